@@ -61,7 +61,7 @@ public final class KhqrEncoder {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         int n = bytes.length;
         if (n != body.length()) {
-            bytes = scratch.buffer(Utf8.maxBytes(body.length()));
+            bytes = scratch.buffer(Utf8.maxBytes(body.length()) + 4);
             n = Utf8.encode(body, bytes);
         }
         String crc = Crc16.hex(Crc16.of(bytes, 0, n));

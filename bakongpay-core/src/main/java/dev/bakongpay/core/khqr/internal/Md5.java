@@ -20,6 +20,7 @@ public final class Md5 {
     /** Per-thread working memory; use within one call only. */
     public static final class Scratch {
         final MessageDigest digest = newDigest();
+        private final byte[] out = new byte[16];
         private byte[] buffer = new byte[1024];
 
         public byte[] buffer(int size) {
@@ -35,13 +36,25 @@ public final class Md5 {
 
         /** MD5 of the bytes followed by the ASCII {@code suffix} (may be null). */
         public String hex(byte[] bytes, int offset, int length, String suffix) {
-            digest.update(bytes, offset, length);
-            if (suffix != null) {
-                for (int i = 0; i < suffix.length(); i++) {
-                    digest.update((byte) suffix.charAt(i));
+            if (suffix == null) {
+                digest.update(bytes, offset, length);
+            } else {
+                byte[] joined = buffer(length + suffix.length());
+                if (joined != bytes) {
+                    System.arraycopy(bytes, offset, joined, 0, length);
+                    offset = 0;
                 }
+                for (int i = 0; i < suffix.length(); i++) {
+                    joined[offset + length + i] = (byte) suffix.charAt(i);
+                }
+                digest.update(joined, offset, length + suffix.length());
             }
-            byte[] d = digest.digest();
+            byte[] d = out;
+            try {
+                digest.digest(d, 0, 16);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException(e); // cannot happen: 16 bytes is MD5's length
+            }
             byte[] hex = new byte[32];
             for (int i = 0; i < 16; i++) {
                 hex[2 * i] = HEX_LOWER[(d[i] >> 4) & 0xF];
