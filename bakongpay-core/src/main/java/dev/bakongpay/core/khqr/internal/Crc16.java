@@ -53,7 +53,7 @@ public final class Crc16 {
     }
 
     /** CRC of the UTF-8 encoding of {@code s[from, to)}; a lone surrogate counts as U+FFFD, as in Node's Buffer. */
-    public static int of(String s, int from, int to) {
+    public static int of(CharSequence s, int from, int to) {
         int crc = 0xFFFF;
         char[] t0 = T[0], t1 = T[1], t2 = T[2], t3 = T[3], t4 = T[4], t5 = T[5], t6 = T[6], t7 = T[7];
         for (int i = from; i < to; i++) {
@@ -90,6 +90,12 @@ public final class Crc16 {
 
     private static int step(int crc, int b) {
         return (TABLE[((crc >>> 8) ^ b) & 0xFF] ^ (crc << 8)) & 0xFFFF;
+    }
+
+    /** Appends four upper-case hex digits, zero-padded. */
+    public static StringBuilder appendHex(StringBuilder sb, int crc) {
+        return sb.append(HEX_UPPER[(crc >> 12) & 0xF]).append(HEX_UPPER[(crc >> 8) & 0xF])
+                .append(HEX_UPPER[(crc >> 4) & 0xF]).append(HEX_UPPER[crc & 0xF]);
     }
 
     /** Four upper-case hex digits, zero-padded. */

@@ -31,7 +31,8 @@ public final class KhqrEncoder {
                 throw new KhqrValidationException(KhqrErrorCode.KHQR_EXPIRED, "expirationTimestamp");
             }
         }
-        StringBuilder sb = new StringBuilder(256);
+        Md5.Scratch scratch = Md5.scratch();
+        StringBuilder sb = scratch.builder();
         sb.append("000201").append("0102").append(p.dynamic() ? "12" : "11");
         if (p.upiMerchantAccount() != null) {
             tlv(sb, "15", p.upiMerchantAccount());
@@ -55,18 +56,16 @@ public final class KhqrEncoder {
             tlv(sb, "01", e);
         }
         sb.append("6304");
-        String body = sb.toString();
-        Md5.Scratch scratch = Md5.scratch();
+        int crc = Crc16.of(sb, 0, sb.length());
+        String qr = Crc16.appendHex(sb, crc).toString();
         // ASCII (the usual case) takes the JDK's vectorised path; anything else our Node-exact encoder.
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = qr.getBytes(StandardCharsets.UTF_8);
         int n = bytes.length;
-        if (n != body.length()) {
-            bytes = scratch.buffer(Utf8.maxBytes(body.length()) + 4);
-            n = Utf8.encode(body, bytes);
+        if (n != qr.length()) {
+            bytes = scratch.buffer(Utf8.maxBytes(qr.length()));
+            n = Utf8.encode(qr, bytes);
         }
-        String crc = Crc16.hex(Crc16.of(bytes, 0, n));
-        String md5 = scratch.hex(bytes, 0, n, crc);
-        return new KhqrResult(body.concat(crc), md5);
+        return new KhqrResult(qr, scratch.hex(bytes, 0, n));
     }
 
     private static void accountTemplate(StringBuilder sb, KhqrPayload p) {

@@ -22,6 +22,13 @@ public final class Md5 {
         final MessageDigest digest = newDigest();
         private final byte[] out = new byte[16];
         private byte[] buffer = new byte[1024];
+        private final StringBuilder builder = new StringBuilder(512);
+
+        /** An empty builder, reused by the encoder. */
+        public StringBuilder builder() {
+            builder.setLength(0);
+            return builder;
+        }
 
         public byte[] buffer(int size) {
             if (buffer.length < size) {
