@@ -22,12 +22,14 @@ public final class Md5 {
         final MessageDigest digest = newDigest();
         private final byte[] out = new byte[16];
         private byte[] buffer = new byte[1024];
-        private final StringBuilder builder = new StringBuilder(512);
+        private char[] chars = new char[0];
 
-        /** An empty builder, reused by the encoder. */
-        public StringBuilder builder() {
-            builder.setLength(0);
-            return builder;
+        /** A char buffer of at least {@code size}, reused by the encoder. */
+        public char[] chars(int size) {
+            if (chars.length < size) {
+                chars = new char[size];
+            }
+            return chars;
         }
 
         public byte[] buffer(int size) {
@@ -38,24 +40,7 @@ public final class Md5 {
         }
 
         public String hex(byte[] bytes, int offset, int length) {
-            return hex(bytes, offset, length, null);
-        }
-
-        /** MD5 of the bytes followed by the ASCII {@code suffix} (may be null). */
-        public String hex(byte[] bytes, int offset, int length, String suffix) {
-            if (suffix == null) {
-                digest.update(bytes, offset, length);
-            } else {
-                byte[] joined = buffer(length + suffix.length());
-                if (joined != bytes) {
-                    System.arraycopy(bytes, offset, joined, 0, length);
-                    offset = 0;
-                }
-                for (int i = 0; i < suffix.length(); i++) {
-                    joined[offset + length + i] = (byte) suffix.charAt(i);
-                }
-                digest.update(joined, offset, length + suffix.length());
-            }
+            digest.update(bytes, offset, length);
             byte[] d = out;
             try {
                 digest.digest(d, 0, 16);
