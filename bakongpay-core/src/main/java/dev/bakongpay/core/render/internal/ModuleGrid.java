@@ -4,6 +4,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
 import dev.bakongpay.core.render.QrRenderException;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,10 @@ public final class ModuleGrid {
     /** The quiet zone the QR standard asks for, in modules; less is used only when it does not fit. */
     public static final int QUIET_ZONE = 4;
 
-    private static final Map<EncodeHintType, Object> UTF8 = Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+    // ZXing builds the symbol once with mask 0; MaskSelector picks the real mask much faster.
+    private static final Map<EncodeHintType, Object> ASCII = Map.of(EncodeHintType.QR_MASK_PATTERN, 0);
+    private static final Map<EncodeHintType, Object> UTF8 = Map.of(
+            EncodeHintType.QR_MASK_PATTERN, 0, EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
 
     private final byte[][] dark;
     private final int modules;
@@ -44,7 +48,8 @@ public final class ModuleGrid {
         try {
             // Only non-ASCII text (Khmer names) gets the UTF-8 hint: it adds an ECI header that
             // readers need to decode the bytes right, and costs space that ASCII codes need not pay.
-            matrix = Encoder.encode(content, ErrorCorrectionLevel.M, isAscii(content) ? null : UTF8).getMatrix().getArray();
+            QRCode code = Encoder.encode(content, ErrorCorrectionLevel.M, isAscii(content) ? ASCII : UTF8);
+            matrix = MaskSelector.choose(code.getMatrix().getArray(), code.getVersion().getVersionNumber());
         } catch (WriterException e) {
             throw new QrRenderException("content", QrRenderException.Problem.CONTENT_TOO_LONG,
                     "content of " + content.length() + " characters does not fit in a QR code at error correction M");
