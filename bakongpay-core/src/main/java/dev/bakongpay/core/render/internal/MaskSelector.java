@@ -18,6 +18,8 @@ final class MaskSelector {
             {8, 0}, {8, 1}, {8, 2}, {8, 3}, {8, 4}, {8, 5}, {8, 7}, {8, 8},
             {7, 8}, {5, 8}, {4, 8}, {3, 8}, {2, 8}, {1, 8}, {0, 8}};
     private static final boolean[][] FUNCTION_CACHE = new boolean[41][];
+    /** Per version, per mask: 1 where a data module flips. XOR with these is most of a render's work. */
+    private static final byte[][][] FLIP_CACHE = new byte[41][][];
 
     static {
         for (int mask = 0; mask < 8; mask++) {
@@ -41,19 +43,21 @@ final class MaskSelector {
      */
     static byte[][] choose(byte[][] maskedWithZero, int version) {
         int n = maskedWithZero.length;
-        boolean[] function = functionPattern(version, n);
+        byte[][] flips = flips(version, n);
         byte[] unmasked = new byte[n * n];
+        byte[] flip0 = flips[0];
         for (int y = 0; y < n; y++) {
+            byte[] row = maskedWithZero[y];
+            int base = y * n;
             for (int x = 0; x < n; x++) {
-                int i = y * n + x;
-                unmasked[i] = (byte) (function[i] || !maskBit(0, x, y) ? maskedWithZero[y][x] : maskedWithZero[y][x] ^ 1);
+                unmasked[base + x] = (byte) (row[x] ^ flip0[base + x]);
             }
         }
         byte[] best = null;
         int bestPenalty = Integer.MAX_VALUE;
         byte[] candidate = new byte[n * n];
         for (int mask = 0; mask < 8; mask++) {
-            apply(unmasked, function, mask, n, candidate);
+            apply(unmasked, flips[mask], mask, n, candidate);
             int penalty = Penalty.of(candidate, n);
             if (penalty < bestPenalty) {
                 bestPenalty = penalty;
@@ -70,12 +74,9 @@ final class MaskSelector {
     }
 
     /** Writes the symbol under {@code mask} into {@code out}; visible for the ZXing comparison test. */
-    static void apply(byte[] unmasked, boolean[] function, int mask, int n, byte[] out) {
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                int i = y * n + x;
-                out[i] = (byte) (!function[i] && maskBit(mask, x, y) ? unmasked[i] ^ 1 : unmasked[i]);
-            }
+    static void apply(byte[] unmasked, byte[] flip, int mask, int n, byte[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (unmasked[i] ^ flip[i]);
         }
         int format = FORMAT_BITS_M[mask];
         for (int i = 0; i < 15; i++) {
@@ -87,6 +88,26 @@ final class MaskSelector {
                 out[(n - 7 + (i - 8)) * n + 8] = bit;
             }
         }
+    }
+
+    /** For each mask, 1 on the data modules it flips, 0 elsewhere (function patterns never flip). */
+    static byte[][] flips(int version, int n) {
+        byte[][] cached = FLIP_CACHE[version];
+        if (cached == null) {
+            boolean[] function = functionPattern(version, n);
+            cached = new byte[8][n * n];
+            for (int mask = 0; mask < 8; mask++) {
+                for (int y = 0; y < n; y++) {
+                    for (int x = 0; x < n; x++) {
+                        if (!function[y * n + x] && maskBit(mask, x, y)) {
+                            cached[mask][y * n + x] = 1;
+                        }
+                    }
+                }
+            }
+            FLIP_CACHE[version] = cached; // benign race, as above
+        }
+        return cached;
     }
 
     /** Modules outside the data area (finders, separators, format, timing, alignment, version info). */

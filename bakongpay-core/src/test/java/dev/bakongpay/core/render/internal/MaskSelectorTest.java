@@ -35,7 +35,7 @@ class MaskSelectorTest {
         }
         byte[] derived = new byte[n * n];
         for (int mask = 0; mask < 8; mask++) {
-            MaskSelector.apply(unmasked, function, mask, n, derived);
+            MaskSelector.apply(unmasked, MaskSelector.flips(version, n)[mask], mask, n, derived);
             byte[][] expected = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, mask))
                     .getMatrix().getArray();
             for (int y = 0; y < n; y++) {
