@@ -53,7 +53,19 @@ final class MaskSelector {
                 unmasked[base + x] = (byte) (row[x] ^ flip0[base + x]);
             }
         }
-        byte[] best = null;
+        int mask = n <= BitPenalty.MAX_WIDTH ? BitPenalty.bestMask(unmasked, version, n) : bestMaskBytewise(unmasked, flips, n);
+        byte[] best = new byte[n * n];
+        apply(unmasked, flips[mask], mask, n, best);
+        byte[][] out = new byte[n][n];
+        for (int y = 0; y < n; y++) {
+            System.arraycopy(best, y * n, out[y], 0, n);
+        }
+        return out;
+    }
+
+    /** The reference computation, one module at a time; used above 64 modules. */
+    static int bestMaskBytewise(byte[] unmasked, byte[][] flips, int n) {
+        int best = 0;
         int bestPenalty = Integer.MAX_VALUE;
         byte[] candidate = new byte[n * n];
         for (int mask = 0; mask < 8; mask++) {
@@ -61,16 +73,20 @@ final class MaskSelector {
             int penalty = Penalty.of(candidate, n);
             if (penalty < bestPenalty) {
                 bestPenalty = penalty;
-                byte[] swap = best == null ? new byte[n * n] : best;
-                best = candidate;
-                candidate = swap;
+                best = mask;
             }
         }
-        byte[][] out = new byte[n][n];
-        for (int y = 0; y < n; y++) {
-            System.arraycopy(best, y * n, out[y], 0, n);
-        }
-        return out;
+        return best;
+    }
+
+    static int formatBits(int mask) {
+        return FORMAT_BITS_M[mask];
+    }
+
+    /** Both places of format bit i: {x1, y1, x2, y2}. */
+    static int[] formatCoordinates(int i, int n) {
+        int[] first = FORMAT_COORDINATES[i];
+        return i < 8 ? new int[] {first[0], first[1], n - i - 1, 8} : new int[] {first[0], first[1], 8, n - 7 + (i - 8)};
     }
 
     /** Writes the symbol under {@code mask} into {@code out}; visible for the ZXing comparison test. */

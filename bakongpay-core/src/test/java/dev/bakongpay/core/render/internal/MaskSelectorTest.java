@@ -54,4 +54,25 @@ class MaskSelectorTest {
         byte[][] zxing = Encoder.encode(text, ErrorCorrectionLevel.M).getMatrix().getArray();
         assertThat(ours).isDeepEqualTo(zxing);
     }
+
+    @Property(tries = 150)
+    @Label("the 64-bit penalty equals the module-by-module penalty on every mask")
+    void bitPenaltyEqualsReference(@ForAll @StringLength(min = 1, max = 280) @CharRange(from = ' ', to = '~') String text) throws Exception {
+        QRCode zero = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, 0));
+        int n = zero.getMatrix().getWidth();
+        int version = zero.getVersion().getVersionNumber();
+        if (n > BitPenalty.MAX_WIDTH) {
+            return;
+        }
+        for (int mask = 0; mask < 8; mask++) {
+            byte[][] symbol = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, mask))
+                    .getMatrix().getArray();
+            byte[] flat = new byte[n * n];
+            for (int y = 0; y < n; y++) {
+                System.arraycopy(symbol[y], 0, flat, y * n, n);
+            }
+            assertThat(BitPenalty.penalty(BitPenalty.lines(flat, n), n)).as("mask %d, version %d", mask, version)
+                    .isEqualTo(Penalty.of(flat, n));
+        }
+    }
 }
