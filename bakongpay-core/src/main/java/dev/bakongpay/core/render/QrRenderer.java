@@ -4,7 +4,6 @@ import dev.bakongpay.core.render.internal.ModuleGrid;
 import dev.bakongpay.core.render.internal.PngWriter;
 import dev.bakongpay.core.render.internal.SvgWriter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -32,6 +31,11 @@ public final class QrRenderer {
         return SvgWriter.write(ModuleGrid.encode(content, options.size()), options.foreground(), options.background());
     }
 
+    private static byte[] svgBytes(String content, QrImageOptions options) {
+        Objects.requireNonNull(options, "options");
+        return SvgWriter.writeBytes(ModuleGrid.encode(content, options.size()), options.foreground(), options.background());
+    }
+
     /**
      * The QR code of {@code content} in the given format.
      *
@@ -42,7 +46,7 @@ public final class QrRenderer {
         Objects.requireNonNull(format, "format");
         return switch (format) {
             case PNG -> new QrImage(QrFormat.PNG, png(content, options));
-            case SVG -> new QrImage(QrFormat.SVG, svg(content, options).getBytes(StandardCharsets.UTF_8));
+            case SVG -> new QrImage(QrFormat.SVG, svgBytes(content, options));
         };
     }
 
@@ -53,6 +57,6 @@ public final class QrRenderer {
 
     /** {@code data:image/svg+xml;base64,…} of the QR code of {@code content}. */
     public String svgDataUrl(String content, QrImageOptions options) {
-        return QrImage.dataUrl(QrFormat.SVG, svg(content, options).getBytes(StandardCharsets.UTF_8));
+        return QrImage.dataUrl(QrFormat.SVG, svgBytes(content, options));
     }
 }
