@@ -43,7 +43,9 @@ final class TestDatabases {
         } catch (SQLException e) {
             String reason = "PostgreSQL not reachable at " + url + ": " + e.getMessage();
             if (ci()) throw new IllegalStateException("CI=true and " + reason);
-            Assumptions.abort(reason + " (skipping; start it or set BAKONGPAY_TEST_PG_URL)");
+            String message = reason + " (skipping; start it or set BAKONGPAY_TEST_PG_URL)";
+            System.err.println("[bakongpay-test] SKIPPED: " + message); // visible in the build log, not only in reports
+            Assumptions.abort(message);
         }
     }
 

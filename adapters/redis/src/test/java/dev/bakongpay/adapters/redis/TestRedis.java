@@ -38,7 +38,9 @@ final class TestRedis {
         } catch (RuntimeException e) {
             String reason = "Redis not reachable at " + url() + ": " + e.getMessage();
             if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new IllegalStateException("CI=true and " + reason, e);
-            Assumptions.abort(reason + " (skipping; start it or set BAKONGPAY_TEST_REDIS_URL)");
+            String message = reason + " (skipping; start it or set BAKONGPAY_TEST_REDIS_URL)";
+            System.err.println("[bakongpay-test] SKIPPED: " + message); // visible in the build log, not only in reports
+            Assumptions.abort(message);
         } finally {
             client.shutdown();
         }
