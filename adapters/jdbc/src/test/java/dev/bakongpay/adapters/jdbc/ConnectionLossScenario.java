@@ -41,6 +41,9 @@ abstract class ConnectionLossScenario {
     /** A separate pool on the same database, which the test closes under load. */
     protected abstract HikariDataSource newPool();
 
+    /** Called under load just before the pool is closed: a backend may kill the connections server-side too. */
+    protected void killConnections(HikariDataSource pool) { }
+
     @Test
     @DisplayName("closing the DataSource mid-transition loses no acknowledged write and leaves no half-written row")
     void closeUnderLoad() throws Exception {
@@ -71,10 +74,12 @@ abstract class ConnectionLossScenario {
             });
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> inserted.get() >= 40);
+        killConnections(pool);
         pool.close();
         threads.shutdown();
         assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
+        assertThat(failures.get()).as("operations cut off by the closed pool").isPositive();
         TransactionStore survivor = new JdbcTransactionStore(dataSource(), clock);
         assertThat(acknowledged).isNotEmpty();
         acknowledged.values().forEach(t -> assertThat(survivor.findAnyById(t.id())).as("acknowledged %s", t.id())

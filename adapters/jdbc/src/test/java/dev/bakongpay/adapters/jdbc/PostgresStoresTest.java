@@ -70,7 +70,14 @@ class PostgresStoresTest {
 
         @Override
         protected HikariDataSource newPool() {
-            return TestDatabases.postgresPool(schema, 4);
+            return TestDatabases.postgresPool(schema, 4, schema + "_doomed");
+        }
+
+        /** Terminates the pool's server processes mid-statement, then the pool closes too. */
+        @Override
+        protected void killConnections(HikariDataSource doomed) {
+            TestDatabases.execute(TestDatabases.postgresUrl(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE application_name = '" + schema + "_doomed'");
         }
     }
 }

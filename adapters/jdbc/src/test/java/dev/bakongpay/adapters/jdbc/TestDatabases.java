@@ -73,7 +73,13 @@ final class TestDatabases {
 
     /** A pool on PostgreSQL whose connections work in {@code schema}. */
     static HikariDataSource postgresPool(String schema, int size) {
+        return postgresPool(schema, size, schema);
+    }
+
+    /** A pool whose connections carry {@code applicationName}, so a test can find and kill them. */
+    static HikariDataSource postgresPool(String schema, int size, String applicationName) {
         HikariConfig c = new HikariConfig();
+        c.addDataSourceProperty("ApplicationName", applicationName);
         c.setJdbcUrl(postgresUrl());
         c.setSchema(schema);
         c.setMaximumPoolSize(size);
