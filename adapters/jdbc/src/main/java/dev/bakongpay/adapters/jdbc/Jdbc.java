@@ -26,17 +26,41 @@ final class Jdbc {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} on a connection in auto-commit mode: each statement commits by itself. */
+    /**
+     * Runs {@code work} on a connection in auto-commit mode: each statement commits by itself.
+     * A host pool that hands out connections with auto-commit off gets them back as they were.
+     */
     <T> T autoCommit(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+            boolean auto = c.getAutoCommit();
+            if (!auto) c.setAutoCommit(true);
+            try {
+                return work.run(c);
+            } finally {
+                if (!auto) c.setAutoCommit(false);
+            }
         } catch (SQLException e) {
             throw failure(what, e);
         }
     }
 
-    /** Runs {@code work} in one database transaction, rolled back on any failure. */
+    /**
+     * Runs {@code work} in one database transaction, rolled back on any failure. A serialization
+     * failure or deadlock (a host running SERIALIZABLE) is retried a few times, since the work is a
+     * compare-and-set that re-reads its condition.
+     */
     <T> T inTransaction(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException e) {
+                if (attempt < 4 && isRetryable(e)) continue;
+                throw failure(what, e);
+            }
+        }
+    }
+
+    private <T> T once(Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -51,12 +75,15 @@ final class Jdbc {
                 try {
                     c.setAutoCommit(auto);
                 } catch (SQLException ignored) {
-                    // the connection is going back to the pool or is broken; either way nothing to do
+                    // the connection is broken or going back to the pool; either way nothing to do
                 }
             }
-        } catch (SQLException e) {
-            throw failure(what, e);
         }
+    }
+
+    private static boolean isRetryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state);
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {

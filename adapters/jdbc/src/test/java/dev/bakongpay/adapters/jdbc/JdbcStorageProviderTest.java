@@ -69,4 +69,26 @@ class JdbcStorageProviderTest {
             TestDatabases.execute(url, "SHUTDOWN");
         }
     }
+
+    @Test
+    @DisplayName("a host pool with auto-commit off still gets every write committed")
+    void hostPoolWithoutAutoCommit() {
+        String url = "jdbc:h2:mem:" + TestDatabases.uniqueName("noauto") + ";DB_CLOSE_DELAY=-1";
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(2);
+        MutableClock clock = new MutableClock();
+        var t = Fixtures.pending(Fixtures.merchant(), clock);
+        try (var ds = new com.zaxxer.hikari.HikariDataSource(config)) {
+            Storage storage = JdbcStorage.builder(ds).clock(clock).build();
+            storage.transactions().insert(t);
+            storage.transactions().transition(dev.bakongpay.spi.StatusTransition.expired(t.id(), clock.instant()));
+        }
+        try (var fresh = TestDatabases.pool(url, 1)) {
+            assertThat(new JdbcTransactionStore(fresh, clock).findAnyById(t.id()).orElseThrow().status())
+                    .isEqualTo(dev.bakongpay.spi.PaymentStatus.EXPIRED);
+            TestDatabases.execute(url, "SHUTDOWN");
+        }
+    }
 }
