@@ -1,0 +1,150 @@
+package dev.bakongpay.core.khqr.internal;
+
+import static dev.bakongpay.core.khqr.KhqrErrorCode.*;
+
+import dev.bakongpay.core.khqr.KhqrCurrency;
+import dev.bakongpay.core.khqr.KhqrErrorCode;
+import dev.bakongpay.core.khqr.KhqrMerchantType;
+import dev.bakongpay.core.khqr.KhqrPayload;
+import dev.bakongpay.core.khqr.KhqrValidationException;
+import java.math.BigDecimal;
+
+/**
+ * The generator's rules of the official SDK (generateKHQR.js and the MerchantCode classes), in
+ * its order: the first failure here is the one the SDK reports. Two additions of ours: a
+ * template longer than 99 is refused (the SDK would emit a 3-digit length and then reject its
+ * own output), and an alternate-language name without a language preference is refused with
+ * code 37 (the SDK crashes with a bare TypeError there).
+ */
+public final class PayloadRules {
+
+    /** Longest value a two-digit length can announce. */
+    public static final int MAX_VALUE_LENGTH = 99;
+    public static final int MAX_AMOUNT_LENGTH = 13;
+
+    private PayloadRules() {
+    }
+
+    /** Validates the static rules and returns the amount as tag 54 writes it (null when static). */
+    public static String validate(KhqrPayload p) {
+        String upi = p.upiMerchantAccount();
+        check(upi == null || upi.length() <= MAX_VALUE_LENGTH, UPI_ACCOUNT_INFORMATION_LENGTH_INVALID, "unionPayMerchant");
+        accountTemplate(p);
+        mcc(p.merchantCategoryCode());
+        check(!(upi != null && p.currency() == KhqrCurrency.USD), UPI_ACCOUNT_INFORMATION_INVALID_CURRENCY, "unionPayMerchant");
+        String amount = p.dynamic() ? Amounts.format(p.amount().orElseThrow(), p.currency()) : null;
+        String name = p.merchantName();
+        check(name != null && !name.isEmpty(), MERCHANT_NAME_REQUIRED, "merchantName");
+        check(name.length() <= 25, MERCHANT_NAME_LENGTH_INVALID, "merchantName");
+        check(p.merchantCity().length() <= 15, MERCHANT_CITY_LENGTH_INVALID, "merchantCity");
+        additionalData(p);
+        languageTemplate(p);
+        if (p.dynamic()) {
+            long exp = p.expirationTimestamp().orElse(0L);
+            check(exp != 0, EXPIRATION_TIMESTAMP_REQUIRED, "expirationTimestamp");
+            check(Long.toString(exp).length() == 13, EXPIRATION_TIMESTAMP_LENGTH_INVALID, "expirationTimestamp");
+            check(p.creationTimestamp().orElse(1L) > 0, KHQR_INVALID, "creationTimestamp");
+        }
+        return amount;
+    }
+
+    private static void accountTemplate(KhqrPayload p) {
+        String id = p.bakongAccountID();
+        check(id != null && !id.isEmpty(), BAKONG_ACCOUNT_ID_REQUIRED, "bakongAccountID");
+        check(id.length() <= 32, BAKONG_ACCOUNT_ID_LENGTH_INVALID, "bakongAccountID");
+        check(id.indexOf('@') >= 0, BAKONG_ACCOUNT_ID_INVALID, "bakongAccountID");
+        int length = 4 + id.length();
+        String bank = p.acquiringBank();
+        if (p.type() == KhqrMerchantType.MERCHANT) {
+            String merchantId = p.merchantID();
+            check(merchantId != null, MERCHANT_ID_REQUIRED, "merchantID");
+            check(merchantId.length() <= 32, MERCHANT_ID_LENGTH_INVALID, "merchantID");
+            check(bank != null, ACQUIRING_BANK_REQUIRED, "acquiringBank");
+            check(bank.length() <= 32, ACQUIRING_BANK_LENGTH_INVALID, "acquiringBank");
+            length += 4 + merchantId.length() + 4 + bank.length();
+            check(length <= MAX_VALUE_LENGTH, ACQUIRING_BANK_LENGTH_INVALID, "acquiringBank");
+        } else {
+            String info = p.accountInformation();
+            check(info == null || info.length() <= 32, ACCOUNT_INFORMATION_LENGTH_INVALID, "accountInformation");
+            check(bank == null || bank.length() <= 32, ACQUIRING_BANK_LENGTH_INVALID, "acquiringBank");
+            length += (info == null ? 0 : 4 + info.length()) + (bank == null ? 0 : 4 + bank.length());
+            if (length > MAX_VALUE_LENGTH) {
+                throw bank != null
+                        ? new KhqrValidationException(ACQUIRING_BANK_LENGTH_INVALID, "acquiringBank")
+                        : new KhqrValidationException(ACCOUNT_INFORMATION_LENGTH_INVALID, "accountInformation");
+            }
+        }
+    }
+
+    private static void mcc(String mcc) {
+        check(mcc.length() <= 4, MERCHANT_CODE_LENGTH_INVALID, "merchantCategoryCode");
+        for (int i = 0; i < mcc.length(); i++) {
+            char c = mcc.charAt(i);
+            check(c >= '0' && c <= '9', INVALID_MERCHANT_CATEGORY_CODE, "merchantCategoryCode");
+        }
+    }
+
+    private static void additionalData(KhqrPayload p) {
+        int length = 0;
+        KhqrErrorCode last = null;
+        String lastField = null;
+        String[] values = {p.billNumber(), p.mobileNumber(), p.storeLabel(), p.terminalLabel(), p.purposeOfTransaction()};
+        KhqrErrorCode[] codes = {BILL_NUMBER_LENGTH_INVALID, MOBILE_NUMBER_LENGTH_INVALID, STORE_LABEL_LENGTH_INVALID,
+            TERMINAL_LABEL_LENGTH_INVALID, PURPOSE_OF_TRANSACTION_LENGTH_INVALID};
+        String[] fields = {"billNumber", "mobileNumber", "storeLabel", "terminalLabel", "purposeOfTransaction"};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                check(values[i].length() <= 25, codes[i], fields[i]);
+                length += 4 + values[i].length();
+                last = codes[i];
+                lastField = fields[i];
+            }
+        }
+        // Five 25-character values make 145: more than tag 62's two-digit length can say.
+        if (length > MAX_VALUE_LENGTH) {
+            throw new KhqrValidationException(last, lastField);
+        }
+    }
+
+    private static void languageTemplate(KhqrPayload p) {
+        String preference = p.languagePreference();
+        String name = p.merchantNameAlternateLanguage();
+        String city = p.merchantCityAlternateLanguage();
+        check(preference == null || name != null, MERCHANT_NAME_ALTERNATE_LANGUAGE_REQUIRED, "merchantNameAlternateLanguage");
+        if (name != null) {
+            check(preference != null, LANGUAGE_PREFERENCE_REQUIRED, "languagePreference");
+            check(preference.length() <= 2, LANGUAGE_PREFERENCE_LENGTH_INVALID, "languagePreference");
+            check(name.length() <= 25, MERCHANT_NAME_ALTERNATE_LANGUAGE_LENGTH_INVALID, "merchantNameAlternateLanguage");
+        }
+        check(city == null || city.length() <= 15, MERCHANT_CITY_ALTERNATE_LANGUAGE_LENGTH_INVALID, "merchantCityAlternateLanguage");
+    }
+
+    static void check(boolean ok, KhqrErrorCode code, String field) {
+        if (!ok) {
+            throw new KhqrValidationException(code, field);
+        }
+    }
+
+    /** Tag 54 as the SDK writes it. */
+    static final class Amounts {
+        private Amounts() {
+        }
+
+        static String format(BigDecimal amount, KhqrCurrency currency) {
+            check(amount.signum() > 0, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
+            // Reject absurd magnitudes before printing them (1E+1000000 would print a million digits).
+            check(amount.precision() - amount.scale() <= MAX_AMOUNT_LENGTH, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
+            BigDecimal stripped = amount.stripTrailingZeros();
+            String text;
+            if (stripped.scale() <= 0) {
+                // Integral: the SDK prints a JS number, so 1.00 becomes "1" for both currencies.
+                text = stripped.toBigInteger().toString();
+            } else {
+                check(currency == KhqrCurrency.USD && stripped.scale() <= 2, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
+                text = stripped.setScale(2).toPlainString();
+            }
+            check(text.length() <= MAX_AMOUNT_LENGTH, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
+            return text;
+        }
+    }
+}
