@@ -1,19 +1,15 @@
 package dev.bakongpay.simulator.internal;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.bakongpay.core.khqr.Khqr;
+import dev.bakongpay.core.khqr.KhqrData;
+import dev.bakongpay.core.khqr.KhqrException;
+import dev.bakongpay.core.khqr.KhqrVerification;
 import java.time.Clock;
-import java.util.HexFormat;
-import java.util.Map;
+import java.time.Instant;
 
 /**
- * The simulator's only door to KHQR: every decode, verification and md5 goes through here, so
- * that the codec of {@code bakongpay-core} is wired in one place.
- *
- * <p>Until the core codec lands, {@link KhqrFields} reads the fields the simulator needs; it
- * checks the CRC, the required tags, and the expiry of dynamic QRs on the simulator's clock.
+ * The simulator's only door to KHQR: every decode, verification and md5 goes through the core
+ * codec here, on the simulator's clock, so a QR that NBC's SDK would reject cannot be paid.
  */
 public final class QrInspector {
 
@@ -23,58 +19,39 @@ public final class QrInspector {
         this.clock = clock;
     }
 
-    public static String md5(String qr) {
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(qr.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has MD5", e);
-        }
+    public static String md5(String text) {
+        return Khqr.md5(text);
     }
 
     public InspectedQr inspect(String qr) {
-        String md5 = md5(qr);
-        KhqrFields fields;
+        String md5 = Khqr.md5(qr);
+        KhqrData data;
         try {
-            fields = KhqrFields.parse(qr);
-        } catch (IllegalArgumentException e) {
+            data = Khqr.decode(qr);
+        } catch (KhqrException e) {
             return InspectedQr.unreadable(qr, md5, "KHQR is invalid: " + e.getMessage());
         }
-        String problem = fields.problem(clock.millis());
-        Map<String, String> f = fields.values();
-        return new InspectedQr(qr, md5, problem == null, problem,
-                f.get("merchantType"), f.get("bakongAccountID"), f.get("merchantName"), f.get("merchantCity"),
-                f.get("acquiringBank"), f.get("accountInformation"), currencyCode(f.get("transactionCurrency")),
-                amount(f.get("transactionAmount")), millis(f.get("expirationTimestamp")), "12".equals(f.get("pointofInitiationMethod")),
-                f.get("billNumber"), f.get("purposeOfTransaction"));
+        return new InspectedQr(qr, md5, problem(qr, data) == null, problem(qr, data),
+                data.merchantType(), data.bakongAccountID(), data.merchantName(), data.merchantCity(),
+                data.acquiringBank(), data.accountInformation(), data.currency().map(Enum::name).orElse(null),
+                data.amount().orElse(null), data.expiresAt().map(Instant::toEpochMilli).orElse(null), data.dynamic(),
+                data.billNumber(), data.purposeOfTransaction());
     }
 
-    private static String currencyCode(String numeric) {
-        if ("840".equals(numeric)) {
-            return "USD";
+    /** Why the QR cannot be paid now, or null. */
+    private String problem(String qr, KhqrData data) {
+        KhqrVerification verdict = Khqr.verify(qr, clock);
+        if (!verdict.valid()) {
+            String field = verdict.error().field() == null ? "" : " (" + verdict.error().field() + ")";
+            return "KHQR is invalid: " + verdict.error().message() + field + " [KHQR error " + verdict.error().code() + "]";
         }
-        return "116".equals(numeric) ? "KHR" : null;
-    }
-
-    private static BigDecimal amount(String raw) {
-        if (raw == null) {
-            return null;
+        // NBC's SDK skips the expiry rules when tag 01 is absent; a bank app would still refuse to pay
+        if (data.expiresAt().isPresent() && !data.expiresAt().get().isAfter(clock.instant())) {
+            return "This dynamic KHQR has expired";
         }
-        try {
-            return new BigDecimal(raw);
-        } catch (NumberFormatException e) {
-            return null;
+        if (data.bakongAccountID() == null) {
+            return "KHQR is invalid: it names no Bakong account";
         }
-    }
-
-    private static Long millis(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return null;
     }
 }
