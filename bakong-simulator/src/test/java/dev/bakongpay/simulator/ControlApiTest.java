@@ -196,6 +196,12 @@ class ControlApiTest extends SimulatorTestBase {
         }
 
         @Test
+        @DisplayName("answers a health check, for scripts that wait for it to start")
+        void health() {
+            ctl().get("/simulator/health").then().statusCode(200).body("responseCode", equalTo(0)).body("responseMessage", equalTo("UP"));
+        }
+
+        @Test
         @DisplayName("an unknown control path is a 404 in the envelope")
         void unknownPath() {
             ctl().get("/simulator/nothing").then().statusCode(404).body("responseCode", equalTo(1));

@@ -41,4 +41,34 @@ class PersistenceTest {
                     .post("/v1/check_bakong_account").then().statusCode(200).body("responseCode", org.hamcrest.Matchers.equalTo(0));
         }
     }
+
+    @Test
+    @DisplayName("payments made by concurrent threads are all in the file after a restart")
+    void concurrentWritesAllKept(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("simulator.json");
+        int threads = 4;
+        int each = 10;
+        try (BakongSimulator first = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+            SimulatorControl control = first.control();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    work.add(pool.submit(() -> {
+                        for (int i = 0; i < each; i++) {
+                            control.pay(TestQrs.coffee(Instant.now()));
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : work) {
+                    f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        try (BakongSimulator second = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+            assertThat(second.control().transactions()).hasSize(threads * each);
+        }
+    }
 }

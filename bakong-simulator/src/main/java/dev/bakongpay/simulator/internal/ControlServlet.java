@@ -100,6 +100,8 @@ final class ControlServlet extends HttpServlet {
             case "DELETE /stats":
                 engine.stats().clear();
                 return done("Call counts cleared", null);
+            case "GET /health":
+                return done("UP", null);
             case "POST /reset":
                 engine.reset();
                 return done("Simulator reset", null);
