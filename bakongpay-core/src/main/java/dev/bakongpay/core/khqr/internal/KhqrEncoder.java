@@ -54,14 +54,14 @@ public final class KhqrEncoder {
             tlv(sb, "01", e);
         }
         sb.append("6304");
-        int[] used = new int[1];
-        byte[] bytes = Utf8.encode(sb, 4, used);
-        int n = used[0];
+        Md5.Scratch scratch = Md5.scratch();
+        byte[] bytes = scratch.buffer(Utf8.maxBytes(sb.length()) + 4);
+        int n = Utf8.encode(sb, bytes);
         String crc = Crc16.hex(Crc16.of(bytes, 0, n));
         for (int i = 0; i < 4; i++) {
             bytes[n + i] = (byte) crc.charAt(i);
         }
-        String md5 = Md5.hex(bytes, 0, n + 4);
+        String md5 = scratch.hex(bytes, 0, n + 4);
         return new KhqrResult(sb.append(crc).toString(), md5);
     }
 
