@@ -133,6 +133,7 @@ public final class CreateRules {
             errors.add(new FieldError("amount", "invalid_value", "must be greater than 0"));
             return null;
         }
+        if (currency == null) return null; // the currency error says it all; decimals depend on it
         BigDecimal plain = a.stripTrailingZeros();
         if (currency == KhqrCurrency.KHR && plain.scale() > 0) {
             errors.add(new FieldError("amount", "invalid_value", "must be whole riel for KHR"));
