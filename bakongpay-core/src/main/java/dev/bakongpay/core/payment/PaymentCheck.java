@@ -24,6 +24,14 @@ public record PaymentCheck(String md5, Transaction transaction) {
         return transaction == null ? NOT_FOUND : transaction.status().name();
     }
 
+    /** The code part of a FAILED transaction's reason ({@code amount_mismatch}, {@code upstream_failed}); null otherwise. */
+    public static String failureCode(Transaction t) {
+        String reason = t.statusReason();
+        if (reason == null) return null;
+        int colon = reason.indexOf(':');
+        return colon < 0 ? reason : reason.substring(0, colon);
+    }
+
     public Optional<Transaction> found() {
         return Optional.ofNullable(transaction);
     }

@@ -61,13 +61,6 @@ public final class Settlement {
         return null;
     }
 
-    /** The code part of a stored reason ({@code amount_mismatch}), or null. */
-    public static String reasonCode(String reason) {
-        if (reason == null) return null;
-        int colon = reason.indexOf(':');
-        return colon < 0 ? reason : reason.substring(0, colon);
-    }
-
     private static String cut(String s) {
         return s.length() <= 512 ? s : s.substring(0, 512);
     }
