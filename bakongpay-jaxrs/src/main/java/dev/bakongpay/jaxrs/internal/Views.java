@@ -1,5 +1,6 @@
 package dev.bakongpay.jaxrs.internal;
 
+import dev.bakongpay.core.payment.Amounts;
 import dev.bakongpay.core.payment.PaymentCheck;
 import dev.bakongpay.core.payment.PaymentService;
 import dev.bakongpay.spi.PaymentStatus;
@@ -40,7 +41,7 @@ public final class Views {
         m.put("transactionId", t.id().toString());
         m.put("md5", t.md5());
         m.put("status", t.status().name());
-        m.put("amount", t.amount());
+        m.put("amount", Amounts.forDisplay(t.amount(), t.currency()));
         m.put("currency", t.currency());
         m.put("merchantName", t.merchantName());
         m.put("bakongId", t.bakongId());
@@ -70,7 +71,7 @@ public final class Views {
             block.put("hash", p.hash());
             block.put("from", p.fromAccountId());
             block.put("to", p.toAccountId());
-            block.put("amount", p.amount());
+            block.put("amount", Amounts.forDisplay(p.amount(), p.currency()));
             block.put("currency", p.currency());
             Instant at = p.acknowledgedAt() != null ? p.acknowledgedAt() : t.updatedAt();
             block.put("timestamp", at.toEpochMilli());

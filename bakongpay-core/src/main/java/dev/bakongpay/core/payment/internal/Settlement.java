@@ -1,5 +1,6 @@
 package dev.bakongpay.core.payment.internal;
 
+import dev.bakongpay.core.payment.Amounts;
 import dev.bakongpay.core.payment.NetworkAnswer;
 import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.StatusTransition;
@@ -48,17 +49,21 @@ public final class Settlement {
     /** Why {@code p} is not the payment {@code t} asked for, as {@code code: detail}; null when it is. */
     static String mismatch(Transaction t, UpstreamPayment p) {
         if (!t.currency().equals(p.currency())) {
-            return "currency_mismatch: paid " + p.amount().toPlainString() + " " + p.currency() + ", expected "
-                    + t.amount().toPlainString() + " " + t.currency();
+            return "currency_mismatch: paid " + show(p.amount(), p.currency()) + " " + p.currency() + ", expected "
+                    + show(t.amount(), t.currency()) + " " + t.currency();
         }
         if (p.amount().compareTo(t.amount()) != 0) {
-            return "amount_mismatch: paid " + p.amount().toPlainString() + " " + p.currency() + ", expected "
-                    + t.amount().toPlainString() + " " + t.currency();
+            return "amount_mismatch: paid " + show(p.amount(), p.currency()) + " " + p.currency() + ", expected "
+                    + show(t.amount(), t.currency()) + " " + t.currency();
         }
         if (p.toAccountId() == null || !p.toAccountId().equalsIgnoreCase(t.bakongId())) {
             return cut("account_mismatch: paid to " + p.toAccountId() + ", expected " + t.bakongId());
         }
         return null;
+    }
+
+    private static String show(java.math.BigDecimal amount, String currency) {
+        return Amounts.forDisplay(amount, currency).toPlainString();
     }
 
     private static String cut(String s) {
