@@ -95,11 +95,17 @@ public final class PaymentService {
     public CreatedPayment create(Merchant merchant, CreatePaymentRequest request, String idempotencyKey) {
         Objects.requireNonNull(merchant, "merchant");
         Objects.requireNonNull(request, "request");
-        CreateRules.ValidCreate valid = CreateRules.validate(request, settings);
-        if (idempotencyKey == null || idempotencyKey.isBlank()) return created(insertNew(merchant, valid), false);
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return created(insertNew(merchant, CreateRules.validate(request, settings)), false);
+        }
         String key = idempotencyKey.strip();
         if (key.length() > 255) throw new PaymentException.Invalid("Idempotency-Key", "too_long", "must be at most 255 characters");
         String fingerprint = Fingerprint.of(merchant.mode() + "|" + request);
+        // a reused key is the louder mistake: report it even when the new body is also invalid
+        if (idempotency.find(merchant.id(), key).filter(r -> !r.requestFingerprint().equals(fingerprint)).isPresent()) {
+            throw new PaymentException.IdempotencyKeyReused(key);
+        }
+        CreateRules.ValidCreate valid = CreateRules.validate(request, settings);
         Optional<IdempotencyRecord> earlier = idempotency.putIfAbsent(
                 IdempotencyRecord.reservation(merchant.id(), key, fingerprint, clock.instant()));
         if (earlier.isPresent()) {
