@@ -52,6 +52,7 @@ public class CheckoutServlet extends HttpServlet {
     private transient volatile RefreshThrottle throttle;
     private transient SecurityHeaders headers = new SecurityHeaders(null);
     private long pollMillis = 2000;
+    private volatile boolean warnedNoSource;
 
     /** For {@code web-fragment.xml}: the source and QR renderer come from servlet-context attributes. */
     public CheckoutServlet() {
@@ -95,7 +96,10 @@ public class CheckoutServlet extends HttpServlet {
         }
         RefreshThrottle t = throttle();
         if (t == null) {
-            LOG.warn("No checkout source: set the servlet-context attribute {}", CheckoutSource.ATTRIBUTE);
+            if (!warnedNoSource) { // once: every shopper's request would repeat it
+                warnedNoSource = true;
+                LOG.warn("No checkout source: set the servlet-context attribute {}; answering 503", CheckoutSource.ATTRIBUTE);
+            }
             message(resp, 503, lang, "unavailable");
             return;
         }
