@@ -73,6 +73,11 @@ final class CheckoutServer implements AutoCloseable {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    HttpResponse<byte[]> get(String path, String acceptLanguage) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept-Language", acceptLanguage).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();

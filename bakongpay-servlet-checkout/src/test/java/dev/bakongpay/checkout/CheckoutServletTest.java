@@ -90,6 +90,16 @@ class CheckoutServletTest {
         }
 
         @Test
+        @DisplayName("says so when a payment arrived after the expiry")
+        void late() throws Exception {
+            Transaction t = server.add(Fixtures.usd("1.00", Instant.now().plusSeconds(900)).build());
+            server.store.transition(dev.bakongpay.spi.StatusTransition.paid(t.id(), dev.bakongpay.spi.PaymentStatus.PENDING,
+                    new dev.bakongpay.spi.UpstreamPayment("cd".repeat(32), null, null, t.amount(), "USD", null, null, null),
+                    true, Instant.now())).orElseThrow();
+            assertThat(text(server.get("/pay/" + t.id()))).contains("data-status=\"SUCCESS\"", "after the QR code had expired");
+        }
+
+        @Test
         @DisplayName("in Khmer carries lang=km, Khmer words and the Khmer shop name first")
         void khmer() throws Exception {
             Transaction t = server.add(Fixtures.khr("10000", Instant.now().plusSeconds(900))
@@ -102,8 +112,10 @@ class CheckoutServletTest {
         @Test
         @DisplayName("switches language by link and follows the browser's preference otherwise")
         void languages() throws Exception {
-            String html = text(server.get("/pay/" + pending().id()));
-            assertThat(html).contains("href=\"?lang=km\"", "href=\"?lang=en\"");
+            Transaction t = pending();
+            assertThat(text(server.get("/pay/" + t.id()))).contains("href=\"?lang=km\"", "href=\"?lang=en\"", "lang=\"en\">");
+            assertThat(text(server.get("/pay/" + t.id(), "km-KH,km;q=0.9,en;q=0.5"))).contains("<html lang=\"km\">");
+            assertThat(text(server.get("/pay/" + t.id() + "?lang=en", "km"))).contains("<html lang=\"en\">");
         }
     }
 
