@@ -143,6 +143,20 @@ class CheckoutBrowserTest {
     }
 
     @Test
+    @DisplayName("keeps watching a just-expired transaction and shows a late payment, with its note")
+    void latePayment() throws Exception {
+        Transaction t = server.add(Fixtures.usd("1.00", Instant.now().minusSeconds(5)).build());
+        HtmlPage page = open(t, "");
+        assertThat(status(page)).isEqualTo("EXPIRED");
+        assertThat(shown(page, "#late")).isFalse();
+        server.store.transition(dev.bakongpay.spi.StatusTransition.paid(t.id(), dev.bakongpay.spi.PaymentStatus.PENDING,
+                new dev.bakongpay.spi.UpstreamPayment("ef".repeat(32), null, null, t.amount(), "USD", null, null, null),
+                true, Instant.now())).orElseThrow();
+        awaitStatus(page, "SUCCESS", Duration.ofSeconds(5));
+        assertThat(shown(page, "#late")).isTrue();
+    }
+
+    @Test
     @DisplayName("renders an expired transaction as expired, without its QR")
     void expired() throws Exception {
         HtmlPage page = open(server.add(Fixtures.usd("1.00", Instant.now().minusSeconds(60)).build()), "");

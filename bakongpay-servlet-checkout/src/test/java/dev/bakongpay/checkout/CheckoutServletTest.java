@@ -47,7 +47,7 @@ class CheckoutServletTest {
             HttpResponse<byte[]> r = server.get("/pay/" + t.id());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-            assertThat(text(r)).contains("FINN SHOP", ">25.00<", ">USD<", "Order #1234", "data-status=\"PENDING\"",
+            assertThat(text(r)).contains("FINN SHOP", ">25.00<", ">USD<", "Order #1234", "data-status=\"PENDING\" data-late=\"false\"",
                     "src=\"/shop/pay/" + t.id() + "/qr.png\"", "lang=\"en\"", "<noscript>", "Waiting for payment");
         }
 
@@ -96,7 +96,7 @@ class CheckoutServletTest {
             server.store.transition(dev.bakongpay.spi.StatusTransition.paid(t.id(), dev.bakongpay.spi.PaymentStatus.PENDING,
                     new dev.bakongpay.spi.UpstreamPayment("cd".repeat(32), null, null, t.amount(), "USD", null, null, null),
                     true, Instant.now())).orElseThrow();
-            assertThat(text(server.get("/pay/" + t.id()))).contains("data-status=\"SUCCESS\"", "after the QR code had expired");
+            assertThat(text(server.get("/pay/" + t.id()))).contains("data-status=\"SUCCESS\" data-late=\"true\"", "after the QR code had expired");
         }
 
         @Test

@@ -42,7 +42,9 @@ public final class CheckoutPage {
         m.put("deepLinkButton", v.deepLink() == null ? ""
                 : "<a class=\"btn deeplink\" id=\"deeplink\" href=\"" + escape(v.deepLink()) + "\">"
                         + escape(lang.get("openInBakong")) + "</a>");
-        m.put("lateNote", v.late() ? "<p class=\"late\">" + escape(lang.get("paidLate")) + "</p>" : "");
+        m.put("late", Boolean.toString(v.late()));
+        // always there, shown by CSS when data-late is true, so a live update can reveal it
+        m.put("lateNote", "<p class=\"late\" id=\"late\">" + escape(lang.get("paidLate")) + "</p>");
         m.put("returnLink", v.returnUrl() == null ? ""
                 : "<a class=\"btn btn-quiet\" id=\"return\" href=\"" + escape(v.returnUrl()) + "\">"
                         + escape(lang.get("returnToShop")) + "</a>");

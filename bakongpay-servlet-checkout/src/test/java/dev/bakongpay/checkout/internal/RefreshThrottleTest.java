@@ -60,12 +60,23 @@ class RefreshThrottleTest {
     }
 
     @Test
-    @DisplayName("forgets a transaction once it is final, so memory stays bounded")
-    void forgetsFinal() {
+    @DisplayName("keeps throttling a final transaction, since polling it must not reach upstream either")
+    void throttlesFinal() {
         RefreshThrottle t = new RefreshThrottle(source, clock, Duration.ofSeconds(2));
-        status = PaymentStatus.SUCCESS;
-        t.current(id);
-        t.current(id);
-        assertThat(refreshes).hasValue(2);
+        status = PaymentStatus.EXPIRED;
+        for (int i = 0; i < 5; i++) t.current(id);
+        assertThat(refreshes).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("under a flood of ids, sweeps stale entries and then only reads")
+    void flood() {
+        RefreshThrottle t = new RefreshThrottle(source, clock, Duration.ofSeconds(2));
+        for (int i = 0; i < 60_000; i++) t.current(UUID.randomUUID());
+        assertThat(refreshes.get()).isLessThanOrEqualTo(50_001);
+        now = now.plusSeconds(3);
+        refreshes.set(0);
+        for (int i = 0; i < 10; i++) t.current(UUID.randomUUID());
+        assertThat(refreshes).hasValue(10); // the stale entries were swept, new ids are tracked again
     }
 }
