@@ -45,6 +45,11 @@ final class CheckoutServer implements AutoCloseable {
         return new CheckoutServer(Map.of(CheckoutServlet.POLL_MILLIS, "250"), true);
     }
 
+    /** Replaces the page's source; the servlet reads the attribute on each request. */
+    void useSource(CheckoutSource source) {
+        context.setAttribute(CheckoutSource.ATTRIBUTE, source);
+    }
+
     Transaction add(Transaction t) {
         store.insert(t);
         return t;

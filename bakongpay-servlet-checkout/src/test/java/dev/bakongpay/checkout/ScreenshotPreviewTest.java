@@ -51,15 +51,42 @@ class ScreenshotPreviewTest {
             shots.put("xss-en", server.page(xss));
             shots.put("not-found-en", server.url("/pay/nope"));
             shots.put("desktop-en", server.page(pending));
+            // live update under Chromium's real CSP: the page renders pending, every later read says paid
+            Transaction live = server.add(Fixtures.usd("25.00", later).attributes(khmer).build());
+            shots.put("live-paid-en", server.page(live));
+            StoreCheckoutSource store = new StoreCheckoutSource(server.store);
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            CheckoutSource flipping = id -> {
+                if (id.equals(live.id()) && reads.getAndIncrement() == 1) server.pay(live);
+                return store.find(id);
+            };
             for (Map.Entry<String, String> e : shots.entrySet()) {
+                if (e.getKey().equals("live-paid-en")) {
+                    server.useSource(flipping);
+                    String dom = chromium(dir, e.getKey() + "-dom", List.of("--dump-dom", "--virtual-time-budget=6000", e.getValue()), null);
+                    assertThat(reads.get()).isGreaterThan(1);
+                    assertThat(dom).contains("data-status=\"SUCCESS\"");
+                }
                 Path png = dir.resolve(e.getKey() + ".png").toAbsolutePath();
                 String size = e.getKey().startsWith("desktop") ? "1280,900" : "390,844";
-                Process p = new ProcessBuilder(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                        "--hide-scrollbars", "--screenshot=" + png, "--window-size=" + size, "--virtual-time-budget=3000",
-                        e.getValue())).redirectErrorStream(true).redirectOutput(dir.resolve(e.getKey() + ".log").toFile()).start();
-                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                if (e.getKey().equals("live-paid-en")) continue; // paid by now: the DOM check above is the point
+                chromium(dir, e.getKey(), List.of("--screenshot=" + png, "--window-size=" + size, "--virtual-time-budget=3000",
+                        e.getValue()), null);
                 assertThat(png).exists();
             }
         }
+    }
+
+    /** Runs headless Chromium with {@code args}; starts {@code alongside} once it runs; returns its stdout. */
+    private static String chromium(Path dir, String name, List<String> args, Thread alongside) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--hide-scrollbars"));
+        command.addAll(args);
+        Path out = dir.resolve(name + ".out");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(dir.resolve(name + ".log").toFile()).start();
+        if (alongside != null) alongside.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return Files.readString(out);
     }
 }
