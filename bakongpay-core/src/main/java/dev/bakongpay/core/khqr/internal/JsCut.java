@@ -21,7 +21,14 @@ final class JsCut {
     void cut(String s, int rem, int end) {
         int l = end - rem;
         tag = l >= 2 ? (s.charAt(rem) << 16) | s.charAt(rem + 1) : l == 1 ? -1 - s.charAt(rem) : -1 - 0x10000;
-        int len = parseInt(s, rem + Math.min(2, l), rem + Math.min(4, l));
+        int len;
+        char d0;
+        char d1;
+        if (l >= 4 && (d0 = s.charAt(rem + 2)) >= '0' && d0 <= '9' && (d1 = s.charAt(rem + 3)) >= '0' && d1 <= '9') {
+            len = (d0 - '0') * 10 + (d1 - '0'); // the usual case: two digits
+        } else {
+            len = parseInt(s, rem + Math.min(2, l), rem + Math.min(4, l));
+        }
         int vs = clamp(4, l);
         if (len == NAN) {
             valueStart = valueEnd = rem + vs;

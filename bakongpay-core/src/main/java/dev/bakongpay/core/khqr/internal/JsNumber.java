@@ -12,59 +12,54 @@ final class JsNumber {
     }
 
     static double of(String s, int from, int to) {
-        int[] core = core(s, from, to);
-        if (core == null) {
-            return Double.NaN;
+        while (from < to && JsCut.isJsWhitespace(s.charAt(from))) {
+            from++;
         }
-        if (core[0] == core[1]) {
+        while (to > from && JsCut.isJsWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
             return 0; // Number("") and Number("  ") are 0
         }
-        return Double.parseDouble(s.substring(core[0], core[1]));
+        boolean negative = s.charAt(from) == '-';
+        int i = s.charAt(from) == '+' || negative ? from + 1 : from;
+        if (i == to || !KhqrVerifier.allDigits(s, i, to)) {
+            return Double.NaN;
+        }
+        if (to - i > 18) {
+            return Double.parseDouble(s.substring(from, to));
+        }
+        long value = 0;
+        for (; i < to; i++) {
+            value = value * 10 + (s.charAt(i) - '0');
+        }
+        return negative ? -value : value;
     }
 
     /** Length of {@code String(Number(s))} for a plain integer; -1 when not one. */
     static int printedLength(String s, int from, int to) {
-        int[] core = core(s, from, to);
-        if (core == null) {
+        while (from < to && JsCut.isJsWhitespace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && JsCut.isJsWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
+            return 1; // "0"
+        }
+        boolean negative = s.charAt(from) == '-';
+        int i = s.charAt(from) == '+' || negative ? from + 1 : from;
+        if (i == to || !KhqrVerifier.allDigits(s, i, to)) {
             return -1;
         }
-        int i = core[0];
-        boolean negative = false;
-        if (i < core[1] && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            negative = s.charAt(i) == '-';
+        while (i < to - 1 && s.charAt(i) == '0') {
             i++;
         }
-        while (i < core[1] - 1 && s.charAt(i) == '0') {
-            i++;
-        }
-        int digits = core[1] - i;
+        int digits = to - i;
         if (digits == 1 && s.charAt(i) == '0') {
             return 1; // -0 prints "0"
         }
         // Beyond 21 digits JavaScript switches to exponent notation; we only need "is it 13".
         return digits > 21 ? -1 : digits + (negative ? 1 : 0);
-    }
-
-    /** {start, end} of the trimmed text when it is [+-]?digits (or empty); null otherwise. */
-    private static int[] core(String s, int from, int to) {
-        int start = from;
-        int end = to;
-        while (start < end && JsCut.isJsWhitespace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && JsCut.isJsWhitespace(s.charAt(end - 1))) {
-            end--;
-        }
-        if (start == end) {
-            return new int[] {start, end};
-        }
-        int i = start;
-        if (s.charAt(i) == '+' || s.charAt(i) == '-') {
-            i++;
-        }
-        if (i == end || !KhqrVerifier.allDigits(s, i, end)) {
-            return null;
-        }
-        return new int[] {start, end};
     }
 }

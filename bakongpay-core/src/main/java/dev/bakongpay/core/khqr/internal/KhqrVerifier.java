@@ -91,11 +91,11 @@ public final class KhqrVerifier {
                 return KhqrError.of(MISSING[i], MISSING_FIELD[i]);
             }
         }
-        return checkEachTag(qr, now, c);
+        return checkEachTag(qr, now, c, new JsCut(), new int[10]);
     }
 
     /** Second walk over the same tags, each checked by the rules of the SDK's MerchantCode classes. */
-    private static KhqrError checkEachTag(String qr, long now, JsCut c) {
+    private static KhqrError checkEachTag(String qr, long now, JsCut c, JsCut sub, int[] at) {
         int n = qr.length();
         int poiStart = -1;
         int poiEnd = -1;
@@ -122,7 +122,7 @@ public final class KhqrVerifier {
                         ? KhqrError.of(POINT_OF_INITIATION_METHOD_INVALID, "pointofInitiationMethod") : null;
             } else if (tag == T29 || tag == T62 || tag == T64 || tag == T99) {
                 boolean poi12 = poiEnd - poiStart == 2 && qr.startsWith("12", poiStart);
-                error = Templates.check(qr, s, e, tag == T29 ? 29 : tag == T62 ? 62 : tag == T64 ? 64 : 99, poi12, now);
+                error = Templates.check(qr, s, e, tag == T29 ? 29 : tag == T62 ? 62 : tag == T64 ? 64 : 99, poi12, now, sub, at);
             } else if (tag == T52) {
                 error = len == 0 ? KhqrError.of(MERCHANT_CATEGORY_TAG_REQUIRED, "merchantCategoryCode")
                         : len > 4 ? KhqrError.of(MERCHANT_CODE_LENGTH_INVALID, "merchantCategoryCode")
@@ -157,13 +157,20 @@ public final class KhqrVerifier {
         return len == 0 ? KhqrError.of(empty, field) : len > max ? KhqrError.of(tooLong, field) : null;
     }
 
-    private static int bit(int tag) {
+    /** Bit of each known tag by its number (00..99), -1 for the others. */
+    private static final byte[] BIT_BY_NUMBER = new byte[100];
+
+    static {
+        java.util.Arrays.fill(BIT_BY_NUMBER, (byte) -1);
         for (int i = 0; i < KNOWN.length; i++) {
-            if (KNOWN[i] == tag) {
-                return i;
-            }
+            BIT_BY_NUMBER[((KNOWN[i] >> 16) - '0') * 10 + ((KNOWN[i] & 0xFFFF) - '0')] = (byte) i;
         }
-        return -1;
+    }
+
+    private static int bit(int tag) {
+        int hi = (tag >> 16) - '0';
+        int lo = (tag & 0xFFFF) - '0';
+        return tag >= 0 && hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? BIT_BY_NUMBER[hi * 10 + lo] : -1;
     }
 
     static boolean allDigits(String s, int from, int to) {

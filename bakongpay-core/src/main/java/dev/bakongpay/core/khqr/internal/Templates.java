@@ -19,11 +19,10 @@ final class Templates {
     }
 
     /** Null when the template passes; {@code poi12} says whether the last tag 01 so far was "12". */
-    static KhqrError check(String qr, int from, int to, int tag, boolean poi12, long now) {
+    static KhqrError check(String qr, int from, int to, int tag, boolean poi12, long now, JsCut c, int[] at) {
         // Start/end of the last occurrence of each known sub-tag (at most 5 per template), -1 when absent.
-        int[] at = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+        java.util.Arrays.fill(at, -1);
         boolean known = false;
-        JsCut c = new JsCut();
         int rem = from;
         while (rem < to) {
             c.cut(qr, rem, to);

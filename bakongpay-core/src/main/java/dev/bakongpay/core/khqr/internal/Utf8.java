@@ -9,10 +9,14 @@ public final class Utf8 {
     private Utf8() {
     }
 
-    /** Bytes of {@code s}, with {@code extra} free bytes at the end; the used length is in {@code length[0]}. */
-    public static byte[] encode(CharSequence s, int extra, int[] length) {
+    /** Most bytes {@code chars} UTF-16 units can need. */
+    public static int maxBytes(int chars) {
+        return chars * 3;
+    }
+
+    /** Writes {@code s} into {@code out} from index 0 (which must hold {@link #maxBytes}); returns the byte count. */
+    public static int encode(CharSequence s, byte[] out) {
         int n = s.length();
-        byte[] out = new byte[n * 3 + extra];
         int j = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
@@ -34,7 +38,6 @@ public final class Utf8 {
                 out[j++] = (byte) (0x80 | (cp & 0x3F));
             }
         }
-        length[0] = j;
-        return out;
+        return j;
     }
 }

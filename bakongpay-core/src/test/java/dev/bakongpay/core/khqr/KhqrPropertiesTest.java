@@ -1,0 +1,151 @@
+package dev.bakongpay.core.khqr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bakongpay.core.khqr.internal.Crc16;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
+
+@Label("KHQR properties")
+class KhqrPropertiesTest {
+
+    @Property(tries = 2000)
+    @Label("encode then decode gives back every field of a random valid payload, and verify accepts it")
+    void roundTrip(@ForAll long seed) {
+        ObjectNode in = RandomPayloads.next(new Random(seed));
+        KhqrPayload p = RandomPayloads.payload(in);
+        KhqrResult r = Khqr.encode(p, Vectors.clockAt(RandomPayloads.now(in)));
+        KhqrData d = Khqr.decode(r.qr());
+        assertThat(d.merchantType()).isEqualTo(p.type().tag());
+        assertThat(d.bakongAccountID()).isEqualTo(p.bakongAccountID());
+        assertThat(d.merchantID()).isEqualTo(p.merchantID());
+        assertThat(d.accountInformation()).isEqualTo(p.accountInformation());
+        assertThat(d.acquiringBank()).isEqualTo(p.acquiringBank());
+        assertThat(d.merchantName()).isEqualTo(p.merchantName());
+        assertThat(d.merchantCity()).isEqualTo(p.merchantCity());
+        assertThat(d.merchantCategoryCode()).isEqualTo(p.merchantCategoryCode());
+        assertThat(d.currency()).contains(p.currency());
+        assertThat(d.dynamic()).isEqualTo(p.dynamic());
+        assertThat(d.amount().map(BigDecimal::stripTrailingZeros)).isEqualTo(p.amount().map(BigDecimal::stripTrailingZeros));
+        assertThat(d.billNumber()).isEqualTo(p.billNumber());
+        assertThat(d.mobileNumber()).isEqualTo(p.mobileNumber());
+        assertThat(d.storeLabel()).isEqualTo(p.storeLabel());
+        assertThat(d.terminalLabel()).isEqualTo(p.terminalLabel());
+        assertThat(d.purposeOfTransaction()).isEqualTo(p.purposeOfTransaction());
+        assertThat(d.languagePreference()).isEqualTo(p.languagePreference());
+        assertThat(d.merchantNameAlternateLanguage()).isEqualTo(p.merchantNameAlternateLanguage());
+        assertThat(d.merchantCityAlternateLanguage()).isEqualTo(p.merchantCityAlternateLanguage());
+        assertThat(d.unionPayMerchant()).isEqualTo(p.upiMerchantAccount());
+        if (p.dynamic()) {
+            assertThat(d.expiresAt()).contains(Instant.ofEpochMilli(p.expirationTimestamp().getAsLong()));
+            assertThat(d.createdAt()).contains(Instant.ofEpochMilli(p.creationTimestamp().getAsLong()));
+        } else {
+            assertThat(d.creationTimestamp()).isNull();
+        }
+        assertThat(d.unknownTags()).isEmpty();
+        assertThat(Khqr.md5(r.qr())).isEqualTo(r.md5());
+        assertThat(Khqr.verify(r.qr(), Vectors.clockAt(RandomPayloads.now(in)))).isEqualTo(KhqrVerification.ok());
+    }
+
+    @Property(tries = 1000)
+    @Label("Khmer merchant names and cities of any length the SDK allows survive encode and decode")
+    void khmerRoundTrip(@ForAll("khmer25") String name, @ForAll("khmer15") String city, @ForAll("khmer25") String altName) {
+        KhqrPayload p = KhqrPayload.merchant("shop@aclb", "M-1", "ACLEDA").merchantName(name).merchantCity(city)
+                .languagePreference("km").merchantNameAlternateLanguage(altName).merchantCityAlternateLanguage(city)
+                .currency(KhqrCurrency.KHR).amount(new BigDecimal("5000")).expiresAt(Instant.parse("2030-01-01T00:00:00Z"))
+                .build();
+        KhqrResult r = Khqr.encode(p, Vectors.vectorsDay());
+        KhqrData d = Khqr.decode(r.qr());
+        assertThat(d.merchantName()).isEqualTo(name);
+        assertThat(d.merchantCity()).isEqualTo(city);
+        assertThat(d.merchantNameAlternateLanguage()).isEqualTo(altName);
+        assertThat(d.merchantCityAlternateLanguage()).isEqualTo(city);
+        assertThat(Khqr.verify(r.qr(), Vectors.vectorsDay()).valid()).isTrue();
+    }
+
+    @Provide
+    Arbitrary<String> khmer25() {
+        return Arbitraries.strings().withCharRange('\u1780', '\u17FF').withChars(' ').ofMinLength(1).ofMaxLength(25);
+    }
+
+    @Provide
+    Arbitrary<String> khmer15() {
+        return Arbitraries.strings().withCharRange('\u1780', '\u17FF').ofMinLength(1).ofMaxLength(15);
+    }
+
+    @Property(tries = 100_000, shrinking = ShrinkingMode.OFF)
+    @Label("decode and verify, fed random and corrupted strings, only return a value or throw the codec's typed exception")
+    void neverFailsUntyped(@ForAll("corrupted") String qr) {
+        try {
+            KhqrData data = Khqr.decode(qr);
+            assertThat(data).isNotNull();
+        } catch (KhqrDecodeException e) {
+            assertThat(e.code()).isEqualTo(8);
+            assertThat(e.offset()).isBetween(0, qr.length());
+        }
+        KhqrVerification v = Khqr.verify(qr, Vectors.vectorsDay());
+        assertThat(v.valid()).isEqualTo(v.error() == null);
+    }
+
+    @Provide
+    Arbitrary<String> corrupted() {
+        Arbitrary<String> valid = Arbitraries.longs().map(seed -> {
+            ObjectNode in = RandomPayloads.next(new Random(seed));
+            return Khqr.encode(RandomPayloads.payload(in), Vectors.clockAt(RandomPayloads.now(in))).qr();
+        });
+        Arbitrary<Random> random = Arbitraries.randoms();
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.strings().ofMaxLength(300)),
+                Tuple.of(1, Arbitraries.strings().withChars("0123456789").ofMaxLength(200)),
+                Tuple.of(12, Combinators.combine(valid, random).as(Corruptions::apply)));
+    }
+
+    /** Ways a real QR gets damaged: cut, wrong lengths, bad CRC, foreign characters, splices, huge input. */
+    static final class Corruptions {
+        static String apply(String qr, Random r) {
+            String s = qr;
+            int rounds = 1 + r.nextInt(3);
+            for (int i = 0; i < rounds; i++) {
+                s = once(s, qr, r);
+            }
+            // Often fix the CRC afterwards, so verify has to look past it.
+            if (r.nextBoolean()) {
+                int n = s.length();
+                String body = n >= 8 && s.startsWith("6304", n - 8) ? s.substring(0, n - 4) : s + "6304";
+                s = body + Crc16.hex(Crc16.of(body, 0, body.length()));
+            }
+            return s;
+        }
+
+        private static String once(String s, String original, Random r) {
+            int n = s.length();
+            int at = n == 0 ? 0 : r.nextInt(n);
+            switch (r.nextInt(9)) {
+                case 0: return s.substring(0, at);
+                case 1: return s.substring(at);
+                case 2: return replace(s, at, (char) ('0' + r.nextInt(10)));
+                case 3: return replace(s, at, "ab -+0x.\u0000".charAt(r.nextInt(9)));
+                case 4: return s.substring(0, at) + (char) r.nextInt(0x10000) + s.substring(at);
+                case 5: return n < 4 ? s : s.substring(0, n - 4) + RandomPayloads.word(r, "0123456789abcdefABCDEFXZ", 4);
+                case 6: return s.substring(0, at) + original.substring(r.nextInt(original.length()));
+                case 7: return r.nextInt(50) == 0 ? s.repeat(200 + r.nextInt(300)) : s + s;
+                default: return RandomPayloads.text(r, 1 + r.nextInt(40)) + s.substring(at);
+            }
+        }
+
+        private static String replace(String s, int at, char c) {
+            return s.isEmpty() ? String.valueOf(c) : s.substring(0, at) + c + s.substring(at + 1);
+        }
+    }
+}
