@@ -3,6 +3,7 @@ package dev.bakongpay.core.payment;
 import dev.bakongpay.core.BakongPayException;
 import dev.bakongpay.core.khqr.Khqr;
 import dev.bakongpay.core.khqr.KhqrResult;
+import dev.bakongpay.core.payment.internal.CheckRules;
 import dev.bakongpay.core.payment.internal.CreateRules;
 import dev.bakongpay.core.payment.internal.Fingerprint;
 import dev.bakongpay.core.payment.internal.Settlement;
@@ -28,12 +29,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaymentService {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
-    private static final Pattern MD5 = Pattern.compile("[0-9a-fA-F]{32}");
-    private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
     /** How many md5s {@link #checkBulk} takes, as NBC's list call does. */
     public static final int BULK_LIMIT = 50;
 
@@ -133,7 +130,7 @@ public final class PaymentService {
      * @throws PaymentException.NotFound the merchant created no KHQR with this md5
      */
     public PaymentCheck checkMd5(Merchant merchant, String md5) {
-        String m = md5(md5, "md5");
+        String m = CheckRules.md5(md5, "md5");
         Transaction t = transactions.findByMd5(merchant.id(), m)
                 .orElseThrow(() -> new PaymentException.NotFound("No transaction with md5 " + m + " was created by this merchant"));
         if (t.status() != PaymentStatus.PENDING) return new PaymentCheck(m, t);
@@ -149,22 +146,10 @@ public final class PaymentService {
         if (merchant.plan() == Plan.FREE) {
             throw new PaymentException.PlanUpgradeRequired("Bulk checks need the Pro or Enterprise plan; this key is on Free");
         }
-        if (md5s == null || md5s.isEmpty()) throw new PaymentException.Invalid("md5s", "required", "must list 1 to 50 md5s");
-        if (md5s.size() > BULK_LIMIT) {
-            throw new PaymentException.Invalid("md5s", "too_many", "must list at most " + BULK_LIMIT + " md5s, got " + md5s.size());
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < md5s.size(); i++) {
-            String m = md5s.get(i);
-            if (m == null || !MD5.matcher(m.strip()).matches()) {
-                errors.add(new FieldError("md5s[" + i + "]", "invalid_format", "must be 32 hex digits"));
-            }
-        }
-        if (!errors.isEmpty()) throw new PaymentException.Invalid(errors);
+        List<String> wanted = CheckRules.md5List(md5s, BULK_LIMIT);
         Map<String, PaymentCheck> results = new LinkedHashMap<>();
         Map<PaymentMode, List<Transaction>> pending = new EnumMap<>(PaymentMode.class);
-        for (String raw : md5s) {
-            String m = raw.strip().toLowerCase(Locale.ROOT);
+        for (String m : wanted) {
             Optional<Transaction> t = transactions.findByMd5(merchant.id(), m);
             results.put(m, new PaymentCheck(m, t.orElse(null)));
             if (t.isPresent() && t.get().status() == PaymentStatus.PENDING) {
@@ -201,10 +186,9 @@ public final class PaymentService {
                 }
                 yield transactions.findById(merchant.id(), id);
             }
-            case MD5 -> transactions.findByMd5(merchant.id(), md5(q, "query"));
+            case MD5 -> transactions.findByMd5(merchant.id(), CheckRules.md5(q, "query"));
             case HASH -> {
-                if (!HASH.matcher(q).matches()) throw new PaymentException.Invalid("query", "invalid_format", "must be 64 hex digits for type hash");
-                yield transactions.findByPaymentHash(merchant.id(), q.toLowerCase(Locale.ROOT));
+                yield transactions.findByPaymentHash(merchant.id(), CheckRules.hash(q, "query"));
             }
         };
         return found.orElseThrow(() -> new PaymentException.NotFound("No transaction with " + by.wireName() + " " + q
@@ -274,12 +258,6 @@ public final class PaymentService {
             throw new PaymentException.NetworkUnavailable("No payment network is configured for " + mode + " mode", null);
         }
         return n;
-    }
-
-    private static String md5(String value, String field) {
-        if (value == null || value.isBlank()) throw new PaymentException.Invalid(field, "required", "is required");
-        if (!MD5.matcher(value.strip()).matches()) throw new PaymentException.Invalid(field, "invalid_format", "must be 32 hex digits");
-        return value.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Wires a {@link PaymentService}; stores are required, the rest has defaults. */

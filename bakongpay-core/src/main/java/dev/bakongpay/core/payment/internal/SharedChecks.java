@@ -15,9 +15,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps poll storms off NBC: concurrent checks of one md5 share one upstream call, and a
- * "not paid yet" answer is reused for a short while. Paid and failed answers are never cached:
- * they become final statuses in the store, which answers from then on.
+ * Keeps poll storms off NBC: concurrent checks of one md5 share one upstream call, and an answer
+ * is reused for a short while. Reusing a paid or failed answer is harmless (the transaction's
+ * compare-and-set has already moved it, so a late caller loses the CAS and re-reads), and it
+ * closes the gap where a caller that read PENDING just before the move would ask NBC again.
  */
 public final class SharedChecks {
     private static final int CACHE_SWEEP_SIZE = 10_000;
@@ -25,7 +26,9 @@ public final class SharedChecks {
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, CompletableFuture<NetworkAnswer>> inFlight = new ConcurrentHashMap<>();
-    private final Map<String, Instant> notFoundUntil = new ConcurrentHashMap<>();
+    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
+
+    private record Cached(NetworkAnswer answer, Instant until) {}
 
     public SharedChecks(Clock clock, Duration ttl) {
         this.clock = clock;
@@ -35,13 +38,15 @@ public final class SharedChecks {
     /** One md5, sharing a running call or a fresh "not found". */
     public NetworkAnswer check(PaymentMode mode, String md5, PaymentNetwork network) {
         String key = mode + ":" + md5;
-        if (cachedNotFound(key)) return NetworkAnswer.notFound();
+        NetworkAnswer cached = cached(key);
+        if (cached != null) return cached;
         CompletableFuture<NetworkAnswer> mine = new CompletableFuture<>();
         CompletableFuture<NetworkAnswer> running = inFlight.putIfAbsent(key, mine);
         if (running != null) return join(running);
         try {
             // a call may have finished between the cache read and putIfAbsent: it cached before leaving
-            NetworkAnswer answer = cachedNotFound(key) ? NetworkAnswer.notFound() : network.check(md5);
+            NetworkAnswer again = cached(key);
+            NetworkAnswer answer = again != null ? again : network.check(md5);
             remember(key, answer);
             mine.complete(answer);
             return answer;
@@ -58,7 +63,8 @@ public final class SharedChecks {
         Map<String, NetworkAnswer> answers = new LinkedHashMap<>();
         List<String> ask = new ArrayList<>();
         for (String md5 : md5s) {
-            if (cachedNotFound(mode + ":" + md5)) answers.put(md5, NetworkAnswer.notFound()); else ask.add(md5);
+            NetworkAnswer cached = cached(mode + ":" + md5);
+            if (cached != null) answers.put(md5, cached); else ask.add(md5);
         }
         if (!ask.isEmpty()) {
             Map<String, NetworkAnswer> fresh = network.checkAll(ask);
@@ -71,20 +77,16 @@ public final class SharedChecks {
         return answers;
     }
 
-    private boolean cachedNotFound(String key) {
-        Instant until = notFoundUntil.get(key);
-        return until != null && clock.instant().isBefore(until);
+    private NetworkAnswer cached(String key) {
+        Cached c = recent.get(key);
+        return c != null && clock.instant().isBefore(c.until()) ? c.answer() : null;
     }
 
     private void remember(String key, NetworkAnswer answer) {
-        if (answer.outcome() != NetworkAnswer.Outcome.NOT_FOUND) {
-            notFoundUntil.remove(key);
-            return;
-        }
         if (ttl.isZero()) return;
         Instant now = clock.instant();
-        if (notFoundUntil.size() > CACHE_SWEEP_SIZE) notFoundUntil.values().removeIf(u -> !now.isBefore(u));
-        notFoundUntil.put(key, now.plus(ttl));
+        if (recent.size() > CACHE_SWEEP_SIZE) recent.values().removeIf(c -> !now.isBefore(c.until()));
+        recent.put(key, new Cached(answer, now.plus(ttl)));
     }
 
     private static NetworkAnswer join(CompletableFuture<NetworkAnswer> f) {
