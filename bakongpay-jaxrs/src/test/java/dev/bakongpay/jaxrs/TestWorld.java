@@ -24,12 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
+import org.slf4j.MDC;
 
 /**
  * The endpoints on Jersey + Jetty (EE 11) in-process, in front of the Bakong simulator, on in-memory
@@ -48,9 +43,11 @@ final class TestWorld implements AutoCloseable {
     final BakongSimulator simulator;
     final Storage storage = MemoryStorageProvider.create(clock);
     final List<PaymentEvent> events = new CopyOnWriteArrayList<>();
+    /** The MDC request id on the thread that fired each event: proves ids reach the logs. */
+    final List<String> eventRequestIds = new CopyOnWriteArrayList<>();
     final PaymentService payments;
     final BakongPayRuntime runtime;
-    final Server server;
+    final ApiServer server;
     final URI baseUri;
 
     TestWorld() {
@@ -61,7 +58,7 @@ final class TestWorld implements AutoCloseable {
         simulator = BakongSimulator.builder().port(0).token(SIM_TOKEN).clock(clock).build().start();
         payments = PaymentService.builder().transactions(storage.transactions()).idempotency(storage.idempotency())
                 .network(PaymentMode.TEST, new SimulatorNetwork(simulator.baseUrl(), SIM_TOKEN, upstreamTimeout))
-                .listener(events::add).clock(clock)
+                .listener(e -> { events.add(e); eventRequestIds.add(String.valueOf(MDC.get("requestId"))); }).clock(clock)
                 .settings(PaymentSettings.from(BakongPayConfig.builder().publicUrl(URI.create("https://pay.example.com")).build()))
                 .build();
         saveKey(FREE, "shop-a", Plan.FREE, true);
@@ -71,22 +68,8 @@ final class TestWorld implements AutoCloseable {
         saveKey(LIVE, "shop-a", Plan.ENTERPRISE, true);
         runtime = BakongPayRuntime.builder().payments(payments).qrImages(new QrImageService(new ZxingRenderer(), clock))
                 .apiKeys(storage.apiKeys()).rateLimiter(new MemoryRateLimiter(clock)).rateLimits(limits).clock(clock).build();
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        ServletHolder api = new ServletHolder(new ServletContainer(ResourceConfig.forApplication(new BakongPayApplication(runtime))));
-        api.setInitOrder(0); // start Jersey now, not on the first request
-        context.addServlet(api, "/api/v1/*");
-        server.setHandler(context);
-        try {
-            server.start();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        baseUri = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        server = new ApiServer(new BakongPayApplication(runtime));
+        baseUri = server.baseUri;
     }
 
     private void saveKey(String key, String merchant, Plan plan, boolean active) {
@@ -110,7 +93,7 @@ final class TestWorld implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        server.close();
         simulator.stop();
     }
 }
