@@ -196,13 +196,24 @@ public final class PaymentService {
     }
 
     /**
-     * Asks the network about a PENDING or EXPIRED transaction and applies the answer, so a late
-     * payment of an expired one still turns SUCCESS. For reconciliation jobs; endpoints use
-     * {@link #checkMd5}, which never asks again about a final status.
+     * Asks the network about PENDING and EXPIRED transactions, one list call per mode and no
+     * cache, and applies the answers, so a late payment of an expired one still turns SUCCESS.
+     * For reconciliation ({@link PaymentReconciler}); endpoints use {@link #checkMd5}, which never
+     * asks again about a final status.
+     *
+     * @return each transaction after its answer, in the order given
      */
-    public Transaction reconcile(Transaction t) {
-        if (t.status() != PaymentStatus.PENDING && t.status() != PaymentStatus.EXPIRED) return t;
-        return settle(t, network(t.mode()).check(t.md5())); // no cache: a job asks seldom and wants the truth
+    public List<Transaction> reconcile(List<Transaction> batch) {
+        Map<PaymentMode, Map<String, NetworkAnswer>> answers = new EnumMap<>(PaymentMode.class);
+        batch.stream().filter(t -> t.status() == PaymentStatus.PENDING || t.status() == PaymentStatus.EXPIRED)
+                .collect(java.util.stream.Collectors.groupingBy(Transaction::mode))
+                .forEach((mode, list) -> answers.put(mode, network(mode).checkAll(list.stream().map(Transaction::md5).toList())));
+        List<Transaction> out = new ArrayList<>();
+        for (Transaction t : batch) {
+            NetworkAnswer a = answers.getOrDefault(t.mode(), Map.of()).get(t.md5());
+            out.add(a == null ? t : settle(t, a));
+        }
+        return out;
     }
 
     /** The hosted checkout page of a transaction. */

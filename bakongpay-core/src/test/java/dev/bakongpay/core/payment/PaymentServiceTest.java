@@ -179,7 +179,7 @@ class PaymentServiceTest {
             Transaction expired = service.checkMd5(shop, u.md5()).transaction();
             assertThat(expired.status()).isEqualTo(PaymentStatus.EXPIRED);
             network.answers.put(u.md5(), NetworkAnswer.paid(payment("2.00", "USD", "merchant@acleda")));
-            Transaction paid = service.reconcile(expired);
+            Transaction paid = service.reconcile(List.of(expired)).get(0);
             assertThat(paid.status()).isEqualTo(PaymentStatus.SUCCESS);
             assertThat(paid.late()).isTrue();
         }
@@ -213,6 +213,25 @@ class PaymentServiceTest {
             Transaction t = service.create(shop, usd("1"), null).transaction();
             network.failure = new PaymentException.NetworkTimeout("NBC did not answer in 10 s", null);
             assertThatThrownBy(() -> service.checkMd5(shop, t.md5())).isInstanceOf(PaymentException.NetworkTimeout.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("reconciliation")
+    class Reconciliation {
+        @Test
+        @DisplayName("a batch finds a payment nobody polled for and expires a stale one, in one list call")
+        void batch() {
+            Transaction paid = service.create(shop, usd("1"), null).transaction();
+            Transaction stale = service.create(shop, usd("2"), null).transaction();
+            network.answers.put(paid.md5(), NetworkAnswer.paid(payment("1.00", "USD", "merchant@acleda")));
+            clock.advance(Duration.ofSeconds(901));
+            PaymentReconciler reconciler = new PaymentReconciler(store, service, "node-1");
+            assertThat(reconciler.runOnce()).isEqualTo(2);
+            assertThat(store.findById("shop-1", paid.id()).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCESS);
+            assertThat(store.findById("shop-1", stale.id()).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
+            assertThat(network.listCalls).hasValue(1);
+            assertThat(events).hasSize(2);
         }
     }
 
