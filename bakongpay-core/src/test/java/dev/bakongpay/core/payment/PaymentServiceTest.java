@@ -103,6 +103,22 @@ class PaymentServiceTest {
         }
 
         @Test
+        @DisplayName("an md5 collision is retried with a KHQR one millisecond later, which has a new md5")
+        void collision() {
+            java.util.concurrent.atomic.AtomicInteger inserts = new java.util.concurrent.atomic.AtomicInteger();
+            dev.bakongpay.spi.TransactionStore colliding = (dev.bakongpay.spi.TransactionStore) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {dev.bakongpay.spi.TransactionStore.class}, (proxy, m, args) ->
+                            m.getName().equals("insert") && inserts.incrementAndGet() == 1
+                                    ? dev.bakongpay.spi.InsertOutcome.DUPLICATE_MD5 : m.invoke(store, args));
+            PaymentService s = PaymentService.builder().transactions(colliding).idempotency(new MemoryIdempotencyStore())
+                    .clock(clock).build();
+            Transaction t = s.create(shop, usd("1"), null).transaction();
+            assertThat(inserts).hasValue(2);
+            assertThat(Khqr.decode(t.qrString()).creationTimestamp()).isEqualTo(String.valueOf(clock.millis() + 1));
+            assertThat(t.md5()).isEqualTo(Khqr.md5(t.qrString()));
+        }
+
+        @Test
         @DisplayName("answers the first payment again for the same Idempotency-Key and body")
         void idempotent() {
             CreatedPayment first = service.create(shop, usd("25"), "key-1");
