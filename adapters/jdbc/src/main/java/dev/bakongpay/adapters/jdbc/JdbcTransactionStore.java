@@ -1,0 +1,179 @@
+package dev.bakongpay.adapters.jdbc;
+
+import static dev.bakongpay.adapters.jdbc.TransactionRows.SELECT;
+import static dev.bakongpay.adapters.jdbc.TransactionRows.TABLE;
+
+import dev.bakongpay.spi.InsertOutcome;
+import dev.bakongpay.spi.ReconciliationClaim;
+import dev.bakongpay.spi.StatusTransition;
+import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.spi.TransactionStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * {@link TransactionStore} on PostgreSQL or H2. Inserts and transitions are one statement each;
+ * a transition is {@code UPDATE … WHERE id = ? AND status = ?}, so exactly one concurrent caller
+ * sees an update count of 1. Claims are leases ({@code claim_owner}, {@code claim_until}) taken
+ * with {@code FOR UPDATE SKIP LOCKED} on PostgreSQL and with per-row conditional UPDATEs elsewhere;
+ * both are safe across nodes.
+ */
+public final class JdbcTransactionStore implements TransactionStore {
+    private static final String ELIGIBLE = " WHERE (status = 'PENDING' OR (status = 'EXPIRED' AND expires_at >= ?))"
+            + " AND (claim_until IS NULL OR claim_until <= ?) ";
+    private static final String ORDER = " ORDER BY claim_until NULLS FIRST, created_at, id ";
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public JdbcTransactionStore(DataSource dataSource, Clock clock) {
+        this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public InsertOutcome insert(Transaction t) {
+        return jdbc.autoCommit("inserting transaction " + t.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(TransactionRows.INSERT)) {
+                TransactionRows.bindInsert(ps, t);
+                ps.executeUpdate();
+                return InsertOutcome.INSERTED;
+            } catch (SQLException e) {
+                if (!Jdbc.isUniqueViolation(e)) throw e;
+                return findOne(c, "WHERE id = ?", t.id()).isPresent() ? InsertOutcome.DUPLICATE_ID
+                        : InsertOutcome.DUPLICATE_MD5;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Transaction> findById(String merchantId, UUID id) {
+        return find("finding transaction " + id, "WHERE id = ? AND merchant_id = ?", id, merchantId);
+    }
+
+    @Override
+    public Optional<Transaction> findAnyById(UUID id) {
+        return find("finding transaction " + id, "WHERE id = ?", id);
+    }
+
+    @Override
+    public Optional<Transaction> findByMd5(String merchantId, String md5) {
+        return find("finding transaction by md5", "WHERE md5 = ? AND merchant_id = ?", md5, merchantId);
+    }
+
+    @Override
+    public Optional<Transaction> findAnyByMd5(String md5) {
+        return find("finding transaction by md5", "WHERE md5 = ?", md5);
+    }
+
+    @Override
+    public Optional<Transaction> findByPaymentHash(String merchantId, String hash) {
+        return find("finding transaction by payment hash",
+                "WHERE pay_hash = ? AND merchant_id = ? ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY", hash, merchantId);
+    }
+
+    @Override
+    public Optional<Transaction> transition(StatusTransition st) {
+        // the UPDATE holds the row lock until commit, so the SELECT reads exactly what this caller wrote
+        return jdbc.inTransaction("transition of transaction " + st.transactionId(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(TransactionRows.TRANSITION)) {
+                ps.setString(1, st.to().name());
+                Jdbc.setInstant(ps, 2, st.at());
+                ps.setString(3, st.reason());
+                ps.setBoolean(4, st.late());
+                TransactionRows.bindPayment(ps, 5, st.payment());
+                ps.setObject(14, st.transactionId());
+                ps.setString(15, st.from().name());
+                if (ps.executeUpdate() != 1) return Optional.empty();
+            }
+            return findOne(c, "WHERE id = ?", st.transactionId());
+        });
+    }
+
+    @Override
+    public List<Transaction> claimForReconciliation(ReconciliationClaim claim) {
+        Instant now = clock.instant();
+        Instant expiredSince = now.minus(claim.expiredLookback());
+        Instant until = now.plus(claim.lease());
+        return jdbc.autoCommit("claiming transactions for reconciliation", c -> Jdbc.isPostgres(c)
+                ? claimSkipLocked(c, claim, now, expiredSince, until)
+                : claimRowByRow(c, claim, now, expiredSince, until));
+    }
+
+    /** One statement: rows locked by a concurrent claimer are skipped, not waited for. */
+    private List<Transaction> claimSkipLocked(Connection c, ReconciliationClaim claim, Instant now, Instant expiredSince,
+                                              Instant until) throws SQLException {
+        String sql = "WITH picked AS (SELECT id, claim_until AS previous FROM " + TABLE + ELIGIBLE + ORDER
+                + "FETCH FIRST " + claim.limit() + " ROWS ONLY FOR UPDATE SKIP LOCKED)"
+                + " UPDATE " + TABLE + " t SET claim_owner = ?, claim_until = ? FROM picked WHERE t.id = picked.id"
+                + " RETURNING picked.previous AS previous_claim, " + TransactionRows.COLUMNS.replaceAll("(^|, )", "$1t.");
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.setInstant(ps, 1, expiredSince);
+            Jdbc.setInstant(ps, 2, now);
+            ps.setString(3, claim.owner());
+            Jdbc.setInstant(ps, 4, until);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) rows.add(new Object[] {Jdbc.instant(rs, "previous_claim"), TransactionRows.read(rs)});
+            }
+        }
+        rows.sort((a, b) -> { // RETURNING has no order: restore the claim order
+            Instant pa = (Instant) a[0], pb = (Instant) b[0];
+            if (!Objects.equals(pa, pb)) return pa == null ? -1 : pb == null ? 1 : pa.compareTo(pb);
+            Transaction ta = (Transaction) a[1], tb = (Transaction) b[1];
+            int byAge = ta.createdAt().compareTo(tb.createdAt());
+            return byAge != 0 ? byAge : ta.id().compareTo(tb.id());
+        });
+        return rows.stream().map(r -> (Transaction) r[1]).toList();
+    }
+
+    /** Portable: read candidates, then lease each with a conditional UPDATE; a row another node took is skipped. */
+    private List<Transaction> claimRowByRow(Connection c, ReconciliationClaim claim, Instant now, Instant expiredSince,
+                                            Instant until) throws SQLException {
+        List<Transaction> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT + ELIGIBLE + ORDER
+                + "FETCH FIRST " + (2 * claim.limit()) + " ROWS ONLY")) {
+            Jdbc.setInstant(ps, 1, expiredSince);
+            Jdbc.setInstant(ps, 2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) candidates.add(TransactionRows.read(rs));
+            }
+        }
+        List<Transaction> won = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET claim_owner = ?, claim_until = ?"
+                + " WHERE id = ? AND status IN ('PENDING', 'EXPIRED') AND (claim_until IS NULL OR claim_until <= ?)")) {
+            for (Transaction t : candidates) {
+                if (won.size() == claim.limit()) break;
+                ps.setString(1, claim.owner());
+                Jdbc.setInstant(ps, 2, until);
+                ps.setObject(3, t.id());
+                Jdbc.setInstant(ps, 4, now);
+                if (ps.executeUpdate() == 1) won.add(t);
+            }
+        }
+        return won;
+    }
+
+    private Optional<Transaction> find(String what, String where, Object... params) {
+        return jdbc.autoCommit(what, c -> findOne(c, where, params));
+    }
+
+    private static Optional<Transaction> findOne(Connection c, String where, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + where)) {
+            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(TransactionRows.read(rs)) : Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.bakongpay.adapters.jdbc;
+
+import static dev.bakongpay.spi.testkit.Fixtures.merchant;
+import static dev.bakongpay.spi.testkit.Fixtures.pending;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bakongpay.spi.PaymentStatus;
+import dev.bakongpay.spi.StatusTransition;
+import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.spi.TransactionStore;
+import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.spi.testkit.Race;
+import dev.bakongpay.spi.testkit.TransactionStoreContract;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDBC layer of the transaction-store contract: migrations, and several nodes (store
+ * instances) on one database. Connection loss is in {@link ConnectionLossScenario}.
+ */
+abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
+
+    /** The database under test, already migrated; shared by the test class. */
+    protected abstract DataSource dataSource();
+
+    @Override
+    protected TransactionStore createStore(MutableClock clock) {
+        execute("DELETE FROM bakongpay_transaction");
+        return new JdbcTransactionStore(dataSource(), clock);
+    }
+
+    protected void execute(String sql) {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected List<String> strings(String sql) {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) out.add(rs.getString(1));
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Nested
+    @DisplayName("Migrations")
+    class Migrations {
+        @Test
+        @DisplayName("the schema is at version 1, recorded in BakongPay's own history table")
+        void ownHistoryTable() {
+            assertThat(strings("SELECT \"version\" FROM \"bakongpay_schema_history\" WHERE \"success\" = TRUE"))
+                    .contains("1");
+        }
+
+        @Test
+        @DisplayName("migrating an up-to-date schema again runs nothing")
+        void idempotent() {
+            assertThat(JdbcMigrations.migrate(dataSource())).isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("Several nodes on one database")
+    class Nodes {
+        @Test
+        @DisplayName("two nodes racing one PENDING → SUCCESS: exactly one wins")
+        void transitionAcrossNodes() {
+            TransactionStore a = new JdbcTransactionStore(dataSource(), clock);
+            TransactionStore b = new JdbcTransactionStore(dataSource(), clock);
+            Transaction t = inserted(pending(merchant(), clock));
+            List<Optional<Transaction>> results = Race.once(THREADS, i -> (i % 2 == 0 ? a : b).transition(
+                    StatusTransition.paid(t.id(), PaymentStatus.PENDING, dev.bakongpay.spi.testkit.Fixtures.payment(clock),
+                            false, clock.instant())));
+            assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("two nodes claiming batches at once never take the same transaction")
+        void claimsAcrossNodes() {
+            TransactionStore a = new JdbcTransactionStore(dataSource(), clock);
+            TransactionStore b = new JdbcTransactionStore(dataSource(), clock);
+            List<UUID> backlog = insertPending(60).stream().map(Transaction::id).toList();
+            List<List<Transaction>> batches = Race.run(THREADS, 4,
+                    i -> (i % 2 == 0 ? a : b).claimForReconciliation(claim(i % 2 == 0 ? "node-a" : "node-b", 5)));
+            List<UUID> taken = new ArrayList<>();
+            batches.forEach(batch -> batch.forEach(t -> taken.add(t.id())));
+            assertThat(taken).doesNotHaveDuplicates();
+            assertThat(backlog).containsAll(taken);
+            assertThat(strings("SELECT claim_owner FROM bakongpay_transaction WHERE claim_owner IS NOT NULL"))
+                    .hasSize(taken.size()).containsOnly("node-a", "node-b");
+        }
+    }
+}

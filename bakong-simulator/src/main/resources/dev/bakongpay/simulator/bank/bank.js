@@ -1,0 +1,104 @@
+// The mock bank app. Everything it shows comes from a QR anyone could craft, so it only ever
+// writes text (textContent), never HTML; the page's CSP forbids inline and foreign scripts.
+(function () {
+  'use strict';
+  var $ = function (id) { return document.getElementById(id); };
+
+  function call(method, path, body, contentType) {
+    var init = { method: method, headers: {} };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = contentType || 'application/json';
+      init.body = contentType ? body : JSON.stringify(body);
+    }
+    return fetch(path, init).then(function (response) {
+      return response.json().catch(function () {
+        return { responseCode: 1, responseMessage: 'The simulator answered HTTP ' + response.status };
+      });
+    });
+  }
+
+  function show(id, text) { $(id).textContent = text == null || text === '' ? '—' : String(text); }
+
+  function result(status, text) {
+    var el = $('result');
+    el.dataset.status = status;
+    el.textContent = text;
+  }
+
+  function render(qr) {
+    $('details').hidden = false;
+    show('merchant', qr.merchantName);
+    show('city', qr.merchantCity);
+    show('account', qr.bakongAccountID);
+    show('amount', qr.amount == null ? 'no amount (static QR): enter one below' : qr.amount + ' ' + (qr.currency || ''));
+    show('expiry', qr.expiresAtMs == null ? 'does not expire' : new Date(qr.expiresAtMs).toLocaleString());
+    show('md5', qr.md5);
+    var problem = $('problem');
+    problem.hidden = qr.payable;
+    problem.textContent = qr.payable ? '' : (qr.problem || 'This KHQR cannot be paid');
+  }
+
+  function read() {
+    var qr = $('qr').value.trim();
+    if (!qr) { result('ERROR', 'Paste a KHQR first.'); return Promise.resolve(); }
+    return call('POST', '/simulator/qrs', { qr: qr }).then(function (answer) {
+      if (answer.responseCode === 0) { render(answer.data); result('', ''); } else { result('ERROR', answer.responseMessage); }
+    });
+  }
+
+  function upload() {
+    var file = $('image').files[0];
+    if (!file) { return; }
+    call('POST', '/simulator/qrs', file, file.type || 'application/octet-stream').then(function (answer) {
+      if (answer.responseCode === 0) {
+        $('qr').value = answer.data.qr;
+        render(answer.data);
+        result('', '');
+      } else {
+        result('ERROR', answer.responseMessage);
+      }
+    });
+  }
+
+  function settle(status) {
+    var qr = $('qr').value.trim();
+    if (!qr) { result('ERROR', 'Paste or upload a KHQR first.'); return; }
+    var order = { qr: qr, status: status };
+    if ($('from').value.trim()) { order.fromAccountId = $('from').value.trim(); }
+    if ($('override').value.trim()) { order.amount = $('override').value.trim(); }
+    call('POST', '/simulator/payments', order).then(function (answer) {
+      if (answer.responseCode === 0) {
+        var p = answer.data;
+        result(p.status, (p.status === 'SUCCESS' ? 'Paid ' : 'Failed ') + p.amount + ' ' + p.currency + ' to ' + p.toAccountId + ' · hash ' + p.hash);
+      } else {
+        result('ERROR', answer.responseMessage);
+      }
+      refresh();
+    });
+  }
+
+  function refresh() {
+    call('GET', '/simulator/transactions').then(function (answer) {
+      var body = $('transactions');
+      body.replaceChildren();
+      (answer.data || []).slice().reverse().forEach(function (p) {
+        var row = document.createElement('tr');
+        [p.status, p.amount + ' ' + p.currency, p.toAccountId, p.fromAccountId, p.md5].forEach(function (value, i) {
+          var cell = document.createElement('td');
+          cell.textContent = value;
+          if (i === 4) { cell.className = 'mono'; }
+          row.appendChild(cell);
+        });
+        body.appendChild(row);
+      });
+    });
+  }
+
+  $('read').addEventListener('click', read);
+  $('image').addEventListener('change', upload);
+  $('pay').addEventListener('click', function () { settle('SUCCESS'); });
+  $('fail').addEventListener('click', function () { settle('FAILED'); });
+  var linked = new URLSearchParams(window.location.search).get('qr');
+  if (linked) { $('qr').value = linked; read(); }
+  refresh();
+}());

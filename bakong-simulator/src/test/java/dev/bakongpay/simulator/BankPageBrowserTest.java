@@ -1,0 +1,110 @@
+package dev.bakongpay.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person's demo, in Debian's headless Chromium: paste a KHQR into the mock bank app, press Pay,
+ * and NBC's API reports it paid. Skipped, with the reason, where Chromium is not installed
+ * ({@code apt-get install chromium chromium-driver}).
+ */
+@DisplayName("The mock bank app in a real browser")
+class BankPageBrowserTest extends SimulatorTestBase {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1200,1400");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private WebDriverWait patiently() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @Test
+    @DisplayName("paste a QR, see what it decodes to, press Pay: check_transaction_by_md5 reports it paid")
+    void pasteAndPay() {
+        String qr = freshQr();
+        browser.get(simulator.baseUrl() + "/");
+        browser.findElement(By.id("qr")).sendKeys(qr);
+        browser.findElement(By.id("read")).click();
+        patiently().until(ExpectedConditions.textToBe(By.id("merchant"), "Coffee Corner"));
+        assertThat(browser.findElement(By.id("amount")).getText()).isEqualTo("1.5 USD");
+        assertThat(browser.findElement(By.id("account")).getText()).isEqualTo("coffee@aclb");
+        browser.findElement(By.id("pay")).click();
+        patiently().until(ExpectedConditions.attributeToBe(By.id("result"), "data-status", "SUCCESS"));
+
+        nbc().body(Map.of("md5", TestQrs.md5(qr))).post("/v1/check_transaction_by_md5").then()
+                .statusCode(200).body("responseCode", equalTo(0)).body("data.toAccountId", equalTo("coffee@aclb"));
+    }
+
+    @Test
+    @DisplayName("press Fail: check_transaction_by_md5 reports the transaction failed")
+    void pasteAndFail() {
+        String qr = freshQr();
+        browser.get(simulator.baseUrl() + "/");
+        browser.findElement(By.id("qr")).sendKeys(qr);
+        browser.findElement(By.id("fail")).click();
+        patiently().until(ExpectedConditions.attributeToBe(By.id("result"), "data-status", "FAILED"));
+        nbc().body(Map.of("md5", TestQrs.md5(qr))).post("/v1/check_transaction_by_md5").then().body("errorCode", equalTo(3));
+    }
+
+    @Test
+    @DisplayName("upload a QR picture: the page reads it and shows its merchant")
+    void uploadPicture(@TempDir Path dir) throws Exception {
+        String qr = freshQr();
+        Path png = Files.write(dir.resolve("khqr.png"), TestQrs.png(qr));
+        browser.get(simulator.baseUrl() + "/");
+        browser.findElement(By.id("image")).sendKeys(png.toString());
+        patiently().until(ExpectedConditions.textToBe(By.id("merchant"), "Coffee Corner"));
+        assertThat(browser.findElement(By.id("qr")).getAttribute("value")).isEqualTo(qr);
+    }
+
+    @Test
+    @DisplayName("markup in a QR is shown as text, never run; an expired QR shows why it cannot be paid")
+    void escapesEverything() {
+        String hostile = TestQrs.dynamic("x@aclb", "<b id=pwn>hi</b>", "KHR", "100",
+                clock.instant().minusSeconds(900), clock.instant().minusSeconds(300));
+        browser.get(simulator.baseUrl() + "/");
+        browser.findElement(By.id("qr")).sendKeys(hostile);
+        browser.findElement(By.id("read")).click();
+        patiently().until(ExpectedConditions.textToBe(By.id("merchant"), "<b id=pwn>hi</b>"));
+        assertThat(browser.findElements(By.id("pwn"))).isEmpty();
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("expired");
+    }
+}

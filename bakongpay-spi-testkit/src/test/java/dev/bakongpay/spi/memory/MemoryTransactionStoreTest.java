@@ -1,0 +1,14 @@
+package dev.bakongpay.spi.memory;
+
+import dev.bakongpay.spi.TransactionStore;
+import dev.bakongpay.spi.testkit.TransactionStoreContract;
+import dev.bakongpay.spi.testkit.MutableClock;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("In-memory transaction store")
+class MemoryTransactionStoreTest extends TransactionStoreContract {
+    @Override
+    protected TransactionStore createStore(MutableClock clock) {
+        return new MemoryTransactionStore(clock);
+    }
+}

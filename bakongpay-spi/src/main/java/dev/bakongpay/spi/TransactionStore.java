@@ -1,0 +1,49 @@
+package dev.bakongpay.spi;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where transactions live. Implementations are thread-safe and, where they are shared (JDBC),
+ * safe across nodes. Every method throws {@link StoreException} on infrastructure failure and
+ * nothing else for ordinary outcomes. The contract is {@code TransactionStoreContract} in
+ * {@code bakongpay-spi-testkit}.
+ */
+public interface TransactionStore {
+
+    /** Stores a new transaction (normally PENDING). Nothing is stored on a duplicate id or md5. */
+    InsertOutcome insert(Transaction transaction);
+
+    /** The merchant's transaction with this id; empty if absent or another merchant's. */
+    Optional<Transaction> findById(String merchantId, UUID id);
+
+    /** Any merchant's transaction with this id: only for the public checkout page, which holds just the id. */
+    Optional<Transaction> findAnyById(UUID id);
+
+    /** The merchant's transaction with this md5; empty if absent or another merchant's. */
+    Optional<Transaction> findByMd5(String merchantId, String md5);
+
+    /** Any merchant's transaction with this md5: for reconciliation only. */
+    Optional<Transaction> findAnyByMd5(String md5);
+
+    /** The merchant's most recent transaction paid by the upstream payment with this hash. */
+    Optional<Transaction> findByPaymentHash(String merchantId, String hash);
+
+    /**
+     * Compare-and-set of the status: applies {@code transition} only if the stored status is still
+     * {@code transition.from()}, in one atomic write. Under any race exactly one caller wins.
+     *
+     * @return the transaction after the change if this caller won; empty if the status was not
+     *         {@code from} any more or the transaction does not exist (re-read to tell which)
+     */
+    Optional<Transaction> transition(StatusTransition transition);
+
+    /**
+     * Leases up to {@code claim.limit()} transactions to check: PENDING ones (expired or not, so
+     * stale ones get expired) and EXPIRED ones within {@code claim.expiredLookback()}. A
+     * transaction leased to anyone is not handed out again until the lease ends, so two nodes
+     * never hold the same one. Least recently leased first, then oldest.
+     */
+    List<Transaction> claimForReconciliation(ReconciliationClaim claim);
+}
