@@ -1,0 +1,41 @@
+package dev.bakongpay.server.web;
+
+import dev.bakongpay.server.runtime.BakongPayRuntime;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import java.util.Collection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts BakongPay's servlets into a servlet context: {@code /health}, the JAX-RS endpoints under
+ * {@code /api/*} and the checkout page under {@code /pay/*}. The executable JAR and the WAR both
+ * come through here, so they serve the same application.
+ */
+public final class BakongPayWebApplication {
+    private static final Logger LOG = LoggerFactory.getLogger(BakongPayWebApplication.class);
+
+    private BakongPayWebApplication() {}
+
+    public static void install(ServletContext context, BakongPayRuntime runtime) {
+        addUnlessMapped(context, "bakongpay-health", "/health", new HealthServlet(runtime));
+        LOG.info("BakongPay web: /health{}", context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
+    }
+
+    /**
+     * Adds the servlet unless something already serves the path: in a WAR, a web-fragment.xml of a
+     * BakongPay jar may have mapped it first, and a second mapping would fail the deployment.
+     */
+    static void addUnlessMapped(ServletContext context, String name, String path, jakarta.servlet.Servlet servlet) {
+        for (ServletRegistration existing : context.getServletRegistrations().values()) {
+            Collection<String> mappings = existing.getMappings();
+            if (mappings.contains(path)) {
+                LOG.info("BakongPay web: {} is already served by {}; leaving it", path, existing.getName());
+                return;
+            }
+        }
+        ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+        registration.addMapping(path);
+        registration.setLoadOnStartup(0);
+    }
+}
