@@ -101,9 +101,12 @@ public final class BakongSimulatorExtension implements BeforeAllCallback, AfterA
         while (owner.getParent().isPresent() && owner.getTestClass().isPresent() && owner.getParent().get().getTestClass().isPresent()) {
             owner = owner.getParent().get();
         }
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, key -> {
+        // getOrComputeIfAbsent, deprecated in JUnit 6, still runs on JUnit 5 hosts; computeIfAbsent would not
+        @SuppressWarnings("deprecation")
+        Running running = owner.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, key -> {
             BakongSimulator started = BakongSimulator.builder().port(0).token(token).clock(clock).build().start();
             return new Running(started, started.control());
         }, Running.class);
+        return running;
     }
 }

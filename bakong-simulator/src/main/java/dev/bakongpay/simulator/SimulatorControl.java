@@ -53,6 +53,10 @@ public final class SimulatorControl {
     }
 
     /** Pays the QR shown in a picture (PNG, JPEG...), which the simulator decodes. */
+    public SimulatedPayment payImage(byte[] image) {
+        return payImage(image, PaymentOptions.defaults());
+    }
+
     public SimulatedPayment payImage(byte[] image, PaymentOptions options) {
         StringBuilder query = new StringBuilder("?status=").append(options.status());
         if (options.fromAccountId() != null) {

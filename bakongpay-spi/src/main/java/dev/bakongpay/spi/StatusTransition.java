@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param to            the new status
  * @param payment       upstream payment to record (expected for SUCCESS), nullable
  * @param reason        status reason to record, nullable
- * @param late          whether the payment came after {@code expiresAt}
+ * @param late          whether the payment came after {@code expiresAt}; always true from EXPIRED
  * @param at            when the change happened; becomes {@code updatedAt}
  */
 public record StatusTransition(
@@ -35,13 +35,14 @@ public record StatusTransition(
             throw new IllegalArgumentException("a transaction cannot move from " + from + " to " + to);
         }
         Checks.optionalText(reason, "reason", 512);
+        late = late || from == PaymentStatus.EXPIRED; // money seen after expiry is always a late payment
         at = Checks.instant(at, "at");
     }
 
     /** PENDING → SUCCESS (or EXPIRED → SUCCESS when {@code from} is EXPIRED, which is always late). */
     public static StatusTransition paid(UUID id, PaymentStatus from, UpstreamPayment payment, boolean late, Instant at) {
         return new StatusTransition(id, from, PaymentStatus.SUCCESS, Objects.requireNonNull(payment, "payment"),
-                null, late || from == PaymentStatus.EXPIRED, at);
+                null, late, at);
     }
 
     /** PENDING → FAILED with a reason and the payment that caused it, if any. */

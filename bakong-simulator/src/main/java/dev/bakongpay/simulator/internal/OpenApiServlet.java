@@ -34,7 +34,7 @@ final class OpenApiServlet extends HttpServlet {
     private final transient TokenRegistry tokens;
     private final transient Map<String, Endpoint> endpoints;
 
-    OpenApiServlet(TransactionLookups lookups, AccountsAndTokens a, TokenRegistry tokens, FaultInjector faults, CallStats stats) {
+    OpenApiServlet(TransactionLookups lookups, AccountsAndTokens accounts, TokenRegistry tokens, FaultInjector faults, CallStats stats) {
         this.stats = stats;
         this.faults = faults;
         this.tokens = tokens;
@@ -46,9 +46,9 @@ final class OpenApiServlet extends HttpServlet {
                 "/v1/check_transaction_by_short_hash", (body, req) -> lookups.byShortHash(body),
                 "/v1/check_transaction_by_instruction_ref", (body, req) -> lookups.byInstructionRef(body),
                 "/v1/check_transaction_by_external_ref", (body, req) -> lookups.byExternalRef(body),
-                "/v1/check_bakong_account", (body, req) -> a.checkAccount(body),
-                "/v1/renew_token", (body, req) -> a.renewToken(body),
-                "/v1/generate_deeplink_by_qr", (body, req) -> a.deeplink(body, HttpIo.baseUrl(req)));
+                "/v1/check_bakong_account", (body, req) -> accounts.checkAccount(body),
+                "/v1/renew_token", (body, req) -> accounts.renewToken(body),
+                "/v1/generate_deeplink_by_qr", (body, req) -> accounts.deeplink(body, HttpIo.baseUrl(req)));
     }
 
     @Override

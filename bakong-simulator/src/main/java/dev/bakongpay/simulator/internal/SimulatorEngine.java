@@ -40,7 +40,8 @@ public final class SimulatorEngine {
             tokens.onChange(this::persist);
         }
 
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        // generous: LATENCY faults hold a thread each while tests fire a hundred concurrent checks
+        QueuedThreadPool threads = new QueuedThreadPool(256, 4);
         threads.setName("bakong-simulator");
         threads.setDaemon(true);
         this.server = new Server(threads);

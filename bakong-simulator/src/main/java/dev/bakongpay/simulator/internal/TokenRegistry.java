@@ -25,13 +25,14 @@ public final class TokenRegistry {
     private final Clock clock;
     private final Map<String, Long> expiryByToken = new ConcurrentHashMap<>();
     private final byte[] secret = new byte[32];
+    private final SecureRandom random = new SecureRandom();
     private volatile Runnable onChange = () -> { };
 
     public TokenRegistry(String fixedToken, Duration lifetime, Clock clock) {
         this.fixedToken = fixedToken == null || fixedToken.isBlank() ? null : fixedToken;
         this.lifetime = lifetime;
         this.clock = clock;
-        new SecureRandom().nextBytes(secret);
+        random.nextBytes(secret);
     }
 
     public void onChange(Runnable listener) {
@@ -41,11 +42,14 @@ public final class TokenRegistry {
     public record IssuedToken(String token, long expiresAtMs) {
     }
 
+    /** Issues a token for {@code email}; the address itself is not kept, as NBC only mails the token to it. */
     public IssuedToken issue(String email) {
         long now = clock.millis();
         long expiresAt = now + lifetime.toMillis();
         String header = encode("{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
-        String id = QrInspector.md5(email + ":" + now + ":" + expiryByToken.size()).substring(0, 15);
+        byte[] idBytes = new byte[8];
+        random.nextBytes(idBytes);
+        String id = java.util.HexFormat.of().formatHex(idBytes).substring(0, 15); // NBC's ids are 15 hex digits
         String payload = encode("{\"exp\":" + expiresAt / 1000 + ",\"iat\":" + now / 1000 + ",\"data\":{\"id\":\"" + id + "\"}}");
         String token = header + "." + payload + "." + sign(header + "." + payload);
         expiryByToken.put(token, expiresAt);

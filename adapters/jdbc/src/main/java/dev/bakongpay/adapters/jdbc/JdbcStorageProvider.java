@@ -34,7 +34,11 @@ public final class JdbcStorageProvider implements StorageProvider {
         }
         String user = settings.option("user", null);
         String password = settings.option("password", null);
-        int poolSize = Integer.parseInt(settings.option("poolSize", "10"));
+        String size = settings.option("poolSize", "10");
+        if (!size.matches("[1-9][0-9]{0,3}")) {
+            throw new IllegalArgumentException("jdbc option poolSize was '" + size + "' but it must be a number from 1 to 9999");
+        }
+        int poolSize = Integer.parseInt(size);
         DataSource ds;
         AutoCloseable close;
         if (hikariPresent()) {

@@ -5,6 +5,7 @@ import dev.bakongpay.core.khqr.KhqrMerchantType;
 import dev.bakongpay.core.khqr.KhqrPayload;
 import dev.bakongpay.core.khqr.KhqrResult;
 import dev.bakongpay.core.khqr.KhqrValidationException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -54,15 +55,18 @@ public final class KhqrEncoder {
             tlv(sb, "01", e);
         }
         sb.append("6304");
+        String body = sb.toString();
         Md5.Scratch scratch = Md5.scratch();
-        byte[] bytes = scratch.buffer(Utf8.maxBytes(sb.length()) + 4);
-        int n = Utf8.encode(sb, bytes);
-        String crc = Crc16.hex(Crc16.of(bytes, 0, n));
-        for (int i = 0; i < 4; i++) {
-            bytes[n + i] = (byte) crc.charAt(i);
+        // ASCII (the usual case) takes the JDK's vectorised path; anything else our Node-exact encoder.
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        int n = bytes.length;
+        if (n != body.length()) {
+            bytes = scratch.buffer(Utf8.maxBytes(body.length()));
+            n = Utf8.encode(body, bytes);
         }
-        String md5 = scratch.hex(bytes, 0, n + 4);
-        return new KhqrResult(sb.append(crc).toString(), md5);
+        String crc = Crc16.hex(Crc16.of(bytes, 0, n));
+        String md5 = scratch.hex(bytes, 0, n, crc);
+        return new KhqrResult(body.concat(crc), md5);
     }
 
     private static void accountTemplate(StringBuilder sb, KhqrPayload p) {

@@ -30,7 +30,17 @@ public final class Md5 {
         }
 
         public String hex(byte[] bytes, int offset, int length) {
+            return hex(bytes, offset, length, null);
+        }
+
+        /** MD5 of the bytes followed by the ASCII {@code suffix} (may be null). */
+        public String hex(byte[] bytes, int offset, int length, String suffix) {
             digest.update(bytes, offset, length);
+            if (suffix != null) {
+                for (int i = 0; i < suffix.length(); i++) {
+                    digest.update((byte) suffix.charAt(i));
+                }
+            }
             byte[] d = digest.digest();
             byte[] hex = new byte[32];
             for (int i = 0; i < 16; i++) {

@@ -84,14 +84,18 @@ public final class PayloadRules {
         }
     }
 
+    private static final KhqrErrorCode[] ADDITIONAL_CODES = {BILL_NUMBER_LENGTH_INVALID, MOBILE_NUMBER_LENGTH_INVALID,
+        STORE_LABEL_LENGTH_INVALID, TERMINAL_LABEL_LENGTH_INVALID, PURPOSE_OF_TRANSACTION_LENGTH_INVALID};
+    private static final String[] ADDITIONAL_FIELDS = {"billNumber", "mobileNumber", "storeLabel", "terminalLabel",
+        "purposeOfTransaction"};
+
     private static void additionalData(KhqrPayload p) {
         int length = 0;
         KhqrErrorCode last = null;
         String lastField = null;
         String[] values = {p.billNumber(), p.mobileNumber(), p.storeLabel(), p.terminalLabel(), p.purposeOfTransaction()};
-        KhqrErrorCode[] codes = {BILL_NUMBER_LENGTH_INVALID, MOBILE_NUMBER_LENGTH_INVALID, STORE_LABEL_LENGTH_INVALID,
-            TERMINAL_LABEL_LENGTH_INVALID, PURPOSE_OF_TRANSACTION_LENGTH_INVALID};
-        String[] fields = {"billNumber", "mobileNumber", "storeLabel", "terminalLabel", "purposeOfTransaction"};
+        KhqrErrorCode[] codes = ADDITIONAL_CODES;
+        String[] fields = ADDITIONAL_FIELDS;
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
                 check(values[i].length() <= 25, codes[i], fields[i]);
@@ -134,14 +138,26 @@ public final class PayloadRules {
             check(amount.signum() > 0, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
             // Reject absurd magnitudes before printing them (1E+1000000 would print a million digits).
             check(amount.precision() - amount.scale() <= MAX_AMOUNT_LENGTH, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
-            BigDecimal stripped = amount.stripTrailingZeros();
+            if (amount.scale() > 20) {
+                amount = amount.stripTrailingZeros(); // rare: many trailing zeros, or too many decimals anyway
+                check(amount.scale() <= 2, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
+            }
+            String plain = amount.toPlainString();
+            int dot = plain.indexOf('.');
+            int end = plain.length();
+            if (dot >= 0) {
+                while (end > dot + 1 && plain.charAt(end - 1) == '0') {
+                    end--;
+                }
+            }
             String text;
-            if (stripped.scale() <= 0) {
+            if (dot < 0 || end == dot + 1) {
                 // Integral: the SDK prints a JS number, so 1.00 becomes "1" for both currencies.
-                text = stripped.toBigInteger().toString();
+                text = dot < 0 ? plain : plain.substring(0, dot);
             } else {
-                check(currency == KhqrCurrency.USD && stripped.scale() <= 2, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
-                text = stripped.setScale(2).toPlainString();
+                int decimals = end - dot - 1;
+                check(currency == KhqrCurrency.USD && decimals <= 2, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
+                text = decimals == 2 ? plain.substring(0, end) : plain.substring(0, end) + "0";
             }
             check(text.length() <= MAX_AMOUNT_LENGTH, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
             return text;

@@ -1,0 +1,94 @@
+package dev.bakongpay.core.khqr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Each Java snippet of bakongpay-core/README.md has its twin here, line for line, and runs. */
+@DisplayName("the README's Java examples")
+class ReadmeExamplesTest {
+
+    @Test
+    @DisplayName("the usage example encodes, decodes and verifies")
+    void usage() {
+        KhqrPayload payload = KhqrPayload.individual("john_smith@devb")
+                .merchantName("John Smith")
+                .merchantCity("Phnom Penh")
+                .currency(KhqrCurrency.USD)
+                .amount(new BigDecimal("1.50"))
+                .billNumber("INV-0001")
+                .expiresAt(Instant.now().plusSeconds(600))    // a dynamic KHQR needs an expiry
+                .build();                                     // validates with the SDK's rules
+
+        KhqrResult result = Khqr.encode(payload);
+        String qr = result.qr();                              // "000201010212...6304" + CRC
+        String md5 = result.md5();                            // the key of NBC's check_transaction_by_md5
+
+        KhqrData data = Khqr.decode(qr);                      // raw fields, by the SDK's names
+        BigDecimal amount = data.amount().orElseThrow();      // typed views: 1.50
+        KhqrVerification verdict = Khqr.verify(qr);           // the current SDK's verdict, with a reason
+        assert verdict.valid() && data.merchantName().equals("John Smith");
+
+        assertThat(qr).startsWith("000201010212");
+        assertThat(md5).isEqualTo(Khqr.md5(qr));
+        assertThat(amount).isEqualByComparingTo("1.50");
+        assertThat(verdict.valid()).isTrue();
+    }
+
+    @Test
+    @DisplayName("the error example reports code 3 on the account field")
+    void refusal() {
+        try {
+            KhqrPayload.individual("john_smith").merchantName("John Smith").build();
+        } catch (KhqrValidationException e) {
+            assert e.code() == 3;                             // "Bakong Account ID is invalid"
+            assert e.field().equals("bakongAccountID");
+        }
+        assertThatThrownBy(() -> KhqrPayload.individual("john_smith").merchantName("John Smith").build())
+                .isInstanceOfSatisfying(KhqrValidationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("bakongAccountID");
+                });
+    }
+
+    @Test
+    @DisplayName("every Java snippet in the README appears in this file, line for line")
+    void snippetsAreTwinned() throws IOException {
+        String readme = Files.readString(Paths.get("README.md"), StandardCharsets.UTF_8);
+        List<String> here = trimmedLines(Files.readString(
+                Path.of("src/test/java/dev/bakongpay/core/khqr/ReadmeExamplesTest.java"), StandardCharsets.UTF_8));
+        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        int snippets = 0;
+        while (m.find()) {
+            snippets++;
+            List<String> snippet = trimmedLines(m.group(1));
+            int from = here.indexOf(snippet.get(0));
+            assertThat(from).as("first line of README snippet %d in this test", snippets).isNotNegative();
+            assertThat(here.subList(from, Math.min(here.size(), from + snippet.size()))).isEqualTo(snippet);
+        }
+        assertThat(snippets).isEqualTo(2);
+    }
+
+    private static List<String> trimmedLines(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(line.strip());
+            }
+        }
+        return lines;
+    }
+}
