@@ -51,6 +51,21 @@ public final class BakongPayServletContextListener implements ServletContextList
         if (owned != null) {
             owned.close();
             owned = null;
+            deregisterOwnJdbcDrivers();
+        }
+    }
+
+    /** A redeployed WAR must not leave its drivers (and so its class loader) pinned in DriverManager. */
+    private static void deregisterOwnJdbcDrivers() {
+        ClassLoader ours = BakongPayServletContextListener.class.getClassLoader();
+        for (java.sql.Driver driver : java.util.Collections.list(java.sql.DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == ours) {
+                try {
+                    java.sql.DriverManager.deregisterDriver(driver);
+                } catch (java.sql.SQLException e) {
+                    LOG.warn("BakongPay: could not deregister JDBC driver {}", driver, e);
+                }
+            }
         }
     }
 }
