@@ -14,7 +14,7 @@ public final class Names {
     public static final String REDIS_URL = "BAKONGPAY_REDIS_URL";
     public static final String BAKONG_URL = "BAKONGPAY_BAKONG_URL";
     public static final String BAKONG_TOKEN = "BAKONGPAY_BAKONG_TOKEN";
-    public static final String BAKONG_RENEW_EMAIL = "BAKONGPAY_BAKONG_RENEW_EMAIL";
+    public static final String BAKONG_EMAIL = "BAKONGPAY_BAKONG_EMAIL";
     public static final String BAKONG_PROXY = "BAKONGPAY_BAKONG_PROXY";
     public static final String TEST_BAKONG_URL = "BAKONGPAY_TEST_BAKONG_URL";
     public static final String TEST_BAKONG_TOKEN = "BAKONGPAY_TEST_BAKONG_TOKEN";

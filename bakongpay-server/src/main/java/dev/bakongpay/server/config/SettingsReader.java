@@ -173,9 +173,9 @@ final class SettingsReader {
     }
 
     private String email() {
-        String v = lookup.apply(BAKONG_RENEW_EMAIL);
+        String v = lookup.apply(BAKONG_EMAIL);
         if (v != null && (!v.contains("@") || v.length() > 30)) {
-            problems.add(was(BAKONG_RENEW_EMAIL) + "must be the e-mail address registered with NBC (at most 30 characters)");
+            problems.add(was(BAKONG_EMAIL) + "must be the e-mail address registered with NBC (at most 30 characters)");
         }
         return v;
     }
