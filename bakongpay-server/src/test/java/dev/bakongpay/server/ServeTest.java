@@ -75,6 +75,24 @@ class ServeTest {
         }
 
         @Test
+        @DisplayName("the checkout page of a stored transaction shows its merchant and amount; an unknown one is a 404 page")
+        void checkoutPage() throws Exception {
+            String url = serve(Map.of());
+            String qr = dev.bakongpay.core.khqr.Khqr.encode(dev.bakongpay.core.khqr.KhqrPayload.individual("coffee@aclb")
+                    .merchantName("Coffee Corner").currency(dev.bakongpay.core.khqr.KhqrCurrency.USD)
+                    .amount(new java.math.BigDecimal("1.50")).expiresAt(Instant.now().plusSeconds(600)).build()).qr();
+            java.util.UUID id = java.util.UUID.randomUUID();
+            runtime.storage().transactions().insert(dev.bakongpay.spi.Transaction.builder().id(id).merchantId("m-1")
+                    .mode(dev.bakongpay.spi.PaymentMode.TEST).md5(dev.bakongpay.core.khqr.Khqr.md5(qr)).qrString(qr)
+                    .amount(new java.math.BigDecimal("1.50")).currency("USD").bakongId("coffee@aclb").merchantName("Coffee Corner")
+                    .createdAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600)).attributes(Map.of()).build());
+            given().baseUri(url).get("/pay/" + id + "?lang=en").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("Coffee Corner"))
+                    .body(org.hamcrest.Matchers.containsString("1.50"));
+            given().baseUri(url).get("/pay/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        }
+
+        @Test
         @DisplayName("seeded keys are stored as their SHA-256 only, in the mode their prefix says")
         void keysHashed() throws Exception {
             serve(Map.of("BAKONGPAY_API_KEYS", "bk_live_0123456789abcdef=PRO"));

@@ -61,6 +61,9 @@ class WarIT {
         given().baseUri(base).get("/health").then().statusCode(200)
                 .body("status", equalTo("UP")).body("store", equalTo("jdbc"))
                 .body("upstream.test.url", equalTo(simulator.baseUrl().toString()));
+        // 404, not 503: the checkout page is mapped and has its source
+        given().baseUri(base).get("/pay/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"));
         PaymentRoundTrip.requireEndpoints();
         PaymentRoundTrip.run(base, KEY, simulator.control());
     }

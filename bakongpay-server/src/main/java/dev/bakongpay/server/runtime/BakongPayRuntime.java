@@ -1,5 +1,7 @@
 package dev.bakongpay.server.runtime;
 
+import dev.bakongpay.checkout.CheckoutSource;
+import dev.bakongpay.checkout.StoreCheckoutSource;
 import dev.bakongpay.server.config.ConfigurationException;
 import dev.bakongpay.server.config.Names;
 import dev.bakongpay.server.config.ServerSettings;
@@ -156,6 +158,11 @@ public final class BakongPayRuntime implements AutoCloseable {
     /** The embedded simulator's base URL (its mock bank page is at {@code /}), if one runs here. */
     public Optional<java.net.URI> embeddedSimulatorUrl() {
         return Optional.ofNullable(simulator).map(EmbeddedSimulator::baseUrl);
+    }
+
+    /** What the checkout page reads: the store, with the payment status refreshed for pending ones. */
+    public CheckoutSource checkoutSource() {
+        return new StoreCheckoutSource(storage.transactions(), clock);
     }
 
     /** Asks the store a cheap question; UP only when it answers. */

@@ -1,5 +1,7 @@
 package dev.bakongpay.server.web;
 
+import dev.bakongpay.checkout.CheckoutServlet;
+import dev.bakongpay.checkout.CheckoutSource;
 import dev.bakongpay.server.runtime.BakongPayRuntime;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -19,7 +21,12 @@ public final class BakongPayWebApplication {
 
     public static void install(ServletContext context, BakongPayRuntime runtime) {
         addUnlessMapped(context, "bakongpay-health", "/health", new HealthServlet(runtime));
-        LOG.info("BakongPay web: /health{}", context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
+        // the checkout servlet reads its source from this attribute on every request, whether this
+        // class registered it or the checkout jar's web-fragment.xml did
+        context.setAttribute(CheckoutSource.ATTRIBUTE, runtime.checkoutSource());
+        addUnlessMapped(context, "bakongpay-checkout", "/pay/*", new CheckoutServlet());
+        LOG.info("BakongPay web: /health, /pay/* (checkout){}",
+                context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
     }
 
     /**
