@@ -1,6 +1,6 @@
 package dev.bakongpay.server;
 
-import dev.bakongpay.server.runtime.BakongPayRuntime;
+import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.server.web.BakongPayServletContextListener;
 import java.net.URI;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -18,7 +18,7 @@ public final class EmbeddedJetty implements AutoCloseable {
     }
 
     /** Binds {@code host:port} (0 picks a free port) and serves the runtime's application. */
-    public static EmbeddedJetty start(BakongPayRuntime runtime) throws Exception {
+    public static EmbeddedJetty start(ServerRuntime runtime) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(runtime.settings().host());

@@ -2,7 +2,7 @@ package dev.bakongpay.server;
 
 import dev.bakongpay.server.config.SeedKey;
 import dev.bakongpay.server.config.ServerSettings;
-import dev.bakongpay.server.runtime.BakongPayRuntime;
+import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.spi.PaymentMode;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,7 +26,7 @@ final class SandboxGuide {
                 + " -H 'Content-Type: application/json' -d '" + SAMPLE_ORDER + "'";
     }
 
-    static void print(PrintStream out, ServerSettings settings, URI api, BakongPayRuntime runtime) {
+    static void print(PrintStream out, ServerSettings settings, URI api, ServerRuntime runtime) {
         URI bank = runtime.embeddedSimulatorUrl().orElseGet(() -> runtime.networks().get(PaymentMode.TEST).baseUrl());
         SeedKey first = settings.seedKeys().stream().filter(k -> k.mode() == PaymentMode.TEST).findFirst()
                 .orElse(settings.seedKeys().get(0));

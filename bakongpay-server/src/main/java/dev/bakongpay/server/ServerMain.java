@@ -5,7 +5,7 @@ import dev.bakongpay.server.config.ConfigurationException;
 import dev.bakongpay.server.config.SeedKey;
 import dev.bakongpay.server.config.ServerSettings;
 import dev.bakongpay.server.config.ServerSettings.Command;
-import dev.bakongpay.server.runtime.BakongPayRuntime;
+import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.spi.Plan;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -68,10 +68,10 @@ public final class ServerMain {
     }
 
     private static int serve(ServerSettings settings, PrintStream out, PrintStream err) {
-        BakongPayRuntime runtime;
+        ServerRuntime runtime;
         EmbeddedJetty jetty;
         try {
-            runtime = BakongPayRuntime.open(settings, Clock.systemUTC());
+            runtime = ServerRuntime.open(settings, Clock.systemUTC());
         } catch (ConfigurationException e) {
             err.println(e.getMessage());
             return 2;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.bakongpay.server.config.ConfigLookup;
 import dev.bakongpay.server.config.ServerSettings;
-import dev.bakongpay.server.runtime.BakongPayRuntime;
+import dev.bakongpay.server.runtime.ServerRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeTest {
     @TempDir
     Path dataDir;
-    private BakongPayRuntime runtime;
+    private ServerRuntime runtime;
     private EmbeddedJetty jetty;
 
     /** What {@code java -jar … serve} does, in this JVM, on a free port. */
@@ -32,7 +32,7 @@ class ServeTest {
         all.put("BAKONGPAY_HOST", "127.0.0.1");
         all.put("BAKONGPAY_DATA_DIR", dataDir.toString());
         ServerSettings settings = ServerSettings.read(ConfigLookup.builder().environment(all).build(), ServerSettings.Command.SERVE);
-        runtime = BakongPayRuntime.open(settings, Clock.systemUTC());
+        runtime = ServerRuntime.open(settings, Clock.systemUTC());
         jetty = EmbeddedJetty.start(runtime);
         return jetty.localUrl().toString();
     }

@@ -17,9 +17,9 @@ import java.util.Map;
  */
 public record HealthReport(boolean up, String problem, String store, String limiter, Map<String, Map<String, Object>> upstream) {
 
-    static HealthReport of(String problem, String store, String limiter, Map<PaymentMode, PaymentNetwork> networks, Clock clock) {
+    static HealthReport of(String problem, String store, String limiter, Map<PaymentMode, BakongEndpoint> networks, Clock clock) {
         Map<String, Map<String, Object>> upstream = new LinkedHashMap<>();
-        for (PaymentNetwork n : networks.values()) {
+        for (BakongEndpoint n : networks.values()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("url", n.baseUrl().toString());
             entry.put("kind", n.description());

@@ -3,7 +3,7 @@ package dev.bakongpay.server.web;
 import dev.bakongpay.server.config.ConfigLookup;
 import dev.bakongpay.server.config.Names;
 import dev.bakongpay.server.config.ServerSettings;
-import dev.bakongpay.server.runtime.BakongPayRuntime;
+import dev.bakongpay.server.runtime.ServerRuntime;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -21,16 +21,16 @@ import org.slf4j.LoggerFactory;
  * attribute; the listener then only installs the servlets and leaves closing to the JAR.
  */
 public final class BakongPayServletContextListener implements ServletContextListener {
-    /** Context attribute holding the {@link BakongPayRuntime}. */
+    /** Context attribute holding the {@link ServerRuntime}. */
     public static final String RUNTIME_ATTRIBUTE = "dev.bakongpay.server.runtime";
     private static final Logger LOG = LoggerFactory.getLogger(BakongPayServletContextListener.class);
 
-    private BakongPayRuntime owned;
+    private ServerRuntime owned;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        BakongPayRuntime runtime = (BakongPayRuntime) context.getAttribute(RUNTIME_ATTRIBUTE);
+        ServerRuntime runtime = (ServerRuntime) context.getAttribute(RUNTIME_ATTRIBUTE);
         if (runtime == null) {
             ConfigLookup lookup = ConfigLookup.builder().systemProperties(System.getProperties()).environment(System.getenv())
                     .contextParameters(context::getInitParameter).build();
@@ -39,7 +39,7 @@ public final class BakongPayServletContextListener implements ServletContextList
             if (settings.publicUrl() == null) {
                 LOG.warn("BakongPay: {} is not set; checkout links will use the address each request came in on", Names.PUBLIC_URL);
             }
-            owned = BakongPayRuntime.open(settings, Clock.systemUTC());
+            owned = ServerRuntime.open(settings, Clock.systemUTC());
             runtime = owned;
             context.setAttribute(RUNTIME_ATTRIBUTE, runtime);
         }

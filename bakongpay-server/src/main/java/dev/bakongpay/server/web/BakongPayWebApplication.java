@@ -2,7 +2,7 @@ package dev.bakongpay.server.web;
 
 import dev.bakongpay.checkout.CheckoutServlet;
 import dev.bakongpay.checkout.CheckoutSource;
-import dev.bakongpay.server.runtime.BakongPayRuntime;
+import dev.bakongpay.server.runtime.ServerRuntime;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.util.Collection;
@@ -19,7 +19,7 @@ public final class BakongPayWebApplication {
 
     private BakongPayWebApplication() {}
 
-    public static void install(ServletContext context, BakongPayRuntime runtime) {
+    public static void install(ServletContext context, ServerRuntime runtime) {
         addUnlessMapped(context, "bakongpay-health", "/health", new HealthServlet(runtime));
         // the checkout servlet reads its source from this attribute on every request, whether this
         // class registered it or the checkout jar's web-fragment.xml did

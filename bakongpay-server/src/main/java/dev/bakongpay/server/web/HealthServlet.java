@@ -1,7 +1,7 @@
 package dev.bakongpay.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bakongpay.server.runtime.BakongPayRuntime;
+import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.server.runtime.HealthReport;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +14,9 @@ import java.io.IOException;
  */
 public final class HealthServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final transient BakongPayRuntime runtime;
+    private final transient ServerRuntime runtime;
 
-    public HealthServlet(BakongPayRuntime runtime) {
+    public HealthServlet(ServerRuntime runtime) {
         this.runtime = runtime;
     }
 

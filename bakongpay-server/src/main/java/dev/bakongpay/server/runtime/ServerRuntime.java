@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * and, when enabled, the embedded simulator. The same object serves the executable JAR and the WAR;
  * {@link #close()} releases everything it opened, in reverse order.
  */
-public final class BakongPayRuntime implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(BakongPayRuntime.class);
+public final class ServerRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
     /** A hash no key has: looking it up is the cheapest query that proves the store answers. */
     private static final String PROBE_HASH = "0".repeat(64);
 
@@ -40,10 +40,10 @@ public final class BakongPayRuntime implements AutoCloseable {
     private final RateLimiter limiter;
     private final String limiterId;
     private final EmbeddedSimulator simulator;
-    private final Map<PaymentMode, PaymentNetwork> networks;
+    private final Map<PaymentMode, BakongEndpoint> networks;
 
-    private BakongPayRuntime(ServerSettings settings, Clock clock, Storage storage, RateLimiter limiter, String limiterId,
-                             EmbeddedSimulator simulator, Map<PaymentMode, PaymentNetwork> networks) {
+    private ServerRuntime(ServerSettings settings, Clock clock, Storage storage, RateLimiter limiter, String limiterId,
+                             EmbeddedSimulator simulator, Map<PaymentMode, BakongEndpoint> networks) {
         this.settings = settings;
         this.clock = clock;
         this.storage = storage;
@@ -54,7 +54,7 @@ public final class BakongPayRuntime implements AutoCloseable {
     }
 
     /** Opens the store (migrating it), the limiter, the simulator; seeds the keys; logs each choice. */
-    public static BakongPayRuntime open(ServerSettings settings, Clock clock) {
+    public static ServerRuntime open(ServerSettings settings, Clock clock) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             registerJdbcDrivers();
@@ -78,9 +78,9 @@ public final class BakongPayRuntime implements AutoCloseable {
             ApiKeySeeder.seed(storage.apiKeys(), settings.seedKeys(), clock);
 
             EmbeddedSimulator simulator = null;
-            Map<PaymentMode, PaymentNetwork> networks = new EnumMap<>(PaymentMode.class);
+            Map<PaymentMode, BakongEndpoint> networks = new EnumMap<>(PaymentMode.class);
             ServerSettings.Upstream live = settings.live();
-            networks.put(PaymentMode.LIVE, new PaymentNetwork(PaymentMode.LIVE, live.baseUrl(), live.token(), live.renewEmail(),
+            networks.put(PaymentMode.LIVE, new BakongEndpoint(PaymentMode.LIVE, live.baseUrl(), live.token(), live.renewEmail(),
                     live.proxy(), Names.NBC_URL.equals(live.baseUrl().toString()) ? "NBC Bakong Open API" : "Bakong Open API"));
             if (settings.simulatorEnabled()) {
                 if (!EmbeddedSimulator.available()) {
@@ -91,13 +91,13 @@ public final class BakongPayRuntime implements AutoCloseable {
                 simulator = EmbeddedSimulator.start(settings.host(), settings.simulatorPort(), token,
                         settings.dataDir().resolve("simulator-state.json"));
                 opened.add(simulator);
-                networks.put(PaymentMode.TEST, new PaymentNetwork(PaymentMode.TEST, simulator.baseUrl(), token, null, null,
+                networks.put(PaymentMode.TEST, new BakongEndpoint(PaymentMode.TEST, simulator.baseUrl(), token, null, null,
                         "embedded Bakong simulator"));
             } else if (settings.test() != null) {
-                networks.put(PaymentMode.TEST, new PaymentNetwork(PaymentMode.TEST, settings.test().baseUrl(),
+                networks.put(PaymentMode.TEST, new BakongEndpoint(PaymentMode.TEST, settings.test().baseUrl(),
                         settings.test().token(), null, null, "Bakong simulator"));
             }
-            for (PaymentNetwork n : networks.values()) {
+            for (BakongEndpoint n : networks.values()) {
                 LOG.info("BakongPay upstream {}: {} url={} token={}{}", n.mode(), n.description(), n.baseUrl(),
                         n.token() == null ? "missing" : "set", daysLeftText(n, clock));
             }
@@ -108,14 +108,14 @@ public final class BakongPayRuntime implements AutoCloseable {
             if (live.token() == null && settings.command() != ServerSettings.Command.SANDBOX) {
                 LOG.warn("BakongPay upstream LIVE: {} is not set, so bk_live_ payments cannot be checked with NBC", Names.BAKONG_TOKEN);
             }
-            return new BakongPayRuntime(settings, clock, storage, limiter, limiterId, simulator, networks);
+            return new ServerRuntime(settings, clock, storage, limiter, limiterId, simulator, networks);
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;
         }
     }
 
-    private static String daysLeftText(PaymentNetwork n, Clock clock) {
+    private static String daysLeftText(BakongEndpoint n, Clock clock) {
         return TokenExpiry.daysLeft(n.token(), clock).map(d -> " tokenDaysLeft=" + d).orElse("");
     }
 
@@ -124,7 +124,7 @@ public final class BakongPayRuntime implements AutoCloseable {
      * loader on its own, which misses the drivers in a WAR's WEB-INF/lib.
      */
     private static void registerJdbcDrivers() {
-        ServiceLoader<Driver> drivers = ServiceLoader.load(Driver.class, BakongPayRuntime.class.getClassLoader());
+        ServiceLoader<Driver> drivers = ServiceLoader.load(Driver.class, ServerRuntime.class.getClassLoader());
         drivers.stream().forEach(p -> {
             try {
                 p.get();
@@ -151,7 +151,7 @@ public final class BakongPayRuntime implements AutoCloseable {
     }
 
     /** The network each mode runs against; no TEST entry when no simulator is configured. */
-    public Map<PaymentMode, PaymentNetwork> networks() {
+    public Map<PaymentMode, BakongEndpoint> networks() {
         return networks;
     }
 
