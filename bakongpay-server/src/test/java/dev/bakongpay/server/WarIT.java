@@ -48,8 +48,16 @@ class WarIT {
         return war.toAbsolutePath();
     }
 
-    static Map<String, String> contextParameters(Path dataDir) {
+    /** A port free now; the container binds it, and the checkout links name it. */
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Map<String, String> contextParameters(Path dataDir, int port) {
         return Map.of(
+                "BAKONGPAY_PUBLIC_URL", "http://127.0.0.1:" + port,
                 "BAKONGPAY_DB_URL", "jdbc:h2:file:" + dataDir.resolve("war") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "BAKONGPAY_DATA_DIR", dataDir.toString(),
                 "BAKONGPAY_API_KEYS", KEY + "=PRO",
@@ -78,18 +86,20 @@ class WarIT {
         @DisplayName("starts from its web-fragment, answers /health, and takes a payment from create to paid")
         void createPayCheck(@TempDir Path dataDir) throws Exception {
             server = new Server();
+            int port = freePort();
             ServerConnector connector = new ServerConnector(server);
             connector.setHost("127.0.0.1");
+            connector.setPort(port);
             server.addConnector(connector);
             WebAppContext webapp = new WebAppContext();
             webapp.setContextPath("/");
             webapp.setWar(war().toString());
             webapp.setTempDirectory(Files.createDirectories(dataDir.resolve("jetty-work")).toFile());
             webapp.setThrowUnavailableOnStartupException(true);
-            contextParameters(dataDir).forEach(webapp::setInitParameter);
+            contextParameters(dataDir, port).forEach(webapp::setInitParameter);
             server.setHandler(webapp);
             server.start();
-            servesBakongPay("http://127.0.0.1:" + connector.getLocalPort());
+            servesBakongPay("http://127.0.0.1:" + port);
         }
 
         @org.junit.jupiter.api.AfterEach
@@ -111,14 +121,15 @@ class WarIT {
             File base = Files.createDirectories(dataDir.resolve("tomcat")).toFile();
             tomcat.setBaseDir(base.getPath());
             tomcat.getHost().setAppBase(Files.createDirectories(dataDir.resolve("webapps")).toString());
-            tomcat.setPort(0);
+            int port = freePort();
+            tomcat.setPort(port);
             tomcat.getConnector().setProperty("address", "127.0.0.1");
             tomcat.setAddDefaultWebXmlToWebapp(false); // no JSP engine here, and BakongPay needs none
             Context context = tomcat.addWebapp("", war().toString());
-            contextParameters(dataDir).forEach(context::addParameter);
+            contextParameters(dataDir, port).forEach(context::addParameter);
             tomcat.start();
             assertThat(context.getState().isAvailable()).as("the WAR deployed").isTrue();
-            servesBakongPay("http://127.0.0.1:" + tomcat.getConnector().getLocalPort());
+            servesBakongPay("http://127.0.0.1:" + port);
         }
 
         @org.junit.jupiter.api.AfterEach
