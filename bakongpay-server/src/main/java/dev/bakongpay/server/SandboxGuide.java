@@ -32,7 +32,9 @@ final class SandboxGuide {
                 .orElse(settings.seedKeys().get(0));
         StringBuilder keys = new StringBuilder();
         for (SeedKey k : settings.seedKeys()) {
-            keys.append(String.format("    %-10s %-5s %s%n", k.plan(), k.mode(), k.key()));
+            // live keys are real credentials: the terminal shows only their first characters
+            String shown = k.mode() == PaymentMode.TEST ? k.key() : SeedKey.redact(k.key());
+            keys.append(String.format("    %-10s %-5s %s%n", k.plan(), k.mode(), shown));
         }
         out.print("""
 
