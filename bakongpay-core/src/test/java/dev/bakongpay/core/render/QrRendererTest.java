@@ -105,7 +105,7 @@ class QrRendererTest {
         @DisplayName("fills the background and the modules with the requested colours")
         void colours() {
             String svg = renderer.svg(KHQR, QrImageOptions.of(300, "#b71c1c", "#ffffff"));
-            assertThat(svg).contains("<path fill=\"#FFFFFF\" d=\"M0 0h300v300H0z\"/>").contains("<path fill=\"#B71C1C\" d=\"M");
+            assertThat(svg).contains("<path fill=\"#FFFFFF\" d=\"M0 0h300v300H0z\"/>").contains("<path fill=\"#B71C1C\" transform=\"translate(");
             assertThat(QrDecoding.decode(QrDecoding.rasterizeSvg(svg))).isEqualTo(KHQR);
         }
 
