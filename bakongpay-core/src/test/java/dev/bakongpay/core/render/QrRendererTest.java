@@ -5,7 +5,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
@@ -151,7 +150,12 @@ class QrRendererTest {
             assertThat(svg.mediaType()).isEqualTo("image/svg+xml");
             assertThat(svg.text()).startsWith("<svg");
             assertThat(png.dataUrl()).isEqualTo(renderer.pngDataUrl(KHQR, QrImageOptions.defaults()));
-            assertThatThrownBy(() -> QrFormat.parse("gif")).hasMessageContaining("png or svg");
+            assertThatThrownBy(() -> QrFormat.parse("gif"))
+                    .isInstanceOfSatisfying(QrRenderException.class, e -> {
+                        assertThat(e.field()).isEqualTo("format");
+                        assertThat(e.problem()).isEqualTo(QrRenderException.Problem.UNSUPPORTED_FORMAT);
+                    })
+                    .hasMessage("format was 'gif' but it must be png or svg");
         }
     }
 
