@@ -1,7 +1,5 @@
 package dev.bakongpay.core.render;
 
-import java.util.Locale;
-
 /**
  * An opaque sRGB colour, written {@code #RRGGBB}.
  *
@@ -47,7 +45,12 @@ public record QrColor(int rgb) {
 
     /** {@code #RRGGBB}, upper case. */
     public String hex() {
-        return String.format(Locale.ROOT, "#%06X", rgb);
+        char[] out = new char[7];
+        out[0] = '#';
+        for (int i = 0; i < 6; i++) {
+            out[6 - i] = Character.toUpperCase(Character.forDigit((rgb >>> (4 * i)) & 0xF, 16));
+        }
+        return new String(out);
     }
 
     /** WCAG 2.x relative luminance, 0 (black) to 1 (white). */

@@ -17,7 +17,11 @@ public enum QrFormat {
         return mediaType;
     }
 
-    /** {@code png} or {@code svg}, case-insensitive. */
+    /**
+     * {@code png} or {@code svg}, case-insensitive.
+     *
+     * @throws QrRenderException with {@link QrRenderException.Problem#UNSUPPORTED_FORMAT}
+     */
     public static QrFormat parse(String text) {
         if (text != null) {
             for (QrFormat format : values()) {
@@ -26,7 +30,8 @@ public enum QrFormat {
                 }
             }
         }
-        throw new IllegalArgumentException("format was '" + text + "' but it must be png or svg");
+        throw new QrRenderException("format", QrRenderException.Problem.UNSUPPORTED_FORMAT,
+                "format was '" + text + "' but it must be png or svg");
     }
 
     @Override

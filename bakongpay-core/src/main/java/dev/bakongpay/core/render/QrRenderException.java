@@ -25,7 +25,9 @@ public final class QrRenderException extends BakongPayException {
         /** The content does not fit in a QR code at error correction level M. */
         CONTENT_TOO_LONG,
         /** The code has more modules than the image has pixels. */
-        SIZE_TOO_SMALL_FOR_CONTENT
+        SIZE_TOO_SMALL_FOR_CONTENT,
+        /** A format other than {@code png} or {@code svg}. */
+        UNSUPPORTED_FORMAT
     }
 
     private final String field;
@@ -38,7 +40,7 @@ public final class QrRenderException extends BakongPayException {
         this.problem = Objects.requireNonNull(problem, "problem");
     }
 
-    /** The request field at fault: {@code size}, {@code foreground}, {@code background} or {@code content}. */
+    /** The request field at fault: {@code size}, {@code foreground}, {@code background}, {@code content} or {@code format}. */
     public String field() {
         return field;
     }

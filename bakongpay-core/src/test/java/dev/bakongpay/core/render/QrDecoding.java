@@ -22,7 +22,8 @@ final class QrDecoding {
 
     private static final Pattern SVG_SIZE = Pattern.compile(
             "^<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"(\\d+)\" height=\"(\\d+)\" viewBox=\"0 0 (\\d+) (\\d+)\"");
-    private static final Pattern FILLS = Pattern.compile("<path fill=\"#([0-9A-F]{6})\" d=\"([^\"]*)\"/>");
+    private static final Pattern FILLS = Pattern.compile(
+            "<path fill=\"#([0-9A-F]{6})\"(?: transform=\"translate\\((\\d+),(\\d+)\\) scale\\((\\d+)\\)\")? d=\"([^\"]*)\"/>");
     private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v(\\d+)h-(\\d+)z");
 
     private QrDecoding() {
@@ -49,7 +50,7 @@ final class QrDecoding {
         }
     }
 
-    /** Rasterises our own SVG dialect: a background path then horizontal runs of the foreground. */
+    /** Rasterises our own SVG dialect: a background path, then horizontal runs of the foreground under an integer translate + scale. */
     static Pixels rasterizeSvg(String svg) {
         Matcher size = SVG_SIZE.matcher(svg);
         if (!size.find()) {
@@ -65,7 +66,10 @@ final class QrDecoding {
         int paths = 0;
         while (fills.find()) {
             int colour = Integer.parseInt(fills.group(1), 16);
-            String d = fills.group(2);
+            String d = fills.group(5);
+            int tx = fills.group(2) == null ? 0 : Integer.parseInt(fills.group(2));
+            int ty = fills.group(3) == null ? 0 : Integer.parseInt(fills.group(3));
+            int scale = fills.group(4) == null ? 1 : Integer.parseInt(fills.group(4));
             if (paths++ == 0) {
                 if (!d.equals("M0 0h" + w + "v" + h + "H0z")) {
                     throw new AssertionError("first path must cover the image: " + d);
@@ -80,10 +84,10 @@ final class QrDecoding {
                     throw new AssertionError("unexpected path syntax at " + consumed);
                 }
                 consumed = run.end();
-                int x0 = Integer.parseInt(run.group(1));
-                int y0 = Integer.parseInt(run.group(2));
-                int rw = Integer.parseInt(run.group(3));
-                int rh = Integer.parseInt(run.group(4));
+                int x0 = tx + scale * Integer.parseInt(run.group(1));
+                int y0 = ty + scale * Integer.parseInt(run.group(2));
+                int rw = scale * Integer.parseInt(run.group(3));
+                int rh = scale * Integer.parseInt(run.group(4));
                 for (int y = y0; y < y0 + rh; y++) {
                     Arrays.fill(argb, y * w + x0, y * w + x0 + rw, colour);
                 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
@@ -105,7 +104,7 @@ class QrRendererTest {
         @DisplayName("fills the background and the modules with the requested colours")
         void colours() {
             String svg = renderer.svg(KHQR, QrImageOptions.of(300, "#b71c1c", "#ffffff"));
-            assertThat(svg).contains("<path fill=\"#FFFFFF\" d=\"M0 0h300v300H0z\"/>").contains("<path fill=\"#B71C1C\" d=\"M");
+            assertThat(svg).contains("<path fill=\"#FFFFFF\" d=\"M0 0h300v300H0z\"/>").contains("<path fill=\"#B71C1C\" transform=\"translate(");
             assertThat(QrDecoding.decode(QrDecoding.rasterizeSvg(svg))).isEqualTo(KHQR);
         }
 
@@ -151,7 +150,12 @@ class QrRendererTest {
             assertThat(svg.mediaType()).isEqualTo("image/svg+xml");
             assertThat(svg.text()).startsWith("<svg");
             assertThat(png.dataUrl()).isEqualTo(renderer.pngDataUrl(KHQR, QrImageOptions.defaults()));
-            assertThatThrownBy(() -> QrFormat.parse("gif")).hasMessageContaining("png or svg");
+            assertThatThrownBy(() -> QrFormat.parse("gif"))
+                    .isInstanceOfSatisfying(QrRenderException.class, e -> {
+                        assertThat(e.field()).isEqualTo("format");
+                        assertThat(e.problem()).isEqualTo(QrRenderException.Problem.UNSUPPORTED_FORMAT);
+                    })
+                    .hasMessage("format was 'gif' but it must be png or svg");
         }
     }
 

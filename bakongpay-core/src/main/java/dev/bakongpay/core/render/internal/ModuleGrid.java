@@ -73,6 +73,11 @@ public final class ModuleGrid {
         return true;
     }
 
+    /** Row y of the matrix, 1 = dark; shared, do not modify. */
+    byte[] row(int y) {
+        return dark[y];
+    }
+
     /** True when the module at column x, row y is dark. */
     public boolean isDark(int x, int y) {
         return dark[y][x] == 1;

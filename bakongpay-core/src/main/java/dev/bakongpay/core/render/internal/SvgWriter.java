@@ -6,14 +6,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a {@link ModuleGrid} as SVG: a background path and one path whose sub-paths are the
- * horizontal runs of dark modules, in pixel coordinates. {@code crispEdges} stops anti-aliasing
- * seams between adjacent runs. The text is pure ASCII, written straight into a byte array:
+ * horizontal runs of dark modules, in module units placed by an integer
+ * {@code translate(offset) scale(moduleSize)}, so every edge still falls on a whole pixel and
+ * the text is half as long as in pixel units. {@code crispEdges} stops anti-aliasing seams
+ * between adjacent runs. The text is pure ASCII, written straight into a byte array:
  * a StringBuilder took as long as the QR encoding itself. Internal: may change at any time.
  */
 public final class SvgWriter {
 
-    /** Longest sub-path: "M" x " " y "h" w "v" m "h-" w "z", each number at most 4 digits. */
-    private static final int MAX_RUN_BYTES = 27;
+    /** Longest sub-path: "M" x " " y "h" w "v1h-" w "z", each number at most 3 digits. */
+    private static final int MAX_RUN_BYTES = 22;
 
     private SvgWriter() {
     }
@@ -36,13 +38,11 @@ public final class SvgWriter {
         int offset = grid.offset();
         int runs = 0;
         for (int y = 0; y < n; y++) {
-            boolean prev = false;
+            byte[] row = grid.row(y);
+            int prev = 0;
             for (int x = 0; x < n; x++) {
-                boolean dark = grid.isDark(x, y);
-                if (dark && !prev) {
-                    runs++;
-                }
-                prev = dark;
+                runs += row[x] & ~prev; // a dark module after a light one starts a run
+                prev = row[x];
             }
         }
         Buffer out = new Buffer(400 + runs * MAX_RUN_BYTES);
@@ -51,26 +51,41 @@ public final class SvgWriter {
                 .ascii("\" viewBox=\"0 0 ").num(size).ascii(" ").num(size)
                 .ascii("\" shape-rendering=\"crispEdges\"><path fill=\"").ascii(background.hex())
                 .ascii("\" d=\"M0 0h").num(size).ascii("v").num(size).ascii("H0z\"/><path fill=\"")
-                .ascii(foreground.hex()).ascii("\" d=\"");
+                .ascii(foreground.hex()).ascii("\" transform=\"translate(").num(offset).put(',').num(offset)
+                .ascii(") scale(").num(m).ascii(")\" d=\"");
         for (int y = 0; y < n; y++) {
-            int py = offset + y * m;
+            byte[] row = grid.row(y);
+            byte[] yText = decimal(y);
             int x = 0;
             while (x < n) {
-                if (!grid.isDark(x, y)) {
+                if (row[x] == 0) {
                     x++;
                     continue;
                 }
                 int start = x;
-                while (x < n && grid.isDark(x, y)) {
+                while (x < n && row[x] != 0) {
                     x++;
                 }
-                int w = (x - start) * m;
-                out.put('M').num(offset + start * m).put(' ').num(py)
-                        .put('h').num(w).put('v').num(m).put('h').put('-').num(w).put('z');
+                byte[] wText = decimal(x - start);
+                out.put('M').put(decimal(start)).put(' ').put(yText)
+                        .put('h').put(wText).ascii("v1h-").put(wText).put('z');
             }
         }
         out.ascii("\"/></svg>");
         return out;
+    }
+
+    /** Decimal text of every coordinate an image of at most 2000 px can use. */
+    private static final byte[][] DECIMALS = new byte[2001][];
+
+    static {
+        for (int i = 0; i < DECIMALS.length; i++) {
+            DECIMALS[i] = Integer.toString(i).getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static byte[] decimal(int v) {
+        return DECIMALS[v];
     }
 
     private static final class Buffer {
@@ -83,6 +98,13 @@ public final class SvgWriter {
 
         Buffer put(char c) {
             bytes[length++] = (byte) c;
+            return this;
+        }
+
+        Buffer put(byte[] text) {
+            for (byte b : text) {
+                bytes[length++] = b;
+            }
             return this;
         }
 

@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.StringLength;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Label("QrRenderer properties")
-class QrRendererProperties {
+class QrRendererPropertiesTest {
 
     private final QrRenderer renderer = new QrRenderer();
 
