@@ -2,7 +2,10 @@ package dev.bakongpay.jaxrs;
 
 import static io.restassured.RestAssured.given;
 
+import dev.bakongpay.core.bakong.BakongClient;
+import dev.bakongpay.core.bakong.BakongClientConfig;
 import dev.bakongpay.core.config.BakongPayConfig;
+import dev.bakongpay.core.payment.BakongPaymentNetwork;
 import dev.bakongpay.core.payment.PaymentService;
 import dev.bakongpay.core.payment.PaymentSettings;
 import dev.bakongpay.core.payment.QrImageService;
@@ -57,7 +60,11 @@ final class TestWorld implements AutoCloseable {
     TestWorld(Map<Plan, RateLimit> limits, Duration upstreamTimeout) {
         simulator = BakongSimulator.builder().port(0).token(SIM_TOKEN).clock(clock).build().start();
         payments = PaymentService.builder().transactions(storage.transactions()).idempotency(storage.idempotency())
-                .network(PaymentMode.TEST, new SimulatorNetwork(simulator.baseUrl(), SIM_TOKEN, upstreamTimeout))
+                .network(PaymentMode.TEST, new BakongPaymentNetwork(BakongClient.create(
+                        // no retries and a lenient breaker, so each injected fault shows as one answer
+                        BakongClientConfig.builder(simulator.baseUrl().toString(), SIM_TOKEN).requestTimeout(upstreamTimeout)
+                                .maxRetries(0).circuitFailureThreshold(1000).pendingCacheTtl(Duration.ofSeconds(2))
+                                .clock(clock).build())))
                 .listener(e -> { events.add(e); eventRequestIds.add(String.valueOf(MDC.get("requestId"))); }).clock(clock)
                 .settings(PaymentSettings.from(BakongPayConfig.builder().publicUrl(URI.create("https://pay.example.com")).build()))
                 .build();
@@ -66,7 +73,7 @@ final class TestWorld implements AutoCloseable {
         saveKey(OTHER, "shop-b", Plan.PRO, true);
         saveKey(REVOKED, "shop-a", Plan.PRO, false);
         saveKey(LIVE, "shop-a", Plan.ENTERPRISE, true);
-        runtime = BakongPayRuntime.builder().payments(payments).qrImages(new QrImageService(new ZxingRenderer(), clock))
+        runtime = BakongPayRuntime.builder().payments(payments).qrImages(new QrImageService(clock))
                 .apiKeys(storage.apiKeys()).rateLimiter(new MemoryRateLimiter(clock)).rateLimits(limits).clock(clock).build();
         server = new ApiServer(new BakongPayApplication(runtime));
         baseUri = server.baseUri;

@@ -48,7 +48,7 @@ class WiringTest {
     static BakongPayRuntime runtime(ApiKeyStore keys, RateLimiter limiter) {
         Storage s = MemoryStorageProvider.create(Clock.systemUTC());
         PaymentService payments = PaymentService.builder().transactions(s.transactions()).idempotency(s.idempotency()).build();
-        return BakongPayRuntime.builder().payments(payments).qrImages(new QrImageService(new ZxingRenderer(), Clock.systemUTC()))
+        return BakongPayRuntime.builder().payments(payments).qrImages(new QrImageService(Clock.systemUTC()))
                 .apiKeys(keys).rateLimiter(limiter).build();
     }
 

@@ -24,6 +24,11 @@ public final class QrImageService {
     private final QrImageRenderer renderer;
     private final Clock clock;
 
+    /** With core's own renderer (error correction M, quiet zone, exact size). */
+    public QrImageService(Clock clock) {
+        this(new dev.bakongpay.core.payment.internal.CoreQrImageRenderer(), clock);
+    }
+
     public QrImageService(QrImageRenderer renderer, Clock clock) {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.clock = Objects.requireNonNull(clock, "clock");

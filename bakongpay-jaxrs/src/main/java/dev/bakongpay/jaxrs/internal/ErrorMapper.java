@@ -7,6 +7,7 @@ import dev.bakongpay.core.khqr.KhqrException;
 import dev.bakongpay.core.payment.FieldError;
 import dev.bakongpay.core.payment.PaymentException;
 import dev.bakongpay.core.payment.RateLimitExceededException;
+import dev.bakongpay.core.render.QrRenderException;
 import dev.bakongpay.spi.StoreException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -41,6 +42,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (thrown instanceof KhqrException k) {
             return answer(422, "validation_failed", k.getMessage(),
                     List.of(Json.detail(k.field(), "invalid_khqr", k.error().message())), Map.of());
+        }
+        if (thrown instanceof QrRenderException q) { // what QrImageService's own checks cannot foresee, e.g. too many modules for the size
+            return answer(422, "validation_failed", q.getMessage(),
+                    List.of(Json.detail(q.field().equals("content") ? "qrString" : q.field(), q.problem().name().toLowerCase(java.util.Locale.ROOT), q.getMessage())), Map.of());
         }
         if (thrown instanceof WebApplicationException w) return web(w);
         JsonProcessingException json = find(thrown, JsonProcessingException.class);
