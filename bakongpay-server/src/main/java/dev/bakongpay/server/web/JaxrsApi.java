@@ -4,6 +4,7 @@ import dev.bakongpay.jaxrs.BakongPayApplication;
 import dev.bakongpay.jaxrs.BakongPayRuntime;
 import jakarta.servlet.ServletContext;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
@@ -18,6 +19,8 @@ final class JaxrsApi {
     static void install(ServletContext context, BakongPayRuntime api) {
         ServerApiRuntimeProvider.set(api);
         BakongPayWebApplication.addUnlessMapped(context, BakongPayApplication.class.getName(), "/api/v1/*",
-                new ServletContainer(ResourceConfig.forApplication(new BakongPayApplication(api))));
+                new ServletContainer(ResourceConfig.forApplication(new BakongPayApplication(api))
+                        // the API publishes its OpenAPI document; WADL would only warn that JAXB is absent
+                        .property(ServerProperties.WADL_FEATURE_DISABLE, true)));
     }
 }
