@@ -78,9 +78,9 @@ public final class LoadTest {
       thread.setDaemon(true);
       threads.add(thread);
     }
-    log.printf("load: %s, %d connections, %s warm-up, then %s%n",
+    log.printf(java.util.Locale.ROOT, "load: %s, %d connections, %.1f s warm-up, then %.1f s measured%n",
         options.scenario().name().toLowerCase(java.util.Locale.ROOT), options.connections(),
-        options.warmup(), options.duration());
+        options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0);
     threads.forEach(Thread::start);
     // a worker stuck in a request is freed by its socket timeout; wait that long past the end
     long joinDeadline = control.endNanos + options.timeout().toNanos() + 5_000_000_000L;
