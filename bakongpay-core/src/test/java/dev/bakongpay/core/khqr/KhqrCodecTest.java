@@ -45,6 +45,7 @@ class KhqrCodecTest {
                 String s = RandomPayloads.text(r, r.nextInt(60) + 1);
                 byte[] b = s.getBytes(StandardCharsets.UTF_8);
                 assertThat(Crc16.of(s, 0, s.length())).as(s).isEqualTo(Crc16.of(b, 0, b.length));
+                assertThat(Crc16.of(s.toCharArray(), 0, s.length())).as(s).isEqualTo(Crc16.of(b, 0, b.length));
             }
         }
 
@@ -53,6 +54,7 @@ class KhqrCodecTest {
         void loneSurrogate() {
             byte[] replacement = "a\uFFFDb".getBytes(StandardCharsets.UTF_8);
             assertThat(Crc16.of("a\uD800b", 0, 3)).isEqualTo(Crc16.of(replacement, 0, replacement.length));
+            assertThat(Crc16.of("a\uD800b".toCharArray(), 0, 3)).isEqualTo(Crc16.of(replacement, 0, replacement.length));
         }
     }
 

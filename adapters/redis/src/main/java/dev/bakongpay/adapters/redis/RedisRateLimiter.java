@@ -10,6 +10,7 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -60,7 +61,12 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     public static Builder builder(String redisUrl) {
-        return new Builder(RedisClient.create(Objects.requireNonNull(redisUrl, "redisUrl")), redisUrl);
+        RedisClient client = RedisClient.create(Objects.requireNonNull(redisUrl, "redisUrl"));
+        // while Redis is unreachable, fail each decision at once instead of queueing it: the caller
+        // chooses to fail open or closed, and an outage cannot pile up commands in memory
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        return new Builder(client, redisUrl);
     }
 
     public static Builder builder(RedisClient hostClient) {

@@ -92,6 +92,50 @@ public final class Crc16 {
         return (TABLE[((crc >>> 8) ^ b) & 0xFF] ^ (crc << 8)) & 0xFFFF;
     }
 
+    /** Writes four upper-case hex digits at {@code at}. */
+    public static void writeHex(char[] out, int at, int crc) {
+        for (int i = 0; i < 4; i++) {
+            out[at + i] = HEX_UPPER[(crc >> (12 - 4 * i)) & 0xF];
+        }
+    }
+
+    /** CRC of the UTF-8 encoding of {@code s[from, to)}, as {@link #of(String, int, int)}. */
+    public static int of(char[] s, int from, int to) {
+        int crc = 0xFFFF;
+        char[] t0 = T[0], t1 = T[1], t2 = T[2], t3 = T[3], t4 = T[4], t5 = T[5], t6 = T[6], t7 = T[7];
+        int i = from;
+        while (i < to) {
+            if (i + 8 <= to) {
+                char c0 = s[i], c1 = s[i + 1], c2 = s[i + 2], c3 = s[i + 3];
+                char c4 = s[i + 4], c5 = s[i + 5], c6 = s[i + 6], c7 = s[i + 7];
+                if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) < 0x80) {
+                    crc = t7[(crc >> 8) ^ c0] ^ t6[(crc & 0xFF) ^ c1] ^ t5[c2] ^ t4[c3] ^ t3[c4] ^ t2[c5] ^ t1[c6] ^ t0[c7];
+                    i += 8;
+                    continue;
+                }
+            }
+            char c = s[i];
+            if (c < 0x80) {
+                crc = step(crc, c);
+            } else if (c < 0x800) {
+                crc = step(step(crc, 0xC0 | (c >> 6)), 0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s[i + 1])) {
+                int cp = Character.toCodePoint(c, s[++i]);
+                crc = step(crc, 0xF0 | (cp >> 18));
+                crc = step(crc, 0x80 | ((cp >> 12) & 0x3F));
+                crc = step(crc, 0x80 | ((cp >> 6) & 0x3F));
+                crc = step(crc, 0x80 | (cp & 0x3F));
+            } else {
+                int cp = Character.isSurrogate(c) ? 0xFFFD : c;
+                crc = step(crc, 0xE0 | (cp >> 12));
+                crc = step(crc, 0x80 | ((cp >> 6) & 0x3F));
+                crc = step(crc, 0x80 | (cp & 0x3F));
+            }
+            i++;
+        }
+        return crc;
+    }
+
     /** Four upper-case hex digits, zero-padded. */
     public static String hex(int crc) {
         return new String(new char[] {

@@ -10,9 +10,13 @@ import java.time.Clock;
 
 /**
  * Writes a validated payload in the SDK's tag order (00 01 [15] 29|30 52 53 [54] 58 59 60 [62]
- * [64] [99] 63) in one pass, then CRC and md5 over one UTF-8 buffer.
+ * [64] [99] 63) in one pass into a reused char buffer (cheaper than a StringBuilder's checks on
+ * every append), then CRC over the chars, one String, one UTF-8 copy for md5.
  */
 public final class KhqrEncoder {
+
+    /** Longer than any KHQR: every tag at its limit makes about 520 chars. */
+    static final int MAX_CHARS = 1024;
 
     private KhqrEncoder() {
     }
@@ -21,7 +25,8 @@ public final class KhqrEncoder {
         long now = clock.millis();
         long creation = 0;
         long expiration = 0;
-        if (p.dynamic()) {
+        boolean dynamic = p.dynamic();
+        if (dynamic) {
             creation = p.creationTimestamp().orElse(now);
             expiration = p.expirationTimestamp().getAsLong();
             if (expiration < creation) {
@@ -31,70 +36,69 @@ public final class KhqrEncoder {
                 throw new KhqrValidationException(KhqrErrorCode.KHQR_EXPIRED, "expirationTimestamp");
             }
         }
-        StringBuilder sb = new StringBuilder(256);
-        sb.append("000201").append("0102").append(p.dynamic() ? "12" : "11");
-        if (p.upiMerchantAccount() != null) {
-            tlv(sb, "15", p.upiMerchantAccount());
-        }
-        accountTemplate(sb, p);
-        tlv(sb, "52", p.merchantCategoryCode());
-        sb.append("5303").append(p.currency().code());
-        if (p.dynamic()) {
-            tlv(sb, "54", p.formattedAmount());
-        }
-        sb.append("5802KH");
-        tlv(sb, "59", p.merchantName());
-        tlv(sb, "60", p.merchantCity());
-        additionalData(sb, p);
-        languageTemplate(sb, p);
-        if (p.dynamic()) {
-            String c = Long.toString(creation);
-            String e = Long.toString(expiration);
-            length(sb.append("99"), 8 + c.length() + e.length());
-            tlv(sb, "00", c);
-            tlv(sb, "01", e);
-        }
-        sb.append("6304");
-        String body = sb.toString();
         Md5.Scratch scratch = Md5.scratch();
-        // ASCII (the usual case) takes the JDK's vectorised path; anything else our Node-exact encoder.
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        int n = bytes.length;
-        if (n != body.length()) {
-            bytes = scratch.buffer(Utf8.maxBytes(body.length()));
-            n = Utf8.encode(body, bytes);
+        Writer w = new Writer(scratch.chars(MAX_CHARS));
+        w.raw(dynamic ? "000201010212" : "000201010211");
+        if (p.upiMerchantAccount() != null) {
+            w.tlv("15", p.upiMerchantAccount());
         }
-        String crc = Crc16.hex(Crc16.of(bytes, 0, n));
-        String md5 = scratch.hex(bytes, 0, n, crc);
-        return new KhqrResult(body.concat(crc), md5);
+        accountTemplate(w, p);
+        w.tlv("52", p.merchantCategoryCode());
+        w.raw("5303").raw(p.currency().code());
+        if (dynamic) {
+            w.tlv("54", p.formattedAmount());
+        }
+        w.raw("5802KH");
+        w.tlv("59", p.merchantName());
+        w.tlv("60", p.merchantCity());
+        additionalData(w, p);
+        languageTemplate(w, p);
+        if (dynamic) {
+            int c = digits(creation);
+            int e = digits(expiration);
+            w.raw("99").length(8 + c + e);
+            w.raw("00").length(c).number(creation, c);
+            w.raw("01").length(e).number(expiration, e);
+        }
+        w.raw("6304");
+        int crc = Crc16.of(w.buf, 0, w.pos);
+        Crc16.writeHex(w.buf, w.pos, crc);
+        String qr = new String(w.buf, 0, w.pos + 4);
+        // ASCII (the usual case) takes the JDK's vectorised path; anything else our Node-exact encoder.
+        byte[] bytes = qr.getBytes(StandardCharsets.UTF_8);
+        int n = bytes.length;
+        if (n != qr.length()) {
+            bytes = scratch.buffer(Utf8.maxBytes(qr.length()));
+            n = Utf8.encode(qr, bytes);
+        }
+        return new KhqrResult(qr, scratch.hex(bytes, 0, n));
     }
 
-    private static void accountTemplate(StringBuilder sb, KhqrPayload p) {
+    private static void accountTemplate(Writer w, KhqrPayload p) {
         String first = p.type() == KhqrMerchantType.MERCHANT ? p.merchantID() : p.accountInformation();
         String bank = p.acquiringBank();
         String id = p.bakongAccountID();
-        int len = 4 + id.length() + size(first) + size(bank);
-        length(sb.append(p.type().tag()), len);
-        tlv(sb, "00", id);
-        optional(sb, "01", first);
-        optional(sb, "02", bank);
+        w.raw(p.type().tag()).length(4 + id.length() + size(first) + size(bank));
+        w.tlv("00", id);
+        w.optional("01", first);
+        w.optional("02", bank);
     }
 
-    private static void additionalData(StringBuilder sb, KhqrPayload p) {
+    private static void additionalData(Writer w, KhqrPayload p) {
         int len = size(p.billNumber()) + size(p.mobileNumber()) + size(p.storeLabel())
                 + size(p.terminalLabel()) + size(p.purposeOfTransaction());
         if (len == 0) {
             return;
         }
-        length(sb.append("62"), len);
-        optional(sb, "01", p.billNumber());
-        optional(sb, "02", p.mobileNumber());
-        optional(sb, "03", p.storeLabel());
-        optional(sb, "07", p.terminalLabel());
-        optional(sb, "08", p.purposeOfTransaction());
+        w.raw("62").length(len);
+        w.optional("01", p.billNumber());
+        w.optional("02", p.mobileNumber());
+        w.optional("03", p.storeLabel());
+        w.optional("07", p.terminalLabel());
+        w.optional("08", p.purposeOfTransaction());
     }
 
-    private static void languageTemplate(StringBuilder sb, KhqrPayload p) {
+    private static void languageTemplate(Writer w, KhqrPayload p) {
         String name = p.merchantNameAlternateLanguage();
         // The SDK writes the preference only together with the alternate name (since 1.0.18).
         String preference = name == null ? null : p.languagePreference();
@@ -103,31 +107,65 @@ public final class KhqrEncoder {
         if (len == 0) {
             return;
         }
-        length(sb.append("64"), len);
-        optional(sb, "00", preference);
-        optional(sb, "01", name);
-        optional(sb, "02", city);
+        w.raw("64").length(len);
+        w.optional("00", preference);
+        w.optional("01", name);
+        w.optional("02", city);
     }
 
     private static int size(String value) {
         return value == null ? 0 : 4 + value.length();
     }
 
-    private static void optional(StringBuilder sb, String tag, String value) {
-        if (value != null) {
-            tlv(sb, tag, value);
+    private static int digits(long v) {
+        int d = 1;
+        for (long x = v; x >= 10; x /= 10) {
+            d++;
         }
+        return d;
     }
 
-    private static void tlv(StringBuilder sb, String tag, String value) {
-        length(sb.append(tag), value.length()).append(value);
-    }
+    /** Appends to a char array; no capacity checks needed because PayloadRules bounds every value. */
+    private static final class Writer {
+        final char[] buf;
+        int pos;
 
-    private static StringBuilder length(StringBuilder sb, int length) {
-        if (length > PayloadRules.MAX_VALUE_LENGTH) {
-            // PayloadRules refuses such payloads; reaching here is a bug, not bad input.
-            throw new IllegalStateException("value of " + length + " characters cannot be encoded");
+        Writer(char[] buf) {
+            this.buf = buf;
         }
-        return sb.append((char) ('0' + length / 10)).append((char) ('0' + length % 10));
+
+        Writer raw(String s) {
+            s.getChars(0, s.length(), buf, pos);
+            pos += s.length();
+            return this;
+        }
+
+        Writer length(int length) {
+            if (length > PayloadRules.MAX_VALUE_LENGTH) {
+                // PayloadRules refuses such payloads; reaching here is a bug, not bad input.
+                throw new IllegalStateException("value of " + length + " characters cannot be encoded");
+            }
+            buf[pos++] = (char) ('0' + length / 10);
+            buf[pos++] = (char) ('0' + length % 10);
+            return this;
+        }
+
+        void number(long v, int digits) {
+            for (int i = pos + digits - 1; i >= pos; i--) {
+                buf[i] = (char) ('0' + v % 10);
+                v /= 10;
+            }
+            pos += digits;
+        }
+
+        void tlv(String tag, String value) {
+            raw(tag).length(value.length()).raw(value);
+        }
+
+        void optional(String tag, String value) {
+            if (value != null) {
+                tlv(tag, value);
+            }
+        }
     }
 }

@@ -20,7 +20,17 @@ public final class Md5 {
     /** Per-thread working memory; use within one call only. */
     public static final class Scratch {
         final MessageDigest digest = newDigest();
+        private final byte[] out = new byte[16];
         private byte[] buffer = new byte[1024];
+        private char[] chars = new char[0];
+
+        /** A char buffer of at least {@code size}, reused by the encoder. */
+        public char[] chars(int size) {
+            if (chars.length < size) {
+                chars = new char[size];
+            }
+            return chars;
+        }
 
         public byte[] buffer(int size) {
             if (buffer.length < size) {
@@ -30,18 +40,13 @@ public final class Md5 {
         }
 
         public String hex(byte[] bytes, int offset, int length) {
-            return hex(bytes, offset, length, null);
-        }
-
-        /** MD5 of the bytes followed by the ASCII {@code suffix} (may be null). */
-        public String hex(byte[] bytes, int offset, int length, String suffix) {
             digest.update(bytes, offset, length);
-            if (suffix != null) {
-                for (int i = 0; i < suffix.length(); i++) {
-                    digest.update((byte) suffix.charAt(i));
-                }
+            byte[] d = out;
+            try {
+                digest.digest(d, 0, 16);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException(e); // cannot happen: 16 bytes is MD5's length
             }
-            byte[] d = digest.digest();
             byte[] hex = new byte[32];
             for (int i = 0; i < 16; i++) {
                 hex[2 * i] = HEX_LOWER[(d[i] >> 4) & 0xF];

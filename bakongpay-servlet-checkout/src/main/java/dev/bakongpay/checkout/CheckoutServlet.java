@@ -1,0 +1,194 @@
+package dev.bakongpay.checkout;
+
+import dev.bakongpay.checkout.internal.CheckoutPage;
+import dev.bakongpay.checkout.internal.Messages;
+import dev.bakongpay.checkout.internal.RefreshThrottle;
+import dev.bakongpay.checkout.internal.SecurityHeaders;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hosted checkout page, mapped to {@code /pay/*}:
+ * <ul>
+ * <li>{@code GET /pay/{transactionId}[?lang=en|km]}: the KHQR payment card (HTML)</li>
+ * <li>{@code GET /pay/{transactionId}/qr.png[?size=n]}: the QR image</li>
+ * <li>{@code GET /pay/{transactionId}/status}: {@code {"status": …}} JSON the page polls</li>
+ * </ul>
+ * The {@link CheckoutSource} comes from the constructor or, for the no-argument constructor used
+ * by {@code web-fragment.xml}, from the servlet-context attribute {@value CheckoutSource#ATTRIBUTE},
+ * read on each request so the application may set it after the servlet starts; without one the
+ * servlet answers 503. Likewise {@link QrImages} from {@value QrImages#ATTRIBUTE}, else the built-in one.
+ */
+public class CheckoutServlet extends HttpServlet {
+    /** Init or context parameter: CSP {@code frame-ancestors} sources allowed to frame the page (default none). */
+    public static final String FRAME_ANCESTORS = "dev.bakongpay.checkout.frameAncestors";
+    /** Init or context parameter: how often the page polls its status, in milliseconds (default 2000). */
+    public static final String POLL_MILLIS = "dev.bakongpay.checkout.pollMillis";
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(CheckoutServlet.class);
+    // canonical form only, so one transaction has one URL and odd spellings 404
+    private static final Pattern PATH = Pattern.compile(
+            "/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/qr\\.png|/status)?");
+    private static final Duration REFRESH_WINDOW = Duration.ofSeconds(2);
+
+    private final transient CheckoutSource fixedSource;
+    private final transient QrImages fixedImages;
+    private final transient Clock clock;
+    private transient volatile RefreshThrottle throttle;
+    private transient SecurityHeaders headers = new SecurityHeaders(null);
+    private long pollMillis = 2000;
+    private volatile boolean warnedNoSource;
+
+    /** For {@code web-fragment.xml}: the source and QR renderer come from servlet-context attributes. */
+    public CheckoutServlet() {
+        this(null, null, Clock.systemUTC());
+    }
+
+    public CheckoutServlet(CheckoutSource source) {
+        this(Objects.requireNonNull(source, "source"), null, Clock.systemUTC());
+    }
+
+    /**
+     * @param source null to read the servlet-context attribute
+     * @param images null to read the servlet-context attribute, else the built-in renderer
+     * @param clock  the clock of the countdown and the refresh throttle
+     */
+    public CheckoutServlet(CheckoutSource source, QrImages images, Clock clock) {
+        this.fixedSource = source;
+        this.fixedImages = images;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void init() {
+        headers = new SecurityHeaders(parameter(FRAME_ANCESTORS));
+        String poll = parameter(POLL_MILLIS);
+        if (poll != null) {
+            if (!poll.strip().matches("[0-9]{1,7}")) {
+                throw new IllegalArgumentException(POLL_MILLIS + " was '" + poll + "' but it must be a number of milliseconds");
+            }
+            pollMillis = Math.max(250, Long.parseLong(poll.strip())); // faster polling only loads the server
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Messages lang = Messages.choose(req.getParameter("lang"), Collections.list(req.getLocales()));
+        Matcher m = PATH.matcher(Objects.requireNonNullElse(req.getPathInfo(), ""));
+        if (!m.matches()) {
+            message(resp, 404, lang, "notFound");
+            return;
+        }
+        RefreshThrottle t = throttle();
+        if (t == null) {
+            if (!warnedNoSource) { // once: every shopper's request would repeat it
+                warnedNoSource = true;
+                LOG.warn("No checkout source: set the servlet-context attribute {}; answering 503", CheckoutSource.ATTRIBUTE);
+            }
+            message(resp, 503, lang, "unavailable");
+            return;
+        }
+        UUID id = UUID.fromString(m.group(1));
+        String what = m.group(2) == null ? "" : m.group(2);
+        Optional<CheckoutView> view;
+        try {
+            view = what.equals("/qr.png") ? t.source().find(id) : t.current(id);
+        } catch (RuntimeException e) {
+            LOG.warn("Checkout source failed for transaction {}", id, e);
+            message(resp, 503, lang, "unavailable");
+            return;
+        }
+        if (view.isEmpty()) {
+            message(resp, 404, lang, "notFound");
+            return;
+        }
+        switch (what) {
+            case "/qr.png" -> qr(req, resp, view.get());
+            case "/status" -> status(resp, view.get());
+            default -> page(req, resp, view.get(), lang, m.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private void page(HttpServletRequest req, HttpServletResponse resp, CheckoutView v, Messages lang, String id)
+            throws IOException {
+        String nonce = SecurityHeaders.nonce();
+        String base = req.getContextPath() + req.getServletPath() + "/" + id;
+        String html = CheckoutPage.render(v, lang, base, nonce, clock.instant(), pollMillis);
+        headers.page(resp, nonce);
+        send(resp, 200, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void qr(HttpServletRequest req, HttpServletResponse resp, CheckoutView v) throws IOException {
+        int size = 528; // 2 px per CSS pixel of the 264 px image, sharp on phone screens
+        String asked = req.getParameter("size");
+        if (asked != null && asked.matches("[0-9]{2,4}")) size = Integer.parseInt(asked);
+        headers.data(resp);
+        send(resp, 200, "image/png", images().png(v.qrString(), size));
+    }
+
+    private void status(HttpServletResponse resp, CheckoutView v) throws IOException {
+        Instant now = clock.instant();
+        long left = Math.max(0, Duration.between(now, v.expiresAt()).getSeconds());
+        String json = "{\"transactionId\":\"" + v.transactionId() + "\",\"status\":\"" + v.status()
+                + "\",\"final\":" + v.isFinal() + ",\"late\":" + v.late()
+                + ",\"expiresAt\":\"" + v.expiresAt() + "\",\"secondsLeft\":" + left + "}";
+        headers.data(resp);
+        send(resp, 200, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void message(HttpServletResponse resp, int code, Messages lang, String key) throws IOException {
+        String nonce = SecurityHeaders.nonce();
+        headers.page(resp, nonce);
+        String html = CheckoutPage.message(lang, key + "Title", key + "Text", nonce);
+        send(resp, code, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpServletResponse resp, int code, String type, byte[] body) throws IOException {
+        resp.setStatus(code);
+        resp.setContentType(type);
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    /** The throttle over the current source, rebuilt when the context attribute changes; null if none. */
+    private RefreshThrottle throttle() {
+        CheckoutSource source = fixedSource;
+        if (source == null && getServletConfig() != null
+                && getServletContext().getAttribute(CheckoutSource.ATTRIBUTE) instanceof CheckoutSource s) {
+            source = s;
+        }
+        if (source == null) return null;
+        RefreshThrottle t = throttle;
+        if (t == null || t.source() != source) {
+            t = new RefreshThrottle(source, clock, REFRESH_WINDOW);
+            throttle = t;
+        }
+        return t;
+    }
+
+    private QrImages images() {
+        if (fixedImages != null) return fixedImages;
+        if (getServletConfig() != null && getServletContext().getAttribute(QrImages.ATTRIBUTE) instanceof QrImages q) return q;
+        return QrImages.zxing();
+    }
+
+    private String parameter(String name) {
+        String v = getInitParameter(name);
+        return v != null ? v : getServletContext().getInitParameter(name);
+    }
+}

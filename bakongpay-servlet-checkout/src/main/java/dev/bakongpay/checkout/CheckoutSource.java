@@ -1,0 +1,30 @@
+package dev.bakongpay.checkout;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where the checkout page reads a transaction from. The page only needs what a shopper may see,
+ * so the port speaks {@link CheckoutView}, not the store's or the payment services' types.
+ *
+ * <p>{@link StoreCheckoutSource} reads a {@code TransactionStore} alone; a server with payment
+ * services adapts their status check to {@link #refresh(UUID)} so an open page sees a payment
+ * even when nobody else polls. Implementations are thread-safe.
+ */
+public interface CheckoutSource {
+
+    /** The servlet-context attribute the checkout servlet takes its source from. */
+    String ATTRIBUTE = "dev.bakongpay.checkout.CheckoutSource";
+
+    /** What is known now, without asking anyone upstream; empty for an unknown id. */
+    Optional<CheckoutView> find(UUID transactionId);
+
+    /**
+     * A fresher status, asking upstream if the implementation can. The servlet calls it at most
+     * about every two seconds per transaction; it must still be bounded in time, because a
+     * shopper's browser is waiting on it. The default is {@link #find(UUID)}.
+     */
+    default Optional<CheckoutView> refresh(UUID transactionId) {
+        return find(transactionId);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.bakongpay.checkout.internal;
+
+import static dev.bakongpay.checkout.internal.Html.escape;
+
+import dev.bakongpay.checkout.CheckoutView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Renders the checkout card and the short message pages (not found, unavailable). */
+public final class CheckoutPage {
+    private static final Template PAGE = Template.load("page.html");
+    private static final Template MESSAGE = Template.load("message.html");
+    private static final String CSS = Template.resource("checkout.css");
+    private static final String JS = Template.resource("checkout.js");
+    private static final String MARK = Template.resource("khqr-mark.svg").strip();
+
+    private CheckoutPage() {}
+
+    /**
+     * The page of {@code v} in {@code lang}.
+     *
+     * @param base  the transaction's page path, e.g. {@code /shop/pay/<id>}; the QR and status URLs hang off it
+     * @param nonce the CSP nonce of this response
+     */
+    public static String render(CheckoutView v, Messages lang, String base, String nonce, Instant now, long pollMillis) {
+        Map<String, String> m = common(lang, nonce);
+        m.put("merchantName", escape(v.merchantName()));
+        m.put("status", v.status().name());
+        m.put("statusUrl", escape(base + "/status"));
+        m.put("qrUrl", escape(base + "/qr.png"));
+        m.put("expiresAtMillis", Long.toString(v.expiresAt().toEpochMilli()));
+        m.put("serverNowMillis", Long.toString(now.toEpochMilli()));
+        m.put("pollMillis", Long.toString(pollMillis));
+        m.put("merchantNames", merchantNames(v, lang));
+        m.put("formattedAmount", escape(v.formattedAmount()));
+        m.put("amountDigits", escape(v.amountDigits()));
+        m.put("currency", v.currency());
+        m.put("currencySymbol", escape(v.currencySymbol()));
+        m.put("countdown", countdown(Duration.between(now, v.expiresAt())));
+        m.put("deepLinkButton", v.deepLink() == null ? ""
+                : "<a class=\"btn deeplink\" id=\"deeplink\" href=\"" + escape(v.deepLink()) + "\">"
+                        + escape(lang.get("openInBakong")) + "</a>");
+        m.put("late", Boolean.toString(v.late()));
+        // always there, shown by CSS when data-late is true, so a live update can reveal it
+        m.put("lateNote", "<p class=\"late\" id=\"late\">" + escape(lang.get("paidLate")) + "</p>");
+        m.put("returnLink", v.returnUrl() == null ? ""
+                : "<a class=\"btn btn-quiet\" id=\"return\" href=\"" + escape(v.returnUrl()) + "\">"
+                        + escape(lang.get("returnToShop")) + "</a>");
+        m.put("description", v.description() == null ? ""
+                : "<p class=\"order\" id=\"order\">" + escape(lang.get("orderLabel")) + ": " + escape(v.description()) + "</p>");
+        return PAGE.fill(m, lang);
+    }
+
+    /** A card with a title and a sentence, for 404 and 503 answers. */
+    public static String message(Messages lang, String titleKey, String textKey, String nonce) {
+        Map<String, String> m = common(lang, nonce);
+        m.put("title", escape(lang.get(titleKey)));
+        m.put("text", escape(lang.get(textKey)));
+        m.put("poweredBy", escape(lang.get("poweredBy")));
+        return MESSAGE.fill(m, lang);
+    }
+
+    /** {@code mm:ss}, or {@code h:mm:ss} for long expiries; never negative. */
+    static String countdown(Duration left) {
+        long s = Math.max(0, left.getSeconds());
+        long h = s / 3600;
+        String mmss = String.format("%02d:%02d", s % 3600 / 60, s % 60);
+        return h > 0 ? h + ":" + mmss : mmss;
+    }
+
+    private static Map<String, String> common(Messages lang, String nonce) {
+        Map<String, String> m = new HashMap<>();
+        m.put("lang", lang.tag());
+        m.put("nonce", nonce);
+        m.put("css", CSS);
+        m.put("js", JS);
+        m.put("khqrMark", MARK);
+        StringBuilder links = new StringBuilder();
+        for (Messages l : Messages.values()) {
+            links.append("<a href=\"?lang=").append(l.tag()).append("\" lang=\"").append(l.tag()).append('"')
+                    .append(l == lang ? " aria-current=\"true\"" : "").append('>')
+                    .append(escape(l.get("languageName"))).append("</a>");
+        }
+        m.put("languageLinks", links.toString());
+        return m;
+    }
+
+    /** In Khmer the Khmer name leads when the shop gave one; the QR's own name always shows. */
+    private static String merchantNames(CheckoutView v, Messages lang) {
+        boolean khmerFirst = lang == Messages.KM && v.merchantNameKhmer() != null;
+        String name = "<p class=\"" + (khmerFirst ? "merchant-name-alt" : "merchant-name") + "\" id=\"merchant\">"
+                + escape(v.merchantName()) + "</p>";
+        if (v.merchantNameKhmer() == null) return name;
+        String khmer = "<p class=\"" + (khmerFirst ? "merchant-name" : "merchant-name-alt") + "\" id=\"merchant-km\" lang=\"km\">"
+                + escape(v.merchantNameKhmer()) + "</p>";
+        return khmerFirst ? khmer + name : name + khmer;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.bakongpay.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bakongpay.spi.PaymentStatus;
+import dev.bakongpay.spi.StatusTransition;
+import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.spi.memory.MemoryTransactionStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The store checkout source")
+class StoreCheckoutSourceTest {
+    private final MemoryTransactionStore store = new MemoryTransactionStore(Clock.systemUTC());
+    private final AtomicInteger checks = new AtomicInteger();
+
+    private Transaction stored() {
+        Transaction t = Fixtures.usd("5.00", Instant.now().plusSeconds(900)).build();
+        store.insert(t);
+        return t;
+    }
+
+    @Test
+    @DisplayName("finds nothing for an unknown id")
+    void unknown() {
+        assertThat(new StoreCheckoutSource(store).find(UUID.randomUUID())).isEmpty();
+        assertThat(new StoreCheckoutSource(store).refresh(UUID.randomUUID())).isEmpty();
+    }
+
+    @Nested
+    @DisplayName("with a refresher")
+    class WithRefresher {
+        @Test
+        @DisplayName("runs it for a pending transaction and shows what it returns")
+        void pending() {
+            Transaction t = stored();
+            StoreCheckoutSource source = new StoreCheckoutSource(store, Clock.systemUTC(), tx -> {
+                checks.incrementAndGet();
+                return store.transition(StatusTransition.failed(tx.id(), null, "amount_mismatch", Instant.now())).orElseThrow();
+            });
+            assertThat(source.find(t.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+            assertThat(checks).hasValue(0);
+            assertThat(source.refresh(t.id()).orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
+            assertThat(checks).hasValue(1);
+        }
+
+        @Test
+        @DisplayName("leaves a final transaction alone")
+        void finalOnes() {
+            Transaction t = stored();
+            store.transition(StatusTransition.expired(t.id(), Instant.now())).orElseThrow();
+            StoreCheckoutSource source = new StoreCheckoutSource(store, Clock.systemUTC(), tx -> {
+                checks.incrementAndGet();
+                return tx;
+            });
+            assertThat(source.refresh(t.id()).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
+            assertThat(checks).hasValue(0);
+        }
+
+        @Test
+        @DisplayName("shows the stored status when the refresher fails, so NBC being down does not break the page")
+        void failing() {
+            Transaction t = stored();
+            StoreCheckoutSource source = new StoreCheckoutSource(store, Clock.systemUTC(), tx -> {
+                throw new IllegalStateException("upstream timed out");
+            });
+            assertThat(source.refresh(t.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        }
+    }
+}
