@@ -69,10 +69,13 @@ mkdir -p "$(dirname "$results")"
 for scenario in create check bulk; do
   extra=()
   [[ "$scenario" != create ]] && extra=(--check-final --simulator "http://127.0.0.1:$sim_port")
-  echo "== $label: $scenario, $connections connections, $duration after $warmup warm-up" >&2
+  echo "== $label: $scenario, $connections connections, $duration after $warmup warm-up (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest --url "http://127.0.0.1:$port" --key "$key" \
     --scenario "$scenario" --connections "$connections" --duration "$duration" --warmup "$warmup" \
     "${extra[@]}" | tee "$data_dir/out.txt"
-  grep '^{"tool"' "$data_dir/out.txt" | sed "s/^{/{\"store\":\"$label\",\"at\":\"$(date -u +%FT%TZ)\",/" >> "$results"
+  # the load average next to each line: on a shared 2-core machine it says how much else ran
+  load1=$(cut -d' ' -f1 /proc/loadavg)
+  grep '^{"tool"' "$data_dir/out.txt" \
+    | sed "s/^{/{\"store\":\"$label\",\"at\":\"$(date -u +%FT%TZ)\",\"loadavg1m\":$load1,/" >> "$results"
 done
 echo "JSON lines appended to $results" >&2
