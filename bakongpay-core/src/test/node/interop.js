@@ -1,6 +1,7 @@
 // Called by KhqrInteropTest: node interop.js <in.json> <out.json>
-// in:  {"verify": [{"qr", "now"}], "generate": [{"input": <SDK input>, "creationTimestamp"}]}
-// out: {"verify": [{"valid", "decoded"}], "generate": [{"qr", "md5", "decoded"} | {"error"}]}
+// in:  {"verify": [{"qr", "now"}], "generate": [{"input": <SDK input>, "creationTimestamp"}],
+//       "verdicts": [{"qr", "now"}]}  (corrupted strings: verify() only, decode() could hang)
+// out: {"verify": [{"valid", "decoded"}], "generate": [{"qr", "md5", "decoded"} | {"error"}], "verdicts": [bool]}
 // Date.now is pinned per call: the SDK reads it for the creation time and the expiry check.
 "use strict";
 const fs = require("fs");
@@ -33,4 +34,6 @@ const generate = job.generate.map(({ input, creationTimestamp }) => at(creationT
   return { qr: result.data.qr, md5: result.data.md5, decoded: BakongKHQR.decode(result.data.qr).data };
 }));
 
-fs.writeFileSync(outPath, JSON.stringify({ verify, generate }));
+const verdicts = (job.verdicts || []).map(({ qr, now }) => at(now, () => BakongKHQR.verify(qr).isValid));
+
+fs.writeFileSync(outPath, JSON.stringify({ verify, generate, verdicts }));

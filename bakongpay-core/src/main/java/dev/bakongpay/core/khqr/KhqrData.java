@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,14 +44,13 @@ public record KhqrData(
         Map<String, String> unknownTags) {
 
     /** The SDK's decode field names, in its output order (without {@code unknownTags}). */
-    public static final String[] FIELD_NAMES = {
+    public static final List<String> FIELD_NAMES = List.of(
         "merchantType", "bakongAccountID", "accountInformation", "merchantID", "acquiringBank",
         "billNumber", "mobileNumber", "storeLabel", "terminalLabel", "purposeOfTransaction",
         "languagePreference", "merchantNameAlternateLanguage", "merchantCityAlternateLanguage",
         "creationTimestamp", "expirationTimestamp", "payloadFormatIndicator", "pointofInitiationMethod",
         "unionPayMerchant", "merchantCategoryCode", "transactionCurrency", "transactionAmount",
-        "countryCode", "merchantName", "merchantCity", "crc"
-    };
+        "countryCode", "merchantName", "merchantCity", "crc");
 
     public KhqrData {
         unknownTags = unknownTags == null || unknownTags.isEmpty()
@@ -70,7 +70,7 @@ public record KhqrData(
         };
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
-            map.put(FIELD_NAMES[i], values[i]);
+            map.put(FIELD_NAMES.get(i), values[i]);
         }
         return Collections.unmodifiableMap(map);
     }

@@ -68,6 +68,12 @@ public class KhqrBenchmark {
         return Khqr.encode(build(), clock);
     }
 
+    /** Building and validating the payload alone, with the SDK's rules. */
+    @Benchmark
+    public KhqrPayload buildPayload() {
+        return build();
+    }
+
     /** Writing alone, from a payload validated once: QR, CRC and md5. */
     @Benchmark
     public KhqrResult encodeValidatedPayload() {

@@ -40,25 +40,25 @@ public final class KhqrEncoder {
         Writer w = new Writer(scratch.chars(MAX_CHARS));
         w.raw(dynamic ? "000201010212" : "000201010211");
         if (p.upiMerchantAccount() != null) {
-            w.tlv("15", p.upiMerchantAccount());
+            w.tlv('1', '5', p.upiMerchantAccount());
         }
         accountTemplate(w, p);
-        w.tlv("52", p.merchantCategoryCode());
+        w.tlv('5', '2', p.merchantCategoryCode());
         w.raw("5303").raw(p.currency().code());
         if (dynamic) {
-            w.tlv("54", p.formattedAmount());
+            w.tlv('5', '4', p.formattedAmount());
         }
         w.raw("5802KH");
-        w.tlv("59", p.merchantName());
-        w.tlv("60", p.merchantCity());
+        w.tlv('5', '9', p.merchantName());
+        w.tlv('6', '0', p.merchantCity());
         additionalData(w, p);
         languageTemplate(w, p);
         if (dynamic) {
             int c = digits(creation);
             int e = digits(expiration);
-            w.raw("99").length(8 + c + e);
-            w.raw("00").length(c).number(creation, c);
-            w.raw("01").length(e).number(expiration, e);
+            w.tag('9', '9').length(8 + c + e);
+            w.tag('0', '0').length(c).number(creation, c);
+            w.tag('0', '1').length(e).number(expiration, e);
         }
         w.raw("6304");
         int crc = Crc16.of(w.buf, 0, w.pos);
@@ -79,9 +79,9 @@ public final class KhqrEncoder {
         String bank = p.acquiringBank();
         String id = p.bakongAccountID();
         w.raw(p.type().tag()).length(4 + id.length() + size(first) + size(bank));
-        w.tlv("00", id);
-        w.optional("01", first);
-        w.optional("02", bank);
+        w.tlv('0', '0', id);
+        w.optional('0', '1', first);
+        w.optional('0', '2', bank);
     }
 
     private static void additionalData(Writer w, KhqrPayload p) {
@@ -90,12 +90,12 @@ public final class KhqrEncoder {
         if (len == 0) {
             return;
         }
-        w.raw("62").length(len);
-        w.optional("01", p.billNumber());
-        w.optional("02", p.mobileNumber());
-        w.optional("03", p.storeLabel());
-        w.optional("07", p.terminalLabel());
-        w.optional("08", p.purposeOfTransaction());
+        w.tag('6', '2').length(len);
+        w.optional('0', '1', p.billNumber());
+        w.optional('0', '2', p.mobileNumber());
+        w.optional('0', '3', p.storeLabel());
+        w.optional('0', '7', p.terminalLabel());
+        w.optional('0', '8', p.purposeOfTransaction());
     }
 
     private static void languageTemplate(Writer w, KhqrPayload p) {
@@ -107,10 +107,10 @@ public final class KhqrEncoder {
         if (len == 0) {
             return;
         }
-        w.raw("64").length(len);
-        w.optional("00", preference);
-        w.optional("01", name);
-        w.optional("02", city);
+        w.tag('6', '4').length(len);
+        w.optional('0', '0', preference);
+        w.optional('0', '1', name);
+        w.optional('0', '2', city);
     }
 
     private static int size(String value) {
@@ -158,13 +158,20 @@ public final class KhqrEncoder {
             pos += digits;
         }
 
-        void tlv(String tag, String value) {
-            raw(tag).length(value.length()).raw(value);
+        Writer tag(char t0, char t1) {
+            buf[pos] = t0;
+            buf[pos + 1] = t1;
+            pos += 2;
+            return this;
         }
 
-        void optional(String tag, String value) {
+        void tlv(char t0, char t1, String value) {
+            tag(t0, t1).length(value.length()).raw(value);
+        }
+
+        void optional(char t0, char t1, String value) {
             if (value != null) {
-                tlv(tag, value);
+                tlv(t0, t1, value);
             }
         }
     }

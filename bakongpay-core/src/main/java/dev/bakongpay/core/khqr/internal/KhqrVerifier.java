@@ -16,8 +16,7 @@ import dev.bakongpay.core.khqr.KhqrVerification;
  */
 public final class KhqrVerifier {
 
-    private static final int T00 = JsCut.code("00"), T01 = JsCut.code("01"), T02 = JsCut.code("02"),
-            T03 = JsCut.code("03"), T07 = JsCut.code("07"), T08 = JsCut.code("08"), T15 = JsCut.code("15"),
+    private static final int T00 = JsCut.code("00"), T01 = JsCut.code("01"), T15 = JsCut.code("15"),
             T29 = JsCut.code("29"), T30 = JsCut.code("30"), T52 = JsCut.code("52"), T53 = JsCut.code("53"),
             T54 = JsCut.code("54"), T58 = JsCut.code("58"), T59 = JsCut.code("59"), T60 = JsCut.code("60"),
             T62 = JsCut.code("62"), T63 = JsCut.code("63"), T64 = JsCut.code("64"), T99 = JsCut.code("99");
@@ -200,6 +199,4 @@ public final class KhqrVerifier {
         }
         return true;
     }
-
-    static final int SUB_00 = T00, SUB_01 = T01, SUB_02 = T02, SUB_03 = T03, SUB_07 = T07, SUB_08 = T08;
 }

@@ -42,7 +42,10 @@ public final class PayloadRules {
         if (p.dynamic()) {
             long exp = p.expirationTimestamp().orElse(0L);
             check(exp != 0, EXPIRATION_TIMESTAMP_REQUIRED, "expirationTimestamp");
-            check(Long.toString(exp).length() == 13, EXPIRATION_TIMESTAMP_LENGTH_INVALID, "expirationTimestamp");
+            // The SDK checks String(Number(exp)).length == 13: 13 digits, or a minus and 12.
+            boolean thirteen = exp >= 1_000_000_000_000L ? exp <= 9_999_999_999_999L
+                    : exp <= -100_000_000_000L && exp >= -999_999_999_999L;
+            check(thirteen, EXPIRATION_TIMESTAMP_LENGTH_INVALID, "expirationTimestamp");
             check(p.creationTimestamp().orElse(1L) > 0, KHQR_INVALID, "creationTimestamp");
         }
         return amount;
@@ -93,15 +96,14 @@ public final class PayloadRules {
         int length = 0;
         KhqrErrorCode last = null;
         String lastField = null;
-        String[] values = {p.billNumber(), p.mobileNumber(), p.storeLabel(), p.terminalLabel(), p.purposeOfTransaction()};
-        KhqrErrorCode[] codes = ADDITIONAL_CODES;
-        String[] fields = ADDITIONAL_FIELDS;
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                check(values[i].length() <= 25, codes[i], fields[i]);
-                length += 4 + values[i].length();
-                last = codes[i];
-                lastField = fields[i];
+        for (int i = 0; i < 5; i++) {
+            String value = i == 0 ? p.billNumber() : i == 1 ? p.mobileNumber() : i == 2 ? p.storeLabel()
+                    : i == 3 ? p.terminalLabel() : p.purposeOfTransaction();
+            if (value != null) {
+                check(value.length() <= 25, ADDITIONAL_CODES[i], ADDITIONAL_FIELDS[i]);
+                length += 4 + value.length();
+                last = ADDITIONAL_CODES[i];
+                lastField = ADDITIONAL_FIELDS[i];
             }
         }
         // Five 25-character values make 145: more than tag 62's two-digit length can say.

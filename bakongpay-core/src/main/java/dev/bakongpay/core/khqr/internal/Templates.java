@@ -3,6 +3,7 @@ package dev.bakongpay.core.khqr.internal;
 import static dev.bakongpay.core.khqr.KhqrErrorCode.*;
 
 import dev.bakongpay.core.khqr.KhqrError;
+import dev.bakongpay.core.khqr.KhqrErrorCode;
 
 /**
  * verify()'s checks of the templates 29/30, 62, 64 and 99: the SDK's sub-tag loop (last
@@ -12,8 +13,8 @@ import dev.bakongpay.core.khqr.KhqrError;
  */
 final class Templates {
 
-    private static final int S00 = KhqrVerifier.SUB_00, S01 = KhqrVerifier.SUB_01, S02 = KhqrVerifier.SUB_02,
-            S03 = KhqrVerifier.SUB_03, S07 = KhqrVerifier.SUB_07, S08 = KhqrVerifier.SUB_08;
+    private static final int S00 = JsCut.code("00"), S01 = JsCut.code("01"), S02 = JsCut.code("02"),
+            S03 = JsCut.code("03"), S07 = JsCut.code("07"), S08 = JsCut.code("08");
 
     private Templates() {
     }
@@ -92,7 +93,7 @@ final class Templates {
 
     private static final String[] ADDITIONAL_FIELDS = {"billNumber", "mobileNumber", "storeLabel", "terminalLabel",
         "purposeOfTransaction"};
-    private static final dev.bakongpay.core.khqr.KhqrErrorCode[] ADDITIONAL_CODES = {BILL_NUMBER_LENGTH_INVALID,
+    private static final KhqrErrorCode[] ADDITIONAL_CODES = {BILL_NUMBER_LENGTH_INVALID,
         MOBILE_NUMBER_LENGTH_INVALID, STORE_LABEL_LENGTH_INVALID, TERMINAL_LABEL_LENGTH_INVALID,
         PURPOSE_OF_TRANSACTION_LENGTH_INVALID};
 

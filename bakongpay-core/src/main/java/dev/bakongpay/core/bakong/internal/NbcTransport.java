@@ -1,0 +1,193 @@
+package dev.bakongpay.core.bakong.internal;
+
+import dev.bakongpay.core.bakong.BakongClientConfig;
+import dev.bakongpay.core.bakong.BakongTimeoutException;
+import dev.bakongpay.core.bakong.BakongUnauthorizedException;
+import dev.bakongpay.core.bakong.BakongUnavailableException;
+import dev.bakongpay.core.bakong.UpstreamException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One POST to NBC with everything around it: bearer token (renewed once on 401 when possible),
+ * timeouts, bounded jittered retries for reads, the circuit breaker, and the mapping of HTTP
+ * outcomes to the envelope or to an {@link UpstreamException}.
+ */
+final class NbcTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NbcTransport.class);
+    private static final long MAX_BACKOFF_MS = 2_000;
+
+    /** How a call may be repeated and authenticated. */
+    enum Kind {
+        /** Idempotent query: retried, bearer token. */
+        READ,
+        /** Not retried, bearer token. */
+        WRITE,
+        /** Not retried, no token (renew_token). */
+        ANONYMOUS
+    }
+
+    private final BakongClientConfig config;
+    private final HttpClient http;
+    private final CircuitBreaker circuit;
+    private TokenKeeper tokens;
+
+    NbcTransport(BakongClientConfig config, CircuitBreaker circuit) {
+        this.config = config;
+        this.circuit = circuit;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (config.proxy() != null) {
+            builder.proxy(ProxySelector.of(new InetSocketAddress(config.proxy().getHostString(), config.proxy().getPort())));
+        }
+        this.http = builder.build();
+    }
+
+    void tokens(TokenKeeper tokens) {
+        this.tokens = tokens;
+    }
+
+    /** Posts and answers NBC's envelope (any responseCode); throws for everything that is not an answer. */
+    NbcJson.Envelope post(String path, Object body, Kind kind) {
+        byte[] json = NbcJson.write(body);
+        if (kind != Kind.ANONYMOUS) {
+            tokens.beforeCall(); // warns near expiry and renews ahead of time when it can
+        }
+        int attempts = 1 + (kind == Kind.READ ? config.maxRetries() : 0);
+        boolean renewed = false;
+        for (int attempt = 1; ; attempt++) {
+            String token = kind == Kind.ANONYMOUS ? null : tokens.current();
+            try {
+                return attempt(path, json, token);
+            } catch (BakongUnauthorizedException e) {
+                if (kind == Kind.ANONYMOUS || renewed) {
+                    throw e;
+                }
+                renewed = true;
+                if (tokens.renewAfterRejection(token) == null) {
+                    throw e;
+                }
+                attempt--; // the retry with a renewed token is not one of the bounded retries
+            } catch (UpstreamException e) {
+                if (attempt >= attempts || !retryable(e)) {
+                    throw e;
+                }
+                LOG.warn("NBC {} failed (attempt {} of {}), retrying: {}", path, attempt, attempts, e.getMessage());
+                backoff(attempt);
+            }
+        }
+    }
+
+    private static boolean retryable(UpstreamException e) {
+        if (e instanceof BakongTimeoutException) {
+            return true;
+        }
+        return e instanceof BakongUnavailableException && (e.httpStatus() == 0 || e.httpStatus() >= 500);
+    }
+
+    private void backoff(int attempt) {
+        long base = config.retryBackoff().toMillis();
+        if (base == 0) {
+            return;
+        }
+        // full jitter: spreads the retries of many nodes over the window instead of in step
+        long ceiling = Math.min(MAX_BACKOFF_MS, base << Math.min(attempt - 1, 10));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BakongUnavailableException("interrupted while waiting to retry NBC", 0, e);
+        }
+    }
+
+    private NbcJson.Envelope attempt(String path, byte[] json, String token) {
+        circuit.acquire();
+        boolean recorded = false;
+        try {
+            HttpResponse<byte[]> response = send(path, json, token);
+            // any HTTP answer means NBC (or its front) is reachable; only 5xx counts against it
+            if (response.statusCode() >= 500) {
+                circuit.recordFailure();
+            } else {
+                circuit.recordSuccess();
+            }
+            recorded = true;
+            return interpret(path, response);
+        } catch (BakongTimeoutException | BakongConnectionException e) {
+            circuit.recordFailure();
+            recorded = true;
+            throw e;
+        } finally {
+            if (!recorded) {
+                circuit.recordNeutral();
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> send(String path, byte[] json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.baseUrl() + path))
+                .timeout(config.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw new BakongConnectionException("cannot connect to NBC at " + config.baseUrl() + " within "
+                    + config.connectTimeout().toMillis() + " ms" + viaProxy(), e);
+        } catch (HttpTimeoutException e) {
+            throw new BakongTimeoutException("NBC did not answer " + path + " within " + config.requestTimeout().toMillis() + " ms", e);
+        } catch (IOException e) {
+            throw new BakongConnectionException("cannot reach NBC at " + config.baseUrl() + viaProxy() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BakongUnavailableException("interrupted while calling NBC", 0, e);
+        }
+    }
+
+    private String viaProxy() {
+        return config.proxy() == null ? "" : " through proxy " + config.proxy().getHostString() + ":" + config.proxy().getPort();
+    }
+
+    private static NbcJson.Envelope interpret(String path, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        var envelope = NbcJson.envelope(response.body());
+        if (status == 401 || envelope.map(e -> Integer.valueOf(6).equals(e.errorCode())).orElse(false)) {
+            throw new BakongUnauthorizedException("NBC refused the token for " + path + " (HTTP " + status
+                    + ", errorCode 6): it is missing, wrong or expired", status);
+        }
+        if (status >= 200 && status < 300) {
+            return envelope.orElseThrow(() -> new BakongUnavailableException(
+                    "NBC's answer to " + path + " is not its JSON envelope (HTTP " + status + ")", 0, null));
+        }
+        String detail = envelope.map(e -> ": " + e.describe()).orElse("");
+        if (status == 403) {
+            throw new BakongUnavailableException("NBC refused " + path + " with HTTP 403" + detail
+                    + " (NBC answers only Cambodian networks: configure a proxy there)", 403, null);
+        }
+        throw new BakongUnavailableException("NBC answered " + path + " with HTTP " + status + detail, status, null);
+    }
+
+    /** No connection (refused, reset, DNS, connect timeout): retryable, counts against the circuit. */
+    static final class BakongConnectionException extends BakongUnavailableException {
+        BakongConnectionException(String message, Throwable cause) {
+            super(message, 0, cause);
+        }
+    }
+}

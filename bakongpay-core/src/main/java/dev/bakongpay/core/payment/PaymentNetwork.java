@@ -1,0 +1,30 @@
+package dev.bakongpay.core.payment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where payments are looked up: NBC's Bakong Open API in live mode, the simulator in test mode.
+ * A small port so the payment rules run against a fake in tests and against any client in
+ * production (the Bakong client is adapted to it).
+ *
+ * <p>Ordinary answers (paid, not found, failed) are values; only failing to get an answer
+ * throws: {@link PaymentException.NetworkUnavailable} or {@link PaymentException.NetworkTimeout}.
+ */
+public interface PaymentNetwork {
+
+    /** What the network knows about the payment of the KHQR with this md5. */
+    NetworkAnswer check(String md5);
+
+    /**
+     * Answers for several md5s (at most 50), in one call where the network allows it.
+     *
+     * @return an answer for every md5 asked
+     */
+    default Map<String, NetworkAnswer> checkAll(List<String> md5s) {
+        Map<String, NetworkAnswer> answers = new LinkedHashMap<>();
+        for (String md5 : md5s) answers.put(md5, check(md5));
+        return answers;
+    }
+}

@@ -1,0 +1,297 @@
+package dev.bakongpay.core.payment;
+
+import dev.bakongpay.core.BakongPayException;
+import dev.bakongpay.core.khqr.Khqr;
+import dev.bakongpay.core.khqr.KhqrResult;
+import dev.bakongpay.core.payment.internal.CheckRules;
+import dev.bakongpay.core.payment.internal.CreateRules;
+import dev.bakongpay.core.payment.internal.Fingerprint;
+import dev.bakongpay.core.payment.internal.Settlement;
+import dev.bakongpay.core.payment.internal.SharedChecks;
+import dev.bakongpay.spi.IdempotencyRecord;
+import dev.bakongpay.spi.IdempotencyStore;
+import dev.bakongpay.spi.InsertOutcome;
+import dev.bakongpay.spi.PaymentEvent;
+import dev.bakongpay.spi.PaymentEventListener;
+import dev.bakongpay.spi.PaymentMode;
+import dev.bakongpay.spi.PaymentStatus;
+import dev.bakongpay.spi.Plan;
+import dev.bakongpay.spi.StatusTransition;
+import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.spi.TransactionStore;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The payment rules behind the five endpoints: create a KHQR payment, check one or many md5s,
+ * look a transaction up. Framework-free and thread-safe; every status change is a store
+ * compare-and-set, and only its winner tells the {@link PaymentEventListener}.
+ *
+ * <pre>{@code
+ * PaymentService payments = PaymentService.builder()
+ *         .transactions(storage.transactions()).idempotency(storage.idempotency())
+ *         .network(PaymentMode.LIVE, nbc).network(PaymentMode.TEST, simulator)
+ *         .listener(event -> orders.markPaid(event.transaction().id()))
+ *         .settings(PaymentSettings.from(config)).build();
+ * }</pre>
+ */
+public final class PaymentService {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
+    /** How many md5s {@link #checkBulk} takes, as NBC's list call does. */
+    public static final int BULK_LIMIT = 50;
+
+    private final TransactionStore transactions;
+    private final IdempotencyStore idempotency;
+    private final Map<PaymentMode, PaymentNetwork> networks;
+    private final PaymentEventListener listener;
+    private final Clock clock;
+    private final PaymentSettings settings;
+    private final SharedChecks shared;
+
+    private PaymentService(Builder b) {
+        transactions = Objects.requireNonNull(b.transactions, "transactions");
+        idempotency = Objects.requireNonNull(b.idempotency, "idempotency");
+        networks = Map.copyOf(b.networks);
+        listener = b.listener;
+        clock = b.clock;
+        settings = b.settings;
+        shared = new SharedChecks(clock, settings.pendingCacheTtl());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public PaymentSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Creates a dynamic KHQR for the request and stores it PENDING. With an {@code idempotencyKey},
+     * the same key and request answer the first payment again; the same key with another request
+     * is refused.
+     *
+     * @throws PaymentException.Invalid every field problem at once
+     * @throws PaymentException.IdempotencyKeyReused the key came with another request
+     * @throws PaymentException.IdempotencyInProgress the first request with the key is still running
+     */
+    public CreatedPayment create(Merchant merchant, CreatePaymentRequest request, String idempotencyKey) {
+        Objects.requireNonNull(merchant, "merchant");
+        Objects.requireNonNull(request, "request");
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return created(insertNew(merchant, CreateRules.validate(request, settings)), false);
+        }
+        String key = idempotencyKey.strip();
+        if (key.length() > 255) throw new PaymentException.Invalid("Idempotency-Key", "too_long", "must be at most 255 characters");
+        String fingerprint = Fingerprint.of(merchant.mode() + "|" + request);
+        // a reused key is the louder mistake: report it even when the new body is also invalid
+        if (idempotency.find(merchant.id(), key).filter(r -> !r.requestFingerprint().equals(fingerprint)).isPresent()) {
+            throw new PaymentException.IdempotencyKeyReused(key);
+        }
+        CreateRules.ValidCreate valid = CreateRules.validate(request, settings);
+        Optional<IdempotencyRecord> earlier = idempotency.putIfAbsent(
+                IdempotencyRecord.reservation(merchant.id(), key, fingerprint, clock.instant()));
+        if (earlier.isPresent()) {
+            IdempotencyRecord r = earlier.get();
+            if (!r.requestFingerprint().equals(fingerprint)) throw new PaymentException.IdempotencyKeyReused(key);
+            if (!r.completed()) throw new PaymentException.IdempotencyInProgress(key);
+            Transaction first = transactions.findById(merchant.id(), UUID.fromString(r.responseBody()))
+                    .orElseThrow(() -> new PaymentException.NotFound("the payment created with Idempotency-Key '"
+                            + key + "' no longer exists"));
+            return created(first, true);
+        }
+        try {
+            Transaction t = insertNew(merchant, valid);
+            idempotency.complete(merchant.id(), key, 200, t.id().toString());
+            return created(t, false);
+        } catch (RuntimeException e) {
+            idempotency.delete(merchant.id(), key); // let a retry run
+            throw e;
+        }
+    }
+
+    /**
+     * The status of the merchant's KHQR with this md5, asking the network only while it is PENDING.
+     *
+     * @throws PaymentException.NotFound the merchant created no KHQR with this md5
+     */
+    public PaymentCheck checkMd5(Merchant merchant, String md5) {
+        String m = CheckRules.md5(md5, "md5");
+        Transaction t = transactions.findByMd5(merchant.id(), m)
+                .orElseThrow(() -> new PaymentException.NotFound("No transaction with md5 " + m + " was created by this merchant"));
+        if (t.status() != PaymentStatus.PENDING) return new PaymentCheck(m, t);
+        NetworkAnswer answer = shared.check(t.mode(), m, network(t.mode()));
+        return new PaymentCheck(m, settle(t, answer));
+    }
+
+    /**
+     * Up to {@link #BULK_LIMIT} md5s; final statuses from the store, pending ones in one network
+     * call per mode. Pro and Enterprise plans only. Unknown md5s answer {@link PaymentCheck#NOT_FOUND}.
+     */
+    public Map<String, PaymentCheck> checkBulk(Merchant merchant, List<String> md5s) {
+        if (merchant.plan() == Plan.FREE) {
+            throw new PaymentException.PlanUpgradeRequired("Bulk checks need the Pro or Enterprise plan; this key is on Free");
+        }
+        List<String> wanted = CheckRules.md5List(md5s, BULK_LIMIT);
+        Map<String, PaymentCheck> results = new LinkedHashMap<>();
+        Map<PaymentMode, List<Transaction>> pending = new EnumMap<>(PaymentMode.class);
+        for (String m : wanted) {
+            Optional<Transaction> t = transactions.findByMd5(merchant.id(), m);
+            results.put(m, new PaymentCheck(m, t.orElse(null)));
+            if (t.isPresent() && t.get().status() == PaymentStatus.PENDING) {
+                pending.computeIfAbsent(t.get().mode(), k -> new ArrayList<>()).add(t.get());
+            }
+        }
+        pending.forEach((mode, list) -> {
+            Map<String, NetworkAnswer> answers = shared.checkAll(mode, list.stream().map(Transaction::md5).distinct().toList(),
+                    network(mode));
+            for (Transaction t : list) {
+                results.put(t.md5(), new PaymentCheck(t.md5(), settle(t, answers.getOrDefault(t.md5(), NetworkAnswer.notFound()))));
+            }
+        });
+        return results;
+    }
+
+    /**
+     * The merchant's stored transaction by id, md5 or Bakong payment hash ({@code type} null means
+     * by id). Answers what is stored; it does not call the network.
+     *
+     * @throws PaymentException.NotFound absent, or another merchant's
+     */
+    public Transaction lookup(Merchant merchant, String query, LookupType type) {
+        if (query == null || query.isBlank()) throw new PaymentException.Invalid("query", "required", "is required");
+        String q = query.strip();
+        LookupType by = type == null ? LookupType.TRANSACTION_ID : type;
+        Optional<Transaction> found = switch (by) {
+            case TRANSACTION_ID -> {
+                UUID id;
+                try {
+                    id = UUID.fromString(q);
+                } catch (IllegalArgumentException e) {
+                    throw new PaymentException.Invalid("query", "invalid_format", "must be a transaction id (UUID) for type transactionId");
+                }
+                yield transactions.findById(merchant.id(), id);
+            }
+            case MD5 -> transactions.findByMd5(merchant.id(), CheckRules.md5(q, "query"));
+            case HASH -> {
+                yield transactions.findByPaymentHash(merchant.id(), CheckRules.hash(q, "query"));
+            }
+        };
+        return found.orElseThrow(() -> new PaymentException.NotFound("No transaction with " + by.wireName() + " " + q
+                + " was found for this merchant"));
+    }
+
+    /**
+     * Asks the network about PENDING and EXPIRED transactions, one list call per mode and no
+     * cache, and applies the answers, so a late payment of an expired one still turns SUCCESS.
+     * For reconciliation ({@link PaymentReconciler}); endpoints use {@link #checkMd5}, which never
+     * asks again about a final status.
+     *
+     * @return each transaction after its answer, in the order given
+     */
+    public List<Transaction> reconcile(List<Transaction> batch) {
+        Map<PaymentMode, Map<String, NetworkAnswer>> answers = new EnumMap<>(PaymentMode.class);
+        batch.stream().filter(t -> t.status() == PaymentStatus.PENDING || t.status() == PaymentStatus.EXPIRED)
+                .collect(java.util.stream.Collectors.groupingBy(Transaction::mode))
+                .forEach((mode, list) -> answers.put(mode, network(mode).checkAll(list.stream().map(Transaction::md5).toList())));
+        List<Transaction> out = new ArrayList<>();
+        for (Transaction t : batch) {
+            NetworkAnswer a = answers.getOrDefault(t.mode(), Map.of()).get(t.md5());
+            out.add(a == null ? t : settle(t, a));
+        }
+        return out;
+    }
+
+    /** The hosted checkout page of a transaction. */
+    public URI checkoutUrl(Transaction t) {
+        return URI.create(settings.publicUrl() + "/pay/" + t.id());
+    }
+
+    /** A link that opens a bank app with the QR. */
+    public static String deepLink(String qr) {
+        return "bakong://pay?qr=" + URLEncoder.encode(qr, StandardCharsets.UTF_8);
+    }
+
+    private Transaction settle(Transaction t, NetworkAnswer answer) {
+        Optional<StatusTransition> change = Settlement.decide(t, answer, clock.instant());
+        if (change.isEmpty()) return t;
+        Optional<Transaction> won = transactions.transition(change.get());
+        if (won.isEmpty()) { // someone else moved it first: theirs is the answer, and theirs the event
+            return transactions.findAnyById(t.id()).orElse(t);
+        }
+        try {
+            listener.onStatusChange(PaymentEvent.of(won.get(), change.get()));
+        } catch (RuntimeException e) { // the payment happened either way
+            LOG.error("payment event listener failed for transaction {} ({} -> {})", t.id(), change.get().from(),
+                    change.get().to(), e);
+        }
+        return won.get();
+    }
+
+    private Transaction insertNew(Merchant merchant, CreateRules.ValidCreate v) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = now.plus(v.expiresIn());
+        for (int attempt = 0; attempt < 5; attempt++) {
+            // a KHQR's md5 covers its creation time in ms: one ms later is a new md5
+            KhqrResult qr = Khqr.encode(v.payload(now.plusMillis(attempt), expiresAt), clock);
+            Transaction t = Transaction.builder().id(UUID.randomUUID()).merchantId(merchant.id()).mode(merchant.mode())
+                    .md5(qr.md5()).qrString(qr.qr()).amount(v.amount()).currency(v.currency().name())
+                    .bakongId(v.bakongId()).merchantName(v.merchantName()).description(v.description())
+                    .createdAt(now).expiresAt(expiresAt).attributes(v.attributes()).build();
+            InsertOutcome outcome = transactions.insert(t);
+            if (outcome == InsertOutcome.INSERTED) return t;
+            LOG.debug("insert of a new transaction returned {}; retrying with a fresh id and md5", outcome);
+        }
+        throw new BakongPayException("could not store a transaction with a unique id and md5 after 5 attempts");
+    }
+
+    private CreatedPayment created(Transaction t, boolean replayed) {
+        return new CreatedPayment(t, deepLink(t.qrString()), checkoutUrl(t), replayed);
+    }
+
+    private PaymentNetwork network(PaymentMode mode) {
+        PaymentNetwork n = networks.get(mode);
+        if (n == null) {
+            throw new PaymentException.NetworkUnavailable("No payment network is configured for " + mode + " mode", null);
+        }
+        return n;
+    }
+
+    /** Wires a {@link PaymentService}; stores are required, the rest has defaults. */
+    public static final class Builder {
+        private TransactionStore transactions;
+        private IdempotencyStore idempotency;
+        private final Map<PaymentMode, PaymentNetwork> networks = new EnumMap<>(PaymentMode.class);
+        private PaymentEventListener listener = PaymentEventListener.noop();
+        private Clock clock = Clock.systemUTC();
+        private PaymentSettings settings = PaymentSettings.defaults();
+
+        private Builder() {}
+
+        public Builder transactions(TransactionStore v) { transactions = v; return this; }
+        public Builder idempotency(IdempotencyStore v) { idempotency = v; return this; }
+        /** The network for one mode: LIVE → NBC, TEST → the simulator. */
+        public Builder network(PaymentMode mode, PaymentNetwork n) { networks.put(mode, Objects.requireNonNull(n)); return this; }
+        public Builder listener(PaymentEventListener v) { listener = Objects.requireNonNull(v); return this; }
+        public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+        public Builder settings(PaymentSettings v) { settings = Objects.requireNonNull(v); return this; }
+
+        public PaymentService build() {
+            return new PaymentService(this);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.bakongpay.jaxrs;
+
+import dev.bakongpay.spi.ApiKeyRecord;
+import dev.bakongpay.spi.ApiKeyStore;
+import dev.bakongpay.spi.PaymentMode;
+import dev.bakongpay.spi.Plan;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * API keys as the endpoints see them: {@code bk_live_…} or {@code bk_test_…}, stored only as
+ * their SHA-256.
+ */
+public final class ApiKeys {
+    private static final Pattern FORMAT = Pattern.compile("bk_(live|test)_[A-Za-z0-9_-]{1,200}");
+
+    private ApiKeys() {}
+
+    /** Whether {@code key} has the shape of an API key. */
+    public static boolean wellFormed(String key) {
+        return key != null && FORMAT.matcher(key).matches();
+    }
+
+    /** SHA-256 of the key's UTF-8 bytes, 64 lower-case hex digits. */
+    public static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** TEST for {@code bk_test_…}, LIVE for {@code bk_live_…}. */
+    public static PaymentMode mode(String key) {
+        return key.startsWith("bk_test_") ? PaymentMode.TEST : PaymentMode.LIVE;
+    }
+
+    /**
+     * Stores configured keys (from {@code BAKONGPAY_API_KEYS}) hashed. Each key acts for its own
+     * merchant, {@code key_<first 16 hex of its hash>}, since a variable cannot say more; a host
+     * with real merchants saves {@link ApiKeyRecord}s itself. Keys already stored keep their
+     * merchant and creation time, and take the configured plan.
+     */
+    public static void seed(ApiKeyStore store, Map<String, Plan> keys, Instant now) {
+        keys.forEach((key, plan) -> {
+            if (!wellFormed(key)) throw new IllegalArgumentException("API keys must look like bk_live_… or bk_test_…");
+            String h = hash(key);
+            ApiKeyRecord r = store.findByHash(h)
+                    .map(old -> new ApiKeyRecord(h, old.merchantId(), plan, old.mode(), old.active(), old.createdAt(), old.lastUsedAt()))
+                    .orElseGet(() -> new ApiKeyRecord(h, "key_" + h.substring(0, 16), plan, mode(key), true, now, null));
+            store.save(r);
+        });
+    }
+}

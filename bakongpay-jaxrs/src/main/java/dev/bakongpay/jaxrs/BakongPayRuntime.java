@@ -1,0 +1,82 @@
+package dev.bakongpay.jaxrs;
+
+import dev.bakongpay.core.config.BakongPayConfig;
+import dev.bakongpay.core.payment.PaymentService;
+import dev.bakongpay.core.payment.QrImageService;
+import dev.bakongpay.spi.ApiKeyStore;
+import dev.bakongpay.spi.Plan;
+import dev.bakongpay.spi.RateLimit;
+import dev.bakongpay.spi.RateLimiter;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the endpoints run on: the payment and QR services from core, the API-key store, the rate
+ * limiter with a limit per plan, the clock and the body size limit. A host builds one and hands
+ * it to {@link BakongPayApplication}.
+ *
+ * <pre>{@code
+ * BakongPayRuntime runtime = BakongPayRuntime.builder()
+ *         .payments(payments).qrImages(new QrImageService(renderer, clock))
+ *         .apiKeys(storage.apiKeys()).rateLimiter(limiter)
+ *         .config(config)   // rate limits per plan and the body size limit
+ *         .build();
+ * }</pre>
+ */
+public record BakongPayRuntime(
+        PaymentService payments,
+        QrImageService qrImages,
+        ApiKeyStore apiKeys,
+        RateLimiter rateLimiter,
+        Map<Plan, RateLimit> rateLimits,
+        Clock clock,
+        int maxBodyBytes) {
+
+    public BakongPayRuntime {
+        Objects.requireNonNull(payments, "payments");
+        Objects.requireNonNull(qrImages, "qrImages");
+        Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(rateLimiter, "rateLimiter");
+        Map<Plan, RateLimit> limits = new EnumMap<>(BakongPayConfig.defaultRateLimits());
+        limits.putAll(Objects.requireNonNull(rateLimits, "rateLimits"));
+        rateLimits = Map.copyOf(limits);
+        Objects.requireNonNull(clock, "clock");
+        if (maxBodyBytes < 1024) throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the parts; rate limits, clock and body limit have the configuration's defaults. */
+    public static final class Builder {
+        private PaymentService payments;
+        private QrImageService qrImages;
+        private ApiKeyStore apiKeys;
+        private RateLimiter rateLimiter;
+        private Map<Plan, RateLimit> rateLimits = BakongPayConfig.defaultRateLimits();
+        private Clock clock = Clock.systemUTC();
+        private int maxBodyBytes = 64 * 1024;
+
+        private Builder() {}
+
+        public Builder payments(PaymentService v) { payments = v; return this; }
+        public Builder qrImages(QrImageService v) { qrImages = v; return this; }
+        public Builder apiKeys(ApiKeyStore v) { apiKeys = v; return this; }
+        public Builder rateLimiter(RateLimiter v) { rateLimiter = v; return this; }
+        public Builder rateLimits(Map<Plan, RateLimit> v) { rateLimits = v; return this; }
+        public Builder clock(Clock v) { clock = v; return this; }
+        public Builder maxBodyBytes(int v) { maxBodyBytes = v; return this; }
+
+        /** Rate limits and body size limit from the configuration. */
+        public Builder config(BakongPayConfig c) {
+            return rateLimits(c.rateLimits()).maxBodyBytes(c.maxBodyBytes());
+        }
+
+        public BakongPayRuntime build() {
+            return new BakongPayRuntime(payments, qrImages, apiKeys, rateLimiter, rateLimits, clock, maxBodyBytes);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.bakongpay.jaxrs.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.bakongpay.core.khqr.KhqrException;
+import dev.bakongpay.core.payment.FieldError;
+import dev.bakongpay.core.payment.PaymentException;
+import dev.bakongpay.core.payment.RateLimitExceededException;
+import dev.bakongpay.spi.StoreException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns failures into HTTP answers, all in the same shape:
+ * {@code {"success":false,"error":{"code","message","details"}}}. Bad input is never a 500;
+ * a real 500 says only that something went wrong and logs the stack trace under the request id.
+ */
+@Provider
+public final class ErrorMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ApiException a) return answer(a.status(), a.code(), a.getMessage(), a.details(), a.headers());
+        }
+        if (thrown instanceof PaymentException p) return payment(p);
+        if (thrown instanceof RateLimitExceededException r) {
+            return answer(429, "rate_limit_exceeded", r.getMessage(), List.of(),
+                    Map.of("Retry-After", String.valueOf(r.decision().retryAfterSeconds())));
+        }
+        if (thrown instanceof KhqrException k) {
+            return answer(422, "validation_failed", k.getMessage(),
+                    List.of(Json.detail(k.field(), "invalid_khqr", k.error().message())), Map.of());
+        }
+        if (thrown instanceof WebApplicationException w) return web(w);
+        JsonProcessingException json = find(thrown, JsonProcessingException.class);
+        if (json != null) return json(json);
+        if (thrown instanceof StoreException) {
+            LOG.error("storage failed", thrown);
+            return answer(503, "service_unavailable", "Storage is unavailable; retry shortly", List.of(), Map.of("Retry-After", "5"));
+        }
+        LOG.error("unexpected failure", thrown);
+        return answer(500, "internal_error", "An unexpected error occurred; quote the X-Request-Id header when "
+                + "reporting it", List.of(), Map.of());
+    }
+
+    private static Response payment(PaymentException p) {
+        int status;
+        if (p instanceof PaymentException.Invalid) status = 422;
+        else if (p instanceof PaymentException.NotFound) status = 404;
+        else if (p instanceof PaymentException.PlanUpgradeRequired) status = 403;
+        else if (p instanceof PaymentException.IdempotencyKeyReused || p instanceof PaymentException.IdempotencyInProgress) status = 409;
+        else if (p instanceof PaymentException.NetworkTimeout) status = 504;
+        else if (p instanceof PaymentException.NetworkUnavailable) status = 502;
+        else status = 400;
+        if (status >= 500) LOG.warn("Bakong network: {}", p.getMessage(), p.getCause());
+        List<Map<String, String>> details = p.details().stream()
+                .map((FieldError e) -> Json.detail(e.field(), e.code(), e.message())).collect(Collectors.toList());
+        return answer(status, p.code(), p.getMessage(), details, Map.of());
+    }
+
+    private static Response web(WebApplicationException w) {
+        int status = w.getResponse().getStatus();
+        String code = switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_error" : "http_" + status;
+        };
+        String message = switch (status) {
+            case 404 -> "No such endpoint; see /api/v1/openapi.json";
+            case 405 -> "This endpoint does not accept this method";
+            case 406 -> "This endpoint cannot answer in any of the types the Accept header lists";
+            case 415 -> "Send the request body as application/json";
+            default -> status >= 500 ? "An unexpected error occurred" : w.getResponse().getStatusInfo().getReasonPhrase();
+        };
+        if (status >= 500) LOG.error("unexpected failure", w);
+        Map<String, String> headers = w.getResponse().getHeaderString("Allow") == null ? Map.of()
+                : Map.of("Allow", w.getResponse().getHeaderString("Allow"));
+        return answer(status, code, message, List.of(), headers);
+    }
+
+    private static Response json(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = path(m.getPath());
+            String type = m.getTargetType() == null ? "a different type" : describe(m.getTargetType());
+            return answer(422, "validation_failed", field + ": must be " + type,
+                    List.of(Json.detail(field, "invalid_type", "must be " + type)), Map.of());
+        }
+        if (e instanceof MismatchedInputException) {
+            return answer(400, "malformed_json", "The request body must be a JSON object", List.of(), Map.of());
+        }
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return answer(400, "malformed_json", "The request body is not valid JSON" + where, List.of(), Map.of());
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return type == Integer.class || type == Long.class ? "a whole number" : "a number";
+        }
+        if (type == String.class) return "a string";
+        if (List.class.isAssignableFrom(type)) return "an array";
+        return "an object";
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            else sb.append('[').append(r.getIndex()).append(']');
+        }
+        return sb.toString();
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return type.cast(t);
+        }
+        return null;
+    }
+
+    static Response answer(int status, String code, String message, List<Map<String, String>> details,
+                           Map<String, String> headers) {
+        Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Json.error(code, message, details));
+        headers.forEach(b::header);
+        return b.build();
+    }
+}

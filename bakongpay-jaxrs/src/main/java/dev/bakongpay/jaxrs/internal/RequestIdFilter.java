@@ -1,0 +1,51 @@
+package dev.bakongpay.jaxrs.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, else a
+ * fresh UUID. It goes back in the answer and into the SLF4J MDC as {@code requestId}, so one id
+ * ties a client's report to our log lines. Logs one line per request.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class RequestIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    private static final String STARTED = "bakongpay.started";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Logger LOG = LoggerFactory.getLogger("dev.bakongpay.jaxrs.access");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String given = request.getHeaderString(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setProperty(MDC_KEY, id);
+        request.setProperty(STARTED, System.nanoTime());
+        MDC.put(MDC_KEY, id);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(MDC_KEY);
+        if (id != null) response.getHeaders().putSingle(HEADER, id.toString());
+        Object started = request.getProperty(STARTED);
+        long ms = started instanceof Long s ? (System.nanoTime() - s) / 1_000_000 : -1;
+        LOG.info("{} {} -> {} ({} ms)", request.getMethod(), request.getUriInfo().getRequestUri().getPath(),
+                response.getStatus(), ms);
+        MDC.remove(MDC_KEY);
+    }
+}
