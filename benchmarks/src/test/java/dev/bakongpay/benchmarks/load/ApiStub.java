@@ -38,6 +38,9 @@ final class ApiStub implements AutoCloseable {
   /** When above 0, every n-th single check is refused with 429 and Retry-After. */
   volatile int rateLimitEveryNthCheck;
   private final AtomicLong checks = new AtomicLong();
+  /** How many checks of a paid md5 still answer PENDING, as from a server that polls NBC lazily. */
+  volatile int pendingChecksAfterPayment;
+  private final Map<String, AtomicLong> checksSincePaid = new ConcurrentHashMap<>();
 
   ApiStub() throws IOException {
     // without it the JDK server's separate header and body writes meet delayed ACKs: 40 ms a call
@@ -93,8 +96,10 @@ final class ApiStub implements AutoCloseable {
       return;
     }
     String md5 = m.group();
+    boolean seenPaid = paid.contains(md5) && checksSincePaid.computeIfAbsent(md5, k -> new AtomicLong())
+        .incrementAndGet() > pendingChecksAfterPayment;
     send(exchange, 200, "{\"success\":true,\"data\":{\"md5\":\"" + md5 + "\",\"status\":\""
-        + (paid.contains(md5) ? "SUCCESS" : "PENDING") + "\"}}", false);
+        + (seenPaid ? "SUCCESS" : "PENDING") + "\"}}", false);
   }
 
   private void checkBulk(HttpExchange exchange) throws IOException {
