@@ -1,0 +1,58 @@
+package dev.bakongpay.server;
+
+import dev.bakongpay.server.runtime.ServerRuntime;
+import dev.bakongpay.server.web.BakongPayServletContextListener;
+import java.net.URI;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** The executable JAR's web server: one Jetty connector, one context at {@code /}. */
+public final class EmbeddedJetty implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+
+    private EmbeddedJetty(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /** Binds {@code host:port} (0 picks a free port) and serves the runtime's application. */
+    public static EmbeddedJetty start(ServerRuntime runtime) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(runtime.settings().host());
+        connector.setPort(runtime.settings().port());
+        server.addConnector(connector);
+        // bind before the application starts, so that it knows the real port when asked for port 0
+        connector.open();
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.setAttribute(BakongPayServletContextListener.RUNTIME_ATTRIBUTE, runtime);
+        context.addEventListener(new BakongPayServletContextListener());
+        server.setHandler(context);
+        server.setStopTimeout(5_000); // lets requests in flight finish on Ctrl-C
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return new EmbeddedJetty(server, connector);
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Where a browser on this machine reaches the server. */
+    public URI localUrl() {
+        String host = connector.getHost();
+        if (host == null || host.equals("0.0.0.0") || host.equals("::")) host = "localhost";
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

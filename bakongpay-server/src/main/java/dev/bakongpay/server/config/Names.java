@@ -1,0 +1,30 @@
+package dev.bakongpay.server.config;
+
+/** The setting names, in one place so that the README table, the reader and the tests agree. */
+public final class Names {
+    public static final String HOST = "BAKONGPAY_HOST";
+    public static final String PORT = "BAKONGPAY_PORT";
+    public static final String PUBLIC_URL = "BAKONGPAY_PUBLIC_URL";
+    public static final String API_KEYS = "BAKONGPAY_API_KEYS";
+    public static final String DATA_DIR = "BAKONGPAY_DATA_DIR";
+    public static final String DB_URL = "BAKONGPAY_DB_URL";
+    public static final String DB_USER = "BAKONGPAY_DB_USER";
+    public static final String DB_PASSWORD = "BAKONGPAY_DB_PASSWORD";
+    public static final String DB_POOL_SIZE = "BAKONGPAY_DB_POOL_SIZE";
+    public static final String REDIS_URL = "BAKONGPAY_REDIS_URL";
+    public static final String BAKONG_URL = "BAKONGPAY_BAKONG_URL";
+    public static final String BAKONG_TOKEN = "BAKONGPAY_BAKONG_TOKEN";
+    public static final String BAKONG_EMAIL = "BAKONGPAY_BAKONG_EMAIL";
+    public static final String BAKONG_PROXY = "BAKONGPAY_BAKONG_PROXY";
+    public static final String TEST_BAKONG_URL = "BAKONGPAY_TEST_BAKONG_URL";
+    public static final String TEST_BAKONG_TOKEN = "BAKONGPAY_TEST_BAKONG_TOKEN";
+    public static final String SIMULATOR_ENABLED = "BAKONGPAY_SIMULATOR_ENABLED";
+    public static final String SIMULATOR_PORT = "BAKONG_SIMULATOR_PORT";
+    public static final String RATE_LIMITS = "BAKONGPAY_RATE_LIMITS";
+    public static final String LOG_LEVEL = "BAKONGPAY_LOG_LEVEL";
+
+    /** NBC's production Open API. */
+    public static final String NBC_URL = "https://api-bakong.nbc.gov.kh";
+
+    private Names() {}
+}

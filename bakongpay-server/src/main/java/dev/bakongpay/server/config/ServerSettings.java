@@ -1,0 +1,95 @@
+package dev.bakongpay.server.config;
+
+import dev.bakongpay.spi.Plan;
+import dev.bakongpay.spi.RateLimit;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the reference server reads at start-up, validated. Built by
+ * {@link #read(ConfigLookup, Command)}, which reports every bad setting at once.
+ *
+ * @param command          serve, sandbox or war (decides defaults: the sandbox always embeds the simulator)
+ * @param host             interface to listen on
+ * @param port             API and checkout port; 0 picks a free one
+ * @param publicUrl        base of {@code checkoutUrl}; null means "the address the server listens on"
+ * @param seedKeys         API keys stored (hashed) at start-up
+ * @param dataDir          where the embedded H2 file and the simulator's state live
+ * @param db               the store
+ * @param redisUrl         null → the in-memory rate limiter (one node only)
+ * @param live             NBC, for {@code bk_live_} keys
+ * @param test             a running simulator for {@code bk_test_} keys; null when embedded or absent
+ * @param simulatorEnabled start the simulator inside this process
+ * @param simulatorPort    its port
+ * @param rateLimits       per plan
+ * @param logLevel         slf4j-simple's default level
+ */
+public record ServerSettings(
+        Command command,
+        String host,
+        int port,
+        URI publicUrl,
+        List<SeedKey> seedKeys,
+        Path dataDir,
+        Database db,
+        String redisUrl,
+        Upstream live,
+        Upstream test,
+        boolean simulatorEnabled,
+        int simulatorPort,
+        Map<Plan, RateLimit> rateLimits,
+        String logLevel) {
+
+    /** How the server was started. */
+    public enum Command { SERVE, SANDBOX, WAR }
+
+    /** A JDBC store: url, optional credentials, pool size. */
+    public record Database(String url, String user, String password, int poolSize, boolean embeddedDefault) {
+        @Override
+        public String toString() {
+            return "Database[" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+        }
+    }
+
+    /** A Bakong Open API endpoint and its credentials. */
+    public record Upstream(URI baseUrl, String token, String renewEmail, URI proxy) {
+        @Override
+        public String toString() {
+            return "Upstream[" + baseUrl + ", token=" + (token == null ? "none" : "***") + ", proxy=" + proxy + "]";
+        }
+    }
+
+    public ServerSettings {
+        seedKeys = List.copyOf(seedKeys);
+        rateLimits = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(rateLimits));
+    }
+
+    /** Reads and validates; throws {@link ConfigurationException} listing every problem. */
+    public static ServerSettings read(ConfigLookup lookup, Command command) {
+        return new SettingsReader(lookup, command).read();
+    }
+
+    /** The same settings with other seed keys (the sandbox generates them when none are configured). */
+    public ServerSettings withSeedKeys(List<SeedKey> keys) {
+        return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
+                simulatorEnabled, simulatorPort, rateLimits, logLevel);
+    }
+
+    /** The limits as configured: {@code FREE=60/m, PRO=600/m, ENTERPRISE=6000/m}. */
+    public String rateLimitsText() {
+        StringBuilder text = new StringBuilder();
+        rateLimits.forEach((plan, limit) -> {
+            long ms = limit.period().toMillis();
+            String unit = ms == 1_000 ? "s" : ms == 60_000 ? "m" : ms == 3_600_000 ? "h" : ms + "ms";
+            text.append(text.length() == 0 ? "" : ", ").append(plan).append('=').append(limit.capacity()).append('/').append(unit);
+        });
+        return text.toString();
+    }
+
+    /** Whether {@code bk_test_} keys have a simulator to run against. */
+    public boolean testModeAvailable() {
+        return simulatorEnabled || test != null;
+    }
+}

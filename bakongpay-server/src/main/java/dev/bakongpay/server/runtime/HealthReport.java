@@ -1,0 +1,43 @@
+package dev.bakongpay.server.runtime;
+
+import dev.bakongpay.spi.PaymentMode;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code GET /health} answers: UP only when the store answered a query just now.
+ *
+ * @param up       whether the store answered
+ * @param problem  why not, else null
+ * @param store    the store adapter's id
+ * @param limiter  the rate limiter's id
+ * @param upstream per mode ("live", "test"): url, what it is, whether a token is set, days until it expires
+ */
+public record HealthReport(boolean up, String problem, String store, String limiter, Map<String, Map<String, Object>> upstream) {
+
+    static HealthReport of(String problem, String store, String limiter, Map<PaymentMode, BakongEndpoint> networks, Clock clock) {
+        Map<String, Map<String, Object>> upstream = new LinkedHashMap<>();
+        for (BakongEndpoint n : networks.values()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("url", n.baseUrl().toString());
+            entry.put("kind", n.description());
+            entry.put("token", n.token() == null ? "missing" : "set");
+            TokenExpiry.daysLeft(n.token(), clock).ifPresent(d -> entry.put("tokenDaysLeft", d));
+            upstream.put(n.mode().name().toLowerCase(Locale.ROOT), entry);
+        }
+        return new HealthReport(problem == null, problem, store, limiter, upstream);
+    }
+
+    /** The JSON body: {@code status}, {@code store}, {@code limiter}, {@code upstream}, and {@code problem} when DOWN. */
+    public Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("store", store);
+        body.put("limiter", limiter);
+        body.put("upstream", upstream);
+        if (problem != null) body.put("problem", problem);
+        return body;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.bakongpay.server.runtime;
+
+import dev.bakongpay.checkout.CheckoutSource;
+import dev.bakongpay.checkout.StoreCheckoutSource;
+import dev.bakongpay.server.config.ConfigurationException;
+import dev.bakongpay.server.config.Names;
+import dev.bakongpay.server.config.ServerSettings;
+import dev.bakongpay.spi.PaymentMode;
+import dev.bakongpay.spi.ProviderSettings;
+import dev.bakongpay.spi.RateLimiter;
+import dev.bakongpay.spi.Storage;
+import dev.bakongpay.spi.StorageProviders;
+import java.security.SecureRandom;
+import java.sql.Driver;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one BakongPay deployment runs on: its store, rate limiter, the payment network per mode
+ * and, when enabled, the embedded simulator. The same object serves the executable JAR and the WAR;
+ * {@link #close()} releases everything it opened, in reverse order.
+ */
+public final class ServerRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
+    /** A hash no key has: looking it up is the cheapest query that proves the store answers. */
+    private static final String PROBE_HASH = "0".repeat(64);
+
+    private final ServerSettings settings;
+    private final Clock clock;
+    private final Storage storage;
+    private final RateLimiter limiter;
+    private final String limiterId;
+    private final EmbeddedSimulator simulator;
+    private final Map<PaymentMode, BakongEndpoint> networks;
+
+    private ServerRuntime(ServerSettings settings, Clock clock, Storage storage, RateLimiter limiter, String limiterId,
+                             EmbeddedSimulator simulator, Map<PaymentMode, BakongEndpoint> networks) {
+        this.settings = settings;
+        this.clock = clock;
+        this.storage = storage;
+        this.limiter = limiter;
+        this.limiterId = limiterId;
+        this.simulator = simulator;
+        this.networks = Map.copyOf(networks);
+    }
+
+    /** Opens the store (migrating it), the limiter, the simulator; seeds the keys; logs each choice. */
+    public static ServerRuntime open(ServerSettings settings, Clock clock) {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            registerJdbcDrivers();
+            ServerSettings.Database db = settings.db();
+            Map<String, String> options = new HashMap<>();
+            if (db.user() != null) options.put("user", db.user());
+            if (db.password() != null) options.put("password", db.password());
+            options.put("poolSize", Integer.toString(db.poolSize()));
+            Storage storage = StorageProviders.openStorage(null, new ProviderSettings(db.url(), options, clock));
+            opened.add(storage);
+            LOG.info("BakongPay store: adapter={} url={}{}", storage.adapterId(), ProviderSettings.of(db.url()).redactedUrl(),
+                    db.embeddedDefault() ? " (embedded H2 file, the default: durable, one node only; set "
+                            + Names.DB_URL + " for PostgreSQL)" : "");
+
+            RateLimiter limiter = StorageProviders.openRateLimiter(null, new ProviderSettings(settings.redisUrl(), Map.of(), clock));
+            if (limiter instanceof AutoCloseable c) opened.add(c);
+            String limiterId = settings.redisUrl() == null ? "memory" : "redis";
+            LOG.info("BakongPay limiter: adapter={} limits={}{}", limiterId, settings.rateLimitsText(),
+                    settings.redisUrl() == null ? " (in memory: limits are per node; set " + Names.REDIS_URL + " to share them)" : "");
+
+            ApiKeySeeder.seed(storage.apiKeys(), settings.seedKeys(), clock);
+
+            EmbeddedSimulator simulator = null;
+            Map<PaymentMode, BakongEndpoint> networks = new EnumMap<>(PaymentMode.class);
+            ServerSettings.Upstream live = settings.live();
+            networks.put(PaymentMode.LIVE, new BakongEndpoint(PaymentMode.LIVE, live.baseUrl(), live.token(), live.renewEmail(),
+                    live.proxy(), Names.NBC_URL.equals(live.baseUrl().toString()) ? "NBC Bakong Open API" : "Bakong Open API"));
+            if (settings.simulatorEnabled()) {
+                if (!EmbeddedSimulator.available()) {
+                    throw new ConfigurationException(List.of(Names.SIMULATOR_ENABLED + " was 'true' but this build has no "
+                            + "simulator inside (the WAR leaves it out): set " + Names.TEST_BAKONG_URL + " to a running simulator"));
+                }
+                String token = "sandbox-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+                simulator = EmbeddedSimulator.start(settings.host(), settings.simulatorPort(), token,
+                        settings.dataDir().resolve("simulator-state.json"));
+                opened.add(simulator);
+                networks.put(PaymentMode.TEST, new BakongEndpoint(PaymentMode.TEST, simulator.baseUrl(), token, null, null,
+                        "embedded Bakong simulator"));
+            } else if (settings.test() != null) {
+                networks.put(PaymentMode.TEST, new BakongEndpoint(PaymentMode.TEST, settings.test().baseUrl(),
+                        settings.test().token(), null, null, "Bakong simulator"));
+            }
+            for (BakongEndpoint n : networks.values()) {
+                LOG.info("BakongPay upstream {}: {} url={} token={}{}", n.mode(), n.description(), n.baseUrl(),
+                        n.token() == null ? "missing" : "set", daysLeftText(n, clock));
+            }
+            if (!networks.containsKey(PaymentMode.TEST)) {
+                LOG.info("BakongPay upstream TEST: none (bk_test_ keys are refused; set {}=true or {})",
+                        Names.SIMULATOR_ENABLED, Names.TEST_BAKONG_URL);
+            }
+            if (live.token() == null && settings.command() != ServerSettings.Command.SANDBOX) {
+                LOG.warn("BakongPay upstream LIVE: {} is not set, so bk_live_ payments cannot be checked with NBC", Names.BAKONG_TOKEN);
+            }
+            return new ServerRuntime(settings, clock, storage, limiter, limiterId, simulator, networks);
+        } catch (RuntimeException e) {
+            closeAll(opened, e);
+            throw e;
+        }
+    }
+
+    private static String daysLeftText(BakongEndpoint n, Clock clock) {
+        return TokenExpiry.daysLeft(n.token(), clock).map(d -> " tokenDaysLeft=" + d).orElse("");
+    }
+
+    /**
+     * Loads the JDBC drivers this class loader sees. DriverManager only looks in the system class
+     * loader on its own, which misses the drivers in a WAR's WEB-INF/lib.
+     */
+    private static void registerJdbcDrivers() {
+        ServiceLoader<Driver> drivers = ServiceLoader.load(Driver.class, ServerRuntime.class.getClassLoader());
+        drivers.stream().forEach(p -> {
+            try {
+                p.get();
+            } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                LOG.debug("JDBC driver {} did not load: {}", p.type(), e.toString());
+            }
+        });
+    }
+
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public RateLimiter rateLimiter() {
+        return limiter;
+    }
+
+    /** The network each mode runs against; no TEST entry when no simulator is configured. */
+    public Map<PaymentMode, BakongEndpoint> networks() {
+        return networks;
+    }
+
+    /** The embedded simulator's base URL (its mock bank page is at {@code /}), if one runs here. */
+    public Optional<java.net.URI> embeddedSimulatorUrl() {
+        return Optional.ofNullable(simulator).map(EmbeddedSimulator::baseUrl);
+    }
+
+    /** What the checkout page reads: the store, with the payment status refreshed for pending ones. */
+    public CheckoutSource checkoutSource() {
+        return new StoreCheckoutSource(storage.transactions(), clock);
+    }
+
+    /** Asks the store a cheap question; UP only when it answers. */
+    public HealthReport health() {
+        String problem = null;
+        try {
+            storage.apiKeys().findByHash(PROBE_HASH);
+        } catch (RuntimeException e) {
+            problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        return HealthReport.of(problem, storage.adapterId(), limiterId, networks, clock);
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose = new ArrayList<>();
+        toClose.add(storage);
+        if (limiter instanceof AutoCloseable c) toClose.add(c);
+        if (simulator != null) toClose.add(simulator);
+        closeAll(toClose, null);
+        LOG.info("BakongPay stopped: store, limiter{} closed", simulator == null ? "" : " and simulator");
+    }
+
+    private static void closeAll(List<AutoCloseable> opened, RuntimeException failure) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                if (failure != null) failure.addSuppressed(e);
+                else LOG.warn("BakongPay: closing {} failed", opened.get(i), e);
+            }
+        }
+    }
+}

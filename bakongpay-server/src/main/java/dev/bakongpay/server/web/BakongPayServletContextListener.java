@@ -1,0 +1,71 @@
+package dev.bakongpay.server.web;
+
+import dev.bakongpay.server.config.ConfigLookup;
+import dev.bakongpay.server.config.Names;
+import dev.bakongpay.server.config.ServerSettings;
+import dev.bakongpay.server.runtime.ServerRuntime;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts BakongPay inside any Servlet 6 container. Declared in this jar's
+ * {@code META-INF/web-fragment.xml}, so a WAR that carries the jar in {@code WEB-INF/lib} needs no
+ * web.xml and no code. Settings come from system properties, the environment, a properties file
+ * and the context's {@code <context-param>}s, in that order.
+ *
+ * <p>The executable JAR passes its already open runtime in the {@link #RUNTIME_ATTRIBUTE} context
+ * attribute; the listener then only installs the servlets and leaves closing to the JAR.
+ */
+public final class BakongPayServletContextListener implements ServletContextListener {
+    /** Context attribute holding the {@link ServerRuntime}. */
+    public static final String RUNTIME_ATTRIBUTE = "dev.bakongpay.server.runtime";
+    private static final Logger LOG = LoggerFactory.getLogger(BakongPayServletContextListener.class);
+
+    private ServerRuntime owned;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        ServerRuntime runtime = (ServerRuntime) context.getAttribute(RUNTIME_ATTRIBUTE);
+        if (runtime == null) {
+            ConfigLookup lookup = ConfigLookup.builder().systemProperties(System.getProperties()).environment(System.getenv())
+                    .contextParameters(context::getInitParameter).build();
+            ServerSettings settings = ServerSettings.read(lookup, ServerSettings.Command.WAR);
+            LOG.info("BakongPay starting in the servlet container at context path '{}'", context.getContextPath());
+            if (settings.publicUrl() == null) {
+                LOG.warn("BakongPay: {} is not set; checkout links will use the address each request came in on", Names.PUBLIC_URL);
+            }
+            owned = ServerRuntime.open(settings, Clock.systemUTC());
+            runtime = owned;
+            context.setAttribute(RUNTIME_ATTRIBUTE, runtime);
+        }
+        BakongPayWebApplication.install(context, runtime);
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (owned != null) {
+            owned.close();
+            owned = null;
+            deregisterOwnJdbcDrivers();
+        }
+    }
+
+    /** A redeployed WAR must not leave its drivers (and so its class loader) pinned in DriverManager. */
+    private static void deregisterOwnJdbcDrivers() {
+        ClassLoader ours = BakongPayServletContextListener.class.getClassLoader();
+        for (java.sql.Driver driver : java.util.Collections.list(java.sql.DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == ours) {
+                try {
+                    java.sql.DriverManager.deregisterDriver(driver);
+                } catch (java.sql.SQLException e) {
+                    LOG.warn("BakongPay: could not deregister JDBC driver {}", driver, e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.bakongpay.server.web;
+
+import dev.bakongpay.checkout.CheckoutServlet;
+import dev.bakongpay.checkout.CheckoutSource;
+import dev.bakongpay.server.runtime.ServerRuntime;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import java.util.Collection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts BakongPay's servlets into a servlet context: {@code /health}, the JAX-RS endpoints under
+ * {@code /api/*} and the checkout page under {@code /pay/*}. The executable JAR and the WAR both
+ * come through here, so they serve the same application.
+ */
+public final class BakongPayWebApplication {
+    private static final Logger LOG = LoggerFactory.getLogger(BakongPayWebApplication.class);
+
+    private BakongPayWebApplication() {}
+
+    public static void install(ServletContext context, ServerRuntime runtime) {
+        addUnlessMapped(context, "bakongpay-health", "/health", new HealthServlet(runtime));
+        // the checkout servlet reads its source from this attribute on every request, whether this
+        // class registered it or the checkout jar's web-fragment.xml did
+        context.setAttribute(CheckoutSource.ATTRIBUTE, runtime.checkoutSource());
+        addUnlessMapped(context, "bakongpay-checkout", "/pay/*", new CheckoutServlet());
+        LOG.info("BakongPay web: /health, /pay/* (checkout){}",
+                context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
+    }
+
+    /**
+     * Adds the servlet unless something already serves the path: in a WAR, a web-fragment.xml of a
+     * BakongPay jar may have mapped it first, and a second mapping would fail the deployment.
+     */
+    static void addUnlessMapped(ServletContext context, String name, String path, jakarta.servlet.Servlet servlet) {
+        for (ServletRegistration existing : context.getServletRegistrations().values()) {
+            Collection<String> mappings = existing.getMappings();
+            if (mappings.contains(path)) {
+                LOG.info("BakongPay web: {} is already served by {}; leaving it", path, existing.getName());
+                return;
+            }
+        }
+        ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+        registration.addMapping(path);
+        registration.setLoadOnStartup(0);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.bakongpay.server;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.bakongpay.simulator.BakongSimulator;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.catalina.Context;
+import org.apache.catalina.startup.Tomcat;
+import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged WAR, unchanged, on two Servlet 6 containers. It is configured only through context
+ * parameters, the way an operator configures a WAR they did not build.
+ */
+@DisplayName("the WAR")
+class WarIT {
+    static final String KEY = "bk_test_war0123456789abcdef";
+    static BakongSimulator simulator;
+
+    @BeforeAll
+    static void startSimulator() {
+        simulator = BakongSimulator.builder().port(0).token("war-test-token").build().start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.stop();
+    }
+
+    static Path war() {
+        String version = System.getProperty("project.version", "0.1.0-SNAPSHOT");
+        Path war = Path.of("target", "bakongpay-server-" + version + ".war");
+        assertThat(war).as("mvn package builds the WAR before this test").exists();
+        return war.toAbsolutePath();
+    }
+
+    /** A port free now; the container binds it, and the checkout links name it. */
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Map<String, String> contextParameters(Path dataDir, int port) {
+        return Map.of(
+                "BAKONGPAY_PUBLIC_URL", "http://127.0.0.1:" + port,
+                "BAKONGPAY_DB_URL", "jdbc:h2:file:" + dataDir.resolve("war") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "BAKONGPAY_DATA_DIR", dataDir.toString(),
+                "BAKONGPAY_API_KEYS", KEY + "=PRO",
+                "BAKONGPAY_TEST_BAKONG_URL", simulator.baseUrl().toString(),
+                "BAKONGPAY_TEST_BAKONG_TOKEN", "war-test-token");
+    }
+
+    static void servesBakongPay(String base) {
+        given().baseUri(base).get("/health").then().statusCode(200)
+                .body("status", equalTo("UP")).body("store", equalTo("jdbc"))
+                .body("upstream.test.url", equalTo(simulator.baseUrl().toString()));
+        // 404, not 503: the checkout page is mapped and has its source
+        given().baseUri(base).get("/pay/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"));
+        PaymentRoundTrip.requireEndpoints();
+        PaymentRoundTrip.run(base, KEY, simulator.control());
+    }
+
+    @Nested
+    @DisplayName("on Jetty 12 (ee11 web application context)")
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnJetty {
+        Server server;
+
+        @Test
+        @DisplayName("starts from its web-fragment, answers /health, and takes a payment from create to paid")
+        void createPayCheck(@TempDir Path dataDir) throws Exception {
+            server = new Server();
+            int port = freePort();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(port);
+            server.addConnector(connector);
+            WebAppContext webapp = new WebAppContext();
+            webapp.setContextPath("/");
+            webapp.setWar(war().toString());
+            webapp.setTempDirectory(Files.createDirectories(dataDir.resolve("jetty-work")).toFile());
+            webapp.setThrowUnavailableOnStartupException(true);
+            contextParameters(dataDir, port).forEach(webapp::setInitParameter);
+            server.setHandler(webapp);
+            server.start();
+            servesBakongPay("http://127.0.0.1:" + port);
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void stop() throws Exception {
+            if (server != null) server.stop();
+        }
+    }
+
+    @Nested
+    @DisplayName("on Apache Tomcat 11 (embedded)")
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnTomcat {
+        Tomcat tomcat;
+
+        @Test
+        @DisplayName("starts from its web-fragment, answers /health, and takes a payment from create to paid")
+        void createPayCheck(@TempDir Path dataDir) throws Exception {
+            tomcat = new Tomcat();
+            File base = Files.createDirectories(dataDir.resolve("tomcat")).toFile();
+            tomcat.setBaseDir(base.getPath());
+            tomcat.getHost().setAppBase(Files.createDirectories(dataDir.resolve("webapps")).toString());
+            int port = freePort();
+            tomcat.setPort(port);
+            tomcat.getConnector().setProperty("address", "127.0.0.1");
+            tomcat.setAddDefaultWebXmlToWebapp(false); // no JSP engine here, and BakongPay needs none
+            Context context = tomcat.addWebapp("", war().toString());
+            contextParameters(dataDir, port).forEach(context::addParameter);
+            tomcat.start();
+            assertThat(context.getState().isAvailable()).as("the WAR deployed").isTrue();
+            servesBakongPay("http://127.0.0.1:" + port);
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void stop() throws Exception {
+            if (tomcat != null) {
+                tomcat.stop();
+                tomcat.destroy();
+            }
+        }
+    }
+}

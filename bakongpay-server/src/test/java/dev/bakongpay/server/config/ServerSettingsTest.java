@@ -1,0 +1,190 @@
+package dev.bakongpay.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bakongpay.server.config.ServerSettings.Command;
+import dev.bakongpay.spi.PaymentMode;
+import dev.bakongpay.spi.Plan;
+import dev.bakongpay.spi.RateLimit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerSettingsTest {
+
+    private static ServerSettings read(Map<String, String> env, Command command) {
+        return ServerSettings.read(ConfigLookup.builder().environment(env).build(), command);
+    }
+
+    private static Properties props(String... pairs) {
+        Properties p = new Properties();
+        for (int i = 0; i < pairs.length; i += 2) p.setProperty(pairs[i], pairs[i + 1]);
+        return p;
+    }
+
+    @Nested
+    @DisplayName("where a value comes from")
+    class Precedence {
+        @TempDir
+        Path dir;
+
+        @Test
+        @DisplayName("a system property beats the environment, which beats the file, which beats a context parameter")
+        void layersInOrder() throws IOException {
+            Path file = dir.resolve("bakongpay.properties");
+            Files.writeString(file, "BAKONGPAY_PORT=7003\nBAKONGPAY_PUBLIC_URL=https://file.example\nBAKONGPAY_LOG_LEVEL=warn\n");
+            Map<String, String> context = Map.of("BAKONGPAY_PORT", "7004", "BAKONGPAY_PUBLIC_URL", "https://ctx.example",
+                    "BAKONGPAY_LOG_LEVEL", "error", "BAKONGPAY_DB_POOL_SIZE", "7");
+            ConfigLookup lookup = ConfigLookup.builder()
+                    .systemProperties(props("BAKONGPAY_PORT", "7001"))
+                    .environment(Map.of("BAKONGPAY_PORT", "7002", "BAKONGPAY_PUBLIC_URL", "https://env.example"))
+                    .configFile(file.toString()).contextParameters(context::get).build();
+
+            ServerSettings s = ServerSettings.read(lookup, Command.SERVE);
+
+            assertThat(s.port()).isEqualTo(7001);
+            assertThat(s.publicUrl()).hasToString("https://env.example");
+            assertThat(s.logLevel()).isEqualTo("warn");
+            assertThat(s.db().poolSize()).isEqualTo(7);
+            assertThat(lookup.sourceOf("BAKONGPAY_PORT")).isEqualTo("system property");
+            assertThat(lookup.sourceOf("BAKONGPAY_LOG_LEVEL")).isEqualTo("file " + file);
+            assertThat(lookup.sourceOf("BAKONGPAY_REDIS_URL")).isEqualTo("default");
+        }
+
+        @Test
+        @DisplayName("the dotted form of a name works everywhere (-Dbakongpay.port=…)")
+        void dottedNames() {
+            ConfigLookup lookup = ConfigLookup.builder().systemProperties(props("bakongpay.port", "9100"))
+                    .environment(Map.of("bakong.simulator.port", "9101")).build();
+            ServerSettings s = ServerSettings.read(lookup, Command.SANDBOX);
+            assertThat(s.port()).isEqualTo(9100);
+            assertThat(s.simulatorPort()).isEqualTo(9101);
+        }
+
+        @Test
+        @DisplayName("BAKONGPAY_CONFIG_FILE names the file when --config does not")
+        void fileFromEnvironment() throws IOException {
+            Path file = dir.resolve("a.properties");
+            Files.writeString(file, "bakongpay.redis.url=redis://cache:6379\n");
+            ServerSettings s = read(Map.of("BAKONGPAY_CONFIG_FILE", file.toString()), Command.SERVE);
+            assertThat(s.redisUrl()).isEqualTo("redis://cache:6379");
+        }
+
+        @Test
+        @DisplayName("a missing properties file stops the start, naming the file")
+        void missingFile() {
+            assertThatThrownBy(() -> ConfigLookup.builder().configFile(dir.resolve("nope.properties").toString()).build())
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("BAKONGPAY_CONFIG_FILE was '" + dir.resolve("nope.properties") + "' but it cannot be read");
+        }
+    }
+
+    @Nested
+    @DisplayName("defaults")
+    class Defaults {
+        @Test
+        @DisplayName("serve listens on all interfaces at 8080, stores in an H2 file under ./data and limits in memory")
+        void serveDefaults() {
+            ServerSettings s = read(Map.of(), Command.SERVE);
+            assertThat(s.host()).isEqualTo("0.0.0.0");
+            assertThat(s.port()).isEqualTo(8080);
+            assertThat(s.db().embeddedDefault()).isTrue();
+            assertThat(s.db().url()).startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("bakongpay"));
+            assertThat(s.redisUrl()).isNull();
+            assertThat(s.live().baseUrl()).hasToString(Names.NBC_URL);
+            assertThat(s.simulatorEnabled()).isFalse();
+            assertThat(s.rateLimits()).containsEntry(Plan.FREE, RateLimit.perMinute(60)).containsEntry(Plan.PRO, RateLimit.perMinute(600));
+        }
+
+        @Test
+        @DisplayName("the sandbox always embeds the simulator on 9090 and listens on this machine only")
+        void sandboxDefaults() {
+            ServerSettings s = read(Map.of("BAKONGPAY_SIMULATOR_ENABLED", "false"), Command.SANDBOX);
+            assertThat(s.simulatorEnabled()).isTrue();
+            assertThat(s.simulatorPort()).isEqualTo(9090);
+            assertThat(s.host()).isEqualTo("127.0.0.1");
+        }
+
+        @Test
+        @DisplayName("keys and limits are read: bk_test_ keys are TEST mode, bk_live_ keys LIVE; a limit replaces only its plan")
+        void keysAndLimits() {
+            ServerSettings s = read(Map.of("BAKONGPAY_API_KEYS", "bk_test_aaaa1111=free, bk_live_bbbb2222=PRO",
+                    "BAKONGPAY_SIMULATOR_ENABLED", "true", "BAKONGPAY_RATE_LIMITS", "PRO=10/s"), Command.SERVE);
+            assertThat(s.seedKeys()).extracting(SeedKey::mode, SeedKey::plan)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(PaymentMode.TEST, Plan.FREE),
+                            org.assertj.core.groups.Tuple.tuple(PaymentMode.LIVE, Plan.PRO));
+            assertThat(s.rateLimitsText()).isEqualTo("FREE=60/m, PRO=10/s, ENTERPRISE=6000/m");
+        }
+    }
+
+    @Nested
+    @DisplayName("mistakes")
+    class Mistakes {
+        @Test
+        @DisplayName("every bad setting is reported in one error, each as '<NAME> was <value> but it <reason>'")
+        void allAtOnce() {
+            Map<String, String> env = Map.of(
+                    "BAKONGPAY_PORT", "80800",
+                    "BAKONGPAY_RATE_LIMITS", "PRO=ten/s",
+                    "BAKONGPAY_DB_URL", "postgres://db/test",
+                    "BAKONGPAY_REDIS_URL", "cache:6379",
+                    "BAKONGPAY_PUBLIC_URL", "shop.example",
+                    "BAKONGPAY_SIMULATOR_ENABLED", "yes",
+                    "BAKONGPAY_LOG_LEVEL", "loud");
+            assertThatThrownBy(() -> read(env, Command.SERVE))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("BakongPay configuration has 7 problems:")
+                    .hasMessageContaining("BAKONGPAY_PORT was '80800' but it must be a port number from 0 to 65535")
+                    .hasMessageContaining("BAKONGPAY_RATE_LIMITS was 'PRO=ten/s' but entry 'PRO=ten/s' must look like PLAN=N/s|m|h")
+                    .hasMessageContaining("BAKONGPAY_DB_URL was 'postgres://db/test' but it must be a JDBC URL")
+                    .hasMessageContaining("BAKONGPAY_REDIS_URL was 'cache:6379' but it must be a redis://host:port URL")
+                    .hasMessageContaining("BAKONGPAY_PUBLIC_URL was 'shop.example' but it must be an absolute http:// or https:// URL")
+                    .hasMessageContaining("BAKONGPAY_SIMULATOR_ENABLED was 'yes' but it must be true or false")
+                    .hasMessageContaining("BAKONGPAY_LOG_LEVEL was 'loud' but it must be one of");
+        }
+
+        @Test
+        @DisplayName("a malformed API key is reported without printing the secret")
+        void keysStaySecret() {
+            assertThatThrownBy(() -> read(Map.of("BAKONGPAY_API_KEYS", "sk_live_supersecretvalue=PRO,bk_test_anothersecret=GOLD"), Command.SANDBOX))
+                    .hasMessageContaining("BAKONGPAY_API_KEYS entry 1 was 'sk_live_supe…=PRO' but it must start with bk_test_")
+                    .hasMessageContaining("BAKONGPAY_API_KEYS entry 2 was 'bk_test_anot…=GOLD' but it must end with =PLAN")
+                    .message().doesNotContain("supersecretvalue").doesNotContain("anothersecret");
+        }
+
+        @Test
+        @DisplayName("test keys on a server without a simulator are refused, saying how to give them one")
+        void testKeysNeedASimulator() {
+            assertThatThrownBy(() -> read(Map.of("BAKONGPAY_API_KEYS", "bk_test_abcdef=FREE"), Command.SERVE))
+                    .hasMessage("BakongPay configuration: BAKONGPAY_API_KEYS has bk_test_ keys but there is no simulator for them"
+                            + " to run against: set BAKONGPAY_SIMULATOR_ENABLED=true or BAKONGPAY_TEST_BAKONG_URL to a running simulator");
+        }
+
+        @Test
+        @DisplayName("an external simulator needs its token, and cannot be combined with the embedded one")
+        void externalSimulator() {
+            assertThatThrownBy(() -> read(Map.of("BAKONGPAY_TEST_BAKONG_URL", "http://127.0.0.1:9999"), Command.SANDBOX))
+                    .hasMessageContaining("BAKONGPAY_TEST_BAKONG_URL was 'http://127.0.0.1:9999' but it cannot be used together"
+                            + " with the embedded simulator (the sandbox always embeds one)")
+                    .hasMessageContaining("BAKONGPAY_TEST_BAKONG_TOKEN is missing");
+            ServerSettings ok = read(Map.of("BAKONGPAY_TEST_BAKONG_URL", "http://127.0.0.1:9999/", "BAKONGPAY_TEST_BAKONG_TOKEN", "t",
+                    "BAKONGPAY_API_KEYS", "bk_test_abcdef=FREE"), Command.SERVE);
+            assertThat(ok.test().baseUrl()).hasToString("http://127.0.0.1:9999");
+            assertThat(ok.testModeAvailable()).isTrue();
+        }
+
+        @Test
+        @DisplayName("passwords and tokens never show in the settings' text")
+        void secretsHidden() {
+            ServerSettings s = read(Map.of("BAKONGPAY_DB_PASSWORD", "hunter2", "BAKONGPAY_BAKONG_TOKEN", "eyJsecret"), Command.SERVE);
+            assertThat(s.toString()).doesNotContain("hunter2").doesNotContain("eyJsecret");
+        }
+    }
+}
