@@ -28,6 +28,9 @@ public final class EmbeddedJetty implements AutoCloseable {
         connector.open();
         ServletContextHandler context = new ServletContextHandler("/");
         context.setAttribute(BakongPayServletContextListener.RUNTIME_ATTRIBUTE, runtime);
+        URI publicUrl = runtime.settings().publicUrl();
+        context.setAttribute(BakongPayServletContextListener.PUBLIC_URL_ATTRIBUTE,
+                publicUrl != null ? publicUrl : localUrl(connector));
         context.addEventListener(new BakongPayServletContextListener());
         server.setHandler(context);
         server.setStopTimeout(5_000); // lets requests in flight finish on Ctrl-C
@@ -46,9 +49,13 @@ public final class EmbeddedJetty implements AutoCloseable {
 
     /** Where a browser on this machine reaches the server. */
     public URI localUrl() {
+        return localUrl(connector);
+    }
+
+    private static URI localUrl(ServerConnector connector) {
         String host = connector.getHost();
         if (host == null || host.equals("0.0.0.0") || host.equals("::")) host = "localhost";
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + connector.getLocalPort());
     }
 
     @Override

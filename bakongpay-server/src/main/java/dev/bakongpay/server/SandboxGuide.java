@@ -53,8 +53,8 @@ final class SandboxGuide {
                  2. Open the "checkoutUrl" of the answer in a browser (%1$s/pay/<transactionId>).
 
                  3. Pay it as a customer would: open the mock bank app at %2$s/ , paste the
-                    answer's "qrString" (or open its "deepLink") and press Pay. The checkout page
-                    turns to paid by itself. From a terminal instead:
+                    answer's "qrString" (or upload a screenshot of the QR) and press Pay. The
+                    checkout page turns to paid by itself. From a terminal instead:
                     curl -s -X POST %2$s/simulator/payments -H 'Content-Type: application/json' -d '{"qr":"<qrString>"}'
 
                  4. Check it like a shop's backend would:

@@ -2,14 +2,11 @@ package dev.bakongpay.server;
 
 import dev.bakongpay.server.config.ConfigLookup;
 import dev.bakongpay.server.config.ConfigurationException;
-import dev.bakongpay.server.config.SeedKey;
 import dev.bakongpay.server.config.ServerSettings;
 import dev.bakongpay.server.config.ServerSettings.Command;
 import dev.bakongpay.server.runtime.ServerRuntime;
-import dev.bakongpay.spi.Plan;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -62,7 +59,12 @@ public final class ServerMain {
         }
         Logging.configure(settings.logLevel());
         if (command == Command.SANDBOX && settings.seedKeys().isEmpty()) {
-            settings = settings.withSeedKeys(List.of(SeedKey.generateTest(Plan.FREE), SeedKey.generateTest(Plan.PRO)));
+            try {
+                settings = settings.withSeedKeys(SandboxKeys.loadOrGenerate(settings.dataDir()));
+            } catch (java.io.IOException e) {
+                err.println("bakongpay-server: cannot keep the sandbox keys in " + settings.dataDir() + ": " + e.getMessage());
+                return 1;
+            }
         }
         return serve(settings, out, err);
     }

@@ -66,6 +66,29 @@ class SandboxIT {
     }
 
     @Test
+    @DisplayName("a restarted sandbox prints the same keys and still knows the first run's payment")
+    void restartKeepsKeysAndData() throws Exception {
+        String key;
+        String md5;
+        try (SandboxProcess first = SandboxProcess.start(workDir, Map.of())) {
+            List<String> guide = first.awaitGuide(Duration.ofSeconds(90));
+            key = guide.stream().filter(l -> l.matches("\\s+FREE\\s+TEST\\s+bk_test_[0-9a-f]{40}")).findFirst().orElseThrow().strip()
+                    .replaceAll(".*\\s", "");
+            md5 = PaymentRoundTrip.run(find(guide, API), key, SimulatorControl.connect(URI.create(find(guide, BANK))))
+                    .getString("data.md5");
+            first.interrupt(Duration.ofSeconds(30));
+        }
+        try (SandboxProcess second = SandboxProcess.start(workDir, Map.of())) {
+            List<String> guide = second.awaitGuide(Duration.ofSeconds(90));
+            assertThat(guide).anyMatch(l -> l.contains("Bearer " + key));
+            given().baseUri(find(guide, API)).header("Authorization", "Bearer " + key).contentType("application/json")
+                    .body("{\"md5\":\"" + md5 + "\"}").post(SandboxGuide.CHECK_PATH)
+                    .then().statusCode(200).body("data.status", equalTo("SUCCESS"));
+            second.interrupt(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     @DisplayName("uses the keys of BAKONGPAY_API_KEYS instead of generating some, and stops cleanly on Ctrl-C")
     void configuredKeys() throws Exception {
         String keys = "bk_test_free0000000000000001=FREE,bk_test_pro00000000000000001=PRO";

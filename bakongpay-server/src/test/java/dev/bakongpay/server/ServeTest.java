@@ -49,7 +49,7 @@ class ServeTest {
         @Test
         @DisplayName("/health answers UP with the store, the limiter and each upstream")
         void healthUp() throws Exception {
-            String token = dev.bakongpay.server.runtime.TokenExpiryTest.jwt(Instant.now().plusSeconds(86_400L * 30 + 60));
+            String token = Jwts.expiringAt(Instant.now().plusSeconds(86_400L * 30 + 60));
             String url = serve(Map.of("BAKONGPAY_BAKONG_TOKEN", token));
             given().baseUri(url).get("/health").then()
                     .statusCode(200)

@@ -126,6 +126,9 @@ class WarIT {
             tomcat.getConnector().setProperty("address", "127.0.0.1");
             tomcat.setAddDefaultWebXmlToWebapp(false); // no JSP engine here, and BakongPay needs none
             Context context = tomcat.addWebapp("", war().toString());
+            // a real Tomcat has only its own jars on the class path; this test JVM also has the
+            // server's classes there, which Tomcat would otherwise scan as a second web fragment
+            ((org.apache.tomcat.util.scan.StandardJarScanner) context.getJarScanner()).setScanClassPath(false);
             contextParameters(dataDir, port).forEach(context::addParameter);
             tomcat.start();
             assertThat(context.getState().isAvailable()).as("the WAR deployed").isTrue();

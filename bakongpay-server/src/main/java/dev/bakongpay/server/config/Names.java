@@ -22,6 +22,7 @@ public final class Names {
     public static final String SIMULATOR_PORT = "BAKONG_SIMULATOR_PORT";
     public static final String RATE_LIMITS = "BAKONGPAY_RATE_LIMITS";
     public static final String LOG_LEVEL = "BAKONGPAY_LOG_LEVEL";
+    public static final String RECONCILE_SECONDS = "BAKONGPAY_RECONCILE_SECONDS";
 
     /** NBC's production Open API. */
     public static final String NBC_URL = "https://api-bakong.nbc.gov.kh";

@@ -20,11 +20,13 @@ public record SeedKey(String key, Plan plan) {
     public static final String TEST_PREFIX = "bk_test_";
     public static final String LIVE_PREFIX = "bk_live_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The shape core's configuration accepts. */
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("bk_(live|test)_[A-Za-z0-9_-]{8,200}");
 
     public SeedKey {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(plan, "plan");
-        if (modeOf(key) == null) throw new IllegalArgumentException("an API key must start with bk_test_ or bk_live_");
+        if (modeOf(key) == null) throw new IllegalArgumentException("an API key must be bk_test_ or bk_live_ and at least 8 letters, digits, _ or -");
     }
 
     /** A fresh test key with 160 random bits, as the sandbox hands out when none are configured. */
@@ -36,9 +38,8 @@ public record SeedKey(String key, Plan plan) {
 
     /** TEST for {@code bk_test_…}, LIVE for {@code bk_live_…}, null otherwise. */
     public static PaymentMode modeOf(String key) {
-        if (key.startsWith(TEST_PREFIX) && key.length() > TEST_PREFIX.length()) return PaymentMode.TEST;
-        if (key.startsWith(LIVE_PREFIX) && key.length() > LIVE_PREFIX.length()) return PaymentMode.LIVE;
-        return null;
+        if (!SHAPE.matcher(key).matches()) return null;
+        return key.startsWith(TEST_PREFIX) ? PaymentMode.TEST : PaymentMode.LIVE;
     }
 
     public PaymentMode mode() {

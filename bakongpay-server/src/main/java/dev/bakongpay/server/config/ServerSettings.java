@@ -1,5 +1,6 @@
 package dev.bakongpay.server.config;
 
+import dev.bakongpay.core.config.BakongPayConfig;
 import dev.bakongpay.spi.Plan;
 import dev.bakongpay.spi.RateLimit;
 import java.net.URI;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param simulatorPort    its port
  * @param rateLimits       per plan
  * @param logLevel         slf4j-simple's default level
+ * @param reconcileEvery   how often unpolled pending payments are checked; zero turns it off
+ * @param core             the payment rules' settings, read by core from the same sources
  */
 public record ServerSettings(
         Command command,
@@ -40,13 +43,15 @@ public record ServerSettings(
         boolean simulatorEnabled,
         int simulatorPort,
         Map<Plan, RateLimit> rateLimits,
-        String logLevel) {
+        String logLevel,
+        java.time.Duration reconcileEvery,
+        BakongPayConfig core) {
 
     /** How the server was started. */
     public enum Command { SERVE, SANDBOX, WAR }
 
-    /** A JDBC store: url, optional credentials, pool size. */
-    public record Database(String url, String user, String password, int poolSize, boolean embeddedDefault) {
+    /** A store: adapter id (null: by url), JDBC url, optional credentials, pool size. */
+    public record Database(String adapter, String url, String user, String password, int poolSize, boolean embeddedDefault) {
         @Override
         public String toString() {
             return "Database[" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
@@ -74,7 +79,7 @@ public record ServerSettings(
     /** The same settings with other seed keys (the sandbox generates them when none are configured). */
     public ServerSettings withSeedKeys(List<SeedKey> keys) {
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulatorEnabled, simulatorPort, rateLimits, logLevel);
+                simulatorEnabled, simulatorPort, rateLimits, logLevel, reconcileEvery, core);
     }
 
     /** The limits as configured: {@code FREE=60/m, PRO=600/m, ENTERPRISE=6000/m}. */

@@ -2,30 +2,26 @@ package dev.bakongpay.server.config;
 
 import static dev.bakongpay.server.config.Names.*;
 
+import dev.bakongpay.core.config.BakongPayConfig;
 import dev.bakongpay.server.config.ServerSettings.Command;
 import dev.bakongpay.server.config.ServerSettings.Database;
 import dev.bakongpay.server.config.ServerSettings.Upstream;
-import dev.bakongpay.spi.Plan;
-import dev.bakongpay.spi.RateLimit;
+import dev.bakongpay.spi.PaymentMode;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Reads every setting, collecting each problem as {@code "<NAME> was '<value>' but it <reason>"}. */
+/**
+ * Reads every setting, collecting each problem as {@code "<NAME> was '<value>' but it <reason>"}.
+ * The settings of the payment rules (port, public URL, keys, store and Redis URLs, NBC, limits,
+ * expiry) are core's {@link BakongPayConfig}, read by its own reader from the same lookup, so
+ * there is one rule per name; this class adds what only the server has.
+ */
 final class SettingsReader {
-    private static final Pattern RATE = Pattern.compile("([A-Za-z]+)=(\\d{1,9})/([smh])");
     private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
-    static final Map<Plan, RateLimit> DEFAULT_RATE_LIMITS = Map.of(
-            Plan.FREE, RateLimit.perMinute(60), Plan.PRO, RateLimit.perMinute(600), Plan.ENTERPRISE, RateLimit.perMinute(6000));
 
     private final ConfigLookup lookup;
     private final Command command;
@@ -37,26 +33,39 @@ final class SettingsReader {
     }
 
     ServerSettings read() {
+        BakongPayConfig core = null;
+        try {
+            core = BakongPayConfig.fromEnvironment(lookup);
+        } catch (dev.bakongpay.core.config.ConfigurationException e) {
+            problems.addAll(e.problems());
+        }
         String host = text(HOST, command == Command.SANDBOX ? "127.0.0.1" : "0.0.0.0");
-        int port = port(PORT, 8080);
-        URI publicUrl = httpUrl(PUBLIC_URL, null);
-        List<SeedKey> keys = seedKeys();
         Path dataDir = dataDir();
-        Database db = database(dataDir);
-        String redis = redisUrl();
-        Upstream live = new Upstream(httpUrl(BAKONG_URL, Names.NBC_URL), text(BAKONG_TOKEN, null), email(), proxy());
+        int poolSize = poolSize();
         boolean simulator = command == Command.SANDBOX || bool(SIMULATOR_ENABLED, false);
         int simulatorPort = port(SIMULATOR_PORT, 9090);
         Upstream test = testUpstream(simulator);
-        Map<Plan, RateLimit> limits = rateLimits();
         String level = level();
-        if (!simulator && test == null && keys.stream().anyMatch(k -> k.mode() == dev.bakongpay.spi.PaymentMode.TEST)) {
+        java.time.Duration reconcileEvery = java.time.Duration.ofSeconds(reconcileSeconds());
+        if (core == null) throw new ConfigurationException(problems);
+
+        List<SeedKey> keys = new ArrayList<>();
+        core.apiKeys().forEach((key, plan) -> keys.add(new SeedKey(key, plan)));
+        keys.sort(java.util.Comparator.comparing(SeedKey::plan).thenComparing(SeedKey::key));
+        if (!simulator && test == null && keys.stream().anyMatch(k -> k.mode() == PaymentMode.TEST)) {
             problems.add(API_KEYS + " has bk_test_ keys but there is no simulator for them to run against: set "
                     + SIMULATOR_ENABLED + "=true or " + TEST_BAKONG_URL + " to a running simulator");
         }
         if (!problems.isEmpty()) throw new ConfigurationException(problems);
-        return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redis, live, test, simulator,
-                simulatorPort, limits, level);
+        boolean embedded = core.dbUrl() == null;
+        // DB_CLOSE_ON_EXIT=FALSE: the server closes the pool itself on Ctrl-C, after the last request
+        String dbUrl = embedded ? "jdbc:h2:file:" + dataDir.resolve("bakongpay").toString().replace('\\', '/')
+                + ";DB_CLOSE_ON_EXIT=FALSE" : core.dbUrl();
+        Database db = new Database(core.storage(), dbUrl, lookup.apply(DB_USER), lookup.apply(DB_PASSWORD), poolSize, embedded);
+        Upstream live = new Upstream(core.bakongUrl(), core.bakongToken(), core.bakongEmail(), core.bakongProxy());
+        URI publicUrl = lookup.apply(PUBLIC_URL) == null ? null : core.publicUrl();
+        return new ServerSettings(command, host, core.port(), publicUrl, keys, dataDir, db, core.redisUrl(), live, test,
+                simulator, simulatorPort, core.rateLimits(), level, reconcileEvery, core);
     }
 
     private String text(String name, String fallback) {
@@ -89,8 +98,8 @@ final class SettingsReader {
         return fallback;
     }
 
-    private URI httpUrl(String name, String fallback) {
-        String v = text(name, fallback);
+    private URI httpUrl(String name) {
+        String v = lookup.apply(name);
         if (v == null) return null;
         try {
             URI uri = new URI(v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
@@ -100,32 +109,6 @@ final class SettingsReader {
         }
         problems.add(was(name) + "must be an absolute http:// or https:// URL");
         return null;
-    }
-
-    private List<SeedKey> seedKeys() {
-        String v = lookup.apply(API_KEYS);
-        List<SeedKey> keys = new ArrayList<>();
-        if (v == null) return keys;
-        String[] entries = v.split(",");
-        for (int i = 0; i < entries.length; i++) {
-            String entry = entries[i].strip();
-            if (entry.isEmpty()) continue;
-            int eq = entry.lastIndexOf('=');
-            String key = eq < 0 ? entry : entry.substring(0, eq).strip();
-            String plan = eq < 0 ? "" : entry.substring(eq + 1).strip().toUpperCase(Locale.ROOT);
-            // keys are secrets: messages show only their first characters
-            String shown = API_KEYS + " entry " + (i + 1) + " was '" + SeedKey.redact(key) + (eq < 0 ? "" : "=" + plan) + "' but it ";
-            if (SeedKey.modeOf(key) == null) {
-                problems.add(shown + "must start with bk_test_ (test mode) or bk_live_ (live mode), like bk_test_abc123=FREE");
-            } else if (Arrays.stream(Plan.values()).noneMatch(p -> p.name().equals(plan))) {
-                problems.add(shown + "must end with =PLAN, PLAN one of " + Arrays.toString(Plan.values()));
-            } else if (keys.stream().anyMatch(k -> k.key().equals(key))) {
-                problems.add(shown + "repeats an earlier key");
-            } else {
-                keys.add(new SeedKey(key, Plan.valueOf(plan)));
-            }
-        }
-        return keys;
     }
 
     private Path dataDir() {
@@ -138,60 +121,34 @@ final class SettingsReader {
         }
     }
 
-    private Database database(Path dataDir) {
-        String url = lookup.apply(DB_URL);
-        boolean embedded = url == null;
-        if (embedded) {
-            // DB_CLOSE_ON_EXIT=FALSE: the server closes the pool itself on Ctrl-C, after the last request
-            url = "jdbc:h2:file:" + dataDir.resolve("bakongpay").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
-        } else if (!url.startsWith("jdbc:")) {
-            problems.add(was(DB_URL) + "must be a JDBC URL like jdbc:postgresql://host:5432/db or jdbc:h2:file:/path/db");
+    private int poolSize() {
+        String v = lookup.apply(DB_POOL_SIZE);
+        if (v == null) return 10;
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= 500) return n;
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        int pool = 10;
-        String poolText = lookup.apply(DB_POOL_SIZE);
-        if (poolText != null) {
-            try {
-                pool = Integer.parseInt(poolText);
-            } catch (NumberFormatException e) {
-                pool = -1;
-            }
-            if (pool < 1 || pool > 500) {
-                problems.add(was(DB_POOL_SIZE) + "must be a number of connections from 1 to 500");
-                pool = 10;
-            }
-        }
-        return new Database(url, lookup.apply(DB_USER), lookup.apply(DB_PASSWORD), pool, embedded);
+        problems.add(was(DB_POOL_SIZE) + "must be a number of connections from 1 to 500");
+        return 10;
     }
 
-    private String redisUrl() {
-        String v = lookup.apply(REDIS_URL);
-        if (v != null && !(v.startsWith("redis://") || v.startsWith("rediss://") || v.startsWith("redis-socket://"))) {
-            problems.add(REDIS_URL + " was '" + dev.bakongpay.spi.ProviderSettings.of(v).redactedUrl()
-                    + "' but it must be a redis://host:port URL (or rediss:// for TLS)");
+    private int reconcileSeconds() {
+        String v = lookup.apply(RECONCILE_SECONDS);
+        if (v == null) return 30;
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0 && n <= 86_400) return n;
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        return v;
-    }
-
-    private String email() {
-        String v = lookup.apply(BAKONG_EMAIL);
-        if (v != null && (!v.contains("@") || v.length() > 30)) {
-            problems.add(was(BAKONG_EMAIL) + "must be the e-mail address registered with NBC (at most 30 characters)");
-        }
-        return v;
-    }
-
-    private URI proxy() {
-        String v = lookup.apply(BAKONG_PROXY);
-        if (v == null) return null;
-        URI uri = httpUrl(BAKONG_PROXY, null);
-        if (uri != null && uri.getPort() < 0) {
-            problems.add(was(BAKONG_PROXY) + "must name the proxy's port, like http://proxy.local:3128");
-        }
-        return uri;
+        problems.add(was(RECONCILE_SECONDS) + "must be a whole number of seconds from 0 (off) to 86400");
+        return 30;
     }
 
     private Upstream testUpstream(boolean embeddedSimulator) {
-        URI url = httpUrl(TEST_BAKONG_URL, null);
+        URI url = httpUrl(TEST_BAKONG_URL);
         String token = lookup.apply(TEST_BAKONG_TOKEN);
         if (url == null) return null;
         if (embeddedSimulator) {
@@ -203,34 +160,6 @@ final class SettingsReader {
                     + " is set: give the simulator's fixed token (its BAKONG_SIMULATOR_TOKEN)");
         }
         return new Upstream(url, token, null, null);
-    }
-
-    private Map<Plan, RateLimit> rateLimits() {
-        Map<Plan, RateLimit> limits = new EnumMap<>(DEFAULT_RATE_LIMITS);
-        String v = lookup.apply(RATE_LIMITS);
-        if (v == null) return limits;
-        for (String entry : v.split(",")) {
-            if (entry.isBlank()) continue;
-            Matcher m = RATE.matcher(entry.strip());
-            Plan plan = m.matches() ? planNamed(m.group(1)) : null;
-            long n = m.matches() ? Long.parseLong(m.group(2)) : 0;
-            if (plan == null || n < 1) {
-                problems.add(RATE_LIMITS + " was '" + v + "' but entry '" + entry.strip()
-                        + "' must look like PLAN=N/s|m|h with PLAN one of " + Arrays.toString(Plan.values()) + " and N at least 1");
-                continue;
-            }
-            Duration period = switch (m.group(3)) {
-                case "s" -> Duration.ofSeconds(1);
-                case "m" -> Duration.ofMinutes(1);
-                default -> Duration.ofHours(1);
-            };
-            limits.put(plan, new RateLimit(n, period));
-        }
-        return limits;
-    }
-
-    private static Plan planNamed(String name) {
-        return Arrays.stream(Plan.values()).filter(p -> p.name().equalsIgnoreCase(name)).findFirst().orElse(null);
     }
 
     private String level() {

@@ -1,7 +1,7 @@
 package dev.bakongpay.server.runtime;
 
 import dev.bakongpay.spi.PaymentMode;
-import java.time.Clock;
+import dev.bakongpay.core.bakong.BakongClient;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,18 +13,24 @@ import java.util.Map;
  * @param problem  why not, else null
  * @param store    the store adapter's id
  * @param limiter  the rate limiter's id
- * @param upstream per mode ("live", "test"): url, what it is, whether a token is set, days until it expires
+ * @param upstream per mode ("live", "test"): url, what it is, whether a token is set, days until it expires,
+ *                 the circuit breaker's state
  */
 public record HealthReport(boolean up, String problem, String store, String limiter, Map<String, Map<String, Object>> upstream) {
 
-    static HealthReport of(String problem, String store, String limiter, Map<PaymentMode, BakongEndpoint> networks, Clock clock) {
+    static HealthReport of(String problem, String store, String limiter, Map<PaymentMode, BakongEndpoint> networks,
+                           Map<PaymentMode, BakongClient> clients) {
         Map<String, Map<String, Object>> upstream = new LinkedHashMap<>();
         for (BakongEndpoint n : networks.values()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("url", n.baseUrl().toString());
             entry.put("kind", n.description());
             entry.put("token", n.token() == null ? "missing" : "set");
-            TokenExpiry.daysLeft(n.token(), clock).ifPresent(d -> entry.put("tokenDaysLeft", d));
+            BakongClient client = clients.get(n.mode());
+            if (client != null) {
+                client.tokenStatus().daysLeft().ifPresent(d -> entry.put("tokenDaysLeft", d));
+                entry.put("circuit", client.circuitState().name());
+            }
             upstream.put(n.mode().name().toLowerCase(Locale.ROOT), entry);
         }
         return new HealthReport(problem == null, problem, store, limiter, upstream);

@@ -1,7 +1,8 @@
 package dev.bakongpay.server.runtime;
 
-import dev.bakongpay.checkout.CheckoutSource;
-import dev.bakongpay.checkout.StoreCheckoutSource;
+import dev.bakongpay.core.bakong.BakongClient;
+import dev.bakongpay.core.bakong.BakongClientConfig;
+import dev.bakongpay.core.payment.PaymentNetwork;
 import dev.bakongpay.server.config.ConfigurationException;
 import dev.bakongpay.server.config.Names;
 import dev.bakongpay.server.config.ServerSettings;
@@ -41,9 +42,14 @@ public final class ServerRuntime implements AutoCloseable {
     private final String limiterId;
     private final EmbeddedSimulator simulator;
     private final Map<PaymentMode, BakongEndpoint> networks;
+    private final Map<PaymentMode, BakongClient> clients;
+    private PaymentStack paymentStack;
+    private ReconciliationJob reconciliation;
 
     private ServerRuntime(ServerSettings settings, Clock clock, Storage storage, RateLimiter limiter, String limiterId,
                              EmbeddedSimulator simulator, Map<PaymentMode, BakongEndpoint> networks) {
+        this.clients = new EnumMap<>(PaymentMode.class);
+        networks.values().stream().filter(n -> n.token() != null).forEach(n -> clients.put(n.mode(), client(n, clock)));
         this.settings = settings;
         this.clock = clock;
         this.storage = storage;
@@ -63,7 +69,7 @@ public final class ServerRuntime implements AutoCloseable {
             if (db.user() != null) options.put("user", db.user());
             if (db.password() != null) options.put("password", db.password());
             options.put("poolSize", Integer.toString(db.poolSize()));
-            Storage storage = StorageProviders.openStorage(null, new ProviderSettings(db.url(), options, clock));
+            Storage storage = StorageProviders.openStorage(db.adapter(), new ProviderSettings(db.url(), options, clock));
             opened.add(storage);
             LOG.info("BakongPay store: adapter={} url={}{}", storage.adapterId(), ProviderSettings.of(db.url()).redactedUrl(),
                     db.embeddedDefault() ? " (embedded H2 file, the default: durable, one node only; set "
@@ -97,9 +103,10 @@ public final class ServerRuntime implements AutoCloseable {
                 networks.put(PaymentMode.TEST, new BakongEndpoint(PaymentMode.TEST, settings.test().baseUrl(),
                         settings.test().token(), null, null, "Bakong simulator"));
             }
+            ServerRuntime runtime = new ServerRuntime(settings, clock, storage, limiter, limiterId, simulator, networks);
             for (BakongEndpoint n : networks.values()) {
                 LOG.info("BakongPay upstream {}: {} url={} token={}{}", n.mode(), n.description(), n.baseUrl(),
-                        n.token() == null ? "missing" : "set", daysLeftText(n, clock));
+                        n.token() == null ? "missing" : "set", runtime.daysLeftText(n.mode()));
             }
             if (!networks.containsKey(PaymentMode.TEST)) {
                 LOG.info("BakongPay upstream TEST: none (bk_test_ keys are refused; set {}=true or {})",
@@ -108,15 +115,48 @@ public final class ServerRuntime implements AutoCloseable {
             if (live.token() == null && settings.command() != ServerSettings.Command.SANDBOX) {
                 LOG.warn("BakongPay upstream LIVE: {} is not set, so bk_live_ payments cannot be checked with NBC", Names.BAKONG_TOKEN);
             }
-            return new ServerRuntime(settings, clock, storage, limiter, limiterId, simulator, networks);
+            return runtime;
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;
         }
     }
 
-    private static String daysLeftText(BakongEndpoint n, Clock clock) {
-        return TokenExpiry.daysLeft(n.token(), clock).map(d -> " tokenDaysLeft=" + d).orElse("");
+    private String daysLeftText(PaymentMode mode) {
+        BakongClient client = clients.get(mode);
+        if (client == null) return "";
+        var days = client.tokenStatus().daysLeft();
+        return days.isPresent() ? " tokenDaysLeft=" + days.getAsLong() : "";
+    }
+
+    /** Core's Bakong client (retries, circuit breaker, shared checks, token renewal) for one endpoint. */
+    private static BakongClient client(BakongEndpoint endpoint, Clock clock) {
+        BakongClientConfig.Builder config = BakongClientConfig.builder(endpoint.baseUrl().toString(), endpoint.token())
+                .renewalEmail(endpoint.renewEmail()).clock(clock);
+        if (endpoint.proxy() != null) config.proxy(endpoint.proxy().getHost() + ":" + endpoint.proxy().getPort());
+        return BakongClient.create(config.build());
+    }
+
+    /**
+     * The payment services and what the web layer needs of them, built on first use with the
+     * address shoppers reach (the base of {@code checkoutUrl}).
+     */
+    public synchronized PaymentStack paymentStack(java.net.URI publicUrl) {
+        if (paymentStack == null) {
+            Map<PaymentMode, PaymentNetwork> byMode = new EnumMap<>(PaymentMode.class);
+            for (PaymentMode mode : PaymentMode.values()) {
+                BakongClient client = clients.get(mode);
+                byMode.put(mode, client != null ? new BakongClientNetwork(client, networks.get(mode).description())
+                        : new UnconfiguredNetwork(mode == PaymentMode.LIVE ? "set " + Names.BAKONG_TOKEN
+                        : "set " + Names.SIMULATOR_ENABLED + "=true or " + Names.TEST_BAKONG_URL));
+            }
+            paymentStack = PaymentStack.build(this, byMode, publicUrl);
+            LOG.info("BakongPay payments: checkout links at {}/pay/<transactionId>", publicUrl);
+            if (!settings.reconcileEvery().isZero()) {
+                reconciliation = ReconciliationJob.start(storage.transactions(), paymentStack.payments(), settings.reconcileEvery());
+            }
+        }
+        return paymentStack;
     }
 
     /**
@@ -160,11 +200,6 @@ public final class ServerRuntime implements AutoCloseable {
         return Optional.ofNullable(simulator).map(EmbeddedSimulator::baseUrl);
     }
 
-    /** What the checkout page reads: the store, with the payment status refreshed for pending ones. */
-    public CheckoutSource checkoutSource() {
-        return new StoreCheckoutSource(storage.transactions(), clock);
-    }
-
     /** Asks the store a cheap question; UP only when it answers. */
     public HealthReport health() {
         String problem = null;
@@ -173,15 +208,16 @@ public final class ServerRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             problem = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        return HealthReport.of(problem, storage.adapterId(), limiterId, networks, clock);
+        return HealthReport.of(problem, storage.adapterId(), limiterId, networks, clients);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         List<AutoCloseable> toClose = new ArrayList<>();
         toClose.add(storage);
         if (limiter instanceof AutoCloseable c) toClose.add(c);
         if (simulator != null) toClose.add(simulator);
+        if (reconciliation != null) toClose.add(reconciliation); // closed first: it uses all of the above
         closeAll(toClose, null);
         LOG.info("BakongPay stopped: store, limiter{} closed", simulator == null ? "" : " and simulator");
     }

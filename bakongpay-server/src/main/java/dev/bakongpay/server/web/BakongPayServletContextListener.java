@@ -7,6 +7,7 @@ import dev.bakongpay.server.runtime.ServerRuntime;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.net.URI;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class BakongPayServletContextListener implements ServletContextListener {
     /** Context attribute holding the {@link ServerRuntime}. */
     public static final String RUNTIME_ATTRIBUTE = "dev.bakongpay.server.runtime";
+    /** Context attribute holding the {@link java.net.URI} shoppers reach the server at (the executable JAR knows its port). */
+    public static final String PUBLIC_URL_ATTRIBUTE = "dev.bakongpay.server.publicUrl";
     private static final Logger LOG = LoggerFactory.getLogger(BakongPayServletContextListener.class);
 
     private ServerRuntime owned;
@@ -36,14 +39,18 @@ public final class BakongPayServletContextListener implements ServletContextList
                     .contextParameters(context::getInitParameter).build();
             ServerSettings settings = ServerSettings.read(lookup, ServerSettings.Command.WAR);
             LOG.info("BakongPay starting in the servlet container at context path '{}'", context.getContextPath());
-            if (settings.publicUrl() == null) {
-                LOG.warn("BakongPay: {} is not set; checkout links will use the address each request came in on", Names.PUBLIC_URL);
-            }
             owned = ServerRuntime.open(settings, Clock.systemUTC());
             runtime = owned;
             context.setAttribute(RUNTIME_ATTRIBUTE, runtime);
         }
-        BakongPayWebApplication.install(context, runtime);
+        URI publicUrl = (URI) context.getAttribute(PUBLIC_URL_ATTRIBUTE);
+        if (publicUrl == null) publicUrl = runtime.settings().publicUrl();
+        if (publicUrl == null) {
+            publicUrl = URI.create(runtime.settings().core().publicUrl() + context.getContextPath());
+            LOG.warn("BakongPay: {} is not set; checkout links will point at {}. Set it to the address shoppers reach",
+                    Names.PUBLIC_URL, publicUrl);
+        }
+        BakongPayWebApplication.install(context, runtime, publicUrl);
     }
 
     @Override

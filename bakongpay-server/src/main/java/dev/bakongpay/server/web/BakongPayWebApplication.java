@@ -2,7 +2,9 @@ package dev.bakongpay.server.web;
 
 import dev.bakongpay.checkout.CheckoutServlet;
 import dev.bakongpay.checkout.CheckoutSource;
+import dev.bakongpay.server.runtime.PaymentStack;
 import dev.bakongpay.server.runtime.ServerRuntime;
+import java.net.URI;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.util.Collection;
@@ -19,13 +21,16 @@ public final class BakongPayWebApplication {
 
     private BakongPayWebApplication() {}
 
-    public static void install(ServletContext context, ServerRuntime runtime) {
+    /** Installs everything; {@code publicUrl} is where shoppers reach this context (base of checkout links). */
+    public static void install(ServletContext context, ServerRuntime runtime, URI publicUrl) {
+        PaymentStack stack = runtime.paymentStack(publicUrl);
         addUnlessMapped(context, "bakongpay-health", "/health", new HealthServlet(runtime));
         // the checkout servlet reads its source from this attribute on every request, whether this
         // class registered it or the checkout jar's web-fragment.xml did
-        context.setAttribute(CheckoutSource.ATTRIBUTE, runtime.checkoutSource());
+        context.setAttribute(CheckoutSource.ATTRIBUTE, stack.checkout());
         addUnlessMapped(context, "bakongpay-checkout", "/pay/*", new CheckoutServlet());
-        LOG.info("BakongPay web: /health, /pay/* (checkout){}",
+        JaxrsApi.install(context, stack.api());
+        LOG.info("BakongPay web: /api/v1/* (endpoints), /pay/* (checkout), /health{}",
                 context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
     }
 

@@ -117,7 +117,7 @@ class ServerSettingsTest {
         void keysAndLimits() {
             ServerSettings s = read(Map.of("BAKONGPAY_API_KEYS", "bk_test_aaaa1111=free, bk_live_bbbb2222=PRO",
                     "BAKONGPAY_SIMULATOR_ENABLED", "true", "BAKONGPAY_RATE_LIMITS", "PRO=10/s"), Command.SERVE);
-            assertThat(s.seedKeys()).extracting(SeedKey::mode, SeedKey::plan)
+            assertThat(s.seedKeys()).as("sorted by plan, as the sandbox prints them").extracting(SeedKey::mode, SeedKey::plan)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(PaymentMode.TEST, Plan.FREE),
                             org.assertj.core.groups.Tuple.tuple(PaymentMode.LIVE, Plan.PRO));
             assertThat(s.rateLimitsText()).isEqualTo("FREE=60/m, PRO=10/s, ENTERPRISE=6000/m");
@@ -141,10 +141,10 @@ class ServerSettingsTest {
             assertThatThrownBy(() -> read(env, Command.SERVE))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageStartingWith("BakongPay configuration has 7 problems:")
-                    .hasMessageContaining("BAKONGPAY_PORT was '80800' but it must be a port number from 0 to 65535")
-                    .hasMessageContaining("BAKONGPAY_RATE_LIMITS was 'PRO=ten/s' but entry 'PRO=ten/s' must look like PLAN=N/s|m|h")
-                    .hasMessageContaining("BAKONGPAY_DB_URL was 'postgres://db/test' but it must be a JDBC URL")
-                    .hasMessageContaining("BAKONGPAY_REDIS_URL was 'cache:6379' but it must be a redis://host:port URL")
+                    .hasMessageContaining("BAKONGPAY_PORT was '80800' but it must be a whole number from 0 to 65535")
+                    .hasMessageContaining("BAKONGPAY_RATE_LIMITS was 'PRO=ten/s' but it must look like PLAN=N/s|m|h")
+                    .hasMessageContaining("BAKONGPAY_DB_URL was 'postgres://db/test' but it must be a JDBC URL starting with jdbc:")
+                    .hasMessageContaining("BAKONGPAY_REDIS_URL was 'cache:6379' but it must be a URL starting with redis:// or rediss://")
                     .hasMessageContaining("BAKONGPAY_PUBLIC_URL was 'shop.example' but it must be an absolute http:// or https:// URL")
                     .hasMessageContaining("BAKONGPAY_SIMULATOR_ENABLED was 'yes' but it must be true or false")
                     .hasMessageContaining("BAKONGPAY_LOG_LEVEL was 'loud' but it must be one of");
@@ -154,15 +154,15 @@ class ServerSettingsTest {
         @DisplayName("a malformed API key is reported without printing the secret")
         void keysStaySecret() {
             assertThatThrownBy(() -> read(Map.of("BAKONGPAY_API_KEYS", "sk_live_supersecretvalue=PRO,bk_test_anothersecret=GOLD"), Command.SANDBOX))
-                    .hasMessageContaining("BAKONGPAY_API_KEYS entry 1 was 'sk_live_supe…=PRO' but it must start with bk_test_")
-                    .hasMessageContaining("BAKONGPAY_API_KEYS entry 2 was 'bk_test_anot…=GOLD' but it must end with =PLAN")
+                    .hasMessageContaining("BAKONGPAY_API_KEYS was 'sk_live_…=PRO' but it must look like bk_live_…=PLAN or bk_test_…=PLAN")
+                    .hasMessageContaining("BAKONGPAY_API_KEYS was 'bk_test_…=GOLD' but it must look like")
                     .message().doesNotContain("supersecretvalue").doesNotContain("anothersecret");
         }
 
         @Test
         @DisplayName("test keys on a server without a simulator are refused, saying how to give them one")
         void testKeysNeedASimulator() {
-            assertThatThrownBy(() -> read(Map.of("BAKONGPAY_API_KEYS", "bk_test_abcdef=FREE"), Command.SERVE))
+            assertThatThrownBy(() -> read(Map.of("BAKONGPAY_API_KEYS", "bk_test_abcdef12=FREE"), Command.SERVE))
                     .hasMessage("BakongPay configuration: BAKONGPAY_API_KEYS has bk_test_ keys but there is no simulator for them"
                             + " to run against: set BAKONGPAY_SIMULATOR_ENABLED=true or BAKONGPAY_TEST_BAKONG_URL to a running simulator");
         }
@@ -175,7 +175,7 @@ class ServerSettingsTest {
                             + " with the embedded simulator (the sandbox always embeds one)")
                     .hasMessageContaining("BAKONGPAY_TEST_BAKONG_TOKEN is missing");
             ServerSettings ok = read(Map.of("BAKONGPAY_TEST_BAKONG_URL", "http://127.0.0.1:9999/", "BAKONGPAY_TEST_BAKONG_TOKEN", "t",
-                    "BAKONGPAY_API_KEYS", "bk_test_abcdef=FREE"), Command.SERVE);
+                    "BAKONGPAY_API_KEYS", "bk_test_abcdef12=FREE"), Command.SERVE);
             assertThat(ok.test().baseUrl()).hasToString("http://127.0.0.1:9999");
             assertThat(ok.testModeAvailable()).isTrue();
         }

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Starts one BakongPay server node on loopback with a given store, runs the create, check (final)
+# and bulk scenarios against it, stops it, and appends the JSON lines to a results file.
+#
+#   benchmarks/load/run-load.sh h2        # embedded H2 file in a fresh temporary directory
+#   benchmarks/load/run-load.sh postgres  # PostgreSQL schema bakongpay_load in db test (dropped after)
+#
+# Settings (environment): DURATION (30s), WARMUP (5s), CONNECTIONS (64), PORT (18080),
+# SIM_PORT (19090), SERVER_JAR (the built one), RESULTS (benchmarks/target/load-results.jsonl), PG_URL (the admin URL for psql).
+# Build first: ./mvnw -B -q -DskipTests -pl bakongpay-server,benchmarks -am package
+set -euo pipefail
+
+store=${1:?usage: run-load.sh h2|postgres}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+duration=${DURATION:-30s}
+warmup=${WARMUP:-5s}
+connections=${CONNECTIONS:-64}
+port=${PORT:-18080}
+sim_port=${SIM_PORT:-19090}
+results=${RESULTS:-$root/benchmarks/target/load-results.jsonl}
+key=bk_test_load0000000000000000000000000000000000
+server_jar=${SERVER_JAR:-$(ls "$root"/bakongpay-server/target/bakongpay-server-*.jar | grep -v -E 'sources|javadoc' | head -1)}
+load_jar=$root/benchmarks/target/benchmarks.jar
+data_dir=$(mktemp -d /tmp/bakongpay-load.XXXXXX)
+server_pid=
+
+export BAKONGPAY_HOST=127.0.0.1 BAKONGPAY_PORT=$port
+export BAKONGPAY_API_KEYS="$key=ENTERPRISE"
+export BAKONGPAY_RATE_LIMITS="ENTERPRISE=1000000/s"
+export BAKONGPAY_SIMULATOR_ENABLED=true BAKONG_SIMULATOR_PORT=$sim_port
+export BAKONGPAY_LOG_LEVEL=warn
+export BAKONGPAY_DATA_DIR=$data_dir
+
+case "$store" in
+  h2) label="embedded H2 file" ;;
+  postgres)
+    label="PostgreSQL"
+    pg_host=${PG_HOST:-127.0.0.1}
+    psql -q -h "$pg_host" -U postgres -d test -c 'DROP SCHEMA IF EXISTS bakongpay_load CASCADE' -c 'CREATE SCHEMA bakongpay_load'
+    export BAKONGPAY_DB_URL="jdbc:postgresql://$pg_host:5432/test?user=postgres&currentSchema=bakongpay_load"
+    ;;
+  *) echo "store must be h2 or postgres" >&2; exit 2 ;;
+esac
+
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid"
+    # the server drains for up to 5 s; after 15 s it is stuck and gets killed
+    for _ in $(seq 150); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  if [[ "$store" == postgres ]]; then
+    psql -q -h "$pg_host" -U postgres -d test -c 'DROP SCHEMA IF EXISTS bakongpay_load CASCADE' || true
+  fi
+  rm -rf "$data_dir"
+}
+trap cleanup EXIT
+
+java -jar "$server_jar" serve > "$data_dir/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 120); do
+  curl -fs "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$data_dir/server.log" >&2; exit 1; }
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$port/health" > /dev/null || { echo "server did not come up" >&2; exit 1; }
+
+mkdir -p "$(dirname "$results")"
+for scenario in create check bulk; do
+  extra=()
+  [[ "$scenario" != create ]] && extra=(--check-final --simulator "http://127.0.0.1:$sim_port")
+  echo "== $label: $scenario, $connections connections, $duration after $warmup warm-up (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest --url "http://127.0.0.1:$port" --key "$key" \
+    --scenario "$scenario" --connections "$connections" --duration "$duration" --warmup "$warmup" \
+    "${extra[@]}" | tee "$data_dir/out.txt"
+  # the load average next to each line: on a shared 2-core machine it says how much else ran
+  load1=$(cut -d' ' -f1 /proc/loadavg)
+  grep '^{"tool"' "$data_dir/out.txt" \
+    | sed "s/^{/{\"store\":\"$label\",\"at\":\"$(date -u +%FT%TZ)\",\"loadavg1m\":$load1,/" >> "$results"
+done
+echo "JSON lines appended to $results" >&2
