@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("a node killed mid-load")
 class KillNodeTest {
     private static final int THREADS = 16;
-    private static final int KILL_AFTER = 200;
+    private static final int KILL_AFTER = 120;
 
     @TempDir
     Path workDir;
