@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Faults injected in the simulator behind a {@code serve} node: every check answers within its
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("faults of the Bakong API")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.SAME_THREAD) // time budgets and load: not alongside the other CPU-heavy class
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsTest {
     /** A check that meets no held connection: retries back off 200 + 400 ms; the rest is a loaded machine. */

@@ -27,9 +27,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** {@code kill -9} of a node on PostgreSQL in the middle of a load of creates loses no acknowledged payment. */
 @DisplayName("a node killed mid-load")
+@Execution(ExecutionMode.SAME_THREAD) // time budgets and load: not alongside the other CPU-heavy class
 class KillNodeTest {
     private static final int THREADS = 16;
     private static final int KILL_AFTER = 120;
