@@ -37,6 +37,7 @@ class ReconciliationTest {
     private Infra.PgSchema schema;
     private Cluster cluster;
     private ServerNode first;
+    private ServerNode second;
     private JsonPath paidLater;
     private JsonPath expiring;
     private Instant paidAt;
@@ -98,7 +99,7 @@ class ReconciliationTest {
         assertThat(alone).allSatisfy(p -> assertThat(cluster.bank.md5CheckCount(p.getString("md5")))
                 .as("the reconciler looked at %s", p.getString("md5")).isPositive());
 
-        ServerNode second = cluster.start("reconcile-2", env());
+        second = cluster.start("reconcile-2", env());
         List<JsonPath> together = new ArrayList<>(createUnpolled(first, 3));
         together.addAll(createUnpolled(second, 3));
         Thread.sleep(WINDOW.toMillis());
@@ -112,6 +113,42 @@ class ReconciliationTest {
 
     @Test
     @Order(2)
+    @DisplayName("a poll storm on both nodes reaches the simulator a bounded number of times")
+    void pollStormIsBounded() throws Exception {
+        JsonPath polled = cluster.pro(first).create(Api.order("Coffee Corner", "6.00", 900));
+        String md5 = polled.getString("md5");
+        Duration storm = Duration.ofSeconds(4);
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService shoppers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        long end = System.nanoTime() + storm.toNanos();
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            ServerNode node = t % 2 == 0 ? first : second;
+            done.add(shoppers.submit(() -> {
+                while (System.nanoTime() < end) {
+                    assertThat(cluster.pro(node).status(md5)).isEqualTo("PENDING");
+                    polls.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        try {
+            for (var f : done) f.get();
+        } finally {
+            shoppers.shutdownNow();
+        }
+        long upstream = cluster.bank.md5CheckCount(md5);
+        // per node, one upstream call per pending-cache window (2 s here; the client keeps 3 s) plus one, and one
+        // reconciliation look
+        long bound = 2 * (storm.toSeconds() / 2 + 1) + 1;
+        System.out.printf("[bakongpay-it] poll storm: %d checks on two nodes in %d s, %d reached the simulator%n",
+                polls.get(), storm.toSeconds(), upstream);
+        assertThat(polls.get()).isGreaterThan(20);
+        assertThat(upstream).as("upstream checks of one md5 under %d polls", polls.get()).isBetween(1L, bound);
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("a payment nobody polls becomes SUCCESS after the simulator pays it")
     void paidBecomesSuccess() {
         Awaitility.await("SUCCESS in the store without a check call").atMost(Duration.ofSeconds(90))
@@ -124,7 +161,7 @@ class ReconciliationTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("a payment nobody polls becomes EXPIRED after its expiry")
     void unpaidBecomesExpired() {
         Instant expiresAt = Instant.parse(expiring.getString("expiresAt"));
