@@ -40,6 +40,8 @@ final class ServerNode implements AutoCloseable {
         this.log = log;
         pump(process.getInputStream(), "out");
         pump(process.getErrorStream(), "err");
+        // a crashed or cancelled test run leaves no server behind on a shared machine
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
     }
 
     /** The packaged server JAR, with its {@code lib/} beside it (built by the reactor's package phase). */
