@@ -43,7 +43,7 @@ class KillNodeTest {
     record Acknowledged(UUID id, String md5, String qr, BigDecimal amount) {}
 
     @Test
-    @DisplayName("every create answered 200 before kill -9 is in PostgreSQL, whole and PENDING; no row is half-written")
+    @DisplayName("every create answered 200 before kill -9 is in PostgreSQL, whole and PENDING, and served after a restart; no row is half-written")
     void killMidLoad() throws Exception {
         try (Infra.PgSchema schema = Infra.PgSchema.create("kill"); Cluster cluster = new Cluster(workDir)) {
             ServerNode node = cluster.start("kill-node", Map.of("BAKONGPAY_DB_URL", schema.url,
@@ -128,6 +128,15 @@ class KillNodeTest {
                 assertThat(Khqr.verify(qr).valid()).as("stored QR of %s verifies", row.get("id")).isTrue();
                 assertThat(Khqr.decode(qr).amount().orElseThrow()).isEqualByComparingTo((BigDecimal) row.get("amount"));
                 assertThat(row.get("status")).isEqualTo("PENDING");
+            }
+
+            // a node started in its place on the same database answers for every acknowledged create
+            ServerNode again = cluster.start("kill-node-restarted", Map.of("BAKONGPAY_DB_URL", schema.url,
+                    "BAKONGPAY_RECONCILE_SECONDS", "0"));
+            for (Acknowledged a : acknowledged.values()) {
+                var r = cluster.pro(again).lookup(a.id().toString());
+                assertThat(r.statusCode()).as("lookup of %s after the restart: %s", a.id(), r.asString()).isEqualTo(200);
+                assertThat(r.jsonPath().getString("data.md5")).isEqualTo(a.md5());
             }
         }
     }
