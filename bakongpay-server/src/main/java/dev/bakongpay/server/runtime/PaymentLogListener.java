@@ -11,8 +11,7 @@ final class PaymentLogListener implements PaymentEventListener {
 
     @Override
     public void onStatusChange(PaymentEvent event) {
-        LOG.info("payment {} {} -> {}{}", event.transaction().id(), event.previous(), event.current(),
-                event.transaction().late() ? " (late)" : "");
+        LOG.info("payment {} {} -> {}", event.transaction().id(), event.previous(), event.current());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.bakongpay.adapters.webhook;
 
-import dev.bakongpay.spi.PaymentStatus;
-import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.TransactionStore;
 import dev.bakongpay.spi.WebhookDelivery;
 import dev.bakongpay.spi.WebhookDeliveryStore;
@@ -13,7 +11,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,7 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final int SWEEP_PAGE = 500;
 
     private final WebhookDeliveryStore store;
     private final TransactionStore transactions;
@@ -67,9 +63,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Duration sweepGrace;
     private final String owner;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private final AtomicBoolean sweepUnsupportedLogged = new AtomicBoolean();
+    private final WebhookSweep sweep;
     private ScheduledExecutorService scheduler;
-    private Instant sweptUntil;
 
     private WebhookDispatcher(Builder b) {
         store = b.store;
@@ -78,8 +73,9 @@ public final class WebhookDispatcher implements AutoCloseable {
         secret = b.secret;
         clock = b.clock;
         requestTimeout = b.requestTimeout;
+        // HTTP/1.1: no h2c upgrade dance with a shop's plain-http endpoint
         http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(requestTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         maxAttempts = b.maxAttempts;
         backoffBase = b.backoffBase;
         backoffMax = b.backoffMax;
@@ -90,6 +86,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         sweepEvery = b.sweepEvery;
         sweepLookback = b.sweepLookback;
         sweepGrace = b.sweepGrace;
+        sweep = transactions == null ? null : new WebhookSweep(store, transactions, clock, sweepLookback, sweepGrace);
         owner = b.owner != null ? b.owner
                 : "webhooks-" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
     }
@@ -247,47 +244,10 @@ public final class WebhookDispatcher implements AutoCloseable {
      * overlap of {@code sweepGrace}). Changes younger than {@code sweepGrace} are left to the
      * listener of the node that made them.
      *
-     * @return how many missing events it recorded
+     * @return how many missing events it recorded (0 without a transaction store)
      */
-    public synchronized int sweepOnce() {
-        if (transactions == null) return 0;
-        Instant now = clock.instant();
-        Instant to = now.minus(sweepGrace);
-        Instant from = sweptUntil == null ? now.minus(sweepLookback) : sweptUntil.minus(sweepGrace);
-        if (!from.isBefore(to)) return 0;
-        int recorded = 0;
-        try {
-            Instant cursor = from;
-            while (true) {
-                List<Transaction> page = transactions.findFinalChangedBetween(cursor, to, SWEEP_PAGE);
-                for (Transaction t : page) {
-                    if (store.record(WebhookEvents.of(t, previousOf(t), t.updatedAt()))) {
-                        recorded++;
-                        LOG.warn("BakongPay webhooks: recorded the missing event {}:{} (its node did not; it may have stopped)",
-                                t.id(), t.status());
-                    }
-                }
-                if (page.size() < SWEEP_PAGE) break;
-                Instant last = page.get(page.size() - 1).updatedAt();
-                cursor = last.equals(cursor) ? last.plusNanos(1000) : last;
-            }
-        } catch (UnsupportedOperationException e) {
-            if (sweepUnsupportedLogged.compareAndSet(false, true)) {
-                LOG.warn("BakongPay webhooks: no sweep, the transaction store cannot list changes ({})", e.getMessage());
-            }
-            return 0;
-        }
-        sweptUntil = to;
-        return recorded;
-    }
-
-    /** The sweep sees only the current status; a late SUCCESS came from EXPIRED if that event was recorded. */
-    private PaymentStatus previousOf(Transaction t) {
-        if (t.status() == PaymentStatus.SUCCESS && t.late()
-                && store.findByTransaction(t.id()).stream().anyMatch(d -> d.event().eventId().endsWith(":EXPIRED"))) {
-            return PaymentStatus.EXPIRED;
-        }
-        return PaymentStatus.PENDING;
+    public int sweepOnce() {
+        return sweep == null ? 0 : sweep.once();
     }
 
     /** This dispatcher's lease owner name. */
