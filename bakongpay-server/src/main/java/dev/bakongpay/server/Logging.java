@@ -8,6 +8,14 @@ import org.slf4j.LoggerFactory;
  * An operator's own {@code -Dorg.slf4j.simpleLogger.*} properties win.
  */
 final class Logging {
+    /**
+     * Jersey warns that each resource passed as an instance (BakongPayApplication#getSingletons)
+     * "will be ignored", yet serves it (Jersey issue 3700). Held here because JUL keeps loggers
+     * only weakly: a level set on a collected logger is lost.
+     */
+    private static final java.util.logging.Logger JERSEY_PROVIDERS =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
     private Logging() {}
 
     static void configure(String level) {
@@ -19,6 +27,7 @@ final class Logging {
         setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
     }
 
     static Logger logger(Class<?> type) {

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param transactions the transaction store
  * @param idempotency  the idempotency-key store
  * @param apiKeys      the API-key store
+ * @param webhooks     the webhook outbox; adapters that predate it get an in-memory one (see the
+ *                     five-argument constructor), which keeps nothing across restarts
  * @param resources    closes what the adapter opened (a pool); may do nothing
  */
 public record Storage(
@@ -17,6 +19,7 @@ public record Storage(
         TransactionStore transactions,
         IdempotencyStore idempotency,
         ApiKeyStore apiKeys,
+        WebhookDeliveryStore webhooks,
         AutoCloseable resources) implements AutoCloseable {
 
     public Storage {
@@ -24,7 +27,15 @@ public record Storage(
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(webhooks, "webhooks");
         resources = resources == null ? () -> { } : resources;
+    }
+
+    /** Stores of an adapter without a durable webhook outbox: webhook deliveries are kept in memory. */
+    public Storage(String adapterId, TransactionStore transactions, IdempotencyStore idempotency, ApiKeyStore apiKeys,
+                   AutoCloseable resources) {
+        this(adapterId, transactions, idempotency, apiKeys,
+                new dev.bakongpay.spi.memory.MemoryWebhookDeliveryStore(java.time.Clock.systemUTC()), resources);
     }
 
     @Override

@@ -46,4 +46,17 @@ public interface TransactionStore {
      * never hold the same one. Least recently leased first, then oldest.
      */
     List<Transaction> claimForReconciliation(ReconciliationClaim claim);
+
+    /**
+     * Transactions in a final status (SUCCESS, FAILED, EXPIRED) whose last change
+     * ({@code updatedAt}) is at or after {@code from} and before {@code to}, oldest change first
+     * (ties by id), at most {@code limit} (1 to 1000). The webhook sweep uses it to find status
+     * changes whose event was never recorded (a node died between its transition and the record).
+     *
+     * @throws UnsupportedOperationException from stores that cannot answer it (the default); the
+     *         sweep then logs that it is off, and events rest on the listener alone
+     */
+    default List<Transaction> findFinalChangedBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not list changed transactions");
+    }
 }

@@ -23,6 +23,9 @@ public final class Names {
     public static final String RATE_LIMITS = "BAKONGPAY_RATE_LIMITS";
     public static final String LOG_LEVEL = "BAKONGPAY_LOG_LEVEL";
     public static final String RECONCILE_SECONDS = "BAKONGPAY_RECONCILE_SECONDS";
+    public static final String WEBHOOK_URL = "BAKONGPAY_WEBHOOK_URL";
+    public static final String WEBHOOK_SECRET = "BAKONGPAY_WEBHOOK_SECRET";
+    public static final String WEBHOOK_MAX_ATTEMPTS = "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS";
 
     /** NBC's production Open API. */
     public static final String NBC_URL = "https://api-bakong.nbc.gov.kh";

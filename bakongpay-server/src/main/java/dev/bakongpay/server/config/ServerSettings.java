@@ -27,6 +27,7 @@ import java.util.Map;
  * @param rateLimits       per plan
  * @param logLevel         slf4j-simple's default level
  * @param reconcileEvery   how often unpolled pending payments are checked; zero turns it off
+ * @param webhook          where payment events are POSTed; null when webhooks are off
  * @param core             the payment rules' settings, read by core from the same sources
  */
 public record ServerSettings(
@@ -45,6 +46,7 @@ public record ServerSettings(
         Map<Plan, RateLimit> rateLimits,
         String logLevel,
         java.time.Duration reconcileEvery,
+        Webhook webhook,
         BakongPayConfig core) {
 
     /** How the server was started. */
@@ -66,6 +68,14 @@ public record ServerSettings(
         }
     }
 
+    /** The shop's webhook endpoint, the secret that signs each POST, and the attempts per event. */
+    public record Webhook(URI url, String secret, int maxAttempts) {
+        @Override
+        public String toString() {
+            return "Webhook[" + url + ", secret=***, maxAttempts=" + maxAttempts + "]";
+        }
+    }
+
     public ServerSettings {
         seedKeys = List.copyOf(seedKeys);
         rateLimits = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(rateLimits));
@@ -79,7 +89,7 @@ public record ServerSettings(
     /** The same settings with other seed keys (the sandbox generates them when none are configured). */
     public ServerSettings withSeedKeys(List<SeedKey> keys) {
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulatorEnabled, simulatorPort, rateLimits, logLevel, reconcileEvery, core);
+                simulatorEnabled, simulatorPort, rateLimits, logLevel, reconcileEvery, webhook, core);
     }
 
     /** The limits as configured: {@code FREE=60/m, PRO=600/m, ENTERPRISE=6000/m}. */

@@ -47,6 +47,7 @@ final class SettingsReader {
         Upstream test = testUpstream(simulator);
         String level = level();
         java.time.Duration reconcileEvery = java.time.Duration.ofSeconds(reconcileSeconds());
+        ServerSettings.Webhook webhook = webhook();
         if (core == null) throw new ConfigurationException(problems);
 
         List<SeedKey> keys = new ArrayList<>();
@@ -65,7 +66,7 @@ final class SettingsReader {
         Upstream live = new Upstream(core.bakongUrl(), core.bakongToken(), core.bakongEmail(), core.bakongProxy());
         URI publicUrl = lookup.apply(PUBLIC_URL) == null ? null : core.publicUrl();
         return new ServerSettings(command, host, core.port(), publicUrl, keys, dataDir, db, core.redisUrl(), live, test,
-                simulator, simulatorPort, core.rateLimits(), level, reconcileEvery, core);
+                simulator, simulatorPort, core.rateLimits(), level, reconcileEvery, webhook, core);
     }
 
     private String text(String name, String fallback) {
@@ -145,6 +146,46 @@ final class SettingsReader {
         }
         problems.add(was(RECONCILE_SECONDS) + "must be a whole number of seconds from 0 (off) to 86400");
         return 30;
+    }
+
+    /** Null when no URL is set (webhooks off); the secret is then required, and never printed. */
+    private ServerSettings.Webhook webhook() {
+        URI url = webhookUrl();
+        int maxAttempts = maxAttempts();
+        String secret = lookup.apply(WEBHOOK_SECRET);
+        if (url == null) return null;
+        if (secret == null) {
+            problems.add(WEBHOOK_SECRET + " is missing but " + WEBHOOK_URL + " is set: give the secret the shop verifies"
+                    + " each webhook's signature with");
+        }
+        return new ServerSettings.Webhook(url, secret, maxAttempts);
+    }
+
+    /** Like {@link #httpUrl} but kept exactly as given: a trailing slash may matter to the shop's router. */
+    private URI webhookUrl() {
+        String v = lookup.apply(WEBHOOK_URL);
+        if (v == null) return null;
+        try {
+            URI uri = new URI(v);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        problems.add(was(WEBHOOK_URL) + "must be an absolute http:// or https:// URL (empty turns webhooks off)");
+        return null;
+    }
+
+    private int maxAttempts() {
+        String v = lookup.apply(WEBHOOK_MAX_ATTEMPTS);
+        if (v == null) return 8;
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= 50) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(was(WEBHOOK_MAX_ATTEMPTS) + "must be a whole number of attempts from 1 to 50");
+        return 8;
     }
 
     private Upstream testUpstream(boolean embeddedSimulator) {

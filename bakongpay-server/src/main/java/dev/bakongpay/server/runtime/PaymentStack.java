@@ -28,6 +28,7 @@ public record PaymentStack(PaymentService payments, BakongPayRuntime api, Checko
                 .transactions(runtime.storage().transactions())
                 .idempotency(runtime.storage().idempotency())
                 .clock(runtime.clock())
+                .listener(runtime.paymentListener())
                 .settings(PaymentSettings.from(config));
         networks.forEach(builder::network);
         PaymentService payments = builder.build();

@@ -1,16 +1,20 @@
 package dev.bakongpay.server.runtime;
 
+import dev.bakongpay.adapters.webhook.WebhookDispatcher;
+import dev.bakongpay.adapters.webhook.WebhookEventListener;
 import dev.bakongpay.core.bakong.BakongClient;
 import dev.bakongpay.core.bakong.BakongClientConfig;
 import dev.bakongpay.core.payment.PaymentNetwork;
 import dev.bakongpay.server.config.ConfigurationException;
 import dev.bakongpay.server.config.Names;
 import dev.bakongpay.server.config.ServerSettings;
+import dev.bakongpay.spi.PaymentEventListener;
 import dev.bakongpay.spi.PaymentMode;
 import dev.bakongpay.spi.ProviderSettings;
 import dev.bakongpay.spi.RateLimiter;
 import dev.bakongpay.spi.Storage;
 import dev.bakongpay.spi.StorageProviders;
+import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.sql.Driver;
 import java.time.Clock;
@@ -43,11 +47,13 @@ public final class ServerRuntime implements AutoCloseable {
     private final EmbeddedSimulator simulator;
     private final Map<PaymentMode, BakongEndpoint> networks;
     private final Map<PaymentMode, BakongClient> clients;
+    private final WebhookDispatcher webhooks;
+    private final PaymentEventListener paymentListener;
     private PaymentStack paymentStack;
     private ReconciliationJob reconciliation;
 
     private ServerRuntime(ServerSettings settings, Clock clock, Storage storage, RateLimiter limiter, String limiterId,
-                             EmbeddedSimulator simulator, Map<PaymentMode, BakongEndpoint> networks) {
+                             EmbeddedSimulator simulator, Map<PaymentMode, BakongEndpoint> networks, WebhookDispatcher webhooks) {
         this.clients = new EnumMap<>(PaymentMode.class);
         networks.values().stream().filter(n -> n.token() != null).forEach(n -> clients.put(n.mode(), client(n, clock)));
         this.settings = settings;
@@ -57,6 +63,11 @@ public final class ServerRuntime implements AutoCloseable {
         this.limiterId = limiterId;
         this.simulator = simulator;
         this.networks = Map.copyOf(networks);
+        this.webhooks = webhooks;
+        List<PaymentEventListener> listeners = new ArrayList<>();
+        listeners.add(new PaymentLogListener());
+        if (webhooks != null) listeners.add(new WebhookEventListener(storage.webhooks(), webhooks::wake));
+        this.paymentListener = PaymentEventListener.composite(listeners);
     }
 
     /** Opens the store (migrating it), the limiter, the simulator; seeds the keys; logs each choice. */
@@ -103,7 +114,9 @@ public final class ServerRuntime implements AutoCloseable {
                 networks.put(PaymentMode.TEST, new BakongEndpoint(PaymentMode.TEST, settings.test().baseUrl(),
                         settings.test().token(), null, null, "Bakong simulator"));
             }
-            ServerRuntime runtime = new ServerRuntime(settings, clock, storage, limiter, limiterId, simulator, networks);
+            WebhookDispatcher webhooks = openWebhooks(settings, clock, storage);
+            if (webhooks != null) opened.add(webhooks);
+            ServerRuntime runtime = new ServerRuntime(settings, clock, storage, limiter, limiterId, simulator, networks, webhooks);
             for (BakongEndpoint n : networks.values()) {
                 LOG.info("BakongPay upstream {}: {} url={} token={}{}", n.mode(), n.description(), n.baseUrl(),
                         n.token() == null ? "missing" : "set", runtime.daysLeftText(n.mode()));
@@ -120,6 +133,41 @@ public final class ServerRuntime implements AutoCloseable {
             closeAll(opened, e);
             throw e;
         }
+    }
+
+    /**
+     * The webhook dispatcher, started, when {@code BAKONGPAY_WEBHOOK_URL} is set; null (and a log
+     * line saying how to turn them on) otherwise. The outbox is the store's, so it is as durable
+     * and as shared as the store.
+     */
+    private static WebhookDispatcher openWebhooks(ServerSettings settings, Clock clock, Storage storage) {
+        ServerSettings.Webhook w = settings.webhook();
+        if (w == null) {
+            LOG.info("BakongPay webhooks: off (set {} and {} to POST signed payment events to the shop)",
+                    Names.WEBHOOK_URL, Names.WEBHOOK_SECRET);
+            return null;
+        }
+        String node = ManagementFactory.getRuntimeMXBean().getName() + "-"
+                + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+        LOG.info("BakongPay webhooks: on, POST to {} (up to {} attempts per event; outbox in the {} store{})", redacted(w.url()),
+                w.maxAttempts(), storage.adapterId(), "memory".equals(storage.adapterId())
+                        ? ", kept in memory only: events not yet delivered are lost on restart" : "");
+        if (w.secret().length() < 16) {
+            LOG.warn("BakongPay webhooks: {} is shorter than 16 characters; a longer random secret is harder to guess",
+                    Names.WEBHOOK_SECRET);
+        }
+        return WebhookDispatcher.builder(storage.webhooks(), w.url(), w.secret())
+                .transactions(storage.transactions())
+                .maxAttempts(w.maxAttempts())
+                .clock(clock)
+                .owner(node)
+                .build()
+                .start();
+    }
+
+    /** Scheme, host, port and path: a query string may carry a shop's token. */
+    private static String redacted(java.net.URI u) {
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + (u.getPath() == null ? "" : u.getPath());
     }
 
     private String daysLeftText(PaymentMode mode) {
@@ -174,6 +222,16 @@ public final class ServerRuntime implements AutoCloseable {
         });
     }
 
+    /** What the payment services tell of each status change: a log line, and the webhook outbox when on. */
+    public PaymentEventListener paymentListener() {
+        return paymentListener;
+    }
+
+    /** The webhook dispatcher, if webhooks are on. */
+    public Optional<WebhookDispatcher> webhooks() {
+        return Optional.ofNullable(webhooks);
+    }
+
     public ServerSettings settings() {
         return settings;
     }
@@ -217,9 +275,11 @@ public final class ServerRuntime implements AutoCloseable {
         toClose.add(storage);
         if (limiter instanceof AutoCloseable c) toClose.add(c);
         if (simulator != null) toClose.add(simulator);
+        if (webhooks != null) toClose.add(webhooks); // before the store it reads
         if (reconciliation != null) toClose.add(reconciliation); // closed first: it uses all of the above
         closeAll(toClose, null);
-        LOG.info("BakongPay stopped: store, limiter{} closed", simulator == null ? "" : " and simulator");
+        LOG.info("BakongPay stopped: {}store, limiter{} closed", webhooks == null ? "" : "webhooks, ",
+                simulator == null ? "" : " and simulator");
     }
 
     private static void closeAll(List<AutoCloseable> opened, RuntimeException failure) {

@@ -187,4 +187,44 @@ class ServerSettingsTest {
             assertThat(s.toString()).doesNotContain("hunter2").doesNotContain("eyJsecret");
         }
     }
+
+    @Nested
+    @DisplayName("webhooks")
+    class Webhooks {
+        @Test
+        @DisplayName("off unless BAKONGPAY_WEBHOOK_URL is set (an empty value counts as unset)")
+        void offByDefault() {
+            assertThat(ServerSettingsTest.read(Map.of(), Command.SERVE).webhook()).isNull();
+            assertThat(ServerSettingsTest.read(Map.of("BAKONGPAY_WEBHOOK_URL", "", "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS", "3"), Command.SERVE).webhook()).isNull();
+        }
+
+        @Test
+        @DisplayName("URL kept exactly as given, secret read, 8 attempts unless BAKONGPAY_WEBHOOK_MAX_ATTEMPTS says otherwise")
+        void readsAll() {
+            ServerSettings s = ServerSettingsTest.read(Map.of("BAKONGPAY_WEBHOOK_URL", "https://shop.example/hooks/bakongpay/",
+                    "BAKONGPAY_WEBHOOK_SECRET", "whsec_0123456789abcdef"), Command.SERVE);
+            assertThat(s.webhook().url()).hasToString("https://shop.example/hooks/bakongpay/");
+            assertThat(s.webhook().secret()).isEqualTo("whsec_0123456789abcdef");
+            assertThat(s.webhook().maxAttempts()).isEqualTo(8);
+            assertThat(s.toString()).doesNotContain("whsec_0123456789abcdef");
+            assertThat(ServerSettingsTest.read(Map.of("BAKONGPAY_WEBHOOK_URL", "http://127.0.0.1:8000/h",
+                    "BAKONGPAY_WEBHOOK_SECRET", "s", "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS", "20"), Command.SERVE).webhook().maxAttempts())
+                    .isEqualTo(20);
+        }
+
+        @Test
+        @DisplayName("a URL without its secret, a bad URL and a bad attempt count are reported together, the secret never")
+        void mistakes() {
+            assertThatThrownBy(() -> ServerSettingsTest.read(Map.of("BAKONGPAY_WEBHOOK_URL", "https://shop.example/hooks"), Command.SERVE))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("BakongPay configuration: BAKONGPAY_WEBHOOK_SECRET is missing but BAKONGPAY_WEBHOOK_URL is set:"
+                            + " give the secret the shop verifies each webhook's signature with");
+            assertThatThrownBy(() -> ServerSettingsTest.read(Map.of("BAKONGPAY_WEBHOOK_URL", "shop.example/hooks",
+                    "BAKONGPAY_WEBHOOK_SECRET", "whsec_topsecret_value", "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS", "0"), Command.SERVE))
+                    .hasMessageContaining("BAKONGPAY_WEBHOOK_URL was 'shop.example/hooks' but it must be an absolute http:// or"
+                            + " https:// URL (empty turns webhooks off)")
+                    .hasMessageContaining("BAKONGPAY_WEBHOOK_MAX_ATTEMPTS was '0' but it must be a whole number of attempts from 1 to 50")
+                    .message().doesNotContain("whsec_topsecret_value");
+        }
+    }
 }

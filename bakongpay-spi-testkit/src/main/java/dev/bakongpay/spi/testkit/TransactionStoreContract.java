@@ -46,6 +46,32 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
     }
 
     @Nested
+    @DisplayName("Changed transactions (webhook sweep)")
+    class ChangedTransactions {
+        @Test
+        @DisplayName("lists final transactions changed in [from, to), oldest change first, never pending ones")
+        void listsFinalChangesInWindow() {
+            List<Transaction> ts = insertPending(4);
+            var from = clock.instant();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(store.transition(StatusTransition.expired(ts.get(2).id(), clock.instant()))).isPresent();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(store.transition(StatusTransition.paid(ts.get(0).id(), PaymentStatus.PENDING,
+                    Fixtures.payment(clock), false, clock.instant()))).isPresent();
+            var to = clock.instant().plusSeconds(1);
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(store.transition(StatusTransition.expired(ts.get(3).id(), clock.instant()))).isPresent();
+
+            assertThat(store.findFinalChangedBetween(from, to, 10)).extracting(Transaction::id)
+                    .containsExactly(ts.get(2).id(), ts.get(0).id());
+            assertThat(store.findFinalChangedBetween(from, to, 1)).extracting(Transaction::id)
+                    .containsExactly(ts.get(2).id());
+            assertThat(store.findFinalChangedBetween(to, clock.instant().plusSeconds(1), 10)).extracting(Transaction::id)
+                    .containsExactly(ts.get(3).id());
+        }
+    }
+
+    @Nested
     @DisplayName("Claims")
     class Claims {
         @Test

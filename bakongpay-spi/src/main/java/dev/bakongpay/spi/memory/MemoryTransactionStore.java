@@ -105,6 +105,16 @@ public final class MemoryTransactionStore implements TransactionStore {
         }
     }
 
+    @Override
+    public List<Transaction> findFinalChangedBetween(Instant from, Instant to, int limit) {
+        if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be 1 to 1000, was " + limit);
+        return byId.values().stream()
+                .filter(t -> t.status().isFinal() && !t.updatedAt().isBefore(from) && t.updatedAt().isBefore(to))
+                .sorted(Comparator.comparing(Transaction::updatedAt).thenComparing(Transaction::id))
+                .limit(limit)
+                .toList();
+    }
+
     /** How many transactions are held (for tests and diagnostics). */
     public int size() {
         return byId.size();

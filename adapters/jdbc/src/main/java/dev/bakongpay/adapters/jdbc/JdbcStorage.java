@@ -54,6 +54,6 @@ public final class JdbcStorage {
     public Storage build() {
         if (migrate) JdbcMigrations.migrate(dataSource);
         return new Storage(ID, new JdbcTransactionStore(dataSource, clock), new JdbcIdempotencyStore(dataSource),
-                new JdbcApiKeyStore(dataSource), onClose);
+                new JdbcApiKeyStore(dataSource), new JdbcWebhookDeliveryStore(dataSource, clock), onClose);
     }
 }

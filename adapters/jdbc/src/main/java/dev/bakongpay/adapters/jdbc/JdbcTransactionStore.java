@@ -164,6 +164,23 @@ public final class JdbcTransactionStore implements TransactionStore {
         return won;
     }
 
+    @Override
+    public List<Transaction> findFinalChangedBetween(Instant from, Instant to, int limit) {
+        if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be 1 to 1000, was " + limit);
+        return jdbc.autoCommit("listing changed transactions", c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE updated_at >= ? AND updated_at < ?"
+                    + " AND status IN ('SUCCESS', 'FAILED', 'EXPIRED') ORDER BY updated_at, id FETCH FIRST " + limit + " ROWS ONLY")) {
+                Jdbc.setInstant(ps, 1, from);
+                Jdbc.setInstant(ps, 2, to);
+                List<Transaction> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(TransactionRows.read(rs));
+                }
+                return out;
+            }
+        });
+    }
+
     private Optional<Transaction> find(String what, String where, Object... params) {
         return jdbc.autoCommit(what, c -> findOne(c, where, params));
     }

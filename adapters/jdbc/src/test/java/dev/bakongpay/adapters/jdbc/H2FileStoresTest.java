@@ -75,4 +75,13 @@ class H2FileStoresTest {
             return TestDatabases.pool(url, 4);
         }
     }
+
+    @Nested
+    @DisplayName("H2 file (default mode): webhook delivery store")
+    class Webhooks extends JdbcWebhookDeliveryStoreContract {
+        @Override
+        protected DataSource dataSource() {
+            return pool;
+        }
+    }
 }

@@ -72,4 +72,13 @@ class H2MemoryStoresTest {
             return TestDatabases.pool(url, 4);
         }
     }
+
+    @Nested
+    @DisplayName("H2 in memory (PostgreSQL mode): webhook delivery store")
+    class Webhooks extends JdbcWebhookDeliveryStoreContract {
+        @Override
+        protected DataSource dataSource() {
+            return pool;
+        }
+    }
 }

@@ -80,4 +80,13 @@ class PostgresStoresTest {
                     + " WHERE application_name = '" + schema + "_doomed'");
         }
     }
+
+    @Nested
+    @DisplayName("PostgreSQL webhook delivery store")
+    class Webhooks extends JdbcWebhookDeliveryStoreContract {
+        @Override
+        protected DataSource dataSource() {
+            return pool;
+        }
+    }
 }

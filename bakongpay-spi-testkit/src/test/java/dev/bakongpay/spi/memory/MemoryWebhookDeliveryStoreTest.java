@@ -1,0 +1,14 @@
+package dev.bakongpay.spi.memory;
+
+import dev.bakongpay.spi.WebhookDeliveryStore;
+import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.spi.testkit.WebhookDeliveryStoreContract;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("In-memory webhook delivery store")
+class MemoryWebhookDeliveryStoreTest extends WebhookDeliveryStoreContract {
+    @Override
+    protected WebhookDeliveryStore createStore(MutableClock clock) {
+        return new MemoryWebhookDeliveryStore(clock);
+    }
+}
