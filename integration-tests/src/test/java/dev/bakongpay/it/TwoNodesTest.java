@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -138,7 +137,6 @@ class TwoNodesTest {
     }
 
     @Test
-    @Disabled("needs webhooks: BAKONGPAY_WEBHOOK_URL/BAKONGPAY_WEBHOOK_SECRET and signed deliveries are not on main yet")
     @DisplayName("each payment event is delivered once, signed, whichever node saw the payment")
     void eventFiresOnce() throws Exception {
         List<JsonPath> created = new ArrayList<>();
