@@ -23,6 +23,9 @@ public final class Names {
     public static final String RATE_LIMITS = "BAKONGPAY_RATE_LIMITS";
     public static final String LOG_LEVEL = "BAKONGPAY_LOG_LEVEL";
     public static final String RECONCILE_SECONDS = "BAKONGPAY_RECONCILE_SECONDS";
+    public static final String RECONCILE_LEASE_SECONDS = "BAKONGPAY_RECONCILE_LEASE_SECONDS";
+    public static final String BAKONG_TIMEOUT = "BAKONGPAY_BAKONG_TIMEOUT";
+    public static final String BAKONG_DEADLINE = "BAKONGPAY_BAKONG_DEADLINE";
 
     /** NBC's production Open API. */
     public static final String NBC_URL = "https://api-bakong.nbc.gov.kh";

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param rateLimits       per plan
  * @param logLevel         slf4j-simple's default level
  * @param reconcileEvery   how often unpolled pending payments are checked; zero turns it off
+ * @param budgets          time budgets of calls to Bakong and the reconciliation lease
  * @param core             the payment rules' settings, read by core from the same sources
  */
 public record ServerSettings(
@@ -45,6 +46,7 @@ public record ServerSettings(
         Map<Plan, RateLimit> rateLimits,
         String logLevel,
         java.time.Duration reconcileEvery,
+        Budgets budgets,
         BakongPayConfig core) {
 
     /** How the server was started. */
@@ -56,6 +58,19 @@ public record ServerSettings(
         public String toString() {
             return "Database[" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
         }
+    }
+
+    /**
+     * How long Bakong may take, and how often reconciliation may ask about one md5.
+     *
+     * @param bakongTimeout   one attempt ({@code BAKONGPAY_BAKONG_TIMEOUT}, 3 s)
+     * @param bakongDeadline  one operation, retries included ({@code BAKONGPAY_BAKONG_DEADLINE}, 5 s)
+     * @param reconcileLease  a reconciliation lease: the shortest spacing between two checks of one
+     *                        md5 by reconciliation, across all nodes ({@code BAKONGPAY_RECONCILE_LEASE_SECONDS}, 60 s)
+     */
+    public record Budgets(java.time.Duration bakongTimeout, java.time.Duration bakongDeadline, java.time.Duration reconcileLease) {
+        public static final Budgets DEFAULTS = new Budgets(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(60));
     }
 
     /** A Bakong Open API endpoint and its credentials. */
@@ -79,7 +94,7 @@ public record ServerSettings(
     /** The same settings with other seed keys (the sandbox generates them when none are configured). */
     public ServerSettings withSeedKeys(List<SeedKey> keys) {
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulatorEnabled, simulatorPort, rateLimits, logLevel, reconcileEvery, core);
+                simulatorEnabled, simulatorPort, rateLimits, logLevel, reconcileEvery, budgets, core);
     }
 
     /** The limits as configured: {@code FREE=60/m, PRO=600/m, ENTERPRISE=6000/m}. */

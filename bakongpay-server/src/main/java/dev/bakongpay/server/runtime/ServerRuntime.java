@@ -49,7 +49,7 @@ public final class ServerRuntime implements AutoCloseable {
     private ServerRuntime(ServerSettings settings, Clock clock, Storage storage, RateLimiter limiter, String limiterId,
                              EmbeddedSimulator simulator, Map<PaymentMode, BakongEndpoint> networks) {
         this.clients = new EnumMap<>(PaymentMode.class);
-        networks.values().stream().filter(n -> n.token() != null).forEach(n -> clients.put(n.mode(), client(n, clock)));
+        networks.values().stream().filter(n -> n.token() != null).forEach(n -> clients.put(n.mode(), client(n, clock, settings.budgets())));
         this.settings = settings;
         this.clock = clock;
         this.storage = storage;
@@ -130,9 +130,10 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     /** Core's Bakong client (retries, circuit breaker, shared checks, token renewal) for one endpoint. */
-    private static BakongClient client(BakongEndpoint endpoint, Clock clock) {
+    private static BakongClient client(BakongEndpoint endpoint, Clock clock, ServerSettings.Budgets budgets) {
         BakongClientConfig.Builder config = BakongClientConfig.builder(endpoint.baseUrl().toString(), endpoint.token())
-                .renewalEmail(endpoint.renewEmail()).clock(clock);
+                .renewalEmail(endpoint.renewEmail()).clock(clock)
+                .requestTimeout(budgets.bakongTimeout()).deadline(budgets.bakongDeadline());
         if (endpoint.proxy() != null) config.proxy(endpoint.proxy().getHost() + ":" + endpoint.proxy().getPort());
         return BakongClient.create(config.build());
     }
@@ -153,7 +154,8 @@ public final class ServerRuntime implements AutoCloseable {
             paymentStack = PaymentStack.build(this, byMode, publicUrl);
             LOG.info("BakongPay payments: checkout links at {}/pay/<transactionId>", publicUrl);
             if (!settings.reconcileEvery().isZero()) {
-                reconciliation = ReconciliationJob.start(storage.transactions(), paymentStack.payments(), settings.reconcileEvery());
+                reconciliation = ReconciliationJob.start(storage.transactions(), paymentStack.payments(), settings.reconcileEvery(),
+                        settings.budgets().reconcileLease());
             }
         }
         return paymentStack;
