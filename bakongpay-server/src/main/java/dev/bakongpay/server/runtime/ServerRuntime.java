@@ -2,6 +2,7 @@ package dev.bakongpay.server.runtime;
 
 import dev.bakongpay.core.bakong.BakongClient;
 import dev.bakongpay.core.bakong.BakongClientConfig;
+import dev.bakongpay.core.payment.BakongPaymentNetwork;
 import dev.bakongpay.core.payment.PaymentNetwork;
 import dev.bakongpay.server.config.ConfigurationException;
 import dev.bakongpay.server.config.Names;
@@ -147,7 +148,7 @@ public final class ServerRuntime implements AutoCloseable {
             Map<PaymentMode, PaymentNetwork> byMode = new EnumMap<>(PaymentMode.class);
             for (PaymentMode mode : PaymentMode.values()) {
                 BakongClient client = clients.get(mode);
-                byMode.put(mode, client != null ? new BakongClientNetwork(client, networks.get(mode).description())
+                byMode.put(mode, client != null ? new BakongPaymentNetwork(client, networks.get(mode).description())
                         : new UnconfiguredNetwork(mode == PaymentMode.LIVE ? "set " + Names.BAKONG_TOKEN
                         : "set " + Names.SIMULATOR_ENABLED + "=true or " + Names.TEST_BAKONG_URL));
             }
