@@ -202,17 +202,28 @@ public final class PaymentService {
      * asks again about a final status.
      *
      * @return each transaction after its answer, in the order given
+     * @throws PaymentException.NetworkUnavailable a mode's network could not answer; the answers
+     *         of the other modes have been applied first
      */
     public List<Transaction> reconcile(List<Transaction> batch) {
         Map<PaymentMode, Map<String, NetworkAnswer>> answers = new EnumMap<>(PaymentMode.class);
+        PaymentException.NetworkUnavailable failure = null;
+        Map<PaymentMode, List<Transaction>> byMode = new EnumMap<>(PaymentMode.class);
         batch.stream().filter(t -> t.status() == PaymentStatus.PENDING || t.status() == PaymentStatus.EXPIRED)
-                .collect(java.util.stream.Collectors.groupingBy(Transaction::mode))
-                .forEach((mode, list) -> answers.put(mode, network(mode).checkAll(list.stream().map(Transaction::md5).toList())));
+                .forEach(t -> byMode.computeIfAbsent(t.mode(), k -> new ArrayList<>()).add(t));
+        for (Map.Entry<PaymentMode, List<Transaction>> e : byMode.entrySet()) {
+            try { // one mode's outage (a live token missing) must not hold back the other's answers
+                answers.put(e.getKey(), network(e.getKey()).checkAll(e.getValue().stream().map(Transaction::md5).toList()));
+            } catch (PaymentException.NetworkUnavailable ex) {
+                if (failure == null) failure = ex;
+            }
+        }
         List<Transaction> out = new ArrayList<>();
         for (Transaction t : batch) {
             NetworkAnswer a = answers.getOrDefault(t.mode(), Map.of()).get(t.md5());
             out.add(a == null ? t : settle(t, a));
         }
+        if (failure != null) throw failure; // after applying what did come back
         return out;
     }
 
