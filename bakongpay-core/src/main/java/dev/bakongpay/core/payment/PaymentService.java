@@ -7,6 +7,7 @@ import dev.bakongpay.core.payment.internal.CheckRules;
 import dev.bakongpay.core.payment.internal.CreateRules;
 import dev.bakongpay.core.payment.internal.FinalStatusCache;
 import dev.bakongpay.core.payment.internal.Fingerprint;
+import dev.bakongpay.core.payment.internal.RandomIds;
 import dev.bakongpay.core.payment.internal.Settlement;
 import dev.bakongpay.core.payment.internal.SharedChecks;
 import dev.bakongpay.spi.IdempotencyRecord;
@@ -259,7 +260,7 @@ public final class PaymentService {
         for (int attempt = 0; attempt < 5; attempt++) {
             // a KHQR's md5 covers its creation time in ms: one ms later is a new md5
             KhqrResult qr = Khqr.encode(v.payload(now.plusMillis(attempt), expiresAt), clock);
-            Transaction t = Transaction.builder().id(UUID.randomUUID()).merchantId(merchant.id()).mode(merchant.mode())
+            Transaction t = Transaction.builder().id(RandomIds.uuid()).merchantId(merchant.id()).mode(merchant.mode())
                     .md5(qr.md5()).qrString(qr.qr()).amount(v.amount()).currency(v.currency().name())
                     .bakongId(v.bakongId()).merchantName(v.merchantName()).description(v.description())
                     .createdAt(now).expiresAt(expiresAt).attributes(v.attributes()).build();
