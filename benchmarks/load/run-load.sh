@@ -6,7 +6,13 @@
 #   benchmarks/load/run-load.sh postgres  # PostgreSQL schema bakongpay_load in db test (dropped after)
 #
 # Settings (environment): DURATION (30s), WARMUP (5s), CONNECTIONS (64), PORT (18080),
-# SIM_PORT (19090), SERVER_JAR (the built one), RESULTS (benchmarks/target/load-results.jsonl), PG_URL (the admin URL for psql).
+# SIM_PORT (19090), SERVER_JAR (the built one), RESULTS (benchmarks/target/load-results.jsonl), PG_URL (the admin URL for psql),
+# PRIME (unset: none; e.g. 30s: a mixed run before the measured ones, so the JIT has compiled the hot paths),
+# SERVER_JAVA_OPTS (JVM options of the node, e.g. -Xmx1g), PROFILE_DIR (when set, the node runs Flight Recorder
+# and its recording of each measured window is written there as STORE-SCENARIO.jfr).
+# Each JSON line also gets the node's CPU time per answered request over the measured window
+# (serverCpuMsPerReq) and how many cores it used (serverCores): on a shared machine these move
+# less with the other load than req/s does.
 # Build first: ./mvnw -B -q -DskipTests -pl bakongpay-server,benchmarks -am package
 set -euo pipefail
 
@@ -56,7 +62,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java -jar "$server_jar" serve > "$data_dir/server.log" 2>&1 &
+jfr_opts=
+[[ -n "${PROFILE_DIR:-}" ]] && jfr_opts="-XX:StartFlightRecording=name=load,settings=profile,maxage=30m"
+# shellcheck disable=SC2086
+java ${SERVER_JAVA_OPTS:-} $jfr_opts -jar "$server_jar" serve > "$data_dir/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 120); do
   curl -fs "http://127.0.0.1:$port/health" > /dev/null 2>&1 && break
@@ -66,16 +75,51 @@ done
 curl -fs "http://127.0.0.1:$port/health" > /dev/null || { echo "server did not come up" >&2; exit 1; }
 
 mkdir -p "$(dirname "$results")"
+[[ -n "${PROFILE_DIR:-}" ]] && mkdir -p "$PROFILE_DIR"
+seconds() { # 20s, 2m, 500ms -> seconds (decimal)
+  case "$1" in
+    *ms) awk -v v="${1%ms}" 'BEGIN { printf "%.3f\n", v / 1000 }' ;;
+    *s) echo "${1%s}" ;;
+    *m) echo "$(( ${1%m} * 60 ))" ;;
+    *) echo "$1" ;;
+  esac
+}
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_per_s=$(getconf CLK_TCK)
+if [[ -n "${PRIME:-}" ]]; then # a fresh JVM compiles while it serves: give it a mixed run that is not measured
+  echo "== $label: priming the node with the mixed scenario for $PRIME" >&2
+  java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest --url "http://127.0.0.1:$port" --key "$key" \
+    --scenario mixed --connections "$connections" --duration "$PRIME" --warmup 0s > /dev/null 2>&1 || true
+fi
 for scenario in create check bulk; do
   extra=()
   [[ "$scenario" != create ]] && extra=(--check-final --simulator "http://127.0.0.1:$sim_port")
   echo "== $label: $scenario, $connections connections, $duration after $warmup warm-up (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  : > "$data_dir/err.txt"
   java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest --url "http://127.0.0.1:$port" --key "$key" \
     --scenario "$scenario" --connections "$connections" --duration "$duration" --warmup "$warmup" \
-    "${extra[@]}" | tee "$data_dir/out.txt"
+    "${extra[@]}" > "$data_dir/out.txt" 2> "$data_dir/err.txt" &
+  load_pid=$!
+  # the workers start right after the tool prints its "load:" line; measure the node over the measured window
+  until grep -q '^load: ' "$data_dir/err.txt" || ! kill -0 "$load_pid" 2>/dev/null; do sleep 0.1; done
+  sleep "$(seconds "$warmup")"
+  t0=$(date +%s.%N); c0=$(server_ticks); begin=$(date -u +%FT%TZ)
+  sleep "$(seconds "$duration")"
+  t1=$(date +%s.%N); c1=$(server_ticks); end=$(date -u +%FT%TZ)
+  wait "$load_pid" || true
+  if [[ -n "${PROFILE_DIR:-}" ]]; then # after the run: jcmd itself costs a second of CPU
+    jcmd "$server_pid" JFR.dump name=load begin="$begin" end="$end" filename="$PROFILE_DIR/$store-$scenario.jfr" > /dev/null
+    echo "$begin $end" > "$PROFILE_DIR/$store-$scenario.window" # the dump holds whole chunks: filter on this
+  fi
+  cat "$data_dir/err.txt" >&2
+  cat "$data_dir/out.txt"
   # the load average next to each line: on a shared 2-core machine it says how much else ran
   load1=$(cut -d' ' -f1 /proc/loadavg)
+  requests=$(grep -o '"requests":[0-9]*' "$data_dir/out.txt" | head -1 | cut -d: -f2)
+  read -r cpu_s cores per_req < <(awk -v c="$((c1 - c0))" -v hz="$ticks_per_s" -v t0="$t0" -v t1="$t1" -v n="${requests:-0}" \
+    'BEGIN { s = c / hz; printf "%.2f %.2f %.3f\n", s, s / (t1 - t0), (n > 0 ? 1000 * s / n : 0) }')
+  echo "node CPU over the measured window: ${cpu_s}s, $cores cores, $per_req ms per request" >&2
   grep '^{"tool"' "$data_dir/out.txt" \
-    | sed "s/^{/{\"store\":\"$label\",\"at\":\"$(date -u +%FT%TZ)\",\"loadavg1m\":$load1,/" >> "$results"
+    | sed "s/^{/{\"store\":\"$label\",\"at\":\"$(date -u +%FT%TZ)\",\"loadavg1m\":$load1,\"serverCpuMsPerReq\":$per_req,\"serverCores\":$cores,/" >> "$results"
 done
 echo "JSON lines appended to $results" >&2

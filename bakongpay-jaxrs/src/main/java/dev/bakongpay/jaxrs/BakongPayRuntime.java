@@ -50,7 +50,11 @@ public record BakongPayRuntime(
         return new Builder();
     }
 
-    /** Collects the parts; rate limits, clock and body limit have the configuration's defaults. */
+    /**
+     * Collects the parts; rate limits, clock and body limit have the configuration's defaults. The
+     * API-key store is put behind a {@link CachingApiKeyStore} (5 s) unless {@link #apiKeyCacheTtl}
+     * says zero.
+     */
     public static final class Builder {
         private PaymentService payments;
         private QrImageService qrImages;
@@ -59,6 +63,7 @@ public record BakongPayRuntime(
         private Map<Plan, RateLimit> rateLimits = BakongPayConfig.defaultRateLimits();
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = 64 * 1024;
+        private java.time.Duration apiKeyCacheTtl = CachingApiKeyStore.DEFAULT_TTL;
 
         private Builder() {}
 
@@ -69,6 +74,12 @@ public record BakongPayRuntime(
         public Builder rateLimits(Map<Plan, RateLimit> v) { rateLimits = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder maxBodyBytes(int v) { maxBodyBytes = v; return this; }
+        /**
+         * How long a found API key is trusted before the store is asked again (default 5 s; zero
+         * asks on every request). A key revoked in the store stops working within this time on
+         * every node. See {@link CachingApiKeyStore}.
+         */
+        public Builder apiKeyCacheTtl(java.time.Duration v) { apiKeyCacheTtl = Objects.requireNonNull(v); return this; }
 
         /** Rate limits and body size limit from the configuration. */
         public Builder config(BakongPayConfig c) {
@@ -76,7 +87,8 @@ public record BakongPayRuntime(
         }
 
         public BakongPayRuntime build() {
-            return new BakongPayRuntime(payments, qrImages, apiKeys, rateLimiter, rateLimits, clock, maxBodyBytes);
+            ApiKeyStore keys = apiKeys == null ? null : CachingApiKeyStore.wrap(apiKeys, apiKeyCacheTtl);
+            return new BakongPayRuntime(payments, qrImages, keys, rateLimiter, rateLimits, clock, maxBodyBytes);
         }
     }
 }

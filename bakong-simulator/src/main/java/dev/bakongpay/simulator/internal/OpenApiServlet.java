@@ -34,6 +34,8 @@ final class OpenApiServlet extends HttpServlet {
     private final transient TokenRegistry tokens;
     private final transient Map<String, Endpoint> endpoints;
 
+    private final java.util.Set<AsyncContext> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     OpenApiServlet(TransactionLookups lookups, AccountsAndTokens accounts, TokenRegistry tokens, FaultInjector faults, CallStats stats) {
         this.stats = stats;
         this.faults = faults;
@@ -96,7 +98,7 @@ final class OpenApiServlet extends HttpServlet {
         }
     }
 
-    private static void sabotage(FaultInjector.Plan plan, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void sabotage(FaultInjector.Plan plan, HttpServletRequest request, HttpServletResponse response) throws IOException {
         switch (plan.outcome()) {
             case SERVER_ERROR -> {
                 // what the load balancer in front of NBC sends: HTML, not NBC's envelope
@@ -117,23 +119,44 @@ final class OpenApiServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Ends every held call now with its 504, as when the hold runs out: the simulator stops
+     * cleanly (and at once) even while a TIMEOUT fault holds connections open.
+     */
+    void releaseHeld() {
+        for (AsyncContext async : held) {
+            if (held.remove(async)) {
+                try {
+                    ((HttpServletResponse) async.getResponse()).setStatus(504);
+                    async.complete();
+                } catch (RuntimeException e) {
+                    // already completed or the client is gone: nothing to release
+                }
+            }
+        }
+    }
+
     /** Keeps the call open without a thread; the client's own timeout is meant to fire first. */
-    private static void holdBack(long holdMs, HttpServletRequest request) {
+    private void holdBack(long holdMs, HttpServletRequest request) {
         AsyncContext async = request.startAsync();
         async.setTimeout(Math.max(1, holdMs));
+        held.add(async);
         async.addListener(new AsyncListener() {
             @Override
             public void onTimeout(AsyncEvent event) {
+                held.remove(event.getAsyncContext());
                 ((HttpServletResponse) event.getSuppliedResponse()).setStatus(504);
                 event.getAsyncContext().complete();
             }
 
             @Override
             public void onComplete(AsyncEvent event) {
+                held.remove(event.getAsyncContext());
             }
 
             @Override
             public void onError(AsyncEvent event) {
+                held.remove(event.getAsyncContext());
             }
 
             @Override

@@ -23,6 +23,7 @@ public final class SimulatorEngine {
     private final AccountsAndTokens accounts;
     private final StateFile stateFile;
     private final Server server;
+    private final OpenApiServlet openApi;
     private final ServerConnector connector;
 
     public SimulatorEngine(String host, int port, String fixedToken, Duration tokenLifetime, Clock clock, Path statePath) {
@@ -53,8 +54,8 @@ public final class SimulatorEngine {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder api = new ServletHolder("open-api",
-                new OpenApiServlet(new TransactionLookups(ledger, stats, clock), accounts, tokens, faults, stats));
+        this.openApi = new OpenApiServlet(new TransactionLookups(ledger, stats, clock), accounts, tokens, faults, stats);
+        ServletHolder api = new ServletHolder("open-api", openApi);
         api.setAsyncSupported(true);
         context.addServlet(api, "/v1/*");
         ServletHolder control = new ServletHolder("control", new ControlServlet(this));
@@ -70,6 +71,7 @@ public final class SimulatorEngine {
     }
 
     public void stop() throws Exception {
+        openApi.releaseHeld(); // held calls (TIMEOUT faults) would keep the graceful stop waiting
         server.stop();
     }
 

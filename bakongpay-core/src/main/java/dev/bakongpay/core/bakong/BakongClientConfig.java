@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param baseUrl                 e.g. {@code https://api-bakong.nbc.gov.kh} (paths {@code /v1/…} are appended)
  * @param token                   NBC's bearer token (a JWT that expires after about 90 days)
  * @param connectTimeout          TCP/TLS connect timeout; default 5 s
- * @param requestTimeout          whole-answer timeout per attempt; default 10 s
+ * @param requestTimeout          whole-answer timeout per attempt, capped by what is left of {@code deadline}; default 3 s
+ * @param deadline                overall time budget of one operation (a check, a list call, its
+ *                                retries and backoffs): retries run only while time remains; default 5 s
  * @param maxRetries              extra attempts for reads after a 5xx, a connection failure or a timeout; default 2
  * @param retryBackoff            base of the exponential backoff with full jitter; default 200 ms
  * @param circuitFailureThreshold consecutive failed attempts that open the circuit; default 5
@@ -28,7 +30,7 @@ import java.util.Objects;
  * @param clock                   time source of the circuit breaker, caches and token expiry
  */
 public record BakongClientConfig(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout,
-                                 int maxRetries, Duration retryBackoff, int circuitFailureThreshold,
+                                 Duration deadline, int maxRetries, Duration retryBackoff, int circuitFailureThreshold,
                                  Duration circuitOpenDuration, InetSocketAddress proxy, String renewalEmail,
                                  Duration pendingCacheTtl, Duration finalCacheTtl, int fallbackConcurrency,
                                  Clock clock) {
@@ -45,6 +47,7 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
         }
         positive(problems, "connectTimeout", connectTimeout);
         positive(problems, "requestTimeout", requestTimeout);
+        positive(problems, "deadline", deadline);
         notNegative(problems, "retryBackoff", retryBackoff);
         notNegative(problems, "pendingCacheTtl", pendingCacheTtl);
         notNegative(problems, "finalCacheTtl", finalCacheTtl);
@@ -86,7 +89,7 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
     @Override
     public String toString() {
         return "BakongClientConfig[baseUrl=" + baseUrl + ", token=" + mask(token) + ", proxy=" + proxy
-                + ", renewalEmail=" + renewalEmail + ", requestTimeout=" + requestTimeout + ", maxRetries=" + maxRetries + "]";
+                + ", renewalEmail=" + renewalEmail + ", requestTimeout=" + requestTimeout + ", deadline=" + deadline + ", maxRetries=" + maxRetries + "]";
     }
 
     private static void positive(List<String> problems, String name, Duration d) {
@@ -106,7 +109,8 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
         private final String baseUrl;
         private final String token;
         private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration requestTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(3);
+        private Duration deadline = Duration.ofSeconds(5);
         private int maxRetries = 2;
         private Duration retryBackoff = Duration.ofMillis(200);
         private int circuitFailureThreshold = 5;
@@ -126,6 +130,8 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
 
         public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
         public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
+        /** Overall budget of one operation, retries included. */
+        public Builder deadline(Duration v) { deadline = v; return this; }
         public Builder maxRetries(int v) { maxRetries = v; return this; }
         public Builder retryBackoff(Duration v) { retryBackoff = v; return this; }
         public Builder circuitFailureThreshold(int v) { circuitFailureThreshold = v; return this; }
@@ -172,7 +178,7 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
                 throw new IllegalArgumentException("invalid Bakong client configuration: baseUrl was '" + baseUrl
                         + "' but it must be an http(s) URL with a host");
             }
-            return new BakongClientConfig(uri, token, connectTimeout, requestTimeout, maxRetries, retryBackoff,
+            return new BakongClientConfig(uri, token, connectTimeout, requestTimeout, deadline, maxRetries, retryBackoff,
                     circuitFailureThreshold, circuitOpenDuration, proxy, renewalEmail, pendingCacheTtl,
                     finalCacheTtl, fallbackConcurrency, clock);
         }

@@ -27,9 +27,16 @@ import java.util.function.Supplier;
  */
 public final class BakongPaymentNetwork implements PaymentNetwork {
     private final BakongClient client;
+    private final String name;
 
     public BakongPaymentNetwork(BakongClient client) {
+        this(client, "Bakong");
+    }
+
+    /** @param name what this Bakong is in error messages, e.g. "NBC Bakong Open API" or "embedded Bakong simulator" */
+    public BakongPaymentNetwork(BakongClient client, String name) {
         this.client = Objects.requireNonNull(client, "client");
+        this.name = Objects.requireNonNull(name, "name");
     }
 
     @Override
@@ -59,13 +66,13 @@ public final class BakongPaymentNetwork implements PaymentNetwork {
                 t.externalRef(), t.instructionRef());
     }
 
-    private static <T> T call(Supplier<T> call) {
+    private <T> T call(Supplier<T> call) {
         try {
             return call.get();
         } catch (BakongTimeoutException e) {
-            throw new PaymentException.NetworkTimeout("Bakong did not answer in time: " + e.getMessage(), e);
+            throw new PaymentException.NetworkTimeout(name + " did not answer in time: " + e.getMessage(), e);
         } catch (UpstreamException e) {
-            throw new PaymentException.NetworkUnavailable("Bakong is unavailable: " + e.getMessage(), e);
+            throw new PaymentException.NetworkUnavailable(name + " is unavailable: " + e.getMessage(), e);
         }
     }
 }

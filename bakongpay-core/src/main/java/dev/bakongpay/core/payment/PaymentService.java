@@ -5,7 +5,9 @@ import dev.bakongpay.core.khqr.Khqr;
 import dev.bakongpay.core.khqr.KhqrResult;
 import dev.bakongpay.core.payment.internal.CheckRules;
 import dev.bakongpay.core.payment.internal.CreateRules;
+import dev.bakongpay.core.payment.internal.FinalStatusCache;
 import dev.bakongpay.core.payment.internal.Fingerprint;
+import dev.bakongpay.core.payment.internal.RandomIds;
 import dev.bakongpay.core.payment.internal.Settlement;
 import dev.bakongpay.core.payment.internal.SharedChecks;
 import dev.bakongpay.spi.IdempotencyRecord;
@@ -53,6 +55,8 @@ public final class PaymentService {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
     /** How many md5s {@link #checkBulk} takes, as NBC's list call does. */
     public static final int BULK_LIMIT = 50;
+    /** SUCCESS and FAILED transactions kept for checks: about 2 KiB each, so about 20 MiB at most. */
+    public static final int DEFAULT_FINAL_STATUS_CACHE_SIZE = 10_000;
 
     private final TransactionStore transactions;
     private final IdempotencyStore idempotency;
@@ -61,6 +65,7 @@ public final class PaymentService {
     private final Clock clock;
     private final PaymentSettings settings;
     private final SharedChecks shared;
+    private final FinalStatusCache finals;
 
     private PaymentService(Builder b) {
         transactions = Objects.requireNonNull(b.transactions, "transactions");
@@ -70,6 +75,7 @@ public final class PaymentService {
         clock = b.clock;
         settings = b.settings;
         shared = new SharedChecks(clock, settings.pendingCacheTtl());
+        finals = new FinalStatusCache(b.finalStatusCacheSize);
     }
 
     public static Builder builder() {
@@ -126,16 +132,19 @@ public final class PaymentService {
 
     /**
      * The status of the merchant's KHQR with this md5, asking the network only while it is PENDING.
+     * A SUCCESS or FAILED one is answered from memory once seen (it never changes again).
      *
      * @throws PaymentException.NotFound the merchant created no KHQR with this md5
      */
     public PaymentCheck checkMd5(Merchant merchant, String md5) {
         String m = CheckRules.md5(md5, "md5");
-        Transaction t = transactions.findByMd5(merchant.id(), m)
-                .orElseThrow(() -> new PaymentException.NotFound("No transaction with md5 " + m + " was created by this merchant"));
+        Transaction known = finals.get(merchant.id(), m);
+        if (known != null) return new PaymentCheck(m, known);
+        Transaction t = finals.offer(transactions.findByMd5(merchant.id(), m)
+                .orElseThrow(() -> new PaymentException.NotFound("No transaction with md5 " + m + " was created by this merchant")));
         if (t.status() != PaymentStatus.PENDING) return new PaymentCheck(m, t);
         NetworkAnswer answer = shared.check(t.mode(), m, network(t.mode()));
-        return new PaymentCheck(m, settle(t, answer));
+        return new PaymentCheck(m, finals.offer(settle(t, answer)));
     }
 
     /**
@@ -150,7 +159,9 @@ public final class PaymentService {
         Map<String, PaymentCheck> results = new LinkedHashMap<>();
         Map<PaymentMode, List<Transaction>> pending = new EnumMap<>(PaymentMode.class);
         for (String m : wanted) {
-            Optional<Transaction> t = transactions.findByMd5(merchant.id(), m);
+            Transaction known = finals.get(merchant.id(), m);
+            Optional<Transaction> t = known != null ? Optional.of(known) : transactions.findByMd5(merchant.id(), m);
+            t.ifPresent(finals::offer);
             results.put(m, new PaymentCheck(m, t.orElse(null)));
             if (t.isPresent() && t.get().status() == PaymentStatus.PENDING) {
                 pending.computeIfAbsent(t.get().mode(), k -> new ArrayList<>()).add(t.get());
@@ -160,7 +171,8 @@ public final class PaymentService {
             Map<String, NetworkAnswer> answers = shared.checkAll(mode, list.stream().map(Transaction::md5).distinct().toList(),
                     network(mode));
             for (Transaction t : list) {
-                results.put(t.md5(), new PaymentCheck(t.md5(), settle(t, answers.getOrDefault(t.md5(), NetworkAnswer.notFound()))));
+                results.put(t.md5(), new PaymentCheck(t.md5(),
+                        finals.offer(settle(t, answers.getOrDefault(t.md5(), NetworkAnswer.notFound())))));
             }
         });
         return results;
@@ -202,17 +214,28 @@ public final class PaymentService {
      * asks again about a final status.
      *
      * @return each transaction after its answer, in the order given
+     * @throws PaymentException.NetworkUnavailable a mode's network could not answer; the answers
+     *         of the other modes have been applied first
      */
     public List<Transaction> reconcile(List<Transaction> batch) {
         Map<PaymentMode, Map<String, NetworkAnswer>> answers = new EnumMap<>(PaymentMode.class);
+        PaymentException.NetworkUnavailable failure = null;
+        Map<PaymentMode, List<Transaction>> byMode = new EnumMap<>(PaymentMode.class);
         batch.stream().filter(t -> t.status() == PaymentStatus.PENDING || t.status() == PaymentStatus.EXPIRED)
-                .collect(java.util.stream.Collectors.groupingBy(Transaction::mode))
-                .forEach((mode, list) -> answers.put(mode, network(mode).checkAll(list.stream().map(Transaction::md5).toList())));
+                .forEach(t -> byMode.computeIfAbsent(t.mode(), k -> new ArrayList<>()).add(t));
+        for (Map.Entry<PaymentMode, List<Transaction>> e : byMode.entrySet()) {
+            try { // one mode's outage (a live token missing) must not hold back the other's answers
+                answers.put(e.getKey(), network(e.getKey()).checkAll(e.getValue().stream().map(Transaction::md5).toList()));
+            } catch (PaymentException.NetworkUnavailable ex) {
+                if (failure == null) failure = ex;
+            }
+        }
         List<Transaction> out = new ArrayList<>();
         for (Transaction t : batch) {
             NetworkAnswer a = answers.getOrDefault(t.mode(), Map.of()).get(t.md5());
             out.add(a == null ? t : settle(t, a));
         }
+        if (failure != null) throw failure; // after applying what did come back
         return out;
     }
 
@@ -248,7 +271,7 @@ public final class PaymentService {
         for (int attempt = 0; attempt < 5; attempt++) {
             // a KHQR's md5 covers its creation time in ms: one ms later is a new md5
             KhqrResult qr = Khqr.encode(v.payload(now.plusMillis(attempt), expiresAt), clock);
-            Transaction t = Transaction.builder().id(UUID.randomUUID()).merchantId(merchant.id()).mode(merchant.mode())
+            Transaction t = Transaction.builder().id(RandomIds.uuid()).merchantId(merchant.id()).mode(merchant.mode())
                     .md5(qr.md5()).qrString(qr.qr()).amount(v.amount()).currency(v.currency().name())
                     .bakongId(v.bakongId()).merchantName(v.merchantName()).description(v.description())
                     .createdAt(now).expiresAt(expiresAt).attributes(v.attributes()).build();
@@ -279,8 +302,20 @@ public final class PaymentService {
         private PaymentEventListener listener = PaymentEventListener.noop();
         private Clock clock = Clock.systemUTC();
         private PaymentSettings settings = PaymentSettings.defaults();
+        private int finalStatusCacheSize = DEFAULT_FINAL_STATUS_CACHE_SIZE;
 
         private Builder() {}
+
+        /**
+         * How many SUCCESS and FAILED transactions checks keep in memory, so that polling a
+         * finished payment does not read the store (default {@value #DEFAULT_FINAL_STATUS_CACHE_SIZE};
+         * zero reads the store every time). Safe with several nodes: those statuses never change.
+         */
+        public Builder finalStatusCacheSize(int v) {
+            if (v < 0) throw new IllegalArgumentException("finalStatusCacheSize must not be negative");
+            finalStatusCacheSize = v;
+            return this;
+        }
 
         public Builder transactions(TransactionStore v) { transactions = v; return this; }
         public Builder idempotency(IdempotencyStore v) { idempotency = v; return this; }

@@ -20,7 +20,8 @@ class BakongClientConfigTest {
         BakongClientConfig c = BakongClientConfig.builder("https://api-bakong.nbc.gov.kh/", "tok-123456789").build();
         assertThat(c.baseUrl()).hasToString("https://api-bakong.nbc.gov.kh");
         assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.deadline()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.maxRetries()).isEqualTo(2);
         assertThat(c.circuitFailureThreshold()).isEqualTo(5);
         assertThat(c.circuitOpenDuration()).isEqualTo(Duration.ofSeconds(30));

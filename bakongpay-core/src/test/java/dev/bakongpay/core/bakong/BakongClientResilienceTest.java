@@ -103,6 +103,43 @@ class BakongClientResilienceTest {
                     .hasMessageContaining("within 150 ms");
             assertThat(nbc.count(MD5_PATH)).isEqualTo(2);
         }
+
+        @Test
+        @DisplayName("a held connection costs at most the deadline, however many retries are allowed; attempts are capped by what is left")
+        void deadlineBoundsRetries() {
+            nbc.on(MD5_PATH, r -> {
+                NbcStandIn.hold(nbc.release);
+                return new NbcStandIn.Reply(200, NbcStandIn.FOUND);
+            });
+            BakongClient client = BakongClient.create(config().requestTimeout(Duration.ofMillis(400))
+                    .deadline(Duration.ofMillis(700)).maxRetries(10).retryBackoff(Duration.ZERO).build());
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.checkTransactionByMd5(MD5)).isInstanceOf(BakongTimeoutException.class);
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(tookMs).isBetween(600L, 700L + 1_000L);
+            assertThat(nbc.count(MD5_PATH)).isBetween(1, 2); // 400 ms, then the 300 ms left; never a third attempt
+        }
+
+        @Test
+        @DisplayName("5xx answers are retried only while the budget lasts, then the last failure is thrown")
+        void deadlineStopsRetryingServerErrors() {
+            nbc.on(MD5_PATH, r -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new NbcStandIn.Reply(503, "busy");
+            });
+            BakongClient client = BakongClient.create(config().deadline(Duration.ofMillis(1000)).maxRetries(10)
+                    .retryBackoff(Duration.ZERO).circuitFailureThreshold(50).build());
+            long start = System.nanoTime();
+            // the last failure: a 503, or a timeout when the budget ran out during the last attempt
+            assertThatThrownBy(() -> client.checkTransactionByMd5(MD5)).isInstanceOf(UpstreamException.class);
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000L + 1_000L);
+            // about five 200 ms attempts fit (fewer on a busy machine), never the eleven allowed
+            assertThat(nbc.count(MD5_PATH)).isBetween(1, 6);
+        }
     }
 
     @Nested

@@ -201,6 +201,47 @@ class PaymentServiceTest {
         }
 
         @Test
+        @DisplayName("a SUCCESS is answered from memory after it is seen; EXPIRED and PENDING are read from the store each time")
+        void finalStatusCache() {
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            dev.bakongpay.spi.TransactionStore counting = (dev.bakongpay.spi.TransactionStore) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {dev.bakongpay.spi.TransactionStore.class}, (proxy, m, args) -> {
+                        if (m.getName().equals("findByMd5")) reads.incrementAndGet();
+                        try {
+                            return m.invoke(store, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            PaymentService cached = PaymentService.builder().transactions(counting).idempotency(new MemoryIdempotencyStore())
+                    .network(PaymentMode.TEST, network).clock(clock).build();
+            Transaction paid = cached.create(shop, usd("25.00"), null).transaction();
+            Transaction unpaid = cached.create(shop, usd("3.00"), null).transaction();
+            network.answers.put(paid.md5(), NetworkAnswer.paid(payment("25.00", "USD", "merchant@acleda")));
+            assertThat(cached.checkMd5(shop, paid.md5()).status()).isEqualTo("SUCCESS");
+            reads.set(0);
+            for (int i = 0; i < 5; i++) assertThat(cached.checkMd5(shop, paid.md5()).status()).isEqualTo("SUCCESS");
+            assertThat(cached.checkBulk(shop, List.of(paid.md5())).get(paid.md5()).status()).isEqualTo("SUCCESS");
+            assertThat(reads).hasValue(0);
+            // the cache is per merchant: another merchant still does not see it
+            assertThatThrownBy(() -> cached.checkMd5(other, paid.md5())).isInstanceOf(PaymentException.NotFound.class);
+
+            clock.advance(Duration.ofSeconds(901));
+            assertThat(cached.checkMd5(shop, unpaid.md5()).status()).isEqualTo("EXPIRED");
+            reads.set(0);
+            cached.checkMd5(shop, unpaid.md5());
+            cached.checkMd5(shop, unpaid.md5());
+            assertThat(reads).hasValue(2); // EXPIRED may still turn late SUCCESS: never cached
+
+            PaymentService uncached = PaymentService.builder().transactions(counting).idempotency(new MemoryIdempotencyStore())
+                    .network(PaymentMode.TEST, network).clock(clock).finalStatusCacheSize(0).build();
+            reads.set(0);
+            uncached.checkMd5(shop, paid.md5());
+            uncached.checkMd5(shop, paid.md5());
+            assertThat(reads).hasValue(2);
+        }
+
+        @Test
         @DisplayName("another merchant's md5 is not found")
         void otherMerchant() {
             Transaction t = service.create(shop, usd("1"), null).transaction();

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param logLevel         slf4j-simple's default level
  * @param reconcileEvery   how often unpolled pending payments are checked; zero turns it off
  * @param webhook          where payment events are POSTed; null when webhooks are off
+ * @param budgets          time budgets of calls to Bakong and the reconciliation lease
  * @param core             the payment rules' settings, read by core from the same sources
  */
 public record ServerSettings(
@@ -47,6 +48,7 @@ public record ServerSettings(
         String logLevel,
         java.time.Duration reconcileEvery,
         Webhook webhook,
+        Budgets budgets,
         BakongPayConfig core) {
 
     /** How the server was started. */
@@ -58,6 +60,19 @@ public record ServerSettings(
         public String toString() {
             return "Database[" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
         }
+    }
+
+    /**
+     * How long Bakong may take, and how often reconciliation may ask about one md5.
+     *
+     * @param bakongTimeout   one attempt ({@code BAKONGPAY_BAKONG_TIMEOUT}, 3 s)
+     * @param bakongDeadline  one operation, retries included ({@code BAKONGPAY_BAKONG_DEADLINE}, 5 s)
+     * @param reconcileLease  a reconciliation lease: the shortest spacing between two checks of one
+     *                        md5 by reconciliation, across all nodes ({@code BAKONGPAY_RECONCILE_LEASE_SECONDS}, 60 s)
+     */
+    public record Budgets(java.time.Duration bakongTimeout, java.time.Duration bakongDeadline, java.time.Duration reconcileLease) {
+        public static final Budgets DEFAULTS = new Budgets(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(60));
     }
 
     /** A Bakong Open API endpoint and its credentials. */
@@ -89,7 +104,7 @@ public record ServerSettings(
     /** The same settings with other seed keys (the sandbox generates them when none are configured). */
     public ServerSettings withSeedKeys(List<SeedKey> keys) {
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulatorEnabled, simulatorPort, rateLimits, logLevel, reconcileEvery, webhook, core);
+                simulatorEnabled, simulatorPort, rateLimits, logLevel, reconcileEvery, webhook, budgets, core);
     }
 
     /** The limits as configured: {@code FREE=60/m, PRO=600/m, ENTERPRISE=6000/m}. */

@@ -48,6 +48,7 @@ final class SettingsReader {
         String level = level();
         java.time.Duration reconcileEvery = java.time.Duration.ofSeconds(reconcileSeconds());
         ServerSettings.Webhook webhook = webhook();
+        ServerSettings.Budgets budgets = budgets();
         if (core == null) throw new ConfigurationException(problems);
 
         List<SeedKey> keys = new ArrayList<>();
@@ -59,14 +60,16 @@ final class SettingsReader {
         }
         if (!problems.isEmpty()) throw new ConfigurationException(problems);
         boolean embedded = core.dbUrl() == null;
-        // DB_CLOSE_ON_EXIT=FALSE: the server closes the pool itself on Ctrl-C, after the last request
+        // DB_CLOSE_ON_EXIT=FALSE: the server closes the pool itself on Ctrl-C, after the last request.
+        // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to half a second, and a create
+        // that was answered 200 could be lost to a kill -9 (seen in a probe: 6 of 27).
         String dbUrl = embedded ? "jdbc:h2:file:" + dataDir.resolve("bakongpay").toString().replace('\\', '/')
-                + ";DB_CLOSE_ON_EXIT=FALSE" : core.dbUrl();
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" : core.dbUrl();
         Database db = new Database(core.storage(), dbUrl, lookup.apply(DB_USER), lookup.apply(DB_PASSWORD), poolSize, embedded);
         Upstream live = new Upstream(core.bakongUrl(), core.bakongToken(), core.bakongEmail(), core.bakongProxy());
         URI publicUrl = lookup.apply(PUBLIC_URL) == null ? null : core.publicUrl();
         return new ServerSettings(command, host, core.port(), publicUrl, keys, dataDir, db, core.redisUrl(), live, test,
-                simulator, simulatorPort, core.rateLimits(), level, reconcileEvery, webhook, core);
+                simulator, simulatorPort, core.rateLimits(), level, reconcileEvery, webhook, budgets, core);
     }
 
     private String text(String name, String fallback) {
@@ -186,6 +189,41 @@ final class SettingsReader {
         }
         problems.add(was(WEBHOOK_MAX_ATTEMPTS) + "must be a whole number of attempts from 1 to 50");
         return 8;
+    }
+
+    private ServerSettings.Budgets budgets() {
+        ServerSettings.Budgets d = ServerSettings.Budgets.DEFAULTS;
+        java.time.Duration timeout = duration(BAKONG_TIMEOUT, d.bakongTimeout(), 60_000);
+        java.time.Duration deadline = duration(BAKONG_DEADLINE, d.bakongDeadline(), 120_000);
+        java.time.Duration lease = d.reconcileLease();
+        String v = lookup.apply(RECONCILE_LEASE_SECONDS);
+        if (v != null) {
+            try {
+                int n = Integer.parseInt(v);
+                if (n < 5 || n > 86_400) throw new NumberFormatException();
+                lease = java.time.Duration.ofSeconds(n);
+            } catch (NumberFormatException e) {
+                problems.add(was(RECONCILE_LEASE_SECONDS) + "must be a whole number of seconds from 5 to 86400");
+            }
+        }
+        return new ServerSettings.Budgets(timeout, deadline, lease);
+    }
+
+    /** {@code 2500ms}, {@code 3s} or a bare number of seconds; from 100 ms to {@code maxMillis}. */
+    private java.time.Duration duration(String name, java.time.Duration fallback, long maxMillis) {
+        String v = lookup.apply(name);
+        if (v == null) return fallback;
+        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            long ms = t.endsWith("ms") ? Long.parseLong(t.substring(0, t.length() - 2).trim())
+                    : t.endsWith("s") ? Math.round(Double.parseDouble(t.substring(0, t.length() - 1).trim()) * 1000)
+                    : Math.round(Double.parseDouble(t) * 1000);
+            if (ms >= 100 && ms <= maxMillis) return java.time.Duration.ofMillis(ms);
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(was(name) + "must be a duration from 100ms to " + maxMillis / 1000 + "s, like 3s or 2500ms");
+        return fallback;
     }
 
     private Upstream testUpstream(boolean embeddedSimulator) {

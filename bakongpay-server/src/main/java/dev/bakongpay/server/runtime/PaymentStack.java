@@ -34,7 +34,7 @@ public record PaymentStack(PaymentService payments, BakongPayRuntime api, Checko
         PaymentService payments = builder.build();
         BakongPayRuntime api = BakongPayRuntime.builder()
                 .payments(payments)
-                .qrImages(new QrImageService(new CoreQrImageRenderer(), runtime.clock()))
+                .qrImages(new QrImageService(runtime.clock()))
                 .apiKeys(runtime.storage().apiKeys())
                 .rateLimiter(runtime.rateLimiter())
                 .config(config)

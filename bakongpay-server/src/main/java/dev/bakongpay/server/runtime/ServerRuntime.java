@@ -4,6 +4,7 @@ import dev.bakongpay.adapters.webhook.WebhookDispatcher;
 import dev.bakongpay.adapters.webhook.WebhookEventListener;
 import dev.bakongpay.core.bakong.BakongClient;
 import dev.bakongpay.core.bakong.BakongClientConfig;
+import dev.bakongpay.core.payment.BakongPaymentNetwork;
 import dev.bakongpay.core.payment.PaymentNetwork;
 import dev.bakongpay.server.config.ConfigurationException;
 import dev.bakongpay.server.config.Names;
@@ -55,7 +56,7 @@ public final class ServerRuntime implements AutoCloseable {
     private ServerRuntime(ServerSettings settings, Clock clock, Storage storage, RateLimiter limiter, String limiterId,
                              EmbeddedSimulator simulator, Map<PaymentMode, BakongEndpoint> networks, WebhookDispatcher webhooks) {
         this.clients = new EnumMap<>(PaymentMode.class);
-        networks.values().stream().filter(n -> n.token() != null).forEach(n -> clients.put(n.mode(), client(n, clock)));
+        networks.values().stream().filter(n -> n.token() != null).forEach(n -> clients.put(n.mode(), client(n, clock, settings.budgets())));
         this.settings = settings;
         this.clock = clock;
         this.storage = storage;
@@ -178,9 +179,10 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     /** Core's Bakong client (retries, circuit breaker, shared checks, token renewal) for one endpoint. */
-    private static BakongClient client(BakongEndpoint endpoint, Clock clock) {
+    private static BakongClient client(BakongEndpoint endpoint, Clock clock, ServerSettings.Budgets budgets) {
         BakongClientConfig.Builder config = BakongClientConfig.builder(endpoint.baseUrl().toString(), endpoint.token())
-                .renewalEmail(endpoint.renewEmail()).clock(clock);
+                .renewalEmail(endpoint.renewEmail()).clock(clock)
+                .requestTimeout(budgets.bakongTimeout()).deadline(budgets.bakongDeadline());
         if (endpoint.proxy() != null) config.proxy(endpoint.proxy().getHost() + ":" + endpoint.proxy().getPort());
         return BakongClient.create(config.build());
     }
@@ -194,14 +196,15 @@ public final class ServerRuntime implements AutoCloseable {
             Map<PaymentMode, PaymentNetwork> byMode = new EnumMap<>(PaymentMode.class);
             for (PaymentMode mode : PaymentMode.values()) {
                 BakongClient client = clients.get(mode);
-                byMode.put(mode, client != null ? new BakongClientNetwork(client, networks.get(mode).description())
+                byMode.put(mode, client != null ? new BakongPaymentNetwork(client, networks.get(mode).description())
                         : new UnconfiguredNetwork(mode == PaymentMode.LIVE ? "set " + Names.BAKONG_TOKEN
                         : "set " + Names.SIMULATOR_ENABLED + "=true or " + Names.TEST_BAKONG_URL));
             }
             paymentStack = PaymentStack.build(this, byMode, publicUrl);
             LOG.info("BakongPay payments: checkout links at {}/pay/<transactionId>", publicUrl);
             if (!settings.reconcileEvery().isZero()) {
-                reconciliation = ReconciliationJob.start(storage.transactions(), paymentStack.payments(), settings.reconcileEvery());
+                reconciliation = ReconciliationJob.start(storage.transactions(), paymentStack.payments(), settings.reconcileEvery(),
+                        settings.budgets().reconcileLease());
             }
         }
         return paymentStack;

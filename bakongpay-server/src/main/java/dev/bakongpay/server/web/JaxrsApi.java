@@ -21,6 +21,11 @@ final class JaxrsApi {
         BakongPayWebApplication.addUnlessMapped(context, BakongPayApplication.class.getName(), "/api/v1/*",
                 new ServletContainer(ResourceConfig.forApplication(new BakongPayApplication(api))
                         // the API publishes its OpenAPI document; WADL would only warn that JAXB is absent
-                        .property(ServerProperties.WADL_FEATURE_DISABLE, true)));
+                        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                        // the application lists every provider it uses (BakongPayApplication#getSingletons):
+                        // no scanning of META-INF/services and no auto-discovered features on each request
+                        .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+                        .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true)
+                        .property(ServerProperties.BV_FEATURE_DISABLE, true)));
     }
 }

@@ -96,7 +96,8 @@ class ServerSettingsTest {
             assertThat(s.host()).isEqualTo("0.0.0.0");
             assertThat(s.port()).isEqualTo(8080);
             assertThat(s.db().embeddedDefault()).isTrue();
-            assertThat(s.db().url()).startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("bakongpay"));
+            assertThat(s.db().url()).startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("bakongpay"))
+                    .contains(";WRITE_DELAY=0");  // an answered create must survive kill -9
             assertThat(s.redisUrl()).isNull();
             assertThat(s.live().baseUrl()).hasToString(Names.NBC_URL);
             assertThat(s.simulatorEnabled()).isFalse();
@@ -122,6 +123,22 @@ class ServerSettingsTest {
                             org.assertj.core.groups.Tuple.tuple(PaymentMode.LIVE, Plan.PRO));
             assertThat(s.rateLimitsText()).isEqualTo("FREE=60/m, PRO=10/s, ENTERPRISE=6000/m");
         }
+
+        @Test
+        @DisplayName("Bakong's time budgets and the reconciliation lease: 3 s per attempt, 5 s per operation, 60 s; ms, s or bare seconds")
+        void budgets() {
+            ServerSettings.Budgets d = read(Map.of(), Command.SERVE).budgets();
+            assertThat(d.bakongTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+            assertThat(d.bakongDeadline()).isEqualTo(java.time.Duration.ofSeconds(5));
+            assertThat(d.reconcileLease()).isEqualTo(java.time.Duration.ofSeconds(60));
+            ServerSettings.Budgets b = read(Map.of("BAKONGPAY_BAKONG_TIMEOUT", "1500ms", "BAKONGPAY_BAKONG_DEADLINE", "4",
+                    "BAKONGPAY_RECONCILE_LEASE_SECONDS", "120"), Command.SERVE).budgets();
+            assertThat(b.bakongTimeout()).isEqualTo(java.time.Duration.ofMillis(1500));
+            assertThat(b.bakongDeadline()).isEqualTo(java.time.Duration.ofSeconds(4));
+            assertThat(b.reconcileLease()).isEqualTo(java.time.Duration.ofSeconds(120));
+            assertThat(read(Map.of("BAKONGPAY_BAKONG_DEADLINE", "2.5s"), Command.SERVE).budgets().bakongDeadline())
+                    .isEqualTo(java.time.Duration.ofMillis(2500));
+        }
     }
 
     @Nested
@@ -137,17 +154,23 @@ class ServerSettingsTest {
                     "BAKONGPAY_REDIS_URL", "cache:6379",
                     "BAKONGPAY_PUBLIC_URL", "shop.example",
                     "BAKONGPAY_SIMULATOR_ENABLED", "yes",
-                    "BAKONGPAY_LOG_LEVEL", "loud");
+                    "BAKONGPAY_LOG_LEVEL", "loud",
+                    "BAKONGPAY_BAKONG_TIMEOUT", "10ms",
+                    "BAKONGPAY_BAKONG_DEADLINE", "soon",
+                    "BAKONGPAY_RECONCILE_LEASE_SECONDS", "1");
             assertThatThrownBy(() -> read(env, Command.SERVE))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageStartingWith("BakongPay configuration has 7 problems:")
+                    .hasMessageStartingWith("BakongPay configuration has 10 problems:")
                     .hasMessageContaining("BAKONGPAY_PORT was '80800' but it must be a whole number from 0 to 65535")
                     .hasMessageContaining("BAKONGPAY_RATE_LIMITS was 'PRO=ten/s' but it must look like PLAN=N/s|m|h")
                     .hasMessageContaining("BAKONGPAY_DB_URL was 'postgres://db/test' but it must be a JDBC URL starting with jdbc:")
                     .hasMessageContaining("BAKONGPAY_REDIS_URL was 'cache:6379' but it must be a URL starting with redis:// or rediss://")
                     .hasMessageContaining("BAKONGPAY_PUBLIC_URL was 'shop.example' but it must be an absolute http:// or https:// URL")
                     .hasMessageContaining("BAKONGPAY_SIMULATOR_ENABLED was 'yes' but it must be true or false")
-                    .hasMessageContaining("BAKONGPAY_LOG_LEVEL was 'loud' but it must be one of");
+                    .hasMessageContaining("BAKONGPAY_LOG_LEVEL was 'loud' but it must be one of")
+                    .hasMessageContaining("BAKONGPAY_BAKONG_TIMEOUT was '10ms' but it must be a duration from 100ms to 60s, like 3s or 2500ms")
+                    .hasMessageContaining("BAKONGPAY_BAKONG_DEADLINE was 'soon' but it must be a duration from 100ms to 120s, like 3s or 2500ms")
+                    .hasMessageContaining("BAKONGPAY_RECONCILE_LEASE_SECONDS was '1' but it must be a whole number of seconds from 5 to 86400");
         }
 
         @Test

@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Token buckets in memory, refilled greedily (one token every {@code period / capacity}) from the
- * {@link Clock}, so tests move time instead of sleeping. Exact under concurrency: each bucket is
- * updated under its own lock. Only for one node: every node would have its own buckets.
+ * {@link Clock}, so tests move time instead of sleeping. Exact under concurrency: each bucket's
+ * state is replaced by compare-and-set. Only for one node: every node would have its own buckets.
  */
 public final class MemoryRateLimiter implements RateLimiter {
     private static final int SWEEP_EVERY = 4096;
@@ -52,47 +53,53 @@ public final class MemoryRateLimiter implements RateLimiter {
         return buckets.size();
     }
 
+    /**
+     * One bucket: its state (tokens, last refill) is one immutable value swapped by compare-and-set,
+     * so a request thread that is descheduled mid-decision never makes the others wait (with one
+     * hot key and dozens of threads on two cores, a lock here was the longest wait of a request).
+     */
     private static final class Bucket {
         private final RateLimit limit;
         private final long perToken;
-        private long tokens;
-        private long lastRefill; // nanos; the remainder of a partly refilled token is kept
+        private final AtomicReference<State> state;
+
+        /** {@code lastRefill} in nanos; the remainder of a partly refilled token is kept. */
+        private record State(long tokens, long lastRefill) {}
 
         Bucket(RateLimit limit, long now) {
             this.limit = limit;
             this.perToken = limit.nanosPerToken();
-            this.tokens = limit.capacity();
-            this.lastRefill = now;
+            this.state = new AtomicReference<>(new State(limit.capacity(), now));
         }
 
-        synchronized RateLimitDecision take(int n, long now, Instant nowInstant) {
-            refill(now);
-            if (tokens >= n) {
-                tokens -= n;
-                if (tokens + n == limit.capacity()) lastRefill = now; // a full bucket starts refilling only now
-                return RateLimitDecision.of(true, limit, tokens, 0, nowInstant);
+        RateLimitDecision take(int n, long now, Instant nowInstant) {
+            while (true) {
+                State before = state.get();
+                State s = refill(before, now);
+                if (s.tokens() >= n) {
+                    // a full bucket starts refilling only now
+                    State after = new State(s.tokens() - n, s.tokens() == limit.capacity() ? now : s.lastRefill());
+                    if (state.compareAndSet(before, after)) {
+                        return RateLimitDecision.of(true, limit, after.tokens(), 0, nowInstant);
+                    }
+                } else if (s == before || state.compareAndSet(before, s)) {
+                    long wait = (n - s.tokens()) * perToken - (now - s.lastRefill());
+                    return RateLimitDecision.of(false, limit, s.tokens(), wait, nowInstant);
+                }
             }
-            long wait = (n - tokens) * perToken - (now - lastRefill);
-            return RateLimitDecision.of(false, limit, tokens, wait, nowInstant);
         }
 
-        private void refill(long now) {
-            long elapsed = now - lastRefill;
-            if (elapsed <= 0) return; // a clock going backwards refills nothing
+        private State refill(State s, long now) {
+            long elapsed = now - s.lastRefill();
+            if (elapsed <= 0) return s; // a clock going backwards refills nothing
             long add = elapsed / perToken;
-            if (add <= 0) return;
-            if (add >= limit.capacity() - tokens) {
-                tokens = limit.capacity();
-                lastRefill = now;
-            } else {
-                tokens += add;
-                lastRefill += add * perToken;
-            }
+            if (add <= 0) return s;
+            if (add >= limit.capacity() - s.tokens()) return new State(limit.capacity(), now);
+            return new State(s.tokens() + add, s.lastRefill() + add * perToken);
         }
 
-        synchronized boolean isFullAt(long now) {
-            refill(now);
-            return tokens == limit.capacity();
+        boolean isFullAt(long now) {
+            return refill(state.get(), now).tokens() == limit.capacity();
         }
     }
 }

@@ -259,10 +259,16 @@ public final class WebhookDispatcher implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (scheduler == null) return;
-        scheduler.shutdownNow();
+        // Let a send in flight finish and record its outcome: interrupting it after the shop got
+        // the POST would leave it PENDING, and it would be sent again after the lease.
+        scheduler.shutdown();
         try {
-            scheduler.awaitTermination(requestTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            if (!scheduler.awaitTermination(requestTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow();
+                scheduler.awaitTermination(1_000, TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
+            scheduler.shutdownNow();
             Thread.currentThread().interrupt();
         }
         scheduler = null;

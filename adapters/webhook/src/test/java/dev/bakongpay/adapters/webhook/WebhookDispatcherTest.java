@@ -224,7 +224,8 @@ class WebhookDispatcherTest {
             try (WebhookDispatcher a = node(storage, real, "node-a"); WebhookDispatcher b = node(open(real), real, "node-b")) {
                 a.start();
                 b.start();
-                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.hits().size() >= ids.size());
+                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.hits().size() >= ids.size()
+                        && ids.stream().allMatch(id -> storage.webhooks().find(id).orElseThrow().state() == WebhookDeliveryState.DELIVERED));
             }
             assertThat(receiver.countsByEventId()).containsOnlyKeys(ids).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
             assertThat(ids).allSatisfy(id -> assertThat(storage.webhooks().find(id).orElseThrow().state())

@@ -1,5 +1,6 @@
 package dev.bakongpay.core.bakong.internal;
 
+import dev.bakongpay.core.bakong.BakongTimeoutException;
 import dev.bakongpay.core.bakong.BakongUnavailableException;
 import dev.bakongpay.core.bakong.TransactionCheckResult;
 
@@ -10,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -69,6 +72,11 @@ final class CheckCache {
 
     /** The cached answer, or the answer of the call already running for this key, or a new call. */
     TransactionCheckResult get(String key, Supplier<TransactionCheckResult> upstream) {
+        return get(key, upstream, null);
+    }
+
+    /** As {@link #get(String, Supplier)}; waits for another caller's call no longer than {@code deadline} (null: no bound). */
+    TransactionCheckResult get(String key, Supplier<TransactionCheckResult> upstream, Deadline deadline) {
         TransactionCheckResult hit = cached(key);
         if (hit != null) {
             return hit;
@@ -76,7 +84,7 @@ final class CheckCache {
         CompletableFuture<TransactionCheckResult> mine = new CompletableFuture<>();
         CompletableFuture<TransactionCheckResult> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            return join(running);
+            return join(running, deadline);
         }
         try {
             // a call that finished between our cache miss and putIfAbsent cached first, then left
@@ -95,10 +103,16 @@ final class CheckCache {
         }
     }
 
-    private TransactionCheckResult join(CompletableFuture<TransactionCheckResult> running) {
+    private TransactionCheckResult join(CompletableFuture<TransactionCheckResult> running, Deadline deadline) {
         waiting.incrementAndGet();
         try {
-            return running.get();
+            if (deadline == null) {
+                return running.get();
+            }
+            return running.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new BakongTimeoutException("NBC did not answer within the " + deadline.budget().toMillis()
+                    + " ms budget (waited for another caller's check of the same md5)", e);
         } catch (ExecutionException e) {
             // the leader's exception, rethrown as is: callers see the same typed failure
             if (e.getCause() instanceof RuntimeException r) {

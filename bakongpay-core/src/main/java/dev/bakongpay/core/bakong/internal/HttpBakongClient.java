@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bakongpay.core.bakong.BakongAccountStatus;
 import dev.bakongpay.core.bakong.BakongClient;
 import dev.bakongpay.core.bakong.BakongClientConfig;
+import dev.bakongpay.core.bakong.BakongTimeoutException;
 import dev.bakongpay.core.bakong.BakongUnauthorizedException;
 import dev.bakongpay.core.bakong.BakongUnavailableException;
 import dev.bakongpay.core.bakong.DeepLinkSource;
@@ -27,6 +28,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -61,8 +64,11 @@ public final class HttpBakongClient implements BakongClient {
 
     @Override
     public TransactionCheckResult checkTransactionByMd5(String md5) {
-        String key = normalize(md5, MD5, "md5", "32 hex digits");
-        return md5Answers.get(key, () -> checkOne("/v1/check_transaction_by_md5", Map.of("md5", key)));
+        return checkMd5(normalize(md5, MD5, "md5", "32 hex digits"), Deadline.after(config.deadline()));
+    }
+
+    private TransactionCheckResult checkMd5(String key, Deadline deadline) {
+        return md5Answers.get(key, () -> checkOne("/v1/check_transaction_by_md5", Map.of("md5", key), deadline), deadline);
     }
 
     @Override
@@ -72,6 +78,7 @@ public final class HttpBakongClient implements BakongClient {
         for (String md5 : md5s) {
             keys.add(normalize(md5, MD5, "md5", "32 hex digits"));
         }
+        Deadline deadline = Deadline.after(config.deadline()); // one budget for all chunks and any fallback
         Map<String, TransactionCheckResult> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String key : keys) {
@@ -84,17 +91,17 @@ public final class HttpBakongClient implements BakongClient {
         }
         for (int from = 0; from < missing.size(); from += LIST_LIMIT) {
             List<String> chunk = missing.subList(from, Math.min(missing.size(), from + LIST_LIMIT));
-            found.putAll(listRefused.get() ? checkEach(chunk) : checkList(chunk));
+            found.putAll(listRefused.get() ? checkEach(chunk, deadline) : checkList(chunk, deadline));
         }
         Map<String, TransactionCheckResult> ordered = new LinkedHashMap<>();
         keys.forEach(k -> ordered.put(k, found.get(k)));
         return ordered;
     }
 
-    private Map<String, TransactionCheckResult> checkList(List<String> chunk) {
+    private Map<String, TransactionCheckResult> checkList(List<String> chunk, Deadline deadline) {
         NbcJson.Envelope answer;
         try {
-            answer = transport.post("/v1/check_transaction_by_md5_list", chunk, NbcTransport.Kind.READ);
+            answer = transport.post("/v1/check_transaction_by_md5_list", chunk, NbcTransport.Kind.READ, deadline);
         } catch (UpstreamException e) {
             if (e.httpStatus() != 403) {
                 throw e;
@@ -103,13 +110,13 @@ public final class HttpBakongClient implements BakongClient {
                 LOG.warn("NBC refused check_transaction_by_md5_list with HTTP 403 (reported for some production tokens); "
                         + "checking md5s one by one from now on, at most {} at a time", config.fallbackConcurrency());
             }
-            return checkEach(chunk);
+            return checkEach(chunk, deadline);
         }
         return Md5ListAnswer.read(answer, chunk, md5Answers);
     }
 
     /** Single checks with bounded concurrency; they share the single-flight cache with all other callers. */
-    private Map<String, TransactionCheckResult> checkEach(List<String> chunk) {
+    private Map<String, TransactionCheckResult> checkEach(List<String> chunk, Deadline deadline) {
         Map<String, TransactionCheckResult> results = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.fallbackConcurrency(), chunk.size()), r -> {
             Thread t = new Thread(r, "bakong-md5-fallback");
@@ -119,12 +126,15 @@ public final class HttpBakongClient implements BakongClient {
         try {
             Map<String, Future<TransactionCheckResult>> futures = new LinkedHashMap<>();
             for (String md5 : chunk) {
-                futures.put(md5, pool.submit(() -> checkTransactionByMd5(md5)));
+                futures.put(md5, pool.submit(() -> checkMd5(md5, deadline)));
             }
             for (Map.Entry<String, Future<TransactionCheckResult>> f : futures.entrySet()) {
-                results.put(f.getKey(), f.getValue().get());
+                results.put(f.getKey(), f.getValue().get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS));
             }
             return results;
+        } catch (TimeoutException e) {
+            throw new BakongTimeoutException("NBC did not answer " + chunk.size() + " single md5 checks within the "
+                    + deadline.budget().toMillis() + " ms budget", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -141,7 +151,7 @@ public final class HttpBakongClient implements BakongClient {
     @Override
     public TransactionCheckResult checkTransactionByHash(String hash) {
         String key = normalize(hash, HASH, "hash", "64 hex digits");
-        return checkOne("/v1/check_transaction_by_hash", Map.of("hash", key));
+        return checkOne("/v1/check_transaction_by_hash", Map.of("hash", key), Deadline.after(config.deadline()));
     }
 
     @Override
@@ -157,11 +167,11 @@ public final class HttpBakongClient implements BakongClient {
         body.put("hash", key);
         body.put("amount", amount);
         body.put("currency", currency);
-        return checkOne("/v1/check_transaction_by_short_hash", body);
+        return checkOne("/v1/check_transaction_by_short_hash", body, Deadline.after(config.deadline()));
     }
 
-    private TransactionCheckResult checkOne(String path, Object body) {
-        NbcJson.Envelope answer = transport.post(path, body, NbcTransport.Kind.READ);
+    private TransactionCheckResult checkOne(String path, Object body, Deadline deadline) {
+        NbcJson.Envelope answer = transport.post(path, body, NbcTransport.Kind.READ, deadline);
         if (answer.ok()) {
             return TransactionCheckResult.found(NbcJson.transaction(answer.data(), path), answer.responseMessage());
         }

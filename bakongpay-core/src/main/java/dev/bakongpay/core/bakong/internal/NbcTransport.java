@@ -8,7 +8,6 @@ import dev.bakongpay.core.bakong.UpstreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -17,7 +16,12 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One POST to NBC with everything around it: bearer token (renewed once on 401 when possible),
@@ -28,6 +32,9 @@ final class NbcTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(NbcTransport.class);
     private static final long MAX_BACKOFF_MS = 2_000;
+    /** A retry needs at least this much of the budget left to be worth starting. */
+    private static final long MIN_ATTEMPT_MS = 100;
+    private static final long BACKSTOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** How a call may be repeated and authenticated. */
     enum Kind {
@@ -62,6 +69,16 @@ final class NbcTransport {
 
     /** Posts and answers NBC's envelope (any responseCode); throws for everything that is not an answer. */
     NbcJson.Envelope post(String path, Object body, Kind kind) {
+        return post(path, body, kind, Deadline.after(config.deadline()));
+    }
+
+    /**
+     * As {@link #post(String, Object, Kind)}, within {@code deadline}: each attempt waits at most
+     * the per-attempt timeout or what is left, whichever is shorter, and a retry (with its
+     * backoff) starts only when time is left for it. A held connection therefore costs at most
+     * the deadline, however many retries are configured.
+     */
+    NbcJson.Envelope post(String path, Object body, Kind kind, Deadline deadline) {
         byte[] json = NbcJson.write(body);
         if (kind != Kind.ANONYMOUS) {
             tokens.beforeCall(); // warns near expiry and renews ahead of time when it can
@@ -71,7 +88,7 @@ final class NbcTransport {
         for (int attempt = 1; ; attempt++) {
             String token = kind == Kind.ANONYMOUS ? null : tokens.current();
             try {
-                return attempt(path, json, token);
+                return attempt(path, json, token, deadline);
             } catch (BakongUnauthorizedException e) {
                 if (kind == Kind.ANONYMOUS || renewed) {
                     throw e;
@@ -85,8 +102,14 @@ final class NbcTransport {
                 if (attempt >= attempts || !retryable(e)) {
                     throw e;
                 }
+                long pause = backoffMillis(attempt);
+                if (deadline.remaining().toMillis() - pause < MIN_ATTEMPT_MS) {
+                    LOG.warn("NBC {} failed (attempt {} of {}); no retry: {} ms of the {} ms budget left: {}", path, attempt,
+                            attempts, deadline.remaining().toMillis(), deadline.budget().toMillis(), e.getMessage());
+                    throw e;
+                }
                 LOG.warn("NBC {} failed (attempt {} of {}), retrying: {}", path, attempt, attempts, e.getMessage());
-                backoff(attempt);
+                sleep(pause);
             }
         }
     }
@@ -98,26 +121,38 @@ final class NbcTransport {
         return e instanceof BakongUnavailableException && (e.httpStatus() == 0 || e.httpStatus() >= 500);
     }
 
-    private void backoff(int attempt) {
+    /** Full jitter: spreads the retries of many nodes over the window instead of in step. */
+    private long backoffMillis(int attempt) {
         long base = config.retryBackoff().toMillis();
         if (base == 0) {
+            return 0;
+        }
+        long ceiling = Math.min(MAX_BACKOFF_MS, base << Math.min(attempt - 1, 10));
+        return ThreadLocalRandom.current().nextLong(ceiling + 1);
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
             return;
         }
-        // full jitter: spreads the retries of many nodes over the window instead of in step
-        long ceiling = Math.min(MAX_BACKOFF_MS, base << Math.min(attempt - 1, 10));
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BakongUnavailableException("interrupted while waiting to retry NBC", 0, e);
         }
     }
 
-    private NbcJson.Envelope attempt(String path, byte[] json, String token) {
+    private NbcJson.Envelope attempt(String path, byte[] json, String token, Deadline deadline) {
+        Duration timeout = min(config.requestTimeout(), deadline.remaining());
+        if (timeout.toMillis() < 1) {
+            throw new BakongTimeoutException("NBC did not answer " + path + " within the " + deadline.budget().toMillis()
+                    + " ms budget of the operation", null);
+        }
         circuit.acquire();
         boolean recorded = false;
         try {
-            HttpResponse<byte[]> response = send(path, json, token);
+            HttpResponse<byte[]> response = send(path, json, token, timeout);
             // any HTTP answer means NBC (or its front) is reachable; only 5xx counts against it
             if (response.statusCode() >= 500) {
                 circuit.recordFailure();
@@ -137,28 +172,46 @@ final class NbcTransport {
         }
     }
 
-    private HttpResponse<byte[]> send(String path, byte[] json, String token) {
+    private HttpResponse<byte[]> send(String path, byte[] json, String token, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.baseUrl() + path))
-                .timeout(config.requestTimeout())
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        // the request timeout normally ends a held exchange; waiting on the future with a little
+        // grace is the backstop for stages it does not cover (connecting through a stuck proxy)
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new BakongConnectionException("cannot connect to NBC at " + config.baseUrl() + " within "
-                    + config.connectTimeout().toMillis() + " ms" + viaProxy(), e);
-        } catch (HttpTimeoutException e) {
-            throw new BakongTimeoutException("NBC did not answer " + path + " within " + config.requestTimeout().toMillis() + " ms", e);
-        } catch (IOException e) {
-            throw new BakongConnectionException("cannot reach NBC at " + config.baseUrl() + viaProxy() + ": " + e, e);
+            return exchange.get(timeout.toNanos() + BACKSTOP_GRACE_NANOS, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw timedOut(path, timeout, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) {
+                throw new BakongConnectionException("cannot connect to NBC at " + config.baseUrl() + " within "
+                        + config.connectTimeout().toMillis() + " ms" + viaProxy(), cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(path, timeout, cause);
+            }
+            throw new BakongConnectionException("cannot reach NBC at " + config.baseUrl() + viaProxy() + ": " + cause, cause);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new BakongUnavailableException("interrupted while calling NBC", 0, e);
         }
+    }
+
+    private static BakongTimeoutException timedOut(String path, Duration timeout, Throwable cause) {
+        return new BakongTimeoutException("NBC did not answer " + path + " within " + timeout.toMillis() + " ms", cause);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private String viaProxy() {

@@ -1,4 +1,4 @@
-package dev.bakongpay.benchmarks;
+package dev.bakongpay.benchmarks.store;
 
 import dev.bakongpay.adapters.redis.RedisRateLimiter;
 import dev.bakongpay.spi.RateLimit;
@@ -9,7 +9,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 
-/** Rate-limiter decisions per second over 1,000 keys, in memory and on Redis. */
+/**
+ * Rate-limiter decisions per second over 1,000 keys, in memory and on Redis (127.0.0.1:6379, or
+ * {@code BAKONGPAY_TEST_REDIS_URL}).
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar RateLimiterBenchmark -p adapter=memory</pre>
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

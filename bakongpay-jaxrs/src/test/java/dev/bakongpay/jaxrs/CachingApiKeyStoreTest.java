@@ -1,0 +1,77 @@
+package dev.bakongpay.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bakongpay.spi.ApiKeyRecord;
+import dev.bakongpay.spi.ApiKeyStore;
+import dev.bakongpay.spi.PaymentMode;
+import dev.bakongpay.spi.Plan;
+import dev.bakongpay.spi.memory.MemoryStorageProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("CachingApiKeyStore")
+class CachingApiKeyStoreTest {
+    final ApiKeyStore backing = MemoryStorageProvider.create(Clock.systemUTC()).apiKeys();
+    final AtomicInteger reads = new AtomicInteger();
+    final ApiKeyStore counting = new ApiKeyStore() {
+        @Override public void save(ApiKeyRecord r) { backing.save(r); }
+        @Override public Optional<ApiKeyRecord> findByHash(String h) { reads.incrementAndGet(); return backing.findByHash(h); }
+        @Override public boolean touch(String h, Instant at) { return backing.touch(h, at); }
+        @Override public boolean revoke(String h) { return backing.revoke(h); }
+    };
+    final String hash = ApiKeys.hash("bk_test_cache_0001");
+    final Instant now = Instant.parse("2026-06-02T13:45:00Z");
+
+    ApiKeyRecord key(boolean active) {
+        return new ApiKeyRecord(hash, "m1", Plan.PRO, PaymentMode.TEST, active, now, null);
+    }
+
+    @Test
+    @DisplayName("reads the store once per key within the TTL, and again after it")
+    void ttl() throws Exception {
+        backing.save(key(true));
+        ApiKeyStore cache = CachingApiKeyStore.wrap(counting, Duration.ofMillis(300));
+        for (int i = 0; i < 100; i++) assertThat(cache.findByHash(hash)).isPresent();
+        assertThat(reads).hasValue(1);
+        Thread.sleep(400);
+        assertThat(cache.findByHash(hash)).isPresent();
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("a revoke through it takes effect at once; one behind its back (another node) within the TTL")
+    void revoke() throws Exception {
+        backing.save(key(true));
+        ApiKeyStore cache = CachingApiKeyStore.wrap(counting, Duration.ofMillis(300));
+        assertThat(cache.findByHash(hash).orElseThrow().active()).isTrue();
+        cache.revoke(hash);
+        assertThat(cache.findByHash(hash).orElseThrow().active()).isFalse();
+
+        backing.save(key(true));
+        ApiKeyStore other = CachingApiKeyStore.wrap(counting, Duration.ofMillis(300));
+        assertThat(other.findByHash(hash).orElseThrow().active()).isTrue();
+        backing.revoke(hash);
+        Thread.sleep(400);
+        assertThat(other.findByHash(hash).orElseThrow().active()).isFalse();
+    }
+
+    @Test
+    @DisplayName("unknown keys are not cached; a touch is seen in the cached copy; zero TTL is no cache")
+    void rest() {
+        ApiKeyStore cache = CachingApiKeyStore.wrap(counting, Duration.ofSeconds(5));
+        assertThat(cache.findByHash(hash)).isEmpty();
+        backing.save(key(true));
+        assertThat(cache.findByHash(hash)).isPresent();
+        cache.touch(hash, now.plusSeconds(60));
+        assertThat(cache.findByHash(hash).orElseThrow().lastUsedAt()).isEqualTo(now.plusSeconds(60));
+        assertThat(backing.findByHash(hash).orElseThrow().lastUsedAt()).isEqualTo(now.plusSeconds(60));
+        assertThat(CachingApiKeyStore.wrap(counting, Duration.ZERO)).isSameAs(counting);
+        assertThat(CachingApiKeyStore.wrap(cache, Duration.ofSeconds(5))).isSameAs(cache);
+    }
+}
