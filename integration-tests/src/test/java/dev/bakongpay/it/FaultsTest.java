@@ -14,7 +14,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -168,8 +167,6 @@ class FaultsTest {
 
     @Test
     @Order(6)
-    @Disabled("needs BAKONGPAY_BAKONG_DEADLINE (overall deadline of a request's Bakong calls, retries included): not on main yet;"
-            + " today a check against held connections answers 504 only after ~30 s (10 s request timeout x 3 attempts)")
     @DisplayName("held connections: with BAKONGPAY_BAKONG_DEADLINE the check answers 504 within the deadline")
     void heldConnectionsWithDeadline() throws Exception {
         // a node of its own: the deadline is its only difference
