@@ -71,8 +71,9 @@ public record ServerSettings(
      *                        md5 by reconciliation, across all nodes ({@code BAKONGPAY_RECONCILE_LEASE_SECONDS}, 60 s)
      */
     public record Budgets(java.time.Duration bakongTimeout, java.time.Duration bakongDeadline, java.time.Duration reconcileLease) {
+        /** The lease here applies only when reconciliation is off; otherwise it follows the interval. */
         public static final Budgets DEFAULTS = new Budgets(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(5),
-                java.time.Duration.ofSeconds(60));
+                java.time.Duration.ofSeconds(30));
     }
 
     /** A Bakong Open API endpoint and its credentials. */

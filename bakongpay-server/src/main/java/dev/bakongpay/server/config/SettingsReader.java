@@ -48,7 +48,7 @@ final class SettingsReader {
         String level = level();
         java.time.Duration reconcileEvery = java.time.Duration.ofSeconds(reconcileSeconds());
         ServerSettings.Webhook webhook = webhook();
-        ServerSettings.Budgets budgets = budgets();
+        ServerSettings.Budgets budgets = budgets(reconcileEvery);
         if (core == null) throw new ConfigurationException(problems);
 
         List<SeedKey> keys = new ArrayList<>();
@@ -191,11 +191,18 @@ final class SettingsReader {
         return 8;
     }
 
-    private ServerSettings.Budgets budgets() {
+    /**
+     * The lease is also how often reconciliation asks about one md5, so by default it follows the
+     * interval (a shop that sets 5 s expects a payment seen within about 5 s), but never shorter than
+     * one Bakong operation plus a margin, or another node could take a batch still being checked.
+     */
+    private ServerSettings.Budgets budgets(java.time.Duration reconcileEvery) {
         ServerSettings.Budgets d = ServerSettings.Budgets.DEFAULTS;
         java.time.Duration timeout = duration(BAKONG_TIMEOUT, d.bakongTimeout(), 60_000);
         java.time.Duration deadline = duration(BAKONG_DEADLINE, d.bakongDeadline(), 120_000);
-        java.time.Duration lease = d.reconcileLease();
+        java.time.Duration floor = deadline.plusSeconds(5);
+        java.time.Duration lease = reconcileEvery.isZero() ? d.reconcileLease()
+                : reconcileEvery.compareTo(floor) > 0 ? reconcileEvery : floor;
         String v = lookup.apply(RECONCILE_LEASE_SECONDS);
         if (v != null) {
             try {

@@ -125,12 +125,16 @@ class ServerSettingsTest {
         }
 
         @Test
-        @DisplayName("Bakong's time budgets and the reconciliation lease: 3 s per attempt, 5 s per operation, 60 s; ms, s or bare seconds")
+        @DisplayName("Bakong's time budgets and the reconciliation lease: 3 s per attempt, 5 s per operation, lease = interval but at least deadline + 5 s; ms, s or bare seconds")
         void budgets() {
             ServerSettings.Budgets d = read(Map.of(), Command.SERVE).budgets();
             assertThat(d.bakongTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
             assertThat(d.bakongDeadline()).isEqualTo(java.time.Duration.ofSeconds(5));
-            assertThat(d.reconcileLease()).isEqualTo(java.time.Duration.ofSeconds(60));
+            assertThat(d.reconcileLease()).isEqualTo(java.time.Duration.ofSeconds(30));
+            assertThat(read(Map.of("BAKONGPAY_RECONCILE_SECONDS", "1"), Command.SERVE).budgets().reconcileLease())
+                    .isEqualTo(java.time.Duration.ofSeconds(10));
+            assertThat(read(Map.of("BAKONGPAY_RECONCILE_SECONDS", "120"), Command.SERVE).budgets().reconcileLease())
+                    .isEqualTo(java.time.Duration.ofSeconds(120));
             ServerSettings.Budgets b = read(Map.of("BAKONGPAY_BAKONG_TIMEOUT", "1500ms", "BAKONGPAY_BAKONG_DEADLINE", "4",
                     "BAKONGPAY_RECONCILE_LEASE_SECONDS", "120"), Command.SERVE).budgets();
             assertThat(b.bakongTimeout()).isEqualTo(java.time.Duration.ofMillis(1500));
