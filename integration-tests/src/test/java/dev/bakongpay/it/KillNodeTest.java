@@ -50,48 +50,7 @@ class KillNodeTest {
                     "BAKONGPAY_RATE_LIMITS", "PRO=100000/m", "BAKONGPAY_RECONCILE_SECONDS", "0"));
             cluster.pro(node).create(); // warm up: the load should meet a running node
 
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            Map<UUID, Acknowledged> acknowledged = new ConcurrentHashMap<>();
-            AtomicInteger sent = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
-            AtomicBoolean stop = new AtomicBoolean();
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            for (int t = 0; t < THREADS; t++) {
-                pool.submit(() -> {
-                    while (!stop.get()) {
-                        int n = sent.incrementAndGet();
-                        String amount = (1 + n % 50) + "." + String.format("%02d", n % 100);
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + Api.CREATE))
-                                .timeout(Duration.ofSeconds(10))
-                                .header("Authorization", "Bearer " + cluster.proKey).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(Api.order("Load Shop", amount, 900))).build();
-                        try {
-                            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            if (r.statusCode() == 200) {
-                                JsonPath d = JsonPath.from(r.body()).setRootPath("data");
-                                UUID id = UUID.fromString(d.getString("transactionId"));
-                                acknowledged.put(id, new Acknowledged(id, d.getString("md5"), d.getString("qrString"), new BigDecimal(amount)));
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            failed.incrementAndGet(); // the node died under this request
-                        }
-                    }
-                    return null;
-                });
-            }
-            Awaitility.await("creates under load").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> acknowledged.size() >= KILL_AFTER);
-            node.killHard();
-            int acknowledgedAtKill = acknowledged.size();
-            Thread.sleep(500); // requests in flight end with connection errors
-            stop.set(true);
-            pool.shutdown();
-            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(node.alive()).isFalse();
-            System.out.printf("[bakongpay-it] kill -9 after %d acknowledged creates (%d at the kill), %d sent, %d without a 200%n",
-                    acknowledged.size(), acknowledgedAtKill, sent.get(), failed.get());
+            Map<UUID, Acknowledged> acknowledged = loadThenKill(cluster, node);
 
             Map<UUID, Map<String, Object>> rows = new HashMap<>();
             try (Connection c = schema.connect(); Statement s = c.createStatement()) {
@@ -137,6 +96,74 @@ class KillNodeTest {
                 var r = cluster.pro(again).lookup(a.id().toString());
                 assertThat(r.statusCode()).as("lookup of %s after the restart: %s", a.id(), r.asString()).isEqualTo(200);
                 assertThat(r.jsonPath().getString("data.md5")).isEqualTo(a.md5());
+            }
+        }
+    }
+
+    /** Creates from {@value #THREADS} threads until {@value #KILL_AFTER} are answered 200, then {@code kill -9}. */
+    private static Map<UUID, Acknowledged> loadThenKill(Cluster cluster, ServerNode node) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Map<UUID, Acknowledged> acknowledged = new ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        for (int t = 0; t < THREADS; t++) {
+            pool.submit(() -> {
+                while (!stop.get()) {
+                    int n = sent.incrementAndGet();
+                    String amount = (1 + n % 50) + "." + String.format("%02d", n % 100);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + Api.CREATE))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Authorization", "Bearer " + cluster.proKey).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(Api.order("Load Shop", amount, 900))).build();
+                    try {
+                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 200) {
+                            JsonPath d = JsonPath.from(r.body()).setRootPath("data");
+                            UUID id = UUID.fromString(d.getString("transactionId"));
+                            acknowledged.put(id, new Acknowledged(id, d.getString("md5"), d.getString("qrString"), new BigDecimal(amount)));
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet(); // the node died under this request
+                    }
+                }
+                return null;
+            });
+        }
+        Awaitility.await("creates under load").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> acknowledged.size() >= KILL_AFTER);
+        node.killHard();
+        int acknowledgedAtKill = acknowledged.size();
+        Thread.sleep(500); // requests in flight end with connection errors
+        stop.set(true);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(node.alive()).isFalse();
+        System.out.printf("[bakongpay-it] kill -9 after %d acknowledged creates (%d at the kill), %d sent, %d without a 200%n",
+                acknowledged.size(), acknowledgedAtKill, sent.get(), failed.get());
+
+        return acknowledged;
+    }
+
+    @Test
+    @DisplayName("on the embedded H2 file (the default store), every create answered 200 before kill -9 is served after a restart")
+    void killMidLoadOnEmbeddedH2() throws Exception {
+        try (Cluster cluster = new Cluster(workDir)) {
+            Map<String, String> env = Map.of("BAKONGPAY_DATA_DIR", workDir.resolve("h2-data").toString(),
+                    "BAKONGPAY_RATE_LIMITS", "PRO=100000/m", "BAKONGPAY_RECONCILE_SECONDS", "0");
+            ServerNode node = cluster.start("kill-h2-node", env);
+            cluster.pro(node).create();
+            Map<UUID, Acknowledged> acknowledged = loadThenKill(cluster, node);
+
+            ServerNode again = cluster.start("kill-h2-node-restarted", env);
+            for (Acknowledged a : acknowledged.values()) {
+                var r = cluster.pro(again).lookup(a.id().toString());
+                assertThat(r.statusCode()).as("lookup of %s after the restart: %s", a.id(), r.asString()).isEqualTo(200);
+                assertThat(r.jsonPath().getString("data.md5")).isEqualTo(a.md5());
+                assertThat(r.jsonPath().getString("data.status")).isEqualTo("PENDING");
             }
         }
     }
