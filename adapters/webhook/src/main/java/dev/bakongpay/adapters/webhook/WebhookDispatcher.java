@@ -132,14 +132,25 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
+    /** Set while rounds fail, so a store that is down is logged once, not at every poll. */
+    private final java.util.concurrent.atomic.AtomicBoolean roundsFailing = new java.util.concurrent.atomic.AtomicBoolean();
+
     private void tick() {
         try {
             Round r;
             do {
                 r = dispatchOnce();
             } while (r.claimed() == batchSize && !Thread.currentThread().isInterrupted());
+            if (roundsFailing.compareAndSet(true, false)) {
+                LOG.info("BakongPay webhooks: dispatch rounds work again");
+            }
         } catch (RuntimeException e) { // a failing store must not end the schedule
-            LOG.warn("BakongPay webhooks: a dispatch round failed: {}", e.toString());
+            if (roundsFailing.compareAndSet(false, true)) {
+                LOG.warn("BakongPay webhooks: a dispatch round failed: {}; retrying every {} ms, logged again once it works",
+                        e.toString(), pollInterval.toMillis());
+            } else {
+                LOG.debug("BakongPay webhooks: a dispatch round failed again: {}", e.toString());
+            }
         }
     }
 
