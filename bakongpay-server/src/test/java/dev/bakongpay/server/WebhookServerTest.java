@@ -124,8 +124,8 @@ class WebhookServerTest {
         assertThat(body.getString("data.mode")).isEqualTo("TEST");
         assertThat(body.getString("data.amount")).isEqualTo(check.getString("data.transaction.amount"));
         assertThat(body.getString("data.transaction.hash")).isEqualTo(check.getString("data.transaction.hash"));
-        assertThat(body.getString("data.transaction.fromAccountId")).isEqualTo(check.getString("data.transaction.from"));
-        assertThat(body.getString("data.transaction.toAccountId")).isEqualTo(check.getString("data.transaction.to"));
+        assertThat(body.getString("data.transaction.from")).isEqualTo(check.getString("data.transaction.from"));
+        assertThat(body.getString("data.transaction.to")).isEqualTo(check.getString("data.transaction.to"));
         assertThat(body.getLong("data.transaction.timestamp")).isEqualTo(check.getLong("data.transaction.timestamp"));
     }
 

@@ -1,13 +1,15 @@
 package dev.bakongpay.adapters.webhook;
 
-import dev.bakongpay.adapters.webhook.internal.JsonWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.bakongpay.core.payment.Amounts;
+import dev.bakongpay.core.payment.PaymentCheck;
 import dev.bakongpay.spi.PaymentEvent;
 import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.UpstreamPayment;
 import dev.bakongpay.spi.WebhookEvent;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -21,13 +23,14 @@ import java.util.TreeMap;
  * {"id": "<transactionId>:SUCCESS", "type": "payment.succeeded", "created": 1764489600,
  *  "data": {"transactionId": "…", "md5": "…", "status": "SUCCESS", "previousStatus": "PENDING",
  *           "amount": 25.00, "currency": "USD", "mode": "TEST", …,
- *           "transaction": {"hash": "…", "from": "payer@abaa", "to": "shop@aclb",
- *                           "fromAccountId": "payer@abaa", "toAccountId": "shop@aclb",
- *                           "amount": 25.00, "currency": "USD", "timestamp": 1764489600000}}}
+ *           "transaction": {"hash": "…", "from": "payer@abaa", "to": "shop@aclb", "amount": 25.00, "currency": "USD", "timestamp": 1764489600000}}}
  * }</pre>
  * Field names follow the API's check answer ({@code /check/md5}, {@code /check/transaction}).
  */
 public final class WebhookEvents {
+    /** Amounts as written ({@code 25.00}, never {@code 2.5E+1}), as the API writes them. */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
     private WebhookEvents() {}
 
     /** The event type of a change to {@code status}: {@code payment.succeeded}, {@code payment.failed}, {@code payment.expired}. */
@@ -54,7 +57,11 @@ public final class WebhookEvents {
         body.put("type", type);
         body.put("created", at.getEpochSecond());
         body.put("data", data(t, previous));
-        return new WebhookEvent(id, t.id(), t.merchantId(), type, JsonWriter.write(body), at);
+        try {
+            return new WebhookEvent(id, t.id(), t.merchantId(), type, JSON.writeValueAsString(body), at);
+        } catch (JsonProcessingException e) { // maps of strings, numbers and booleans always serialise
+            throw new IllegalStateException("webhook body of " + id + " could not be written", e);
+        }
     }
 
     private static Map<String, Object> data(Transaction t, PaymentStatus previous) {
@@ -63,7 +70,7 @@ public final class WebhookEvents {
         m.put("md5", t.md5());
         m.put("status", t.status().name());
         m.put("previousStatus", previous.name());
-        m.put("amount", forDisplay(t.amount(), t.currency()));
+        m.put("amount", Amounts.forDisplay(t.amount(), t.currency()));
         m.put("currency", t.currency());
         m.put("mode", t.mode().name());
         m.put("merchantName", t.merchantName());
@@ -74,8 +81,7 @@ public final class WebhookEvents {
         m.put("updatedAt", iso(t.updatedAt()));
         if (t.status() == PaymentStatus.SUCCESS) m.put("late", t.late());
         if (t.status() == PaymentStatus.FAILED && t.statusReason() != null) {
-            int colon = t.statusReason().indexOf(':');
-            m.put("failureReason", colon < 0 ? t.statusReason() : t.statusReason().substring(0, colon));
+            m.put("failureReason", PaymentCheck.failureCode(t));
             m.put("failureMessage", t.statusReason());
         }
         UpstreamPayment p = t.payment();
@@ -84,9 +90,7 @@ public final class WebhookEvents {
             block.put("hash", p.hash());
             block.put("from", p.fromAccountId());
             block.put("to", p.toAccountId());
-            block.put("fromAccountId", p.fromAccountId());
-            block.put("toAccountId", p.toAccountId());
-            block.put("amount", forDisplay(p.amount(), p.currency()));
+            block.put("amount", Amounts.forDisplay(p.amount(), p.currency()));
             block.put("currency", p.currency());
             Instant paidAt = p.acknowledgedAt() != null ? p.acknowledgedAt() : t.updatedAt();
             block.put("timestamp", paidAt.toEpochMilli());
@@ -96,13 +100,6 @@ public final class WebhookEvents {
         }
         if (!t.attributes().isEmpty()) m.put("metadata", new TreeMap<>(t.attributes()));
         return m;
-    }
-
-    /** As the API shows amounts (core's {@code Amounts.forDisplay}): USD with cents, KHR whole, no digit hidden. */
-    static BigDecimal forDisplay(BigDecimal amount, String currency) {
-        int scale = "KHR".equals(currency) ? 0 : 2;
-        BigDecimal plain = amount.stripTrailingZeros();
-        return plain.scale() <= scale ? plain.setScale(scale, RoundingMode.UNNECESSARY) : amount;
     }
 
     private static String iso(Instant i) {
