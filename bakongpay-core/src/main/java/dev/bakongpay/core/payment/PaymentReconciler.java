@@ -48,7 +48,6 @@ public final class PaymentReconciler {
     private final Duration maxBackoff;
     private final Object stateLock = new Object();
     private int consecutiveFailures;
-    private volatile int lastBatchSize;
 
     /** Batches of 50, leased for 60 s; expired transactions are looked at again for two leases. */
     public PaymentReconciler(TransactionStore transactions, PaymentService payments, String nodeId) {
@@ -83,11 +82,17 @@ public final class PaymentReconciler {
      * @throws PaymentException.NetworkUnavailable the network could not answer (also counted for the backoff)
      */
     public int runOnce() {
+        return runBatch().changed();
+    }
+
+    /** What one batch did: how many transactions it held and how many changed status. */
+    private record BatchOutcome(int size, int changed) {}
+
+    private BatchOutcome runBatch() {
         List<Transaction> batch = transactions.claimForReconciliation(claim);
-        lastBatchSize = batch.size();
         if (batch.isEmpty()) {
             succeeded();
-            return 0;
+            return new BatchOutcome(0, 0);
         }
         List<Transaction> after;
         try {
@@ -102,7 +107,7 @@ public final class PaymentReconciler {
             if (after.get(i).status() != batch.get(i).status()) changed++;
         }
         if (changed > 0) LOG.info("reconciliation: {} of {} transactions changed status", changed, batch.size());
-        return changed;
+        return new BatchOutcome(batch.size(), changed);
     }
 
     /**
@@ -112,12 +117,14 @@ public final class PaymentReconciler {
     public int tick() {
         int changed = 0;
         for (int i = 0; i < MAX_BATCHES_PER_TICK; i++) {
+            BatchOutcome batch;
             try {
-                changed += runOnce();
+                batch = runBatch();
             } catch (PaymentException.NetworkUnavailable e) {
                 return changed;
             }
-            if (lastBatchSize < claim.limit()) return changed;
+            changed += batch.changed();
+            if (batch.size() < claim.limit()) return changed;
         }
         return changed;
     }
