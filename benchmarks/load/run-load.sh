@@ -7,7 +7,8 @@
 #
 # Settings (environment): DURATION (30s), WARMUP (5s), CONNECTIONS (64), PORT (18080),
 # SIM_PORT (19090), SERVER_JAR (the built one), RESULTS (benchmarks/target/load-results.jsonl), PG_URL (the admin URL for psql),
-# PRIME (unset: none; e.g. 30s: a mixed run before the measured ones, so the JIT has compiled the hot paths),
+# PRIME (unset: none; e.g. 90s: an unmeasured run before the measured ones, so the JIT has compiled the hot paths),
+# PRIME_SCENARIO (mixed: the scenario of that run; create primes the heaviest path, the one a 2-core node compiles last),
 # SERVER_JAVA_OPTS (JVM options of the node, e.g. -Xmx1g), PROFILE_DIR (when set, the node runs Flight Recorder
 # and its recording of each measured window is written there as STORE-SCENARIO.jfr).
 # Each JSON line also gets the node's CPU time per answered request over the measured window
@@ -87,9 +88,9 @@ seconds() { # 20s, 2m, 500ms -> seconds (decimal)
 server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 ticks_per_s=$(getconf CLK_TCK)
 if [[ -n "${PRIME:-}" ]]; then # a fresh JVM compiles while it serves: give it a mixed run that is not measured
-  echo "== $label: priming the node with the mixed scenario for $PRIME" >&2
+  echo "== $label: priming the node with the ${PRIME_SCENARIO:-mixed} scenario for $PRIME" >&2
   java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest --url "http://127.0.0.1:$port" --key "$key" \
-    --scenario mixed --connections "$connections" --duration "$PRIME" --warmup 0s > /dev/null 2>&1 || true
+    --scenario "${PRIME_SCENARIO:-mixed}" --connections "$connections" --duration "$PRIME" --warmup 0s > /dev/null 2>&1 || true
 fi
 for scenario in create check bulk; do
   extra=()

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,13 @@ public final class JdbcTransactionStore implements TransactionStore {
     private static final String ELIGIBLE = " WHERE (status = 'PENDING' OR (status = 'EXPIRED' AND expires_at >= ?))"
             + " AND (claim_until IS NULL OR claim_until <= ?) ";
     private static final String ORDER = " ORDER BY claim_until NULLS FIRST, created_at, id ";
+    /** {@link #ORDER} in Java, for rows read in several parts. */
+    private static final Comparator<Candidate> CLAIM_ORDER = Comparator
+            .comparing(Candidate::previousClaim, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(c -> c.transaction().createdAt()).thenComparing(c -> c.transaction().id());
+
+    /** A claimable row and the end of its last lease (null: never leased). */
+    private record Candidate(Instant previousClaim, Transaction transaction) {}
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -117,43 +125,55 @@ public final class JdbcTransactionStore implements TransactionStore {
                 + "FETCH FIRST " + claim.limit() + " ROWS ONLY FOR UPDATE SKIP LOCKED)"
                 + " UPDATE " + TABLE + " t SET claim_owner = ?, claim_until = ? FROM picked WHERE t.id = picked.id"
                 + " RETURNING picked.previous AS previous_claim, " + TransactionRows.COLUMNS.replaceAll("(^|, )", "$1t.");
-        List<Object[]> rows = new ArrayList<>();
+        List<Candidate> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Jdbc.setInstant(ps, 1, expiredSince);
             Jdbc.setInstant(ps, 2, now);
             ps.setString(3, claim.owner());
             Jdbc.setInstant(ps, 4, until);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) rows.add(new Object[] {Jdbc.instant(rs, "previous_claim"), TransactionRows.read(rs)});
+                while (rs.next()) rows.add(new Candidate(Jdbc.instant(rs, "previous_claim"), TransactionRows.read(rs)));
             }
         }
-        rows.sort((a, b) -> { // RETURNING has no order: restore the claim order
-            Instant pa = (Instant) a[0], pb = (Instant) b[0];
-            if (!Objects.equals(pa, pb)) return pa == null ? -1 : pb == null ? 1 : pa.compareTo(pb);
-            Transaction ta = (Transaction) a[1], tb = (Transaction) b[1];
-            int byAge = ta.createdAt().compareTo(tb.createdAt());
-            return byAge != 0 ? byAge : ta.id().compareTo(tb.id());
-        });
-        return rows.stream().map(r -> (Transaction) r[1]).toList();
+        rows.sort(CLAIM_ORDER); // RETURNING has no order: restore the claim order
+        return rows.stream().map(Candidate::transaction).toList();
     }
 
-    /** Portable: read candidates, then lease each with a conditional UPDATE; a row another node took is skipped. */
+    /**
+     * Portable: read candidates, then lease each with a conditional UPDATE; a row another node took
+     * is skipped. The candidates come from four reads, one per status and lease state, each in the
+     * order of the claim index so that it stops after its first rows: one read with the ORs of
+     * {@link #ELIGIBLE} scans and sorts the whole table, every batch, on H2.
+     */
     private List<Transaction> claimRowByRow(Connection c, ReconciliationClaim claim, Instant now, Instant expiredSince,
                                             Instant until) throws SQLException {
-        List<Transaction> candidates = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT + ELIGIBLE + ORDER
-                + "FETCH FIRST " + (2 * claim.limit()) + " ROWS ONLY")) {
-            Jdbc.setInstant(ps, 1, expiredSince);
-            Jdbc.setInstant(ps, 2, now);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) candidates.add(TransactionRows.read(rs));
+        int wanted = 2 * claim.limit();
+        List<Candidate> candidates = new ArrayList<>();
+        for (String status : List.of("PENDING", "EXPIRED")) {
+            for (boolean neverLeased : new boolean[] {true, false}) {
+                String where = " WHERE status = ? AND " + (neverLeased ? "claim_until IS NULL" : "claim_until <= ?")
+                        + (status.equals("EXPIRED") ? " AND expires_at >= ?" : "");
+                try (PreparedStatement ps = c.prepareStatement("SELECT claim_until AS previous_claim, "
+                        + TransactionRows.COLUMNS + " FROM " + TABLE + where
+                        + " ORDER BY status, claim_until, created_at, id FETCH FIRST " + wanted + " ROWS ONLY")) {
+                    int i = 1;
+                    ps.setString(i++, status);
+                    if (!neverLeased) Jdbc.setInstant(ps, i++, now);
+                    if (status.equals("EXPIRED")) Jdbc.setInstant(ps, i, expiredSince);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) candidates.add(new Candidate(Jdbc.instant(rs, "previous_claim"), TransactionRows.read(rs)));
+                    }
+                }
             }
         }
+        candidates.sort(CLAIM_ORDER);
+        if (candidates.size() > wanted) candidates.subList(wanted, candidates.size()).clear();
         List<Transaction> won = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET claim_owner = ?, claim_until = ?"
                 + " WHERE id = ? AND status IN ('PENDING', 'EXPIRED') AND (claim_until IS NULL OR claim_until <= ?)")) {
-            for (Transaction t : candidates) {
+            for (Candidate candidate : candidates) {
                 if (won.size() == claim.limit()) break;
+                Transaction t = candidate.transaction();
                 ps.setString(1, claim.owner());
                 Jdbc.setInstant(ps, 2, until);
                 ps.setObject(3, t.id());
