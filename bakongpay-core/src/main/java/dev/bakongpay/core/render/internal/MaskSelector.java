@@ -53,6 +53,15 @@ final class MaskSelector {
                 unmasked[base + x] = (byte) (row[x] ^ flip0[base + x]);
             }
         }
+        return chooseUnmasked(unmasked, version, n);
+    }
+
+    /**
+     * @param unmasked the symbol before any mask, {@code n × n} row by row (format bits not yet set)
+     * @return the symbol under the mask with the lowest penalty (ties: lowest mask number)
+     */
+    static byte[][] chooseUnmasked(byte[] unmasked, int version, int n) {
+        byte[][] flips = flips(version, n);
         int mask = n <= BitPenalty.MAX_WIDTH ? BitPenalty.bestMask(unmasked, version, n) : bestMaskBytewise(unmasked, flips, n);
         byte[] best = new byte[n * n];
         apply(unmasked, flips[mask], mask, n, best);

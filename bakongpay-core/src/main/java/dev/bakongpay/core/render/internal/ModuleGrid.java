@@ -48,8 +48,14 @@ public final class ModuleGrid {
         try {
             // Only non-ASCII text (Khmer names) gets the UTF-8 hint: it adds an ECI header that
             // readers need to decode the bytes right, and costs space that ASCII codes need not pay.
-            QRCode code = Encoder.encode(content, ErrorCorrectionLevel.M, isAscii(content) ? ASCII : UTF8);
-            matrix = MaskSelector.choose(code.getMatrix().getArray(), code.getVersion().getVersionNumber());
+            boolean ascii = isAscii(content);
+            if (ByteModeSymbol.handles(content)) {
+                ByteModeSymbol.Built built = ByteModeSymbol.build(content, !ascii);
+                matrix = MaskSelector.chooseUnmasked(built.unmasked(), built.version(), built.modules());
+            } else { // digits or upper case only: ZXing's numeric and alphanumeric modes
+                QRCode code = Encoder.encode(content, ErrorCorrectionLevel.M, ascii ? ASCII : UTF8);
+                matrix = MaskSelector.choose(code.getMatrix().getArray(), code.getVersion().getVersionNumber());
+            }
         } catch (WriterException e) {
             throw new QrRenderException("content", QrRenderException.Problem.CONTENT_TOO_LONG,
                     "content of " + content.length() + " characters does not fit in a QR code at error correction M");
