@@ -271,7 +271,7 @@ public final class PaymentService {
         for (int attempt = 0; attempt < 5; attempt++) {
             // a KHQR's md5 covers its creation time in ms: one ms later is a new md5
             KhqrResult qr = Khqr.encode(v.payload(now.plusMillis(attempt), expiresAt), clock);
-            Transaction t = Transaction.builder().id(RandomIds.uuid()).merchantId(merchant.id()).mode(merchant.mode())
+            Transaction t = Transaction.builder().id(RandomIds.timeOrdered(now.toEpochMilli())).merchantId(merchant.id()).mode(merchant.mode())
                     .md5(qr.md5()).qrString(qr.qr()).amount(v.amount()).currency(v.currency().name())
                     .bakongId(v.bakongId()).merchantName(v.merchantName()).description(v.description())
                     .createdAt(now).expiresAt(expiresAt).attributes(v.attributes()).build();

