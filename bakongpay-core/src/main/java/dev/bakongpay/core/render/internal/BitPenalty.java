@@ -19,6 +19,10 @@ final class BitPenalty {
         long[] base = lines(unmasked, n);
         long[][] flips = flipLines(version, n);
         long[] candidate = new long[2 * n];
+        int[][] formatAt = new int[15][];
+        for (int i = 0; i < 15; i++) {
+            formatAt[i] = MaskSelector.formatCoordinates(i, n);
+        }
         int best = 0;
         int bestPenalty = Integer.MAX_VALUE;
         for (int mask = 0; mask < 8; mask++) {
@@ -29,7 +33,7 @@ final class BitPenalty {
             int format = MaskSelector.formatBits(mask);
             for (int i = 0; i < 15; i++) {
                 long bit = (format >>> i) & 1;
-                int[] at = MaskSelector.formatCoordinates(i, n);
+                int[] at = formatAt[i];
                 set(candidate, n, at[0], at[1], bit);
                 set(candidate, n, at[2], at[3], bit);
             }
