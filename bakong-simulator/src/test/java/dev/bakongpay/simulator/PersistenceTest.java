@@ -71,4 +71,15 @@ class PersistenceTest {
             assertThat(second.control().transactions()).hasSize(threads * each);
         }
     }
+
+    @Test
+    @DisplayName("a payment reaches the file while the simulator runs, without waiting for a stop")
+    void savedWhileRunning(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("simulator.json");
+        try (BakongSimulator simulator = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+            SimulatedPayment paid = simulator.control().pay(TestQrs.coffee(Instant.now()));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> Files.exists(file) && Files.readString(file).contains(paid.hash()));
+        }
+    }
 }

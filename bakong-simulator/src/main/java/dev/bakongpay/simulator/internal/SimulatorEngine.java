@@ -4,16 +4,27 @@ import jakarta.servlet.MultipartConfigElement;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the simulator's parts and its Jetty server. {@code BakongSimulator} is its public face.
  */
 public final class SimulatorEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorEngine.class);
+    /**
+     * Changes are written to the state file at most this long after they happen, many at once:
+     * writing the whole file per payment made a simulator with many payments quadratic.
+     */
+    static final long SAVE_DELAY_MILLIS = 100;
 
     private final Ledger ledger = new Ledger();
     private final CallStats stats = new CallStats();
@@ -22,6 +33,8 @@ public final class SimulatorEngine {
     private final PaymentDesk desk;
     private final AccountsAndTokens accounts;
     private final StateFile stateFile;
+    private final ScheduledThreadPoolExecutor stateWriter;
+    private final AtomicBoolean saveScheduled = new AtomicBoolean();
     private final Server server;
     private final OpenApiServlet openApi;
     private final ServerConnector connector;
@@ -37,8 +50,17 @@ public final class SimulatorEngine {
             StateFile.Snapshot saved = stateFile.load();
             ledger.restore(saved.payments(), saved.qrs(), saved.accounts());
             tokens.restore(saved.tokens());
-            ledger.onChange(this::persist);
-            tokens.onChange(this::persist);
+            stateWriter = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "bakong-simulator-state");
+                t.setDaemon(true);
+                return t;
+            });
+            stateWriter.setKeepAliveTime(1, TimeUnit.SECONDS);
+            stateWriter.allowCoreThreadTimeOut(true);
+            ledger.onChange(this::persistSoon);
+            tokens.onChange(this::persistSoon);
+        } else {
+            stateWriter = null;
         }
 
         // generous: LATENCY faults hold a thread each while tests fire a hundred concurrent checks
@@ -73,6 +95,9 @@ public final class SimulatorEngine {
     public void stop() throws Exception {
         openApi.releaseHeld(); // held calls (TIMEOUT faults) would keep the graceful stop waiting
         server.stop();
+        if (stateFile != null) {
+            persistNow(); // whatever the last requests changed is in the file when stop returns
+        }
     }
 
     public boolean running() {
@@ -115,7 +140,23 @@ public final class SimulatorEngine {
         return tokens;
     }
 
-    private void persist() {
+    private void persistSoon() {
+        if (saveScheduled.compareAndSet(false, true)) {
+            stateWriter.schedule(this::persistInBackground, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void persistInBackground() {
+        try {
+            persistNow();
+        } catch (RuntimeException e) {
+            LOG.warn("the simulator's state could not be saved; the next change tries again", e);
+        }
+    }
+
+    private void persistNow() {
+        // cleared before the snapshot: a change made while it is taken schedules one more save
+        saveScheduled.set(false);
         // the snapshot is taken under the file's lock, so a later change is never overwritten by an older one
         synchronized (stateFile) {
             stateFile.save(new StateFile.Snapshot(ledger.payments(), ledger.qrs(), ledger.accounts(), tokens.issued()));
