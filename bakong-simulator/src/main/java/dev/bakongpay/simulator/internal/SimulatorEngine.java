@@ -4,6 +4,7 @@ import jakarta.servlet.MultipartConfigElement;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +25,7 @@ public final class SimulatorEngine {
      * Changes are written to the state file at most this long after they happen, many at once:
      * writing the whole file per payment made a simulator with many payments quadratic.
      */
-    static final long SAVE_DELAY_MILLIS = 100;
+    private static final long SAVE_DELAY_MILLIS = 100;
 
     private final Ledger ledger = new Ledger();
     private final CallStats stats = new CallStats();
@@ -35,6 +36,7 @@ public final class SimulatorEngine {
     private final StateFile stateFile;
     private final ScheduledThreadPoolExecutor stateWriter;
     private final AtomicBoolean saveScheduled = new AtomicBoolean();
+    private volatile ScheduledFuture<?> pendingSave;
     private final Server server;
     private final OpenApiServlet openApi;
     private final ServerConnector connector;
@@ -96,6 +98,10 @@ public final class SimulatorEngine {
         openApi.releaseHeld(); // held calls (TIMEOUT faults) would keep the graceful stop waiting
         server.stop();
         if (stateFile != null) {
+            ScheduledFuture<?> pending = pendingSave;
+            if (pending != null) {
+                pending.cancel(false); // no write after stop returns: the owner may delete the file then
+            }
             persistNow(); // whatever the last requests changed is in the file when stop returns
         }
     }
@@ -142,7 +148,7 @@ public final class SimulatorEngine {
 
     private void persistSoon() {
         if (saveScheduled.compareAndSet(false, true)) {
-            stateWriter.schedule(this::persistInBackground, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            pendingSave = stateWriter.schedule(this::persistInBackground, SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

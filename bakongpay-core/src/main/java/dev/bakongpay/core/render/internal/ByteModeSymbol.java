@@ -7,6 +7,7 @@ import com.google.zxing.qrcode.decoder.Mode;
 import com.google.zxing.qrcode.decoder.Version;
 import com.google.zxing.qrcode.encoder.Encoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -243,7 +244,7 @@ final class ByteModeSymbol {
                 direction = -direction;
                 y += direction;
             }
-            cached = java.util.Arrays.copyOf(order, count);
+            cached = Arrays.copyOf(order, count);
             PLACEMENT[version] = cached; // benign race
         }
         return cached;

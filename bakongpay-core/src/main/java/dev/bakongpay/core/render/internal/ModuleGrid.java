@@ -20,7 +20,8 @@ public final class ModuleGrid {
     /** The quiet zone the QR standard asks for, in modules; less is used only when it does not fit. */
     public static final int QUIET_ZONE = 4;
 
-    // ZXing builds the symbol once with mask 0; MaskSelector picks the real mask much faster.
+    // For text ByteModeSymbol does not take (digits or upper case only), ZXing builds the symbol once
+    // with mask 0 and MaskSelector picks the real mask, much faster than ZXing's own choice.
     private static final Map<EncodeHintType, Object> ASCII = Map.of(EncodeHintType.QR_MASK_PATTERN, 0);
     private static final Map<EncodeHintType, Object> UTF8 = Map.of(
             EncodeHintType.QR_MASK_PATTERN, 0, EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
