@@ -96,6 +96,32 @@ public abstract class TransactionStoreCoreContract {
             assertThat(outcomes).filteredOn(o -> o == InsertOutcome.INSERTED).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o != InsertOutcome.INSERTED).containsOnly(InsertOutcome.DUPLICATE_MD5);
         }
+
+        @Test
+        @DisplayName("many inserts at once with duplicates among them: each gets its own outcome, every new row is stored whole")
+        void concurrentInsertsWithDuplicates() {
+            Transaction existing = inserted(pending(merchant(), clock));
+            int perThread = 25;
+            List<Transaction> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 2 * THREADS * perThread; i++) {
+                Transaction.Builder b = Fixtures.pendingBuilder(merchant(), clock);
+                if (i % 10 == 3) b.md5(existing.md5());
+                if (i % 10 == 7) b.id(existing.id());
+                rows.add(b.build());
+            }
+            List<InsertOutcome> outcomes = Race.run(2 * THREADS, perThread, i -> store.insert(rows.get(i)));
+            for (int i = 0; i < rows.size(); i++) {
+                InsertOutcome expected = i % 10 == 3 ? InsertOutcome.DUPLICATE_MD5
+                        : i % 10 == 7 ? InsertOutcome.DUPLICATE_ID : InsertOutcome.INSERTED;
+                assertThat(outcomes.get(i)).as("insert %d", i).isEqualTo(expected);
+                if (expected == InsertOutcome.INSERTED) {
+                    assertThat(store.findAnyById(rows.get(i).id())).as("row %d", i).contains(rows.get(i));
+                } else if (expected == InsertOutcome.DUPLICATE_MD5) {
+                    assertThat(store.findAnyById(rows.get(i).id())).as("row %d", i).isEmpty();
+                }
+            }
+            assertThat(store.findAnyById(existing.id())).contains(existing);
+        }
     }
 
     @Nested

@@ -23,8 +23,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * {@link TransactionStore} on PostgreSQL or H2. Inserts and transitions are one statement each;
- * a transition is {@code UPDATE … WHERE id = ? AND status = ?}, so exactly one concurrent caller
+ * {@link TransactionStore} on PostgreSQL or H2. Concurrent inserts share commits ({@link GroupInsert});
+ * a transition is one statement, {@code UPDATE … WHERE id = ? AND status = ?}, so exactly one concurrent caller
  * sees an update count of 1. Claims are leases ({@code claim_owner}, {@code claim_until}) taken
  * with {@code FOR UPDATE SKIP LOCKED} on PostgreSQL and with per-row conditional UPDATEs elsewhere;
  * both are safe across nodes.
@@ -43,25 +43,17 @@ public final class JdbcTransactionStore implements TransactionStore {
 
     private final Jdbc jdbc;
     private final Clock clock;
+    private final GroupInsert inserts;
 
     public JdbcTransactionStore(DataSource dataSource, Clock clock) {
         this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.inserts = new GroupInsert(jdbc);
     }
 
     @Override
     public InsertOutcome insert(Transaction t) {
-        return jdbc.autoCommit("inserting transaction " + t.id(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(TransactionRows.INSERT)) {
-                TransactionRows.bindInsert(ps, t);
-                ps.executeUpdate();
-                return InsertOutcome.INSERTED;
-            } catch (SQLException e) {
-                if (!Jdbc.isUniqueViolation(e)) throw e;
-                return findOne(c, "WHERE id = ?", t.id()).isPresent() ? InsertOutcome.DUPLICATE_ID
-                        : InsertOutcome.DUPLICATE_MD5;
-            }
-        });
+        return inserts.insert(t);
     }
 
     @Override
@@ -205,7 +197,7 @@ public final class JdbcTransactionStore implements TransactionStore {
         return jdbc.autoCommit(what, c -> findOne(c, where, params));
     }
 
-    private static Optional<Transaction> findOne(Connection c, String where, Object... params) throws SQLException {
+    static Optional<Transaction> findOne(Connection c, String where, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + where)) {
             for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
             try (ResultSet rs = ps.executeQuery()) {
