@@ -19,9 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * lone caller writes its row alone, as before.
  *
  * <p>A caller returns only after the commit that holds its row, so an acknowledged insert survives
- * a crash just as a single autocommit insert does. A batch that fails (a duplicate id or md5, a lost
- * connection) is rolled back whole and its rows are then inserted one by one, so each caller gets its
- * own outcome and one caller's duplicate never fails another's insert. (As with any insert, a commit
+ * a crash just as a single autocommit insert does. A batch that the database refuses for one row's
+ * sake (a duplicate id or md5, a bad value) is rolled back whole and its rows are then inserted one
+ * by one, so each caller gets its own outcome and one caller's duplicate never fails another's
+ * insert; a batch that fails on the database itself (down, connection lost) fails every caller in it. (As with any insert, a commit
  * whose answer the connection lost may still have stored the batch; those rows then come back as
  * {@code DUPLICATE_ID}, and a create retries with a fresh id, leaving them to expire unseen.)
  */
@@ -81,6 +82,17 @@ final class GroupInsert {
     private void writeBatch() {
         List<Pending> batch = new ArrayList<>();
         for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) batch.add(p);
+        try {
+            write(batch);
+        } catch (Error e) { // out of memory or the like: nobody in the batch may wait for ever
+            for (Pending p : batch) {
+                if (p.result == null) p.complete(new StoreException("inserting transaction " + p.row.id() + " failed: " + e, e));
+            }
+            throw e;
+        }
+    }
+
+    private void write(List<Pending> batch) {
         if (batch.size() > 1) {
             try {
                 jdbc.inTransaction("inserting " + batch.size() + " transactions", c -> {
@@ -95,8 +107,14 @@ final class GroupInsert {
                 });
                 batch.forEach(p -> p.complete(InsertOutcome.INSERTED));
                 return;
-            } catch (RuntimeException | Error e) {
-                // rolled back, so nothing of the batch is stored: each row now gets its own outcome
+            } catch (RuntimeException e) {
+                // rolled back, so nothing of the batch is stored. A row the database refused (a
+                // duplicate, a bad value) must not fail the others: each row gets its own outcome.
+                // A database that is down fails them all at once instead of once per row.
+                if (!refusedRow(e)) { // one exception per caller: each thread adds its own stack to it
+                    batch.forEach(p -> p.complete(new StoreException(e.getMessage(), e)));
+                    return;
+                }
             }
         }
         for (Pending p : batch) {
@@ -105,11 +123,19 @@ final class GroupInsert {
                 outcome = insertAlone(p.row);
             } catch (RuntimeException e) {
                 outcome = e;
-            } catch (Error e) {
-                outcome = new StoreException("inserting transaction " + p.row.id() + " failed: " + e, e);
             }
             p.complete(outcome);
         }
+    }
+
+    /** Whether a batch failed on its data (an integrity or data error), not on the database or connection. */
+    private static boolean refusedRow(RuntimeException e) {
+        if (!(e.getCause() instanceof SQLException sql)) return true; // not the database: a row that would not bind
+        for (SQLException x = sql; x != null; x = x.getNextException()) {
+            String state = x.getSQLState();
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) return true;
+        }
+        return false;
     }
 
     private InsertOutcome insertAlone(Transaction t) {
