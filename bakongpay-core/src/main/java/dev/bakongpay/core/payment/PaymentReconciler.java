@@ -39,13 +39,18 @@ public final class PaymentReconciler {
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     /** The default longest wait between ticks while NBC fails. */
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(5);
-    /** Full batches run back to back in one tick, up to this many, so a backlog drains without waiting ticks. */
-    static final int MAX_BATCHES_PER_TICK = 10;
+    /**
+     * Full batches run back to back in one tick, up to this many by default, so a backlog drains
+     * without waiting ticks. It also caps what one node reconciles: batches × {@value #BATCH} per
+     * interval (500 per 30 s by default).
+     */
+    public static final int DEFAULT_MAX_BATCHES_PER_TICK = 10;
 
     private final TransactionStore transactions;
     private final PaymentService payments;
     private final ReconciliationClaim claim;
     private final Duration maxBackoff;
+    private final int maxBatchesPerTick;
     private final Object stateLock = new Object();
     private int consecutiveFailures;
 
@@ -64,6 +69,21 @@ public final class PaymentReconciler {
      */
     public PaymentReconciler(TransactionStore transactions, PaymentService payments, ReconciliationClaim claim,
                              Duration maxBackoff) {
+        this(transactions, payments, claim, maxBackoff, DEFAULT_MAX_BATCHES_PER_TICK);
+    }
+
+    /**
+     * @param claim             the batch size, lease (the per-md5 minimum spacing) and expired lookback
+     * @param maxBackoff        the longest wait between ticks while the network fails
+     * @param maxBatchesPerTick full batches one tick runs back to back (1 to 1000): with the interval,
+     *                          the most this node reconciles, and the most md5-list calls it makes, per tick
+     */
+    public PaymentReconciler(TransactionStore transactions, PaymentService payments, ReconciliationClaim claim,
+                             Duration maxBackoff, int maxBatchesPerTick) {
+        if (maxBatchesPerTick < 1 || maxBatchesPerTick > 1000) {
+            throw new IllegalArgumentException("maxBatchesPerTick must be 1 to 1000, was " + maxBatchesPerTick);
+        }
+        this.maxBatchesPerTick = maxBatchesPerTick;
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.payments = Objects.requireNonNull(payments, "payments");
         this.claim = Objects.requireNonNull(claim, "claim");
@@ -111,12 +131,12 @@ public final class PaymentReconciler {
     }
 
     /**
-     * One tick: batches until one is not full (at most {@value #MAX_BATCHES_PER_TICK}) or the
+     * One tick: batches until one is not full (at most the constructor's {@code maxBatchesPerTick}) or the
      * network fails. Never throws for a network failure; answers how many changed status.
      */
     public int tick() {
         int changed = 0;
-        for (int i = 0; i < MAX_BATCHES_PER_TICK; i++) {
+        for (int i = 0; i < maxBatchesPerTick; i++) {
             BatchOutcome batch;
             try {
                 batch = runBatch();

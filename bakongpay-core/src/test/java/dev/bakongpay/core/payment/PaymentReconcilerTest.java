@@ -84,6 +84,20 @@ class PaymentReconcilerTest {
     }
 
     @Test
+    @DisplayName("a tick runs at most its number of batches (10 by default, more when configured); the rest waits for the next tick")
+    void batchesPerTickAreCapped() {
+        for (int i = 0; i < 650; i++) create("1", 900);
+        reconciler("n1").tick();
+        assertThat(network.fake.listCalls).hasValue(10);
+        assertThat(network.perMd5).hasSize(500);
+        new PaymentReconciler(store, service, PaymentReconciler.claim("n2", lease), Duration.ofMinutes(5), 20).tick();
+        assertThat(network.fake.listCalls).hasValue(13); // the other 150: 50 + 50 + 50, then an empty claim
+        assertThat(network.perMd5.values()).allMatch(c -> c.get() == 1).hasSize(650);
+        assertThatThrownBy(() -> new PaymentReconciler(store, service, PaymentReconciler.claim("n3", lease),
+                Duration.ofMinutes(5), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("an expired transaction is looked at again a bounded number of times, and a late payment is caught")
     void expiredReLookIsBounded() {
         Transaction late = create("1", 60);

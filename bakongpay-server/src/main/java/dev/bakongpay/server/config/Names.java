@@ -27,6 +27,7 @@ public final class Names {
     public static final String WEBHOOK_SECRET = "BAKONGPAY_WEBHOOK_SECRET";
     public static final String WEBHOOK_MAX_ATTEMPTS = "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS";
     public static final String RECONCILE_LEASE_SECONDS = "BAKONGPAY_RECONCILE_LEASE_SECONDS";
+    public static final String RECONCILE_MAX_BATCHES = "BAKONGPAY_RECONCILE_MAX_BATCHES";
     public static final String BAKONG_TIMEOUT = "BAKONGPAY_BAKONG_TIMEOUT";
     public static final String BAKONG_DEADLINE = "BAKONGPAY_BAKONG_DEADLINE";
 

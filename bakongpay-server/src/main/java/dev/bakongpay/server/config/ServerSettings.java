@@ -63,17 +63,21 @@ public record ServerSettings(
     }
 
     /**
-     * How long Bakong may take, and how often reconciliation may ask about one md5.
+     * How long Bakong may take, how often reconciliation may ask about one md5, and how much it does per tick.
      *
      * @param bakongTimeout   one attempt ({@code BAKONGPAY_BAKONG_TIMEOUT}, 3 s)
      * @param bakongDeadline  one operation, retries included ({@code BAKONGPAY_BAKONG_DEADLINE}, 5 s)
      * @param reconcileLease  a reconciliation lease: the shortest spacing between two checks of one
      *                        md5 by reconciliation, across all nodes ({@code BAKONGPAY_RECONCILE_LEASE_SECONDS}, 60 s)
+     * @param reconcileBatches full batches of 50 one reconciliation tick runs back to back
+     *                        ({@code BAKONGPAY_RECONCILE_MAX_BATCHES}, 10): per node and interval, at most
+     *                        this many md5-list calls to Bakong and 50 times as many payments reconciled
      */
-    public record Budgets(java.time.Duration bakongTimeout, java.time.Duration bakongDeadline, java.time.Duration reconcileLease) {
+    public record Budgets(java.time.Duration bakongTimeout, java.time.Duration bakongDeadline, java.time.Duration reconcileLease,
+                          int reconcileBatches) {
         /** The lease here applies only when reconciliation is off; otherwise it follows the interval. */
         public static final Budgets DEFAULTS = new Budgets(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(5),
-                java.time.Duration.ofSeconds(30));
+                java.time.Duration.ofSeconds(30), 10);
     }
 
     /** A Bakong Open API endpoint and its credentials. */

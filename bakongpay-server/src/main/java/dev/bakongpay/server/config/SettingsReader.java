@@ -213,7 +213,20 @@ final class SettingsReader {
                 problems.add(was(RECONCILE_LEASE_SECONDS) + "must be a whole number of seconds from 5 to 86400");
             }
         }
-        return new ServerSettings.Budgets(timeout, deadline, lease);
+        return new ServerSettings.Budgets(timeout, deadline, lease, reconcileBatches(d.reconcileBatches()));
+    }
+
+    private int reconcileBatches(int fallback) {
+        String v = lookup.apply(RECONCILE_MAX_BATCHES);
+        if (v == null) return fallback;
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= 1000) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(was(RECONCILE_MAX_BATCHES) + "must be a whole number of batches from 1 to 1000");
+        return fallback;
     }
 
     /** {@code 2500ms}, {@code 3s} or a bare number of seconds; from 100 ms to {@code maxMillis}. */

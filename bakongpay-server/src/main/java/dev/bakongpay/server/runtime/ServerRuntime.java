@@ -207,7 +207,7 @@ public final class ServerRuntime implements AutoCloseable {
             LOG.info("BakongPay payments: checkout links at {}/pay/<transactionId>", publicUrl);
             if (!settings.reconcileEvery().isZero()) {
                 reconciliation = ReconciliationJob.start(storage.transactions(), paymentStack.payments(), settings.reconcileEvery(),
-                        settings.budgets().reconcileLease());
+                        settings.budgets().reconcileLease(), settings.budgets().reconcileBatches());
             }
         }
         return paymentStack;

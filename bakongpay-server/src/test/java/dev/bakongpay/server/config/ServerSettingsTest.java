@@ -143,6 +143,14 @@ class ServerSettingsTest {
             assertThat(read(Map.of("BAKONGPAY_BAKONG_DEADLINE", "2.5s"), Command.SERVE).budgets().bakongDeadline())
                     .isEqualTo(java.time.Duration.ofMillis(2500));
         }
+
+        @Test
+        @DisplayName("reconciliation runs up to 10 batches per tick unless BAKONGPAY_RECONCILE_MAX_BATCHES says otherwise")
+        void reconcileBatches() {
+            assertThat(read(Map.of(), Command.SERVE).budgets().reconcileBatches()).isEqualTo(10);
+            assertThat(read(Map.of("BAKONGPAY_RECONCILE_MAX_BATCHES", "200"), Command.SERVE).budgets().reconcileBatches())
+                    .isEqualTo(200);
+        }
     }
 
     @Nested
@@ -151,7 +159,7 @@ class ServerSettingsTest {
         @Test
         @DisplayName("every bad setting is reported in one error, each as '<NAME> was <value> but it <reason>'")
         void allAtOnce() {
-            Map<String, String> env = Map.of(
+            Map<String, String> env = new java.util.HashMap<>(Map.of(
                     "BAKONGPAY_PORT", "80800",
                     "BAKONGPAY_RATE_LIMITS", "PRO=ten/s",
                     "BAKONGPAY_DB_URL", "postgres://db/test",
@@ -161,10 +169,11 @@ class ServerSettingsTest {
                     "BAKONGPAY_LOG_LEVEL", "loud",
                     "BAKONGPAY_BAKONG_TIMEOUT", "10ms",
                     "BAKONGPAY_BAKONG_DEADLINE", "soon",
-                    "BAKONGPAY_RECONCILE_LEASE_SECONDS", "1");
+                    "BAKONGPAY_RECONCILE_LEASE_SECONDS", "1"));
+            env.put("BAKONGPAY_RECONCILE_MAX_BATCHES", "0"); // Map.of takes ten pairs at most
             assertThatThrownBy(() -> read(env, Command.SERVE))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageStartingWith("BakongPay configuration has 10 problems:")
+                    .hasMessageStartingWith("BakongPay configuration has 11 problems:")
                     .hasMessageContaining("BAKONGPAY_PORT was '80800' but it must be a whole number from 0 to 65535")
                     .hasMessageContaining("BAKONGPAY_RATE_LIMITS was 'PRO=ten/s' but it must look like PLAN=N/s|m|h")
                     .hasMessageContaining("BAKONGPAY_DB_URL was 'postgres://db/test' but it must be a JDBC URL starting with jdbc:")
@@ -174,7 +183,8 @@ class ServerSettingsTest {
                     .hasMessageContaining("BAKONGPAY_LOG_LEVEL was 'loud' but it must be one of")
                     .hasMessageContaining("BAKONGPAY_BAKONG_TIMEOUT was '10ms' but it must be a duration from 100ms to 60s, like 3s or 2500ms")
                     .hasMessageContaining("BAKONGPAY_BAKONG_DEADLINE was 'soon' but it must be a duration from 100ms to 120s, like 3s or 2500ms")
-                    .hasMessageContaining("BAKONGPAY_RECONCILE_LEASE_SECONDS was '1' but it must be a whole number of seconds from 5 to 86400");
+                    .hasMessageContaining("BAKONGPAY_RECONCILE_LEASE_SECONDS was '1' but it must be a whole number of seconds from 5 to 86400")
+                    .hasMessageContaining("BAKONGPAY_RECONCILE_MAX_BATCHES was '0' but it must be a whole number of batches from 1 to 1000");
         }
 
         @Test
