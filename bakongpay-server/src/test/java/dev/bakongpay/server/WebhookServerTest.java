@@ -43,6 +43,8 @@ class WebhookServerTest {
     Path dataDir;
     private HttpServer shop;
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
+    /** What the shop's endpoint answers. */
+    private volatile int shopStatus = 204;
     private ServerRuntime runtime;
     private EmbeddedJetty jetty;
 
@@ -52,7 +54,7 @@ class WebhookServerTest {
         shop.createContext("/hooks/bakongpay", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             hits.add(new Hit(Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8), Instant.now()));
-            exchange.sendResponseHeaders(204, -1);
+            exchange.sendResponseHeaders(shopStatus, -1);
             exchange.close();
         });
         shop.start();
@@ -130,9 +132,39 @@ class WebhookServerTest {
     }
 
     @Test
+    @DisplayName("a delivery given up on shows in /health as dead; redelivered once the shop is fixed, it arrives and /health clears")
+    void deadDeliveryVisibleAndRedelivered() throws Exception {
+        PaymentRoundTrip.requireEndpoints();
+        shopStatus = 500;
+        String api = serve(Map.of("BAKONGPAY_WEBHOOK_URL", shopUrl(), "BAKONGPAY_WEBHOOK_SECRET", SECRET,
+                "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS", "1"));
+        SimulatorControl simulator = SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow());
+        JsonPath created = PaymentRoundTrip.run(api, KEY, simulator);
+        String eventId = created.getString("data.transactionId") + ":SUCCESS";
+        given().baseUri(api).header("Authorization", "Bearer " + KEY).contentType("application/json")
+                .body("{\"md5\":\"" + created.getString("data.md5") + "\"}").post(SandboxGuide.CHECK_PATH).then().statusCode(200);
+
+        Awaitility.await("the only attempt fails and the delivery is given up").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> runtime.storage().webhooks().find(eventId).map(d -> d.state() == WebhookDeliveryState.DEAD).orElse(false));
+        given().baseUri(api).get("/health").then().statusCode(200)
+                .body("webhooks.dead", org.hamcrest.Matchers.equalTo(1)).body("webhooks.pending", org.hamcrest.Matchers.equalTo(0));
+        assertThat(runtime.storage().webhooks().findDead(10)).extracting(d -> d.eventId()).containsExactly(eventId);
+
+        shopStatus = 204;
+        assertThat(runtime.webhooks().orElseThrow().redeliver(eventId)).isTrue();
+        Awaitility.await("the redelivered event reaches the shop").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> runtime.storage().webhooks().find(eventId).map(d -> d.state() == WebhookDeliveryState.DELIVERED).orElse(false));
+        assertThat(hits).hasSize(2).allSatisfy(h -> assertThat(h.header("BakongPay-Event-Id")).isEqualTo(eventId));
+        assertThat(runtime.webhooks().orElseThrow().redeliver(eventId)).isFalse(); // delivered: nothing to redo
+        given().baseUri(api).get("/health").then().statusCode(200).body("webhooks.dead", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     @DisplayName("without BAKONGPAY_WEBHOOK_URL there is no dispatcher and nothing is recorded")
     void offByDefault() throws Exception {
-        serve(Map.of());
+        String api = serve(Map.of());
         assertThat(runtime.webhooks()).isEmpty();
+        given().baseUri(api).get("/health").then().statusCode(200).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("webhooks")));
     }
 }

@@ -6,6 +6,6 @@ public enum WebhookDeliveryState {
     PENDING,
     /** The receiver answered 2xx. Final. */
     DELIVERED,
-    /** Given up after the last allowed attempt. Final. */
+    /** Given up after the last allowed attempt. Final, unless an operator redelivers it. */
     DEAD
 }

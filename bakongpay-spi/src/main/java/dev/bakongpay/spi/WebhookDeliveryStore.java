@@ -16,7 +16,9 @@ import java.util.UUID;
  *   <li>{@link #claimDue} leases due deliveries: while the lease runs, nobody else gets them, so
  *       per event at most one send is in flight; a dead node's lease simply runs out;</li>
  *   <li>{@link #markDelivered}, {@link #retryLater} and {@link #giveUp} change a PENDING delivery
- *       and return false when it was not in the expected state (an ordinary outcome).</li>
+ *       and return false when it was not in the expected state (an ordinary outcome);</li>
+ *   <li>{@link #count}, {@link #findDead} and {@link #redeliver} are for operators: how much is
+ *       waiting or given up, and a second chance for a delivery given up on.</li>
  * </ul>
  * Times come from the store's {@link java.time.Clock}. Infrastructure failures throw
  * {@link StoreException}. The contract is {@code WebhookDeliveryStoreContract} in
@@ -67,6 +69,32 @@ public interface WebhookDeliveryStore {
 
     /** The deliveries of one transaction's events, oldest first. */
     List<WebhookDelivery> findByTransaction(UUID transactionId);
+
+    /**
+     * How many deliveries are in {@code state} now. Meant for PENDING and DEAD (health checks,
+     * alerts); DELIVERED only grows, so counting it may read the whole outbox.
+     */
+    long count(WebhookDeliveryState state);
+
+    /**
+     * DEAD deliveries, the most recently given up first, at most {@code limit} (1 to 1000): what an
+     * operator looks at before {@link #redeliver redelivering}.
+     */
+    List<WebhookDelivery> findDead(int limit);
+
+    /**
+     * An operator's second chance for a delivery given up on (the shop's endpoint is fixed now):
+     * DEAD → PENDING, due now, attempts back to zero so the dispatcher allows its full number of
+     * attempts again, lease cleared; the last attempt's time and error are kept until the next send.
+     *
+     * @return false if it is not DEAD (delivered, still pending, or unknown)
+     */
+    boolean redeliver(String eventId);
+
+    /** The argument check of {@link #findDead}, the same in every implementation. */
+    static void checkLimit(int limit) {
+        if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be 1 to 1000, was " + limit);
+    }
 
     /** The argument checks of {@link #claimDue}, the same in every implementation. */
     static void checkClaim(String owner, int limit, Duration lease) {

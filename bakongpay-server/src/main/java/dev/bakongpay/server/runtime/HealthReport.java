@@ -15,11 +15,13 @@ import java.util.Map;
  * @param limiter  the rate limiter's id
  * @param upstream per mode ("live", "test"): url, what it is, whether a token is set, days until it expires,
  *                 the circuit breaker's state
+ * @param webhooks the webhook outbox ({@code pending}, {@code dead} deliveries) when webhooks are on, else null
  */
-public record HealthReport(boolean up, String problem, String store, String limiter, Map<String, Map<String, Object>> upstream) {
+public record HealthReport(boolean up, String problem, String store, String limiter, Map<String, Map<String, Object>> upstream,
+                           Map<String, Object> webhooks) {
 
     static HealthReport of(String problem, String store, String limiter, Map<PaymentMode, BakongEndpoint> networks,
-                           Map<PaymentMode, BakongClient> clients) {
+                           Map<PaymentMode, BakongClient> clients, Map<String, Object> webhooks) {
         Map<String, Map<String, Object>> upstream = new LinkedHashMap<>();
         for (BakongEndpoint n : networks.values()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -33,16 +35,20 @@ public record HealthReport(boolean up, String problem, String store, String limi
             }
             upstream.put(n.mode().name().toLowerCase(Locale.ROOT), entry);
         }
-        return new HealthReport(problem == null, problem, store, limiter, upstream);
+        return new HealthReport(problem == null, problem, store, limiter, upstream, webhooks);
     }
 
-    /** The JSON body: {@code status}, {@code store}, {@code limiter}, {@code upstream}, and {@code problem} when DOWN. */
+    /**
+     * The JSON body: {@code status}, {@code store}, {@code limiter}, {@code upstream}, {@code webhooks}
+     * when they are on, and {@code problem} when DOWN.
+     */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("store", store);
         body.put("limiter", limiter);
         body.put("upstream", upstream);
+        if (webhooks != null) body.put("webhooks", webhooks);
         if (problem != null) body.put("problem", problem);
         return body;
     }

@@ -15,6 +15,7 @@ import dev.bakongpay.spi.ProviderSettings;
 import dev.bakongpay.spi.RateLimiter;
 import dev.bakongpay.spi.Storage;
 import dev.bakongpay.spi.StorageProviders;
+import dev.bakongpay.spi.WebhookDeliveryState;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.sql.Driver;
@@ -264,15 +265,26 @@ public final class ServerRuntime implements AutoCloseable {
         return Optional.ofNullable(simulator).map(EmbeddedSimulator::baseUrl);
     }
 
-    /** Asks the store a cheap question; UP only when it answers. */
+    /**
+     * Asks the store a cheap question; UP only when it answers. With webhooks on, also counts the
+     * outbox's pending and dead deliveries (both read the outbox's state index), so a monitor can
+     * alert on deliveries given up on.
+     */
     public HealthReport health() {
         String problem = null;
+        Map<String, Object> outbox = null;
         try {
             storage.apiKeys().findByHash(PROBE_HASH);
+            if (webhooks != null) {
+                outbox = new java.util.LinkedHashMap<>();
+                outbox.put("pending", storage.webhooks().count(WebhookDeliveryState.PENDING));
+                outbox.put("dead", storage.webhooks().count(WebhookDeliveryState.DEAD));
+            }
         } catch (RuntimeException e) {
             problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+            outbox = null;
         }
-        return HealthReport.of(problem, storage.adapterId(), limiterId, networks, clients);
+        return HealthReport.of(problem, storage.adapterId(), limiterId, networks, clients, outbox);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.bakongpay.spi.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.WebhookDelivery;
@@ -236,6 +237,75 @@ public abstract class WebhookDeliveryStoreContract {
             assertThat(store.markDelivered("nope:SUCCESS")).isFalse();
             assertThat(store.retryLater("nope:SUCCESS", "a", clock.instant(), "x")).isFalse();
             assertThat(store.giveUp("nope:SUCCESS", "a", "x")).isFalse();
+            assertThat(store.redeliver("nope:SUCCESS")).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("Operators")
+    class Operators {
+        /** Records {@code n} events and gives each up, one second apart. */
+        private List<WebhookEvent> dead(int n) {
+            List<WebhookEvent> es = recorded(n);
+            for (WebhookEvent e : es) {
+                clock.advance(Duration.ofSeconds(1));
+                assertThat(store.claimDue("node-a", 1, LEASE)).extracting(WebhookDelivery::eventId).containsExactly(e.eventId());
+                assertThat(store.giveUp(e.eventId(), "node-a", "HTTP 404 for " + e.eventId())).isTrue();
+            }
+            return es;
+        }
+
+        @Test
+        @DisplayName("counts by state: pending (leased or not), delivered and dead each counted once")
+        void counts() {
+            List<WebhookEvent> es = recorded(5);
+            store.claimDue("node-a", 3, LEASE);
+            assertThat(store.markDelivered(es.get(0).eventId())).isTrue();
+            assertThat(store.giveUp(es.get(1).eventId(), "node-a", "HTTP 500")).isTrue();
+            assertThat(store.count(WebhookDeliveryState.PENDING)).isEqualTo(3);
+            assertThat(store.count(WebhookDeliveryState.DELIVERED)).isEqualTo(1);
+            assertThat(store.count(WebhookDeliveryState.DEAD)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("dead deliveries are listed most recently given up first, up to the limit, with their errors")
+        void listsDead() {
+            List<WebhookEvent> es = dead(3);
+            recorded(1); // pending: not listed
+            assertThat(store.findDead(10)).extracting(WebhookDelivery::eventId)
+                    .containsExactly(es.get(2).eventId(), es.get(1).eventId(), es.get(0).eventId());
+            assertThat(store.findDead(2)).extracting(WebhookDelivery::lastError)
+                    .containsExactly("HTTP 404 for " + es.get(2).eventId(), "HTTP 404 for " + es.get(1).eventId());
+            assertThatThrownBy(() -> store.findDead(0)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        @DisplayName("redelivering a dead one makes it PENDING and due now with its attempts reset; it is claimed and can be delivered")
+        void redeliver() {
+            WebhookEvent e = dead(1).get(0);
+            clock.advance(Duration.ofHours(1));
+            assertThat(store.redeliver(e.eventId())).isTrue();
+            WebhookDelivery d = store.find(e.eventId()).orElseThrow();
+            assertThat(d.state()).isEqualTo(WebhookDeliveryState.PENDING);
+            assertThat(d.attempts()).isZero();
+            assertThat(d.nextAttemptAt()).isEqualTo(clock.instant());
+            assertThat(d.lastError()).startsWith("HTTP 404");
+            assertThat(store.findDead(10)).isEmpty();
+            assertThat(store.claimDue("node-b", 10, LEASE)).extracting(WebhookDelivery::eventId).containsExactly(e.eventId());
+            assertThat(store.markDelivered(e.eventId())).isTrue();
+            assertThat(store.find(e.eventId()).orElseThrow().attempts()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("only a DEAD delivery can be redelivered: pending or delivered ones are left as they are")
+        void redeliverOnlyDead() {
+            List<WebhookEvent> es = recorded(2);
+            store.claimDue("node-a", 1, LEASE);
+            assertThat(store.markDelivered(es.get(0).eventId())).isTrue();
+            assertThat(store.redeliver(es.get(0).eventId())).isFalse();
+            assertThat(store.redeliver(es.get(1).eventId())).isFalse();
+            assertThat(store.find(es.get(0).eventId()).orElseThrow().state()).isEqualTo(WebhookDeliveryState.DELIVERED);
+            assertThat(store.find(es.get(1).eventId()).orElseThrow().attempts()).isZero();
         }
     }
 }

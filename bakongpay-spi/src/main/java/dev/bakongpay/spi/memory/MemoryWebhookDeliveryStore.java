@@ -93,6 +93,28 @@ public final class MemoryWebhookDeliveryStore implements WebhookDeliveryStore {
     }
 
     @Override
+    public synchronized long count(WebhookDeliveryState state) {
+        Objects.requireNonNull(state, "state");
+        return byEventId.values().stream().filter(d -> d.state() == state).count();
+    }
+
+    @Override
+    public synchronized List<WebhookDelivery> findDead(int limit) {
+        WebhookDeliveryStore.checkLimit(limit);
+        return byEventId.values().stream().filter(d -> d.state() == WebhookDeliveryState.DEAD)
+                .sorted(Comparator.comparing(WebhookDelivery::nextAttemptAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean redeliver(String eventId) {
+        WebhookDelivery d = byEventId.get(eventId);
+        if (d == null || d.state() != WebhookDeliveryState.DEAD) return false;
+        byEventId.put(eventId, new WebhookDelivery(d.event(), WebhookDeliveryState.PENDING, 0, clock.instant(),
+                d.lastAttemptAt(), d.lastError(), null, null));
+        return true;
+    }
+
+    @Override
     public synchronized Optional<WebhookDelivery> find(String eventId) {
         return Optional.ofNullable(byEventId.get(eventId));
     }

@@ -149,6 +149,40 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     }
 
     @Override
+    public long count(WebhookDeliveryState state) {
+        Objects.requireNonNull(state, "state");
+        return jdbc.autoCommit("counting " + state + " webhook deliveries", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + TABLE + " WHERE state = ?")) {
+                ps.setString(1, state.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<WebhookDelivery> findDead(int limit) {
+        WebhookDeliveryStore.checkLimit(limit);
+        return jdbc.autoCommit("listing dead webhook deliveries", c -> {
+            // (state, next_attempt_at) is the due index; a DEAD row's next_attempt_at is when it was given up
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE state = 'DEAD'"
+                    + " ORDER BY state DESC, next_attempt_at DESC, event_id DESC FETCH FIRST " + limit + " ROWS ONLY")) {
+                return readAll(ps);
+            }
+        });
+    }
+
+    @Override
+    public boolean redeliver(String eventId) {
+        return update("redelivering webhook event " + eventId, "UPDATE " + TABLE
+                        + " SET state = 'PENDING', attempts = 0, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
+                        + " WHERE event_id = ? AND state = 'DEAD'",
+                clock.instant(), eventId);
+    }
+
+    @Override
     public Optional<WebhookDelivery> find(String eventId) {
         return jdbc.autoCommit("finding webhook event " + eventId, c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE event_id = ?")) {

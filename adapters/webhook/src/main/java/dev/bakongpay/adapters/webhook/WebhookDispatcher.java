@@ -117,6 +117,21 @@ public final class WebhookDispatcher implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends a delivery that was given up on again (the shop's endpoint is fixed now): DEAD → PENDING
+     * with its attempts reset, then a round is asked for. See {@link WebhookDeliveryStore#redeliver}.
+     *
+     * @return false if the event's delivery is not DEAD (delivered, still pending, or unknown)
+     */
+    public boolean redeliver(String eventId) {
+        boolean again = store.redeliver(eventId);
+        if (again) {
+            LOG.info("BakongPay webhooks: {} is due again after being given up on", eventId);
+            wake();
+        }
+        return again;
+    }
+
     /** Asks for a round now instead of at the next poll (the listener calls it after recording). */
     public void wake() {
         ScheduledExecutorService s = scheduler;
