@@ -9,7 +9,8 @@
 # SIM_PORT (19090), SERVER_JAR (the built one), RESULTS (benchmarks/target/load-results.jsonl), PG_URL (the admin URL for psql),
 # PRIME (unset: none; e.g. 90s: an unmeasured run before the measured ones, so the JIT has compiled the hot paths),
 # PRIME_SCENARIO (mixed: the scenario of that run; create primes the heaviest path, the one a 2-core node compiles last),
-# SERVER_JAVA_OPTS (JVM options of the node, e.g. -Xmx1g), PROFILE_DIR (when set, the node runs Flight Recorder
+# SERVER_JAVA_OPTS (JVM options of the node, e.g. -Xmx1g), CREATE_OPTS (extra load-tool options of the measured
+# create run, e.g. --idempotency-keys), PROFILE_DIR (when set, the node runs Flight Recorder
 # and its recording of each measured window is written there as STORE-SCENARIO.jfr).
 # Each JSON line also gets the node's CPU time per answered request over the measured window
 # (serverCpuMsPerReq) and how many cores it used (serverCores): on a shared machine these move
@@ -95,6 +96,8 @@ fi
 for scenario in create check bulk; do
   extra=()
   [[ "$scenario" != create ]] && extra=(--check-final --simulator "http://127.0.0.1:$sim_port")
+  # shellcheck disable=SC2206
+  [[ "$scenario" == create && -n "${CREATE_OPTS:-}" ]] && extra=(${CREATE_OPTS})
   echo "== $label: $scenario, $connections connections, $duration after $warmup warm-up (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   : > "$data_dir/err.txt"
   java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest --url "http://127.0.0.1:$port" --key "$key" \

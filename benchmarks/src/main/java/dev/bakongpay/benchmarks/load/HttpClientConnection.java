@@ -10,7 +10,12 @@ import java.io.IOException;
 interface HttpClientConnection extends Closeable {
 
   /** Sends a request and reads the whole answer. {@code body} may be null for a GET. */
-  HttpAnswer exchange(String method, String path, byte[] body) throws IOException;
+  default HttpAnswer exchange(String method, String path, byte[] body) throws IOException {
+    return exchange(method, path, body, null);
+  }
+
+  /** The same with an {@code Idempotency-Key} header when {@code idempotencyKey} is not null. */
+  HttpAnswer exchange(String method, String path, byte[] body, String idempotencyKey) throws IOException;
 
   @Override
   void close();

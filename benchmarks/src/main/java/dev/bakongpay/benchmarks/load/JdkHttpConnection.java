@@ -36,12 +36,15 @@ final class JdkHttpConnection implements HttpClientConnection {
   }
 
   @Override
-  public HttpAnswer exchange(String method, String path, byte[] body) throws IOException {
+  public HttpAnswer exchange(String method, String path, byte[] body, String idempotencyKey) throws IOException {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(timeout)
         .header("Accept", "application/json");
     if (apiKey != null) {
       request.header("Authorization", "Bearer " + apiKey);
+    }
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
     }
     if (body != null) {
       request.header("Content-Type", "application/json")

@@ -26,7 +26,8 @@ public record LoadOptions(
     String bakongId,
     ClientKind client,
     Duration timeout,
-    boolean allowRemote) {
+    boolean allowRemote,
+    boolean idempotencyKeys) {
 
   static final Duration MAX_DURATION = Duration.ofHours(1);
 
@@ -48,6 +49,7 @@ public record LoadOptions(
         --client socket|jdk    raw keep-alive socket client (default) or java.net.http.HttpClient
         --timeout 10s          per-request socket timeout
         --allow-remote         allow a non-loopback --url or --simulator host
+        --idempotency-keys     send every create with its own Idempotency-Key, as a careful shop does
       """;
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} with a message meant for a user. */
@@ -67,11 +69,13 @@ public record LoadOptions(
     String bakongId = "loadshop@devb";
     Duration timeout = Duration.ofSeconds(10);
     boolean allowRemote = false;
+    boolean idempotencyKeys = false;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       switch (flag) {
         case "--check-final" -> checkFinal = true;
         case "--allow-remote" -> allowRemote = true;
+        case "--idempotency-keys" -> idempotencyKeys = true;
         case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
         default -> {
           if (i + 1 >= args.length) {
@@ -125,7 +129,7 @@ public record LoadOptions(
       throw new IllegalArgumentException("--pool must be at least 50: bulk checks batches of 50");
     }
     return new LoadOptions(url, key, scenario, connections, duration, warmup, maxRequests,
-        maxErrors, pool, checkFinal, simulator, bakongId, client, timeout, allowRemote);
+        maxErrors, pool, checkFinal, simulator, bakongId, client, timeout, allowRemote, idempotencyKeys);
   }
 
   /** "30s", "500ms", "2m", or a bare number of seconds. */

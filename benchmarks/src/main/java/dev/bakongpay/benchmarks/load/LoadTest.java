@@ -72,7 +72,7 @@ public final class LoadTest {
     List<Worker> workers = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < options.connections(); i++) {
-      Worker worker = new Worker(i, server.get(), options.scenario(), bodies, control);
+      Worker worker = new Worker(i, server.get(), options.scenario(), bodies, control, options.idempotencyKeys());
       workers.add(worker);
       Thread thread = new Thread(worker, "load-worker-" + i);
       thread.setDaemon(true);

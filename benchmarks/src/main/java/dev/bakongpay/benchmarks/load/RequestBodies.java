@@ -50,6 +50,11 @@ final class RequestBodies {
     };
   }
 
+  /** A key no earlier request of this run or another used: each create is a first attempt. */
+  String idempotencyKey(int worker, long n) {
+    return "load-" + runTag + "-w" + worker + "-" + n;
+  }
+
   byte[] create(int worker, long n) {
     long cents = 100 + Math.floorMod(n * 7919 + worker * 104729L, 9900L);
     String amount = (cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + (cents % 100);

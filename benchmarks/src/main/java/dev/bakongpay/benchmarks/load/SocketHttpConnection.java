@@ -47,12 +47,12 @@ final class SocketHttpConnection implements HttpClientConnection {
   }
 
   @Override
-  public HttpAnswer exchange(String method, String path, byte[] body) throws IOException {
+  public HttpAnswer exchange(String method, String path, byte[] body, String idempotencyKey) throws IOException {
     if (socket == null) {
       connect();
     }
     try {
-      writeRequest(method, path, body);
+      writeRequest(method, path, body, idempotencyKey);
       return readAnswer(method);
     } catch (IOException | RuntimeException e) {
       // no retry here: a create is not idempotent, and the caller counts the failure
@@ -77,9 +77,12 @@ final class SocketHttpConnection implements HttpClientConnection {
     out = new BufferedOutputStream(s.getOutputStream(), 8 * 1024);
   }
 
-  private void writeRequest(String method, String path, byte[] body) throws IOException {
+  private void writeRequest(String method, String path, byte[] body, String idempotencyKey) throws IOException {
     out.write((method + " " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1));
     out.write(fixedHeaders);
+    if (idempotencyKey != null) {
+      out.write(("Idempotency-Key: " + idempotencyKey + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
     if (body != null) {
       out.write(("Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));

@@ -22,10 +22,13 @@ final class Worker implements Runnable {
   private final Scenario scenario;
   private final RequestBodies bodies;
   private final RunControl control;
+  private final boolean idempotencyKeys;
   private final Map<Operation, OperationStats> stats = new EnumMap<>(Operation.class);
   volatile String lastFailure;
 
-  Worker(int id, HttpClientConnection connection, Scenario scenario, RequestBodies bodies, RunControl control) {
+  Worker(int id, HttpClientConnection connection, Scenario scenario, RequestBodies bodies, RunControl control,
+      boolean idempotencyKeys) {
+    this.idempotencyKeys = idempotencyKeys;
     this.id = id;
     this.connection = connection;
     this.scenario = scenario;
@@ -45,10 +48,11 @@ final class Worker implements Runnable {
       while (control.mayStart()) {
         Operation operation = scenario.operation(n);
         byte[] body = bodies.body(operation, id, n);
+        String key = idempotencyKeys && operation == Operation.CREATE ? bodies.idempotencyKey(id, n) : null;
         n++;
         long start = System.nanoTime();
         try {
-          HttpAnswer answer = connection.exchange("POST", operation.path, body);
+          HttpAnswer answer = connection.exchange("POST", operation.path, body, key);
           long elapsed = System.nanoTime() - start;
           if (start - control.measureStartNanos >= 0) {
             stats.get(operation).record(answer.status(), elapsed);

@@ -34,6 +34,9 @@ final class ApiStub implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final Set<String> created = ConcurrentHashMap.newKeySet();
   private final Set<String> paid = ConcurrentHashMap.newKeySet();
+  /** The Idempotency-Key of every create that had one, and how many had none. */
+  final Set<String> idempotencyKeys = ConcurrentHashMap.newKeySet();
+  final AtomicLong createsWithoutKey = new AtomicLong();
   final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
   /** When above 0, every n-th single check is refused with 429 and Retry-After. */
   volatile int rateLimitEveryNthCheck;
@@ -74,6 +77,12 @@ final class ApiStub implements AutoCloseable {
   }
 
   private void create(HttpExchange exchange) throws IOException {
+    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+    if (key == null) {
+      createsWithoutKey.incrementAndGet();
+    } else {
+      idempotencyKeys.add(key);
+    }
     String md5 = md5(exchange.getRequestBody().readAllBytes());
     created.add(md5);
     send(exchange, 200, "{\"success\":true,\"data\":{\"transactionId\":\"" + java.util.UUID.randomUUID()

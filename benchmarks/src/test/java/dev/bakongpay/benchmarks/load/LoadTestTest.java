@@ -98,6 +98,22 @@ class LoadTestTest {
   }
 
   @Test
+  void idempotencyKeysGiveEveryCreateItsOwnKeyWithEitherClient() throws Exception {
+    for (String client : new String[] {"socket", "jdk"}) {
+      LoadReport report = run("--scenario", "create", "--client", client, "--duration", "10m", "--warmup", "0s",
+          "--max-requests", "120", "--idempotency-keys");
+      assertThat(report.requests("create")).as(client).isPositive();
+      assertThat(report.jsonLines()).contains("\"idempotencyKeys\":true");
+      assertThat(report.table()).contains("creates with Idempotency-Key");
+    }
+    assertThat(stub.createsWithoutKey).hasValue(0);
+    assertThat(stub.idempotencyKeys).hasSize((int) stub.calls("/api/v1/khqr/create"));
+
+    run("--scenario", "create", "--duration", "10m", "--warmup", "0s", "--max-requests", "20");
+    assertThat(stub.createsWithoutKey).hasValue(20); // off by default
+  }
+
+  @Test
   void requestCapEndsALongRunEarly() throws Exception {
     LoadReport report = run("--scenario", "create", "--duration", "10m", "--warmup", "0s",
         "--max-requests", "200");

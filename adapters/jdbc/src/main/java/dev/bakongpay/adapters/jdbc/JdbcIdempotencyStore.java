@@ -20,14 +20,22 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
             + " created_at FROM " + TABLE + " WHERE merchant_id = ? AND idem_key = ?";
 
     private final Jdbc jdbc;
+    private final GroupCommit writes;
 
     public JdbcIdempotencyStore(DataSource dataSource) {
-        this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
+        this(new Jdbc(Objects.requireNonNull(dataSource, "dataSource")), null);
     }
 
+    /** With {@code writes} shared with the other stores of one {@link JdbcStorage}, so a create's writes share commits. */
+    JdbcIdempotencyStore(Jdbc jdbc, GroupCommit writes) {
+        this.jdbc = jdbc;
+        this.writes = writes != null ? writes : new GroupCommit(jdbc);
+    }
+
+    /** Reservations and completions share commits with concurrent writes ({@link GroupCommit}). */
     @Override
     public Optional<IdempotencyRecord> putIfAbsent(IdempotencyRecord r) {
-        return jdbc.autoCommit("storing idempotency key", c -> {
+        return writes.run("storing idempotency key", c -> {
             for (int attempt = 0; attempt < 5; attempt++) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (merchant_id, idem_key,"
                         + " request_fingerprint, status_code, response_body, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -58,7 +66,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public boolean complete(String merchantId, String key, int statusCode, String responseBody) {
         new IdempotencyRecord(merchantId, key, "check", statusCode, responseBody, Instant.EPOCH); // validates
-        return jdbc.autoCommit("completing idempotency key", c -> {
+        return writes.run("completing idempotency key", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET status_code = ?, response_body = ?"
                     + " WHERE merchant_id = ? AND idem_key = ? AND status_code IS NULL")) {
                 ps.setInt(1, statusCode);

@@ -53,7 +53,9 @@ public final class JdbcStorage {
 
     public Storage build() {
         if (migrate) JdbcMigrations.migrate(dataSource);
-        return new Storage(ID, new JdbcTransactionStore(dataSource, clock), new JdbcIdempotencyStore(dataSource),
+        Jdbc jdbc = new Jdbc(dataSource);
+        GroupCommit writes = new GroupCommit(jdbc); // one queue: a create's three writes ride the same commits
+        return new Storage(ID, new JdbcTransactionStore(jdbc, clock, writes), new JdbcIdempotencyStore(jdbc, writes),
                 new JdbcApiKeyStore(dataSource), new JdbcWebhookDeliveryStore(dataSource, clock), onClose);
     }
 }

@@ -23,7 +23,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * {@link TransactionStore} on PostgreSQL or H2. Concurrent inserts share commits ({@link GroupInsert});
+ * {@link TransactionStore} on PostgreSQL or H2. Concurrent inserts share commits ({@link GroupCommit});
  * a transition is one statement, {@code UPDATE … WHERE id = ? AND status = ?}, so exactly one concurrent caller
  * sees an update count of 1. Claims are leases ({@code claim_owner}, {@code claim_until}) taken
  * with {@code FOR UPDATE SKIP LOCKED} on PostgreSQL and with per-row conditional UPDATEs elsewhere;
@@ -69,17 +69,33 @@ public final class JdbcTransactionStore implements TransactionStore {
 
     private final Jdbc jdbc;
     private final Clock clock;
-    private final GroupInsert inserts;
+    private final GroupCommit writes;
 
     public JdbcTransactionStore(DataSource dataSource, Clock clock) {
-        this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
+        this(new Jdbc(Objects.requireNonNull(dataSource, "dataSource")), clock, null);
+    }
+
+    /** With {@code writes} shared with the other stores of one {@link JdbcStorage}, so a create's writes share commits. */
+    JdbcTransactionStore(Jdbc jdbc, Clock clock, GroupCommit writes) {
+        this.jdbc = jdbc;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.inserts = new GroupInsert(jdbc);
+        this.writes = writes != null ? writes : new GroupCommit(jdbc);
     }
 
     @Override
     public InsertOutcome insert(Transaction t) {
-        return inserts.insert(t);
+        return writes.run("inserting transaction " + t.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(TransactionRows.INSERT)) {
+                TransactionRows.bindInsert(ps, t);
+                ps.executeUpdate();
+                return InsertOutcome.INSERTED;
+            } catch (SQLException e) {
+                if (!Jdbc.isUniqueViolation(e)) throw e;
+                // on PostgreSQL inside a shared commit this read fails, and the insert is run again alone
+                return findOne(c, "WHERE id = ?", t.id()).isPresent() ? InsertOutcome.DUPLICATE_ID
+                        : InsertOutcome.DUPLICATE_MD5;
+            }
+        });
     }
 
     @Override
@@ -230,7 +246,7 @@ public final class JdbcTransactionStore implements TransactionStore {
         return jdbc.autoCommit(what, c -> findOne(c, where, params));
     }
 
-    static Optional<Transaction> findOne(Connection c, String where, Object... params) throws SQLException {
+    private static Optional<Transaction> findOne(Connection c, String where, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + where)) {
             for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
             try (ResultSet rs = ps.executeQuery()) {

@@ -4,8 +4,11 @@ import static dev.bakongpay.spi.testkit.Fixtures.merchant;
 import static dev.bakongpay.spi.testkit.Fixtures.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bakongpay.spi.IdempotencyRecord;
+import dev.bakongpay.spi.InsertOutcome;
 import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.StatusTransition;
+import dev.bakongpay.spi.Storage;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.TransactionStore;
 import dev.bakongpay.spi.testkit.MutableClock;
@@ -72,6 +75,56 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
         @DisplayName("migrating an up-to-date schema again runs nothing")
         void idempotent() {
             assertThat(JdbcMigrations.migrate(dataSource())).isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("Shared commits of one storage")
+    class SharedCommits {
+        /** What one racing create saw. */
+        record Outcome(boolean reserved, InsertOutcome inserted, boolean completed) {}
+
+        @Test
+        @DisplayName("racing creates with idempotency keys (two per key) and duplicate md5s: one winner per key, each its own outcome, all stored")
+        void mixedWritesShareCommits() {
+            execute("DELETE FROM bakongpay_idempotency_key");
+            Storage storage = JdbcStorage.builder(dataSource()).clock(clock).migrate(false).build();
+            Transaction existing = inserted(pending(merchant(), clock));
+            String m = merchant();
+            int perThread = 20;
+            int total = 2 * THREADS * perThread;
+            List<Transaction> rows = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                Transaction.Builder b = dev.bakongpay.spi.testkit.Fixtures.pendingBuilder(m, clock);
+                if (i % 10 == 3) b.md5(existing.md5());
+                rows.add(b.build());
+            }
+            List<Outcome> outcomes = Race.run(2 * THREADS, perThread, i -> {
+                String key = "key-" + (i % (total / 2)); // every key twice
+                boolean reserved = storage.idempotency().putIfAbsent(IdempotencyRecord.reservation(m, key, "fp", clock.instant()))
+                        .isEmpty();
+                if (!reserved) return new Outcome(false, null, false);
+                InsertOutcome inserted = storage.transactions().insert(rows.get(i));
+                return new Outcome(true, inserted, storage.idempotency().complete(m, key, 200, rows.get(i).id().toString()));
+            });
+            for (int k = 0; k < total / 2; k++) {
+                Outcome a = outcomes.get(k);
+                Outcome b = outcomes.get(k + total / 2);
+                assertThat(a.reserved() ^ b.reserved()).as("exactly one winner of key-%d", k).isTrue();
+                int winner = a.reserved() ? k : k + total / 2;
+                Outcome w = outcomes.get(winner);
+                assertThat(w.completed()).isTrue();
+                assertThat(w.inserted()).as("insert %d", winner)
+                        .isEqualTo(winner % 10 == 3 ? InsertOutcome.DUPLICATE_MD5 : InsertOutcome.INSERTED);
+                if (w.inserted() == InsertOutcome.INSERTED) {
+                    assertThat(storage.transactions().findAnyById(rows.get(winner).id())).contains(rows.get(winner));
+                }
+                assertThat(storage.idempotency().find(m, "key-" + k)).hasValueSatisfying(r -> {
+                    assertThat(r.statusCode()).isEqualTo(200);
+                    assertThat(r.responseBody()).isEqualTo(rows.get(winner).id().toString());
+                });
+            }
+            assertThat(storage.transactions().findAnyById(existing.id())).contains(existing);
         }
     }
 
