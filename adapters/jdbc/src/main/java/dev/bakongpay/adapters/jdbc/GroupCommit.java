@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * Group commit of small writes (a create's transaction insert, its idempotency reservation and
- * completion). Each caller queues its work; whichever caller gets the writer lock runs every queued
+ * completion). Each caller queues its work; whichever caller gets a writer slot runs every queued
  * work (up to {@value #MAX_BATCH}) in one database transaction and commits once, while the others
- * wait. An H2 file store serialises its B-trees once per commit and PostgreSQL flushes its WAL once
- * per commit, so under concurrent creates that cost is shared; a lone caller's work runs alone in
- * auto-commit, as before.
+ * wait ({@value #WRITERS} batches at most at once). An H2 file store serialises its B-trees once
+ * per commit and PostgreSQL flushes its WAL once per commit, so under concurrent creates that cost
+ * is shared; a lone caller's work runs alone in auto-commit, as before.
  *
  * <p>A caller returns only after the commit that holds its write, so an acknowledged write survives
  * a crash just as an auto-commit one does. When the batch fails on its data (a duplicate key caught
@@ -33,10 +33,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class GroupCommit {
     static final int MAX_BATCH = 64;
+    /**
+     * Batches that may run at once: while one waits for its commit (PostgreSQL's WAL flush, a
+     * network round trip per statement) the next one runs its statements.
+     */
+    static final int WRITERS = 2;
 
     private final Jdbc jdbc;
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    private final Semaphore writers = new Semaphore(WRITERS);
 
     GroupCommit(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -78,14 +83,14 @@ final class GroupCommit {
         Pending<T> mine = new Pending<>(what, work);
         queue.add(mine);
         boolean interrupted = false;
-        // Progress rests on one rule: whoever releases the lock then wakes the caller at the head of
-        // the queue, which either takes the lock or is run by the caller that has it.
+        // Progress rests on one rule: whoever releases a writer slot then wakes the caller at the head
+        // of the queue, which either takes a slot or is run by a caller that has one.
         while (!mine.done) {
-            if (writer.tryLock()) {
+            if (writers.tryAcquire()) {
                 try {
                     if (!mine.done) runBatch();
                 } finally {
-                    writer.unlock();
+                    writers.release();
                 }
                 Pending<?> next = queue.peek();
                 if (next != null) LockSupport.unpark(next.waiter);
