@@ -52,6 +52,8 @@ final class GroupCommit {
         final String what;
         final Jdbc.Work<T> work;
         final Thread waiter = Thread.currentThread();
+        /** Set when a batch took it: from then on only that batch finishes it. */
+        volatile boolean taken;
         volatile boolean done;
         T value;
         RuntimeException failure;
@@ -84,9 +86,10 @@ final class GroupCommit {
         queue.add(mine);
         boolean interrupted = false;
         // Progress rests on one rule: whoever releases a writer slot then wakes the caller at the head
-        // of the queue, which either takes a slot or is run by a caller that has one.
+        // of the queue, which either takes a slot or is run by a caller that has one. A caller whose
+        // work another batch took waits for that batch instead of spinning on the free slot.
         while (!mine.done) {
-            if (writers.tryAcquire()) {
+            if (!mine.taken && writers.tryAcquire()) {
                 try {
                     if (!mine.done) runBatch();
                 } finally {
@@ -107,7 +110,10 @@ final class GroupCommit {
 
     private void runBatch() {
         List<Pending<?>> batch = new ArrayList<>();
-        for (Pending<?> p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) batch.add(p);
+        for (Pending<?> p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
+            p.taken = true;
+            batch.add(p);
+        }
         try {
             run(batch);
         } catch (Error e) { // out of memory or the like: nobody in the batch may wait for ever
