@@ -194,14 +194,26 @@ class CheckoutBrowserTest {
     }
 
     /** Reads the one QR in a picture with ZXing core (no AWT glue: RGB pixels straight in). */
+    /**
+     * Decodes a screenshot of the QR image element. ZXing's finder-pattern search alone misreads
+     * some symbols at screen resolution (it took a finder-like run of data modules for the third
+     * finder); a screenshot of the element is exactly the symbol and its quiet zone, upright, so
+     * the pure-barcode reading, which samples the module grid from the corner, is tried next.
+     */
     static String decodeQr(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int w = image.getWidth(), h = image.getHeight();
         int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
         MultiFormatReader reader = new MultiFormatReader();
-        reader.setHints(Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));
-        return reader.decode(bitmap).getText();
+        try {
+            reader.setHints(Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                    DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));
+            return reader.decode(bitmap).getText();
+        } catch (com.google.zxing.ReaderException e) {
+            reader.setHints(Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+                    DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));
+            return reader.decode(bitmap).getText();
+        }
     }
 }
