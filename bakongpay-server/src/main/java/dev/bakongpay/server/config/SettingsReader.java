@@ -82,15 +82,20 @@ final class SettingsReader {
     }
 
     private int port(String name, int fallback) {
+        return wholeNumber(name, fallback, 0, 65535, "must be a port number from 0 to 65535 (0 picks a free port)");
+    }
+
+    /** A whole number from {@code min} to {@code max}; {@code fallback} when unset, or (reported) when not one. */
+    private int wholeNumber(String name, int fallback, int min, int max, String rule) {
         String v = lookup.apply(name);
         if (v == null) return fallback;
         try {
-            int p = Integer.parseInt(v);
-            if (p >= 0 && p <= 65535) return p;
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) return n;
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(was(name) + "must be a port number from 0 to 65535 (0 picks a free port)");
+        problems.add(was(name) + rule);
         return fallback;
     }
 
@@ -126,29 +131,11 @@ final class SettingsReader {
     }
 
     private int poolSize() {
-        String v = lookup.apply(DB_POOL_SIZE);
-        if (v == null) return 10;
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 1 && n <= 500) return n;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(was(DB_POOL_SIZE) + "must be a number of connections from 1 to 500");
-        return 10;
+        return wholeNumber(DB_POOL_SIZE, 10, 1, 500, "must be a number of connections from 1 to 500");
     }
 
     private int reconcileSeconds() {
-        String v = lookup.apply(RECONCILE_SECONDS);
-        if (v == null) return 30;
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 0 && n <= 86_400) return n;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(was(RECONCILE_SECONDS) + "must be a whole number of seconds from 0 (off) to 86400");
-        return 30;
+        return wholeNumber(RECONCILE_SECONDS, 30, 0, 86_400, "must be a whole number of seconds from 0 (off) to 86400");
     }
 
     /** Null when no URL is set (webhooks off); the secret is then required, and never printed. */
@@ -179,16 +166,7 @@ final class SettingsReader {
     }
 
     private int maxAttempts() {
-        String v = lookup.apply(WEBHOOK_MAX_ATTEMPTS);
-        if (v == null) return 8;
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 1 && n <= 50) return n;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(was(WEBHOOK_MAX_ATTEMPTS) + "must be a whole number of attempts from 1 to 50");
-        return 8;
+        return wholeNumber(WEBHOOK_MAX_ATTEMPTS, 8, 1, 50, "must be a whole number of attempts from 1 to 50");
     }
 
     /**
@@ -203,30 +181,15 @@ final class SettingsReader {
         java.time.Duration floor = deadline.plusSeconds(5);
         java.time.Duration lease = reconcileEvery.isZero() ? d.reconcileLease()
                 : reconcileEvery.compareTo(floor) > 0 ? reconcileEvery : floor;
-        String v = lookup.apply(RECONCILE_LEASE_SECONDS);
-        if (v != null) {
-            try {
-                int n = Integer.parseInt(v);
-                if (n < 5 || n > 86_400) throw new NumberFormatException();
-                lease = java.time.Duration.ofSeconds(n);
-            } catch (NumberFormatException e) {
-                problems.add(was(RECONCILE_LEASE_SECONDS) + "must be a whole number of seconds from 5 to 86400");
-            }
+        if (lookup.apply(RECONCILE_LEASE_SECONDS) != null) { // unset keeps the derived lease, fractions included
+            lease = java.time.Duration.ofSeconds(wholeNumber(RECONCILE_LEASE_SECONDS, (int) lease.toSeconds(), 5, 86_400,
+                    "must be a whole number of seconds from 5 to 86400"));
         }
         return new ServerSettings.Budgets(timeout, deadline, lease, reconcileBatches(d.reconcileBatches()));
     }
 
     private int reconcileBatches(int fallback) {
-        String v = lookup.apply(RECONCILE_MAX_BATCHES);
-        if (v == null) return fallback;
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 1 && n <= 1000) return n;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(was(RECONCILE_MAX_BATCHES) + "must be a whole number of batches from 1 to 1000");
-        return fallback;
+        return wholeNumber(RECONCILE_MAX_BATCHES, fallback, 1, 1000, "must be a whole number of batches from 1 to 1000");
     }
 
     /** {@code 2500ms}, {@code 3s} or a bare number of seconds; from 100 ms to {@code maxMillis}. */
