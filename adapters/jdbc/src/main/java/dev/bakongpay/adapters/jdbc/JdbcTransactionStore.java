@@ -157,7 +157,7 @@ public final class JdbcTransactionStore implements TransactionStore {
      * following the claim index and stopping after its first rows; then the eligible ones are locked
      * in claim order, rows locked by a concurrent claimer skipped rather than waited for, and leased.
      * One read with the ORs of {@link #ELIGIBLE} would sort every PENDING row, every batch: 250 ms
-     * at 300,000 of them, against about 6 ms this way.
+     * at 300,000 of them, against 3.4 ms this way (EXPLAIN ANALYZE of the whole statement).
      */
     private List<Transaction> claimSkipLocked(Connection c, ReconciliationClaim claim, Instant now, Instant expiredSince,
                                               Instant until) throws SQLException {
