@@ -27,7 +27,8 @@ public record LoadOptions(
     ClientKind client,
     Duration timeout,
     boolean allowRemote,
-    boolean idempotencyKeys) {
+    boolean idempotencyKeys,
+    boolean identicalBodies) {
 
   static final Duration MAX_DURATION = Duration.ofHours(1);
 
@@ -50,6 +51,7 @@ public record LoadOptions(
         --timeout 10s          per-request socket timeout
         --allow-remote         allow a non-loopback --url or --simulator host
         --idempotency-keys     send every create with its own Idempotency-Key, as a careful shop does
+        --identical-bodies     send every create with the same body (a fixed-price item, a kiosk)
       """;
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} with a message meant for a user. */
@@ -70,12 +72,14 @@ public record LoadOptions(
     Duration timeout = Duration.ofSeconds(10);
     boolean allowRemote = false;
     boolean idempotencyKeys = false;
+    boolean identicalBodies = false;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       switch (flag) {
         case "--check-final" -> checkFinal = true;
         case "--allow-remote" -> allowRemote = true;
         case "--idempotency-keys" -> idempotencyKeys = true;
+        case "--identical-bodies" -> identicalBodies = true;
         case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
         default -> {
           if (i + 1 >= args.length) {
@@ -129,7 +133,7 @@ public record LoadOptions(
       throw new IllegalArgumentException("--pool must be at least 50: bulk checks batches of 50");
     }
     return new LoadOptions(url, key, scenario, connections, duration, warmup, maxRequests,
-        maxErrors, pool, checkFinal, simulator, bakongId, client, timeout, allowRemote, idempotencyKeys);
+        maxErrors, pool, checkFinal, simulator, bakongId, client, timeout, allowRemote, idempotencyKeys, identicalBodies);
   }
 
   /** "30s", "500ms", "2m", or a bare number of seconds. */

@@ -81,8 +81,9 @@ public final class LoadReport {
   public String table() {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT,
-        "scenario %s%s, %d connections, %s client, %.1f s measured after %.1f s warm-up (%s)%n",
+        "scenario %s%s%s, %d connections, %s client, %.1f s measured after %.1f s warm-up (%s)%n",
         options.scenario().name().toLowerCase(Locale.ROOT), options.idempotencyKeys() ? " (creates with Idempotency-Key)" : "",
+        options.identicalBodies() ? " (identical create bodies)" : "",
         options.connections(),
         options.client().name().toLowerCase(Locale.ROOT), measuredSeconds,
         options.warmup().toMillis() / 1000.0, stopReason));
@@ -122,11 +123,11 @@ public final class LoadReport {
           "{\"tool\":\"bakongpay-load\",\"scenario\":\"%s\",\"operation\":\"%s\",\"client\":\"%s\","
               + "\"connections\":%d,\"seconds\":%.3f,\"requests\":%d,\"reqPerSec\":%.1f,"
               + "\"p50Ms\":%.3f,\"p90Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,\"failures\":%d,"
-              + "\"statuses\":%s,\"stop\":\"%s\",\"idempotencyKeys\":%b}",
+              + "\"statuses\":%s,\"stop\":\"%s\",\"idempotencyKeys\":%b,\"identicalBodies\":%b}",
           options.scenario().name().toLowerCase(Locale.ROOT), label,
           options.client().name().toLowerCase(Locale.ROOT), options.connections(), measuredSeconds,
           stats.requests(), requestsPerSecond(label), stats.millisAt(50), stats.millisAt(90),
-          stats.millisAt(99), stats.maxMillis(), stats.failures(), statuses, stopReason, options.idempotencyKeys());
+          stats.millisAt(99), stats.maxMillis(), stats.failures(), statuses, stopReason, options.idempotencyKeys(), options.identicalBodies());
     }).collect(Collectors.joining(System.lineSeparator()));
   }
 

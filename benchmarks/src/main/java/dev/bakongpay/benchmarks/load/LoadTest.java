@@ -57,13 +57,13 @@ public final class LoadTest {
     Supplier<HttpClientConnection> simulator =
         () -> connect(options, options.simulatorUrl(), null, shared);
 
-    RequestBodies bodies = new RequestBodies(options.bakongId(), List.of());
+    RequestBodies bodies = new RequestBodies(options.bakongId(), List.of(), options.identicalBodies());
     String setup = null;
     if (options.scenario().needsPool()) {
       TransactionPool.Summary pool = TransactionPool.build(options, bodies, server, simulator, log);
       setup = pool.describe();
       log.println("setup: " + setup);
-      bodies = new RequestBodies(options.bakongId(), pool.md5s());
+      bodies = new RequestBodies(options.bakongId(), pool.md5s(), options.identicalBodies());
     }
 
     long start = System.nanoTime();

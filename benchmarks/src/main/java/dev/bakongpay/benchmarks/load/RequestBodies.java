@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * JSON bodies of the driven calls. Check and bulk bodies are built once from the pool, so the
  * workers spend their time waiting on the server, not on string building; each create gets a
- * fresh description and amount so every QR, and so every md5, is new.
+ * fresh description and amount so every QR, and so every md5, is new, unless every create is to
+ * send the same body (the server must then tell the QRs apart itself).
  */
 final class RequestBodies {
 
@@ -18,9 +19,12 @@ final class RequestBodies {
   private final String runTag = Long.toHexString(System.nanoTime() & 0xffffffL);
   private final byte[][] checkBodies;
   private final byte[][] bulkBodies;
+  /** Every create's body when they are all to be the same, else null. */
+  private final byte[] identicalCreate;
 
-  RequestBodies(String bakongId, List<String> poolMd5s) {
+  RequestBodies(String bakongId, List<String> poolMd5s, boolean identicalCreates) {
     this.bakongId = bakongId;
+    this.identicalCreate = identicalCreates ? create(0, 0) : null;
     this.checkBodies = new byte[poolMd5s.size()][];
     for (int i = 0; i < checkBodies.length; i++) {
       checkBodies[i] = ("{\"md5\":\"" + poolMd5s.get(i) + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -44,7 +48,7 @@ final class RequestBodies {
   /** The body of a worker's {@code n}-th request. */
   byte[] body(Operation operation, int worker, long n) {
     return switch (operation) {
-      case CREATE -> create(worker, n);
+      case CREATE -> identicalCreate != null ? identicalCreate : create(worker, n);
       case CHECK_MD5 -> checkBodies[(int) Math.floorMod(n * 31 + worker * 101L, (long) checkBodies.length)];
       case CHECK_BULK -> bulkBodies[(int) Math.floorMod(n * 17 + worker * 13L, (long) bulkBodies.length)];
     };

@@ -32,7 +32,7 @@ final class ApiStub implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
-  private final Set<String> created = ConcurrentHashMap.newKeySet();
+  final Set<String> created = ConcurrentHashMap.newKeySet();
   private final Set<String> paid = ConcurrentHashMap.newKeySet();
   /** The Idempotency-Key of every create that had one, and how many had none. */
   final Set<String> idempotencyKeys = ConcurrentHashMap.newKeySet();
