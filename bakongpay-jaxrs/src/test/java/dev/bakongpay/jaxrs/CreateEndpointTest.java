@@ -153,12 +153,13 @@ class CreateEndpointTest {
         }
 
         @Test
-        @DisplayName("malformed JSON is 400 malformed_json, not a 500")
+        @DisplayName("malformed JSON is 400 malformed_json, not a 500; well-formed JSON that is not an object is 422 on body")
         void malformed() {
             world.as(TestWorld.PRO).body("{\"amount\": 25,").post("/khqr/create").then().statusCode(400)
                     .body("error.code", equalTo("malformed_json")).body("error.details", hasSize(0));
-            world.as(TestWorld.PRO).body("[1,2]").post("/khqr/create").then().statusCode(400)
-                    .body("error.code", equalTo("malformed_json"));
+            world.as(TestWorld.PRO).body("[1,2]").post("/khqr/create").then().statusCode(422)
+                    .body("error.code", equalTo("validation_failed")).body("error.details[0].field", equalTo("body"))
+                    .body("error.details[0].code", equalTo("invalid_type"));
         }
 
         @Test

@@ -7,9 +7,11 @@ import dev.bakongpay.core.payment.internal.CheckRules;
 import dev.bakongpay.core.payment.internal.CreateRules;
 import dev.bakongpay.core.payment.internal.FinalStatusCache;
 import dev.bakongpay.core.payment.internal.Fingerprint;
+import dev.bakongpay.core.payment.internal.IssuedMd5s;
 import dev.bakongpay.core.payment.internal.RandomIds;
 import dev.bakongpay.core.payment.internal.Settlement;
 import dev.bakongpay.core.payment.internal.SharedChecks;
+import dev.bakongpay.core.payment.internal.TextRules;
 import dev.bakongpay.spi.IdempotencyRecord;
 import dev.bakongpay.spi.IdempotencyStore;
 import dev.bakongpay.spi.InsertOutcome;
@@ -57,6 +59,10 @@ public final class PaymentService {
     public static final int BULK_LIMIT = 50;
     /** SUCCESS and FAILED transactions kept for checks: about 2 KiB each, so about 20 MiB at most. */
     public static final int DEFAULT_FINAL_STATUS_CACHE_SIZE = 10_000;
+    /** Inserts tried when the store reports a duplicate md5 or id (another node, same KHQR, same ms). */
+    private static final int STORE_ATTEMPTS = 5;
+    /** How far past the request time a KHQR's creation time may be moved to keep md5s unique. */
+    static final int MAX_SHIFT_MILLIS = 1_000;
 
     private final TransactionStore transactions;
     private final IdempotencyStore idempotency;
@@ -66,6 +72,7 @@ public final class PaymentService {
     private final PaymentSettings settings;
     private final SharedChecks shared;
     private final FinalStatusCache finals;
+    private final IssuedMd5s issued = new IssuedMd5s();
 
     private PaymentService(Builder b) {
         transactions = Objects.requireNonNull(b.transactions, "transactions");
@@ -103,6 +110,8 @@ public final class PaymentService {
         }
         String key = idempotencyKey.strip();
         if (key.length() > 255) throw new PaymentException.Invalid("Idempotency-Key", "too_long", "must be at most 255 characters");
+        FieldError badKey = TextRules.check("Idempotency-Key", key);
+        if (badKey != null) throw new PaymentException.Invalid(List.of(badKey));
         String fingerprint = Fingerprint.of(merchant.mode() + "|" + request);
         // a reused key is the louder mistake: report it even when the new body is also invalid
         if (idempotency.find(merchant.id(), key).filter(r -> !r.requestFingerprint().equals(fingerprint)).isPresent()) {
@@ -268,9 +277,12 @@ public final class PaymentService {
     private Transaction insertNew(Merchant merchant, CreateRules.ValidCreate v) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(v.expiresIn());
-        for (int attempt = 0; attempt < 5; attempt++) {
-            // a KHQR's md5 covers its creation time in ms: one ms later is a new md5
-            KhqrResult qr = Khqr.encode(v.payload(now.plusMillis(attempt), expiresAt), clock);
+        for (int attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
+            // First attempt: the earliest creation time this node has not used for this payload.
+            // After a store conflict (another node made the same KHQR in the same ms): a random
+            // offset, so that two nodes do not walk the same sequence.
+            int from = attempt == 0 ? 0 : 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(MAX_SHIFT_MILLIS - 1);
+            KhqrResult qr = uniqueQr(v, now, expiresAt, from);
             Transaction t = Transaction.builder().id(RandomIds.timeOrdered(now.toEpochMilli())).merchantId(merchant.id()).mode(merchant.mode())
                     .md5(qr.md5()).qrString(qr.qr()).amount(v.amount()).currency(v.currency().name())
                     .bakongId(v.bakongId()).merchantName(v.merchantName()).description(v.description())
@@ -279,7 +291,25 @@ public final class PaymentService {
             if (outcome == InsertOutcome.INSERTED) return t;
             LOG.debug("insert of a new transaction returned {}; retrying with a fresh id and md5", outcome);
         }
-        throw new BakongPayException("could not store a transaction with a unique id and md5 after 5 attempts");
+        throw new BakongPayException("could not store a transaction with a unique id and md5 after " + STORE_ATTEMPTS
+                + " attempts");
+    }
+
+    /**
+     * The KHQR of {@code v} created at {@code now + shift} for the smallest shift from
+     * {@code from} whose md5 this node has not issued: a KHQR's md5 covers its creation time in
+     * ms, so identical requests in the same ms differ by a ms or two of creation time. Bounded by
+     * {@value #MAX_SHIFT_MILLIS} ms (and by the expiry); past that the store decides.
+     */
+    private KhqrResult uniqueQr(CreateRules.ValidCreate v, Instant now, Instant expiresAt, int from) {
+        long nowMillis = now.toEpochMilli();
+        long limit = Math.min(MAX_SHIFT_MILLIS, expiresAt.toEpochMilli() - nowMillis - 1);
+        KhqrResult qr = null;
+        for (long shift = Math.min(from, Math.max(0, limit)); qr == null || shift <= limit; shift++) {
+            qr = Khqr.encode(v.payload(now.plusMillis(shift), expiresAt), clock);
+            if (issued.reserve(qr.md5(), nowMillis + shift, nowMillis)) return qr;
+        }
+        return qr;
     }
 
     private CreatedPayment created(Transaction t, boolean replayed) {

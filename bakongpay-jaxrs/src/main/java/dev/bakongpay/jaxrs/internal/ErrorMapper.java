@@ -1,7 +1,13 @@
 package dev.bakongpay.jaxrs.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.bakongpay.core.khqr.KhqrException;
 import dev.bakongpay.core.payment.FieldError;
@@ -98,27 +104,70 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return answer(status, code, message, List.of(), headers);
     }
 
+    /**
+     * A body Jackson could not map. Only broken syntax is 400 {@code malformed_json}; well-formed
+     * JSON that does not fit (a wrong type anywhere, the body itself not an object, a number out
+     * of a type's range, nesting too deep) is 422 {@code validation_failed} naming the field.
+     */
     private static Response json(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            String field = path(m.getPath());
+        StreamReadException syntax = null;
+        boolean tooDeep = false;
+        boolean outOfRange = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidDefinitionException) { // our mapping, not the caller's body
+                LOG.error("unexpected failure", e);
+                return answer(500, "internal_error", "An unexpected error occurred; quote the X-Request-Id header when "
+                        + "reporting it", List.of(), Map.of());
+            }
+            if (t instanceof StreamConstraintsException) tooDeep = true;
+            else if (t instanceof InputCoercionException) outOfRange = true;
+            else if (t instanceof StreamReadException r && syntax == null) syntax = r;
+        }
+        if (syntax != null) {
+            String where = syntax.getLocation() == null ? "" : " at line " + syntax.getLocation().getLineNr()
+                    + ", column " + syntax.getLocation().getColumnNr();
+            return answer(400, "malformed_json", "The request body is not valid JSON" + where, List.of(), Map.of());
+        }
+        String field = field(e);
+        if (tooDeep) {
+            return invalid(field, "too_deep", "must not nest arrays or objects more than " + Json.MAX_NESTING + " levels deep");
+        }
+        if (outOfRange) return invalid(field, "out_of_range", "is out of range");
+        MismatchedInputException m = find(e, MismatchedInputException.class);
+        if (m != null) {
             String type = m.getTargetType() == null ? "a different type" : describe(m.getTargetType());
-            return answer(422, "validation_failed", field + ": must be " + type,
-                    List.of(Json.detail(field, "invalid_type", "must be " + type)), Map.of());
+            return invalid(field, "invalid_type", "must be " + type);
         }
-        if (e instanceof MismatchedInputException) {
-            return answer(400, "malformed_json", "The request body must be a JSON object", List.of(), Map.of());
+        return invalid(field, "invalid_value", "cannot be read");
+    }
+
+    private static Response invalid(String field, String code, String message) {
+        return answer(422, "validation_failed", field + ": " + message, List.of(Json.detail(field, code, message)), Map.of());
+    }
+
+    /** The field a mapping failure concerns: its JSON path, else the top-level field being read, else {@code body}. */
+    private static String field(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonMappingException j && !j.getPath().isEmpty()) return path(j.getPath());
         }
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        return answer(400, "malformed_json", "The request body is not valid JSON" + where, List.of(), Map.of());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException j && j.getProcessor() instanceof JsonParser p) {
+                JsonStreamContext c = p.getParsingContext();
+                while (c != null && c.getParent() != null && c.getParent().getParent() != null) c = c.getParent();
+                if (c != null && c.getParent() != null && c.inObject() && c.getCurrentName() != null) return c.getCurrentName();
+            }
+        }
+        return "body";
     }
 
     private static String describe(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) return "true or false";
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return type == Integer.class || type == Long.class ? "a whole number" : "a number";
+            return type == Integer.class || type == Long.class || type == int.class || type == long.class
+                    ? "a whole number" : "a number";
         }
         if (type == String.class) return "a string";
-        if (List.class.isAssignableFrom(type)) return "an array";
+        if (List.class.isAssignableFrom(type) || type.isArray()) return "an array";
         return "an object";
     }
 

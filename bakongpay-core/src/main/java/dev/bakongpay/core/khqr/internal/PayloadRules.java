@@ -14,7 +14,11 @@ import java.math.BigDecimal;
  * its order: the first failure here is the one the SDK reports. Two additions of ours: a
  * template longer than 99 is refused (the SDK would emit a 3-digit length and then reject its
  * own output), and an alternate-language name without a language preference is refused with
- * code 37 (the SDK crashes with a bare TypeError there).
+ * code 37 (the SDK crashes with a bare TypeError there). And one after all the SDK's rules: a
+ * value holding an unpaired UTF-16 surrogate is refused with code 8, naming the field. The SDK
+ * would write it as U+FFFD into its CRC and md5 while the string it returns keeps the surrogate,
+ * which UTF-8 cannot carry: whoever receives the QR (NBC, a bank app, the simulator) then hashes
+ * other bytes. Without it, every accepted payload's md5 is the md5 of its plain UTF-8 bytes.
  */
 public final class PayloadRules {
 
@@ -48,7 +52,40 @@ public final class PayloadRules {
             check(thirteen, EXPIRATION_TIMESTAMP_LENGTH_INVALID, "expirationTimestamp");
             check(p.creationTimestamp().orElse(1L) > 0, KHQR_INVALID, "creationTimestamp");
         }
+        wellFormed(p);
         return amount;
+    }
+
+    /** No value may hold an unpaired surrogate (see the class comment). */
+    private static void wellFormed(KhqrPayload p) {
+        String[] values = {p.upiMerchantAccount(), p.bakongAccountID(), p.merchantID(), p.accountInformation(),
+            p.acquiringBank(), p.merchantCategoryCode(), p.merchantName(), p.merchantCity(), p.billNumber(),
+            p.mobileNumber(), p.storeLabel(), p.terminalLabel(), p.purposeOfTransaction(), p.languagePreference(),
+            p.merchantNameAlternateLanguage(), p.merchantCityAlternateLanguage()};
+        String[] fields = {"unionPayMerchant", "bakongAccountID", "merchantID", "accountInformation", "acquiringBank",
+            "merchantCategoryCode", "merchantName", "merchantCity", "billNumber", "mobileNumber", "storeLabel",
+            "terminalLabel", "purposeOfTransaction", "languagePreference", "merchantNameAlternateLanguage",
+            "merchantCityAlternateLanguage"};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && unpairedSurrogateAt(values[i]) >= 0) {
+                throw new KhqrValidationException(fields[i], KHQR_INVALID.code(),
+                        fields[i] + " holds an unpaired UTF-16 surrogate, which UTF-8 cannot carry");
+            }
+        }
+    }
+
+    /** Index of the first unpaired surrogate of {@code s}, or -1. */
+    public static int unpairedSurrogateAt(CharSequence s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void accountTemplate(KhqrPayload p) {
@@ -141,6 +178,9 @@ public final class PayloadRules {
             // Reject absurd magnitudes before printing them (1E+1000000 would print a million digits).
             check(amount.precision() - amount.scale() <= MAX_AMOUNT_LENGTH, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
             if (amount.scale() > 20) {
+                // more digits than 13 integer digits and 20 decimals need: too many decimals anyway,
+                // and stripping a huge run of trailing zeros would cost a division per zero
+                check(amount.precision() <= MAX_AMOUNT_LENGTH + 20, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
                 amount = amount.stripTrailingZeros(); // rare: many trailing zeros, or too many decimals anyway
                 check(amount.scale() <= 2, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
             }

@@ -31,9 +31,12 @@ public final class CreateRules {
     private static final Pattern KH_MOBILE = Pattern.compile("0[1-9][0-9]{7,8}");
     /** Bill numbers are shown and echoed by bank apps; printable ASCII is what all of them accept. */
     private static final Pattern ASCII = Pattern.compile("[\\x20-\\x7E]+");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     /** The KHQR bill number (tag 62/01) holds at most 25 characters. */
     public static final int BILL_NUMBER_MAX = 25;
+    /** KHQR's amount field holds 13 characters. */
+    public static final int AMOUNT_MAX_INTEGER_DIGITS = 13;
+    /** Most digits an amount may be written with (trailing zeros included): 25.000…0 beyond this is refused. */
+    public static final int AMOUNT_MAX_DIGITS = 64;
 
     private CreateRules() {}
 
@@ -134,32 +137,49 @@ public final class CreateRules {
             return null;
         }
         if (currency == null) return null; // the currency error says it all; decimals depend on it
-        BigDecimal plain = a.stripTrailingZeros();
-        if (currency == KhqrCurrency.KHR && plain.scale() > 0) {
-            errors.add(new FieldError("amount", "invalid_value", "must be whole riel for KHR"));
+        // Judged by its digits and scale before any arithmetic: 1E+20000000 must not be multiplied
+        // out (setScale) nor 1E-999999999 divided down (stripTrailingZeros); both are refused here.
+        long integerDigits = (long) a.precision() - a.scale();
+        if (integerDigits > AMOUNT_MAX_INTEGER_DIGITS) { // tag 54 holds 13 characters
+            errors.add(new FieldError("amount", "too_large", "must fit KHQR's 13-character amount field"));
             return null;
         }
-        if (currency == KhqrCurrency.USD && plain.scale() > 2) {
-            errors.add(new FieldError("amount", "invalid_value", "must have at most 2 decimals for USD"));
+        int decimals = currency == KhqrCurrency.KHR ? 0 : 2;
+        if (a.scale() > decimals && !zeroBeyond(a, decimals)) {
+            errors.add(new FieldError("amount", "invalid_value", currency == KhqrCurrency.KHR
+                    ? "must be whole riel for KHR" : "must have at most 2 decimals for USD"));
             return null;
         }
-        BigDecimal scaled = a.setScale(currency == KhqrCurrency.KHR ? 0 : 2, java.math.RoundingMode.UNNECESSARY);
-        if (scaled.toPlainString().length() > 13) { // tag 54 holds 13 characters
+        BigDecimal scaled = a.setScale(decimals, java.math.RoundingMode.DOWN); // exact: zeroBeyond held; at most 15 digits
+        if (scaled.toPlainString().length() > 13) {
             errors.add(new FieldError("amount", "too_large", "must fit KHQR's 13-character amount field"));
             return null;
         }
         return scaled;
     }
 
+    /**
+     * Whether every digit after {@code decimals} decimal places is zero, for a positive amount of
+     * at most 13 integer digits and a scale above {@code decimals}. Refuses without arithmetic when
+     * the digits to drop are all of them (a tiny amount such as 1E-20000000) or when the amount is
+     * written with more than {@value #AMOUNT_MAX_DIGITS} digits.
+     */
+    private static boolean zeroBeyond(BigDecimal a, int decimals) {
+        long drop = (long) a.scale() - decimals;
+        if (drop >= a.precision() || a.precision() > AMOUNT_MAX_DIGITS) return false;
+        return a.stripTrailingZeros().scale() <= decimals; // at most 64 digits: cheap
+    }
+
     private static Duration expiry(Long seconds, PaymentSettings s, List<FieldError> errors) {
         if (seconds == null) return s.defaultExpiry();
-        Duration d = Duration.ofSeconds(seconds);
-        if (d.compareTo(s.minExpiry()) < 0 || d.compareTo(s.maxExpiry()) > 0) {
+        long min = s.minExpiry().toSeconds();
+        long max = s.maxExpiry().toSeconds();
+        if (seconds < min || seconds > max || Duration.ofSeconds(seconds).compareTo(s.minExpiry()) < 0) {
             errors.add(new FieldError("expiresInSeconds", "out_of_range", "must be from " + s.minExpiry().toSeconds()
                     + " to " + s.maxExpiry().toSeconds()));
             return null;
         }
-        return d;
+        return Duration.ofSeconds(seconds);
     }
 
     private static String text(String field, String value, int max, boolean required, List<FieldError> errors) {
@@ -168,8 +188,9 @@ public final class CreateRules {
             if (required) errors.add(new FieldError(field, "required", "is required"));
             return null;
         }
-        if (CONTROL.matcher(v).find()) {
-            errors.add(new FieldError(field, "invalid_characters", "must not contain control characters or line breaks"));
+        FieldError bad = TextRules.check(field, v);
+        if (bad != null) {
+            errors.add(bad);
             return null;
         }
         if (v.codePointCount(0, v.length()) > max) {
@@ -195,6 +216,15 @@ public final class CreateRules {
 
     private static String returnUrl(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) return null;
+        if (value.length() > 1024) {
+            errors.add(new FieldError("returnUrl", "invalid_format", "must be an absolute http(s) URL of at most 1024 characters"));
+            return null;
+        }
+        FieldError bad = TextRules.check("returnUrl", value.strip());
+        if (bad != null) {
+            errors.add(bad);
+            return null;
+        }
         try {
             URI u = new URI(value.strip());
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
