@@ -91,6 +91,19 @@ final class AnswerRules {
         List<String> problems = new ArrayList<>();
         a.header("Server").ifPresent(v -> problems.add("Server header: " + v));
         a.header("X-Powered-By").ifPresent(v -> problems.add("X-Powered-By header: " + v));
+        problems.addAll(bodyLeaks(a));
+        if (api && a.answered()) {
+            List<String> cache = a.all("Cache-Control");
+            if (cache.stream().noneMatch(v -> v.toLowerCase(Locale.ROOT).contains("no-store"))) {
+                problems.add("Cache-Control is " + cache + ", not no-store");
+            }
+        }
+        return problems;
+    }
+
+    /** No stack trace, exception name or server name in the body (images aside). */
+    static List<String> bodyLeaks(RawHttp.Answer a) {
+        List<String> problems = new ArrayList<>();
         String type = a.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (!type.startsWith("image/png")) {
             String text = a.text();
@@ -99,12 +112,6 @@ final class AnswerRules {
                     problems.add("body contains '" + leak + "': " + snippet(text));
                     break;
                 }
-            }
-        }
-        if (api && a.answered()) {
-            List<String> cache = a.all("Cache-Control");
-            if (cache.stream().noneMatch(v -> v.toLowerCase(Locale.ROOT).contains("no-store"))) {
-                problems.add("Cache-Control is " + cache + ", not no-store");
             }
         }
         return problems;

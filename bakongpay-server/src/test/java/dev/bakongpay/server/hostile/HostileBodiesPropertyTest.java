@@ -120,7 +120,7 @@ class HostileBodiesPropertyTest {
                 if (a.status() >= 500) problems.add("status " + a.status());
                 if (a.millis() > DEADLINE_MILLIS) problems.add("answered after " + a.millis() + " ms");
                 problems.addAll(a.status() < 300 ? AnswerRules.success(a) : AnswerRules.envelope(a));
-                problems.addAll(AnswerRules.noLeaks(a, false));
+                problems.addAll(AnswerRules.bodyLeaks(a));
             }
             if (!problems.isEmpty()) {
                 failures.add("seed " + seed + " run " + run + " (" + body.length + " bytes: " + printable(body) + ") -> "
@@ -135,8 +135,11 @@ class HostileBodiesPropertyTest {
         if (kind < 6) { // change values, then maybe bytes
             int changes = 1 + r.nextInt(3);
             List<String> names = new ArrayList<>(fields.keySet());
+            List<String> numeric = names.stream().filter(n -> Character.isDigit(fields.get(n).charAt(0))).toList();
             for (int i = 0; i < changes; i++) {
-                String name = names.get(r.nextInt(names.size()));
+                // numbers are where one small request once cost minutes of CPU: they get every other change
+                String name = !numeric.isEmpty() && r.nextBoolean() ? numeric.get(r.nextInt(numeric.size()))
+                        : names.get(r.nextInt(names.size()));
                 fields.put(name, value(fields.get(name), r));
             }
             if (r.nextInt(4) == 0) fields.remove(names.get(r.nextInt(names.size())));
@@ -171,7 +174,7 @@ class HostileBodiesPropertyTest {
                 int depth = 1 + r.nextInt(3000);
                 yield "[".repeat(depth) + "1" + "]".repeat(r.nextInt(4) == 0 ? depth - 1 : depth);
             }
-            case 9 -> "[" + String.join(",", java.util.Collections.nCopies(r.nextInt(3000), current)) + "]";
+            case 9 -> "[" + String.join(",", java.util.Collections.nCopies(r.nextInt(Math.max(2, Math.min(3000, 100_000 / (current.length() + 1)))), current)) + "]";
             case 10 -> current.startsWith("\"") ? current.substring(1, Math.max(1, current.length() - 1)) : "\"" + current + "\"";
             default -> current + current;
         };
