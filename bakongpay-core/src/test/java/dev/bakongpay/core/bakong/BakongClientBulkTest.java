@@ -132,6 +132,15 @@ class BakongClientBulkTest {
     }
 
     @Test
+    @DisplayName("when neither the list answer nor any single answer can be read, the call fails as a whole")
+    void nothingReadable() {
+        nbc.answer(LIST, 200, "<html>maintenance</html>");
+        nbc.answer(SINGLE, 200, "<html>maintenance</html>");
+        assertThatThrownBy(() -> client.checkTransactionsByMd5(md5s(3))).isInstanceOf(BakongUnavailableException.class);
+        assertThat(nbc.count(SINGLE)).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("on HTTP 403 from the list call it falls back to single checks, at most 4 at a time, and remembers")
     void fallbackOn403() {
         nbc.answer(LIST, 403, "<html><head><title>403 Forbidden</title></head><body>nginx</body></html>");

@@ -351,6 +351,18 @@ class HostileUpstreamTest {
     }
 
     @Test
+    @DisplayName("reconciliation: when nothing NBC answers can be read, that is a failing network (backoff), not bad payments")
+    void reconciliationNothingReadable() {
+        createAll(odd().filter(o -> o.verdict() == Verdict.SUCCESS).limit(2).toList());
+        nbc.answer(LIST, 200, "<html>maintenance</html>");
+        nbc.answer(SINGLE, 200, "<html>maintenance</html>");
+        PaymentReconciler reconciler = new PaymentReconciler(store, service, PaymentReconciler.claim("n1", Duration.ofSeconds(60)));
+        assertThat(reconciler.tick()).isZero();
+        assertThat(reconciler.consecutiveFailures()).isEqualTo(1);
+        assertThat(reconciler.nextDelay(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
     @DisplayName("502 and 504 messages name the network and what happened, never its address or an exception class")
     void safeMessages() {
         Transaction t = create();

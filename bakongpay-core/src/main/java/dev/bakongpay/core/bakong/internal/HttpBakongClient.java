@@ -125,6 +125,7 @@ public final class HttpBakongClient implements BakongClient {
      * A list answer that cannot be read as a whole (HTTP 200 but not JSON, too large, no list)
      * may be one bad payment spoiling it: the chunk is asked again md5 by md5, so only that
      * payment's answer is lost. Costs one call per md5 of the chunk, shared with every other caller.
+     * When no single answer can be read either, the call fails as a whole.
      */
     private Map<String, TransactionCheckResult> askOneByOne(List<String> chunk, Deadline deadline, MalformedAnswerException e) {
         LOG.warn("NBC's answer to check_transaction_by_md5_list for {} md5s could not be read ({}); asking md5 by md5",
@@ -140,6 +141,8 @@ public final class HttpBakongClient implements BakongClient {
             t.setDaemon(true);
             return t;
         });
+        MalformedAnswerException unreadable = null;
+        int unreadableCount = 0;
         try {
             Map<String, Future<TransactionCheckResult>> futures = new LinkedHashMap<>();
             for (String md5 : chunk) {
@@ -152,10 +155,15 @@ public final class HttpBakongClient implements BakongClient {
                     if (!(e.getCause() instanceof MalformedAnswerException bad)) {
                         throw e;
                     }
+                    unreadable = bad;
+                    unreadableCount++;
                     // NBC answered about this md5, unreadably: that md5 only, the others keep their answers
                     LOG.warn("NBC's answer about md5 {} could not be read ({}); read as unusable", f.getKey(), bad.getMessage());
                     results.put(f.getKey(), TransactionCheckResult.unusable("NBC's answer about this md5 could not be read"));
                 }
+            }
+            if (unreadableCount == chunk.size()) {
+                throw unreadable; // not one bad payment: nothing NBC says can be read, which is a failure of the whole call
             }
             return results;
         } catch (TimeoutException e) {
