@@ -389,16 +389,20 @@ class HostileUpstreamTest {
     @Test
     @DisplayName("a timeout is 504 upstream_timeout with a plain message")
     void timeoutMessage() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
         try (NbcStandIn slow = new NbcStandIn()) {
             slow.on(SINGLE, r -> {
-                NbcStandIn.hold(slow.release);
+                if (holding.get()) NbcStandIn.hold(slow.release);
                 return new NbcStandIn.Reply(200, NbcStandIn.NOT_FOUND);
             });
             BakongClient held = BakongClient.create(BakongClientConfig.builder(slow.baseUrl(), "test-token-123456").maxRetries(0)
-                    .requestTimeout(Duration.ofMillis(200)).clock(clock).build());
+                    .pendingCacheTtl(Duration.ZERO).requestTimeout(Duration.ofSeconds(3)).clock(clock).build());
             PaymentService s = PaymentService.builder().transactions(store).idempotency(new MemoryIdempotencyStore())
                     .network(PaymentMode.TEST, new BakongPaymentNetwork(held, "Bakong test network")).clock(clock).build();
             Transaction t = create();
+            assertThat(s.checkMd5(shop, t.md5()).status()).isEqualTo("PENDING"); // connected: the timeout below is NBC's silence
+            holding.set(true);
+            clock.advance(Duration.ofSeconds(10)); // past the service's own pending cache
             assertThatThrownBy(() -> s.checkMd5(shop, t.md5())).isInstanceOfSatisfying(PaymentException.NetworkTimeout.class, e -> {
                 assertThat(e.code()).isEqualTo("upstream_timeout");
                 assertThat(e.getMessage()).isEqualTo("Bakong test network did not answer in time");
