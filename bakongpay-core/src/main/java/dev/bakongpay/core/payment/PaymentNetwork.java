@@ -9,8 +9,12 @@ import java.util.Map;
  * A small port so the payment rules run against a fake in tests and against any client in
  * production (the Bakong client is adapted to it).
  *
- * <p>Ordinary answers (paid, not found, failed) are values; only failing to get an answer
- * throws: {@link PaymentException.NetworkUnavailable} or {@link PaymentException.NetworkTimeout}.
+ * <p>Ordinary answers (paid, not found, failed) are values, and so are answers about one md5
+ * that are not a sane payment ({@link NetworkAnswer.Outcome#UNUSABLE}) or a payment no
+ * transaction can match ({@link NetworkAnswer.Outcome#MISMATCH}), so that one bad payment never
+ * fails the answers about the others. Only failing to get an answer at all throws:
+ * {@link PaymentException.NetworkUnavailable} or {@link PaymentException.NetworkTimeout}, with a
+ * message safe to show a caller (no address, no exception class).
  */
 public interface PaymentNetwork {
 

@@ -153,12 +153,26 @@ public final class PaymentService {
                 .orElseThrow(() -> new PaymentException.NotFound("No transaction with md5 " + m + " was created by this merchant")));
         if (t.status() != PaymentStatus.PENDING) return new PaymentCheck(m, t);
         NetworkAnswer answer = shared.check(t.mode(), m, network(t.mode()));
+        if (answer.outcome() == NetworkAnswer.Outcome.UNUSABLE) throw unusable(answer);
         return new PaymentCheck(m, finals.offer(settle(t, answer)));
+    }
+
+    /** Bakong answered about this payment with something that is not a sane payment: 502, and it stays PENDING. */
+    private static PaymentException.NetworkUnavailable unusable(NetworkAnswer answer) {
+        return new PaymentException.NetworkUnavailable("Bakong's answer about this payment is not a usable payment ("
+                + answer.message() + "); it stays PENDING and is asked about again on the next check", null);
     }
 
     /**
      * Up to {@link #BULK_LIMIT} md5s; final statuses from the store, pending ones in one network
      * call per mode. Pro and Enterprise plans only. Unknown md5s answer {@link PaymentCheck#NOT_FOUND}.
+     *
+     * <p>Each md5 is answered on its own: one whose network answer is not a usable payment, or
+     * whose mode's network fails, is answered as stored (PENDING) with
+     * {@link PaymentCheck#upstreamError()} set, and the others are answered as usual. Only when
+     * no md5 at all could be answered without the failing network does the call throw.
+     *
+     * @throws PaymentException.NetworkUnavailable every md5 asked about needed a network that failed
      */
     public Map<String, PaymentCheck> checkBulk(Merchant merchant, List<String> md5s) {
         if (merchant.plan() == Plan.FREE) {
@@ -176,14 +190,35 @@ public final class PaymentService {
                 pending.computeIfAbsent(t.get().mode(), k -> new ArrayList<>()).add(t.get());
             }
         }
-        pending.forEach((mode, list) -> {
-            Map<String, NetworkAnswer> answers = shared.checkAll(mode, list.stream().map(Transaction::md5).distinct().toList(),
-                    network(mode));
-            for (Transaction t : list) {
-                results.put(t.md5(), new PaymentCheck(t.md5(),
-                        finals.offer(settle(t, answers.getOrDefault(t.md5(), NetworkAnswer.notFound())))));
+        PaymentException.NetworkUnavailable failure = null;
+        int unanswered = 0;
+        for (Map.Entry<PaymentMode, List<Transaction>> e : pending.entrySet()) {
+            List<Transaction> list = e.getValue();
+            Map<String, NetworkAnswer> answers;
+            try {
+                answers = shared.checkAll(e.getKey(), list.stream().map(Transaction::md5).distinct().toList(), network(e.getKey()));
+            } catch (PaymentException.NetworkUnavailable ex) { // this mode's md5s are answered as stored
+                if (failure == null) failure = ex;
+                for (Transaction t : list) results.put(t.md5(), new PaymentCheck(t.md5(), t, ex.code()));
+                unanswered += list.size();
+                continue;
             }
-        });
+            for (Transaction t : list) {
+                NetworkAnswer a = answers.getOrDefault(t.md5(), NetworkAnswer.notFound());
+                if (a.outcome() == NetworkAnswer.Outcome.UNUSABLE) {
+                    LOG.warn("bulk check: Bakong's answer about md5 {} is not a usable payment ({}); answered as stored",
+                            t.md5(), a.message());
+                    results.put(t.md5(), new PaymentCheck(t.md5(), t, "upstream_unavailable"));
+                } else {
+                    results.put(t.md5(), new PaymentCheck(t.md5(), finals.offer(settle(t, a))));
+                }
+            }
+        }
+        if (failure != null && unanswered == results.size()) throw failure; // nothing to answer without it
+        if (failure != null) {
+            LOG.warn("bulk check: {} of {} md5s answered as stored, Bakong failing: {}", unanswered, results.size(),
+                    failure.getMessage());
+        }
         return results;
     }
 
@@ -219,6 +254,8 @@ public final class PaymentService {
     /**
      * Asks the network about PENDING and EXPIRED transactions, one list call per mode and no
      * cache, and applies the answers, so a late payment of an expired one still turns SUCCESS.
+     * A transaction whose answer is not a usable payment is left as it is (logged) and the others
+     * are applied: one bad payment neither blocks the batch nor counts as the network failing.
      * For reconciliation ({@link PaymentReconciler}); endpoints use {@link #checkMd5}, which never
      * asks again about a final status.
      *
@@ -242,6 +279,12 @@ public final class PaymentService {
         List<Transaction> out = new ArrayList<>();
         for (Transaction t : batch) {
             NetworkAnswer a = answers.getOrDefault(t.mode(), Map.of()).get(t.md5());
+            if (a != null && a.outcome() == NetworkAnswer.Outcome.UNUSABLE) { // one bad payment: skipped, the rest go on
+                LOG.warn("reconciliation: Bakong's answer about transaction {} (md5 {}) is not a usable payment ({}); "
+                        + "left {} and asked about again later", t.id(), t.md5(), a.message(), t.status());
+                out.add(t);
+                continue;
+            }
             out.add(a == null ? t : settle(t, a));
         }
         if (failure != null) throw failure; // after applying what did come back

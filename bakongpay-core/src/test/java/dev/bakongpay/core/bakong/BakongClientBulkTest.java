@@ -107,10 +107,37 @@ class BakongClientBulkTest {
     }
 
     @Test
-    @DisplayName("a malformed list answer is BakongUnavailableException")
+    @DisplayName("items without an md5 are skipped; a SUCCESS without a sane payment is UNUSABLE for that md5 only")
+    void badItems() {
+        nbc.answer(LIST, 200, "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":[{\"status\":\"SUCCESS\"},"
+                + "{\"md5\":\"" + md5s(1).get(0) + "\",\"status\":\"SUCCESS\",\"data\":{\"amount\":\"1\"}},"
+                + "{\"md5\":\"" + md5s(2).get(1) + "\",\"status\":\"SUCCESS\",\"data\":" + NbcStandIn.TRANSACTION + "}]}");
+        Map<String, TransactionCheckResult> results = client.checkTransactionsByMd5(md5s(3));
+        assertThat(results.get(md5s(1).get(0)).status()).isEqualTo(TransactionCheckResult.Status.UNUSABLE);
+        assertThat(results.get(md5s(2).get(1)).status()).isEqualTo(TransactionCheckResult.Status.FOUND);
+        assertThat(results.get(md5s(3).get(2)).status()).isEqualTo(TransactionCheckResult.Status.NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("a list answer that is not a list is asked again md5 by md5, without giving up the list call")
     void malformed() {
-        nbc.answer(LIST, 200, "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":[{\"status\":\"SUCCESS\"}]}");
+        nbc.answer(LIST, 200, "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":{\"x\":1}}");
+        nbc.answer(SINGLE, 200, NbcStandIn.NOT_FOUND);
+        assertThat(client.checkTransactionsByMd5(md5s(3)).values()).extracting(TransactionCheckResult::status)
+                .containsOnly(TransactionCheckResult.Status.NOT_FOUND);
+        assertThat(nbc.count(SINGLE)).isEqualTo(3);
+        clock.advance(Duration.ofMinutes(1));
+        client.checkTransactionsByMd5(md5s(3));
+        assertThat(nbc.count(LIST)).isEqualTo(2); // still tried first: the next answer may be readable
+    }
+
+    @Test
+    @DisplayName("when neither the list answer nor any single answer can be read, the call fails as a whole")
+    void nothingReadable() {
+        nbc.answer(LIST, 200, "<html>maintenance</html>");
+        nbc.answer(SINGLE, 200, "<html>maintenance</html>");
         assertThatThrownBy(() -> client.checkTransactionsByMd5(md5s(3))).isInstanceOf(BakongUnavailableException.class);
+        assertThat(nbc.count(SINGLE)).isEqualTo(3);
     }
 
     @Test

@@ -171,15 +171,44 @@ class BakongClientChecksTest {
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"not json", "", "[]", "{}", "{\"responseCode\":\"0\"}", "{\"responseCode\":0,\"errorCode\":\"x\"}",
-                "{\"responseCode\":0,\"data\":null}", "{\"responseCode\":0,\"data\":[1]}",
-                "{\"responseCode\":0,\"data\":{\"hash\":\"ab\",\"toAccountId\":\"a@b\",\"currency\":\"USD\"}}",
-                "{\"responseCode\":0,\"data\":{\"hash\":\"ab\",\"toAccountId\":\"a@b\",\"currency\":\"USD\",\"amount\":{}}}",
-                "{\"responseCode\":0,\"data\":{\"hash\":\"ab\",\"toAccountId\":\"a@b\",\"currency\":\"USD\",\"amount\":1,\"createdDateMs\":\"x\"}}",
+                "{\"responseCode\":1e99999999999}", "{\"responseCode\":0,\"errorCode\":4294967297}",
+                "{\"responseCode\":0,\"responseCode\":1}", "{\"responseCode\":0} trailing",
                 "{\"responseCode\":1,\"errorCode\":9,\"responseMessage\":\"Cannot connect to server.\"}"})
-        @DisplayName("a malformed or unexpected body is BakongUnavailableException, never a NullPointerException")
+        @DisplayName("a body that is not the envelope, or an unexpected errorCode, is BakongUnavailableException, never a NullPointerException")
         void malformed(String body) {
             nbc.answer("/v1/check_transaction_by_md5", 200, body);
             assertThatThrownBy(() -> client.checkTransactionByMd5(MD5)).isInstanceOf(BakongUnavailableException.class);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"{\"responseCode\":0,\"data\":null}", "{\"responseCode\":0,\"data\":[1]}",
+                "{\"responseCode\":0,\"data\":{\"hash\":\"ab\",\"toAccountId\":\"a@b\",\"currency\":\"USD\"}}",
+                "{\"responseCode\":0,\"data\":{\"hash\":\"ab\",\"toAccountId\":\"a@b\",\"currency\":\"USD\",\"amount\":{}}}",
+                "{\"responseCode\":0,\"data\":{\"hash\":\"" + HASH + "\",\"toAccountId\":\"a@b\",\"currency\":\"USD\",\"amount\":\"1\"}}",
+                "{\"responseCode\":0,\"data\":{\"hash\":\"" + HASH + "\",\"toAccountId\":\"a@b\",\"currency\":\"USD\",\"amount\":1e100000}}",
+                "{\"responseCode\":0,\"data\":{\"hash\":\"" + HASH + "\",\"toAccountId\":\"a@b\",\"currency\":\"USD\",\"amount\":1,"
+                        + "\"acknowledgedDateMs\":\"x\"}}"})
+        @DisplayName("a success whose payment is not sane is UNUSABLE, with the reason in our words, not final")
+        void unusablePayment(String body) {
+            nbc.answer("/v1/check_transaction_by_md5", 200, body);
+            TransactionCheckResult result = client.checkTransactionByMd5(MD5);
+            assertThat(result.status()).isEqualTo(TransactionCheckResult.Status.UNUSABLE);
+            assertThat(result.isFinal()).isFalse();
+            assertThat(result.transaction()).isNull();
+            assertThat(result.message()).isNotBlank().doesNotContain("Exception");
+        }
+
+        @Test
+        @DisplayName("fields only passed on (description, createdDateMs, ...) are dropped when odd, not fatal")
+        void oddInfoFields() {
+            nbc.answer("/v1/check_transaction_by_md5", 200, NbcStandIn.FOUND.replace("\"description\":null", "\"description\":{\"x\":1}")
+                    .replace("\"createdDateMs\":1756366775000", "\"createdDateMs\":\"x\"")
+                    .replace("\"trackingStatus\":null", "\"trackingStatus\":\"" + "t".repeat(5000) + "\""));
+            BakongTransaction t = client.checkTransactionByMd5(MD5).transaction();
+            assertThat(t.amount()).isEqualTo(new BigDecimal("4400"));
+            assertThat(t.description()).isNull();
+            assertThat(t.createdDateMs()).isNull();
+            assertThat(t.trackingStatus()).isNull();
         }
 
         @Test
@@ -190,7 +219,8 @@ class BakongClientChecksTest {
             BakongClient offline = BakongClient.create(BakongClientConfig.builder("http://127.0.0.1:" + port, "t0ken-123456789")
                     .maxRetries(0).build());
             assertThatThrownBy(() -> offline.checkTransactionByMd5(MD5)).isInstanceOf(BakongUnavailableException.class)
-                    .hasMessageContaining("cannot reach NBC");
+                    .hasMessageContaining("cannot reach NBC").hasMessageContaining("connection refused")
+                    .hasMessageNotContaining("java.").hasMessageNotContaining("Exception");
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one place that turns failures into HTTP answers, all in the same shape:
@@ -74,10 +75,29 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         else if (p instanceof PaymentException.NetworkTimeout) status = 504;
         else if (p instanceof PaymentException.NetworkUnavailable) status = 502;
         else status = 400;
-        if (status >= 500) LOG.warn("Bakong network: {}", p.getMessage(), p.getCause());
+        if (status >= 500) {
+            // the whole story (upstream address, exception classes, stack) goes to the log under the
+            // request id; the caller gets words that name neither an address nor a Java class
+            LOG.warn("request {}: Bakong network, answered {} {}: {}", MDC.get(RequestIdFilter.MDC_KEY), status, p.code(),
+                    p.getMessage(), p.getCause());
+            return answer(status, p.code(), upstreamMessage(p, status), List.of(), Map.of());
+        }
         List<Map<String, String>> details = p.details().stream()
                 .map((FieldError e) -> Json.detail(e.field(), e.code(), e.message())).collect(Collectors.toList());
         return answer(status, p.code(), p.getMessage(), details, Map.of());
+    }
+
+    /** A URL, a host:port or IPv4 address, or a Java class name ({@code java.net.ConnectException}, {@code ...Exception}). */
+    private static final java.util.regex.Pattern LEAK = java.util.regex.Pattern.compile(
+            "(?i:[a-z][a-z0-9+.-]*://)|\\b\\d{1,3}(\\.\\d{1,3}){3}\\b|\\b[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*:\\d{2,5}\\b"
+                    + "|\\b[a-z_$][\\w$]*(\\.[a-z_$][\\w$]*)+\\.[A-Z][\\w$]*\\b|[A-Za-z]*(Exception|Error)\\b");
+
+    /** The network's message when it leaks nothing (core's are built that way), else a plain one for the status. */
+    static String upstreamMessage(PaymentException p, int status) {
+        String m = p.getMessage();
+        if (m != null && !m.isBlank() && m.length() <= 300 && !LEAK.matcher(m).find()) return m;
+        return status == 504 ? "Bakong (NBC) did not answer in time; retry shortly"
+                : "Bakong (NBC) could not give a usable answer; retry shortly";
     }
 
     private static Response web(WebApplicationException w) {

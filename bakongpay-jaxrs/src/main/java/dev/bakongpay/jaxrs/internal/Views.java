@@ -24,7 +24,10 @@ public final class Views {
         return m;
     }
 
-    /** One entry of {@code /check/bulk}'s results: the status (and why, when it failed). */
+    /**
+     * One entry of {@code /check/bulk}'s results: the status (and why, when it failed), and
+     * {@code upstreamError} when Bakong gave no usable answer about this pending md5.
+     */
     public static Map<String, Object> bulkEntry(PaymentCheck c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", c.status());
@@ -32,6 +35,7 @@ public final class Views {
             if (t.late()) m.put("late", true);
             if (t.status() == PaymentStatus.FAILED) m.put("failureReason", PaymentCheck.failureCode(t));
         });
+        if (c.upstreamError() != null) m.put("upstreamError", c.upstreamError()); // Bakong could not answer: status as stored
         return m;
     }
 

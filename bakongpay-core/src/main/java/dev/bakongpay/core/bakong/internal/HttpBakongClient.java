@@ -102,6 +102,8 @@ public final class HttpBakongClient implements BakongClient {
         NbcJson.Envelope answer;
         try {
             answer = transport.post("/v1/check_transaction_by_md5_list", chunk, NbcTransport.Kind.READ, deadline);
+        } catch (MalformedAnswerException e) {
+            return askOneByOne(chunk, deadline, e);
         } catch (UpstreamException e) {
             if (e.httpStatus() != 403) {
                 throw e;
@@ -112,7 +114,23 @@ public final class HttpBakongClient implements BakongClient {
             }
             return checkEach(chunk, deadline);
         }
-        return Md5ListAnswer.read(answer, chunk, md5Answers);
+        try {
+            return Md5ListAnswer.read(answer, chunk, md5Answers);
+        } catch (MalformedAnswerException e) {
+            return askOneByOne(chunk, deadline, e);
+        }
+    }
+
+    /**
+     * A list answer that cannot be read as a whole (HTTP 200 but not JSON, too large, no list)
+     * may be one bad payment spoiling it: the chunk is asked again md5 by md5, so only that
+     * payment's answer is lost. Costs one call per md5 of the chunk, shared with every other caller.
+     * When no single answer can be read either, the call fails as a whole.
+     */
+    private Map<String, TransactionCheckResult> askOneByOne(List<String> chunk, Deadline deadline, MalformedAnswerException e) {
+        LOG.warn("NBC's answer to check_transaction_by_md5_list for {} md5s could not be read ({}); asking md5 by md5",
+                chunk.size(), e.getMessage());
+        return checkEach(chunk, deadline);
     }
 
     /** Single checks with bounded concurrency; they share the single-flight cache with all other callers. */
@@ -123,13 +141,29 @@ public final class HttpBakongClient implements BakongClient {
             t.setDaemon(true);
             return t;
         });
+        MalformedAnswerException unreadable = null;
+        int unreadableCount = 0;
         try {
             Map<String, Future<TransactionCheckResult>> futures = new LinkedHashMap<>();
             for (String md5 : chunk) {
                 futures.put(md5, pool.submit(() -> checkMd5(md5, deadline)));
             }
             for (Map.Entry<String, Future<TransactionCheckResult>> f : futures.entrySet()) {
-                results.put(f.getKey(), f.getValue().get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS));
+                try {
+                    results.put(f.getKey(), f.getValue().get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS));
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof MalformedAnswerException bad)) {
+                        throw e;
+                    }
+                    unreadable = bad;
+                    unreadableCount++;
+                    // NBC answered about this md5, unreadably: that md5 only, the others keep their answers
+                    LOG.warn("NBC's answer about md5 {} could not be read ({}); read as unusable", f.getKey(), bad.getMessage());
+                    results.put(f.getKey(), TransactionCheckResult.unusable("NBC's answer about this md5 could not be read"));
+                }
+            }
+            if (unreadableCount == chunk.size()) {
+                throw unreadable; // not one bad payment: nothing NBC says can be read, which is a failure of the whole call
             }
             return results;
         } catch (TimeoutException e) {
@@ -139,7 +173,7 @@ public final class HttpBakongClient implements BakongClient {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new BakongUnavailableException("single md5 check failed: " + e.getCause(), 0, e.getCause());
+            throw new BakongUnavailableException("single md5 check failed", 0, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BakongUnavailableException("interrupted while checking md5s one by one", 0, e);
@@ -173,7 +207,13 @@ public final class HttpBakongClient implements BakongClient {
     private TransactionCheckResult checkOne(String path, Object body, Deadline deadline) {
         NbcJson.Envelope answer = transport.post(path, body, NbcTransport.Kind.READ, deadline);
         if (answer.ok()) {
-            return TransactionCheckResult.found(NbcJson.transaction(answer.data(), path), answer.responseMessage());
+            try {
+                return TransactionCheckResult.found(NbcJson.transaction(answer.data()), answer.responseMessage());
+            } catch (NbcJson.Unusable e) {
+                LOG.warn("NBC answered {} {} with success, but not with a sane payment ({}); read as unusable", path, body,
+                        e.getMessage());
+                return TransactionCheckResult.unusable(e.getMessage());
+            }
         }
         Integer code = answer.errorCode();
         if (code != null && (code == 1 || code == 2)) { // 2: static QR, which NBC cannot look up: never "paid" here
@@ -217,8 +257,8 @@ public final class HttpBakongClient implements BakongClient {
         NbcJson.Envelope answer = transport.post("/v1/generate_deeplink_by_qr", body, NbcTransport.Kind.WRITE);
         if (answer.ok()) {
             String link = answer.data().isObject() ? NbcJson.text(answer.data(), "shortLink") : null;
-            if (link == null || link.isBlank()) {
-                throw NbcJson.malformed("generate_deeplink_by_qr answered success without data.shortLink");
+            if (link == null || link.isBlank() || link.length() > 2048 || !NbcJson.printable(link, 2048).equals(link)) {
+                throw NbcJson.malformed("generate_deeplink_by_qr answered success without a sane data.shortLink");
             }
             return Optional.of(link);
         }

@@ -6,16 +6,23 @@ import dev.bakongpay.core.bakong.TransactionCheckResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads the answer of {@code check_transaction_by_md5_list}: {@code data} is an array of
  * {@code {"md5","status","message","data"}}. Statuses seen in public clients: SUCCESS,
  * NOT_FOUND, FAILED, and also SERVICE_FAILED and STATIC_QR, which are read as NOT_FOUND (not
  * paid as far as we can tell, asked again later), as is an md5 missing from the answer.
+ *
+ * <p>Each md5 is judged on its own: an item that is not a sane answer (no status, a SUCCESS
+ * without a sane payment, two different answers for one md5) makes that md5 UNUSABLE and leaves
+ * the others alone. An item that names no md5 we asked about is skipped.
  */
 final class Md5ListAnswer {
 
@@ -32,34 +39,65 @@ final class Md5ListAnswer {
         if (!answer.data().isArray()) {
             throw NbcJson.malformed(PATH + " answered without a data array");
         }
+        Set<String> wanted = new HashSet<>(asked);
         Map<String, TransactionCheckResult> results = new LinkedHashMap<>();
+        Set<String> conflicting = new HashSet<>();
+        int skipped = 0;
         for (JsonNode item : answer.data()) {
             String md5 = item.isObject() ? NbcJson.text(item, "md5") : null;
-            String status = item.isObject() ? NbcJson.text(item, "status") : null;
-            if (md5 == null || status == null) {
-                throw NbcJson.malformed(PATH + " answered an item without md5 or status");
+            String key = md5 == null || md5.length() > 64 ? null : md5.trim().toLowerCase(Locale.ROOT);
+            if (key == null || !wanted.contains(key)) {
+                skipped++; // not ours to answer, or not attributable to any md5
+                continue;
             }
-            String key = md5.trim().toLowerCase(Locale.ROOT);
-            if (!asked.contains(key)) {
-                continue; // not ours to answer
+            TransactionCheckResult result = judge(item, key);
+            TransactionCheckResult earlier = results.putIfAbsent(key, result);
+            if (earlier != null && (earlier.status() != result.status()
+                    || !Objects.equals(earlier.transaction(), result.transaction()))) {
+                conflicting.add(key);
             }
-            String message = NbcJson.text(item, "message");
-            TransactionCheckResult result;
-            switch (status.toUpperCase(Locale.ROOT)) {
-                case "SUCCESS" -> result = TransactionCheckResult.found(NbcJson.transaction(item.get("data"), PATH), message);
-                case "FAILED" -> result = TransactionCheckResult.failed(message);
-                case "NOT_FOUND" -> result = TransactionCheckResult.notFound(message);
-                default -> {
-                    LOG.debug("NBC answered status {} for md5 {}; read as not found", status, key);
-                    result = TransactionCheckResult.notFound(status + (message == null ? "" : ": " + message));
-                }
-            }
-            results.put(key, result);
+        }
+        for (String key : conflicting) {
+            LOG.warn("NBC's md5-list answer has conflicting items for md5 {}; read as unusable", key);
+            results.put(key, TransactionCheckResult.unusable("NBC's list answer has conflicting items for this md5"));
+        }
+        if (skipped > 0) {
+            LOG.debug("NBC's md5-list answer had {} items for md5s not asked about or without an md5; skipped", skipped);
         }
         for (String key : asked) {
             results.computeIfAbsent(key, k -> TransactionCheckResult.notFound("absent from NBC's list answer"));
         }
         results.forEach(cache::put);
         return results;
+    }
+
+    private static TransactionCheckResult judge(JsonNode item, String key) {
+        String status = NbcJson.text(item, "status");
+        if (status == null || status.length() > 32) {
+            LOG.warn("NBC's md5-list answer for md5 {} has no status; read as unusable", key);
+            return TransactionCheckResult.unusable("NBC's list item has no status");
+        }
+        String message = NbcJson.message(item, "message");
+        switch (status.trim().toUpperCase(Locale.ROOT)) {
+            case "SUCCESS" -> {
+                try {
+                    return TransactionCheckResult.found(NbcJson.transaction(item.get("data")), message);
+                } catch (NbcJson.Unusable e) {
+                    LOG.warn("NBC reported md5 {} paid, but not with a sane payment ({}); read as unusable", key, e.getMessage());
+                    return TransactionCheckResult.unusable(e.getMessage());
+                }
+            }
+            case "FAILED" -> {
+                return TransactionCheckResult.failed(message);
+            }
+            case "NOT_FOUND" -> {
+                return TransactionCheckResult.notFound(message);
+            }
+            default -> {
+                String shown = NbcJson.printable(status, 32);
+                LOG.debug("NBC answered status {} for md5 {}; read as not found", shown, key);
+                return TransactionCheckResult.notFound(shown + (message == null ? "" : ": " + message));
+            }
+        }
     }
 }

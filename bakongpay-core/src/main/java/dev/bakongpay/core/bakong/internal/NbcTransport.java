@@ -115,7 +115,7 @@ final class NbcTransport {
     }
 
     private static boolean retryable(UpstreamException e) {
-        if (e instanceof BakongTimeoutException) {
+        if (e instanceof BakongTimeoutException || e instanceof MalformedAnswerException) {
             return true;
         }
         return e instanceof BakongUnavailableException && (e.httpStatus() == 0 || e.httpStatus() >= 500);
@@ -183,7 +183,7 @@ final class NbcTransport {
         }
         // the request timeout normally ends a held exchange; waiting on the future with a little
         // grace is the backstop for stages it does not cover (connecting through a stuck proxy)
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), BoundedBody.handler(NbcJson.MAX_BODY_BYTES));
         try {
             return exchange.get(timeout.toNanos() + BACKSTOP_GRACE_NANOS, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -191,6 +191,12 @@ final class NbcTransport {
             throw timedOut(path, timeout, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            for (Throwable c = cause; c != null; c = c.getCause()) {
+                if (c instanceof BoundedBody.TooLarge) {
+                    throw new MalformedAnswerException("NBC's answer to " + path + " is larger than "
+                            + NbcJson.MAX_BODY_BYTES / 1024 + " KiB; not read", 200);
+                }
+            }
             if (cause instanceof HttpConnectTimeoutException) {
                 throw new BakongConnectionException("cannot connect to NBC at " + config.baseUrl() + " within "
                         + config.connectTimeout().toMillis() + " ms" + viaProxy(), cause);
@@ -198,12 +204,30 @@ final class NbcTransport {
             if (cause instanceof HttpTimeoutException) {
                 throw timedOut(path, timeout, cause);
             }
-            throw new BakongConnectionException("cannot reach NBC at " + config.baseUrl() + viaProxy() + ": " + cause, cause);
+            // the cause's class and stack go to the log with the exception; the message stays plain words
+            throw new BakongConnectionException("cannot reach NBC at " + config.baseUrl() + viaProxy() + ": " + plain(cause), cause);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new BakongUnavailableException("interrupted while calling NBC", 0, e);
         }
+    }
+
+    /** What went wrong, in words: a connection failure's message without exception class names. */
+    static String plain(Throwable cause) {
+        if (cause instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+            return "host not found";
+        }
+        if (cause instanceof javax.net.ssl.SSLException) {
+            return "TLS failed";
+        }
+        if (cause instanceof java.io.EOFException) {
+            return "connection closed before an answer";
+        }
+        return "connection failed";
     }
 
     private static BakongTimeoutException timedOut(String path, Duration timeout, Throwable cause) {
@@ -226,8 +250,8 @@ final class NbcTransport {
                     + ", errorCode 6): it is missing, wrong or expired", status);
         }
         if (status >= 200 && status < 300) {
-            return envelope.orElseThrow(() -> new BakongUnavailableException(
-                    "NBC's answer to " + path + " is not its JSON envelope (HTTP " + status + ")", 0, null));
+            return envelope.orElseThrow(() -> new MalformedAnswerException(
+                    "NBC's answer to " + path + " is not its JSON envelope (HTTP " + status + ")", status));
         }
         String detail = envelope.map(e -> ": " + e.describe()).orElse("");
         if (status == 403) {

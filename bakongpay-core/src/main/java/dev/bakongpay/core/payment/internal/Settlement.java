@@ -6,15 +6,20 @@ import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.UpstreamPayment;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The status rules: what a network answer does to a transaction. A payment counts only if it is
  * what was asked for (amount, currency, receiving account); a payment after {@code expiresAt}
- * is money received, so it is a late SUCCESS, never silently EXPIRED.
+ * is money received, so it is a late SUCCESS, never silently EXPIRED. An answer that is not a
+ * sane payment ({@link NetworkAnswer.Outcome#UNUSABLE}) changes nothing.
  */
 public final class Settlement {
+    /** Amounts shown in reasons in plain digits up to this many digits either side of the point, else in E notation. */
+    private static final int PLAIN_DIGITS = 30;
+
     private Settlement() {}
 
     /** The transition {@code answer} calls for at {@code now}, or empty when nothing changes. */
@@ -31,13 +36,22 @@ public final class Settlement {
                 }
                 // an EXPIRED transaction cannot fail any more; a wrong payment leaves it expired
                 return from == PaymentStatus.PENDING
-                        ? Optional.of(StatusTransition.failed(t.id(), p, mismatch, now)) : Optional.empty();
+                        ? Optional.of(StatusTransition.failed(t.id(), p, cut(mismatch), now)) : Optional.empty();
+            }
+            case MISMATCH -> { // a payment no transaction can match: never SUCCESS; recorded by its reason only
+                return from == PaymentStatus.PENDING
+                        ? Optional.of(StatusTransition.failed(t.id(), null, cut(answer.message() + ", expected "
+                                + show(t.amount(), t.currency()) + " " + t.currency()), now))
+                        : Optional.empty();
             }
             case FAILED -> {
                 String msg = answer.message() == null ? "Bakong reported the payment failed" : answer.message();
                 return from == PaymentStatus.PENDING
                         ? Optional.of(StatusTransition.failed(t.id(), answer.payment(), cut("upstream_failed: " + msg), now))
                         : Optional.empty();
+            }
+            case UNUSABLE -> {
+                return Optional.empty(); // not an answer about the payment: it stays as it is and is asked again
             }
             default -> {
                 return from == PaymentStatus.PENDING && !now.isBefore(t.expiresAt())
@@ -57,16 +71,38 @@ public final class Settlement {
                     + show(t.amount(), t.currency()) + " " + t.currency();
         }
         if (p.toAccountId() == null || !p.toAccountId().equalsIgnoreCase(t.bakongId())) {
-            return cut("account_mismatch: paid to " + p.toAccountId() + ", expected " + t.bakongId());
+            return "account_mismatch: paid to " + printable(p.toAccountId(), 128) + ", expected " + t.bakongId();
         }
         return null;
     }
 
-    private static String show(java.math.BigDecimal amount, String currency) {
+    /**
+     * An amount for a reason: at its currency's usual scale when that loses nothing, in plain
+     * digits while it is at most {@value #PLAIN_DIGITS} digits either side of the point, else in E
+     * notation, so an odd amount from upstream ({@code 1E+99}) is never expanded.
+     */
+    public static String show(BigDecimal amount, String currency) {
+        int integerDigits = amount.precision() - amount.scale();
+        if (integerDigits > PLAIN_DIGITS || amount.scale() > PLAIN_DIGITS) return amount.toString();
         return Amounts.forDisplay(amount, currency).toPlainString();
     }
 
+    /** Upstream text for a reason: control and format characters replaced, cut to {@code max}. */
+    public static String printable(String s, int max) {
+        if (s == null) return "null";
+        StringBuilder b = new StringBuilder(Math.min(s.length(), max));
+        for (int i = 0; i < s.length() && b.length() < max; i++) {
+            char c = s.charAt(i);
+            int type = Character.getType(c);
+            b.append(Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR ? '?' : c);
+        }
+        return s.length() > max ? b.append('…').toString() : b.toString();
+    }
+
     private static String cut(String s) {
-        return s.length() <= 512 ? s : s.substring(0, 512);
+        if (s.length() <= 512) return s;
+        int end = Character.isHighSurrogate(s.charAt(510)) ? 510 : 511;
+        return s.substring(0, end) + "…";
     }
 }
