@@ -21,14 +21,25 @@ final class ControlServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ControlServlet.class);
 
     private final transient SimulatorEngine engine;
+    private final transient RequestGuard guard;
 
-    ControlServlet(SimulatorEngine engine) {
+    ControlServlet(SimulatorEngine engine, RequestGuard guard) {
         this.engine = engine;
+        this.guard = guard;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String route = request.getMethod() + " " + (request.getPathInfo() == null ? "/" : request.getPathInfo());
+        NbcAnswer refused = guard.refuseControl(request, route);
+        if (refused != null) {
+            LOG.info("control request {} refused ({}): {}", route, refused.httpStatus(), refused.responseMessage());
+            if (refused.httpStatus() == 401) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"bakong-simulator-control\"");
+            }
+            HttpIo.write(response, refused);
+            return;
+        }
         try {
             HttpIo.write(response, route(route, request));
         } catch (RefusedRequest e) {
