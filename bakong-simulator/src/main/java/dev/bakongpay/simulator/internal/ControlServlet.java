@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The control API under {@code /simulator/}: act as the paying customer, look at what NBC holds,
  * and inject chaos. It answers in NBC's envelope too (so one JSON reader serves both APIs), with
- * messages that say what to change. It needs no token and is not counted in the call stats.
+ * messages that say what to change. It is not counted in the call stats. {@link RequestGuard}
+ * screens every request first: cross-site callers, non-JSON bodies and, when one is configured,
+ * callers without the control token are refused before anything is read.
  */
 final class ControlServlet extends HttpServlet {
 
