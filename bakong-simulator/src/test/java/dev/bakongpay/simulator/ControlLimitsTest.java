@@ -67,11 +67,22 @@ class ControlLimitsTest extends SimulatorTestBase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"{\"kind\":\"LATENCY\",\"latencyMs\":1e2000000}", "{\"kind\":\"SERVER_ERROR\",\"share\":1e2000000}",
-        "{\"kind\":\"SERVER_ERROR\",\"calls\":1e2000000}", "{\"kind\":\"LATENCY\",\"latencyMs\":10,\"windowMs\":1e999999999}"})
+        "{\"kind\":\"SERVER_ERROR\",\"calls\":1e2000000}", "{\"kind\":\"LATENCY\",\"latencyMs\":10,\"windowMs\":1e999999999}",
+        "{\"kind\":\"LATENCY\",\"latencyMs\":9223372036854775807}", "{\"kind\":\"TIMEOUT\",\"latencyMs\":3600001}",
+        "{\"kind\":\"LATENCY\",\"latencyMs\":10,\"windowMs\":9223372036854775807}"})
     @DisplayName("a fault with a huge number is a quick 400 and is not put in force")
     void hugeFault(String body) {
         assertThat(assertTimeoutPreemptively(QUICK, () -> post("/simulator/faults", body))).isEqualTo(400);
         anonymous().get("/simulator/faults").then().body("data.size()", equalTo(0));
+    }
+
+    @Test
+    @DisplayName("a well-formed number too long to read (2000 digits) is a quick 400 that says so")
+    void tooLongNumber() {
+        String body = "{\"qr\":\"" + freshQr() + "\",\"amount\":1" + "0".repeat(2000) + "}";
+        anonymous().body(body).post("/simulator/payments").then().statusCode(400).body("errorCode", equalTo(5))
+                .body("responseMessage", org.hamcrest.Matchers.containsString("too large"));
+        assertThat(control.transactions()).isEmpty();
     }
 
     @Test

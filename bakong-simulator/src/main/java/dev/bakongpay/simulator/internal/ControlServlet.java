@@ -46,6 +46,9 @@ final class ControlServlet extends HttpServlet {
             HttpIo.write(response, route(route, request));
         } catch (RefusedRequest e) {
             HttpIo.write(response, e.answer());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // well-formed but too big to read safely (a number of over 1000 digits...)
+            HttpIo.write(response, NbcAnswer.failure(400, NbcAnswer.MISSING_FIELDS, "a value in the body is too large: " + e.getOriginalMessage()));
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             HttpIo.write(response, NbcAnswer.failure(400, NbcAnswer.MISSING_FIELDS, "the request is not valid: " + e.getOriginalMessage()));
         } catch (IOException e) {
