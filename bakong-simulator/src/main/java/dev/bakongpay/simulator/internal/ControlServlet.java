@@ -35,7 +35,8 @@ final class ControlServlet extends HttpServlet {
         String route = request.getMethod() + " " + (request.getPathInfo() == null ? "/" : request.getPathInfo());
         NbcAnswer refused = guard.refuseControl(request, route);
         if (refused != null) {
-            LOG.info("control request {} refused ({}): {}", route, refused.httpStatus(), refused.responseMessage());
+            LOG.info("control request {} refused ({}): {}", route.replaceAll("[^\\x20-\\x7E]", "?"), refused.httpStatus(),
+                    refused.responseMessage());
             if (refused.httpStatus() == 401) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"bakong-simulator-control\"");
             }
