@@ -27,7 +27,7 @@ public final class BakongSimulator implements AutoCloseable {
 
     private BakongSimulator(Builder settings) {
         this.settings = settings;
-        this.engine = new SimulatorEngine(settings.host, settings.port, settings.token, settings.tokenLifetime, settings.clock, settings.stateFile);
+        this.engine = new SimulatorEngine(settings.host, settings.port, settings.token, settings.controlToken, settings.tokenLifetime, settings.clock, settings.stateFile);
     }
 
     public static Builder builder() {
@@ -68,7 +68,8 @@ public final class BakongSimulator implements AutoCloseable {
 
     /** What a Bakong client uses in place of {@code https://api-bakong.nbc.gov.kh}, e.g. {@code http://127.0.0.1:9090}. */
     public URI baseUrl() {
-        String host = "0.0.0.0".equals(settings.host) ? "127.0.0.1" : settings.host;
+        String host = "0.0.0.0".equals(settings.host) || "::".equals(settings.host) || "[::]".equals(settings.host)
+                ? "127.0.0.1" : settings.host;
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
@@ -81,15 +82,31 @@ public final class BakongSimulator implements AutoCloseable {
         return Optional.ofNullable(engine.statePath());
     }
 
-    /** A control client for this simulator (over HTTP, like any other client). */
+    /** The address its socket is bound to, e.g. 127.0.0.1:9090; empty when it is not running. */
+    public Optional<java.net.InetSocketAddress> listenAddress() {
+        return Optional.ofNullable(engine.localAddress());
+    }
+
+    /** The interface it listens on, as configured: 127.0.0.1 unless {@link Builder#host} said otherwise. */
+    public String host() {
+        return settings.host;
+    }
+
+    /** The token the control API requires, when one was configured. */
+    public Optional<String> controlToken() {
+        return Optional.ofNullable(settings.controlToken);
+    }
+
+    /** A control client for this simulator (over HTTP, like any other client), with its control token if any. */
     public SimulatorControl control() {
-        return SimulatorControl.connect(baseUrl());
+        return SimulatorControl.connect(baseUrl(), settings.controlToken);
     }
 
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 9090;
         private String token;
+        private String controlToken;
         private Duration tokenLifetime = Duration.ofDays(90);
         private Clock clock = Clock.systemUTC();
         private Path stateFile;
@@ -97,9 +114,15 @@ public final class BakongSimulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** The interface to listen on; {@code 0.0.0.0} for every one. Default 127.0.0.1. */
+        /**
+         * The interface to listen on; default 127.0.0.1, and then only requests addressed to a loopback
+         * name are answered. {@code 0.0.0.0} opens it to the network: set a {@link #controlToken} then.
+         */
         public Builder host(String listenHost) {
-            this.host = Objects.requireNonNull(listenHost, "host");
+            this.host = Objects.requireNonNull(listenHost, "host").trim();
+            if (this.host.isEmpty()) {
+                throw new IllegalArgumentException("host was empty but it must be an interface address such as 127.0.0.1");
+            }
             return this;
         }
 
@@ -115,6 +138,15 @@ public final class BakongSimulator implements AutoCloseable {
         /** A token that never expires, for tests and demos; tokens from renew_token work as well. */
         public Builder token(String fixedToken) {
             this.token = fixedToken == null || fixedToken.isBlank() ? null : fixedToken;
+            return this;
+        }
+
+        /**
+         * Requires {@code Authorization: Bearer <token>} on the control API ({@code /simulator/…}, all but
+         * {@code GET /simulator/health}); the mock bank page asks for it once per browser tab. None by default.
+         */
+        public Builder controlToken(String token) {
+            this.controlToken = token == null || token.isBlank() ? null : token.trim();
             return this;
         }
 

@@ -34,8 +34,8 @@ public record Fault(Kind kind, Long latencyMs, Double share, Integer status, Str
         if (kind == null) {
             throw new IllegalArgumentException("kind is required: one of LATENCY, SERVER_ERROR, TIMEOUT, MALFORMED_BODY, TOKEN_EXPIRED");
         }
-        if (latencyMs != null && latencyMs < 0) {
-            throw new IllegalArgumentException("latencyMs was " + latencyMs + " but it must not be negative");
+        if (latencyMs != null && (latencyMs < 0 || latencyMs > MAX_LATENCY_MS)) {
+            throw new IllegalArgumentException("latencyMs was " + latencyMs + " but it must be from 0 to " + MAX_LATENCY_MS + " (an hour)");
         }
         if (share != null && (share < 0 || share > 1)) {
             throw new IllegalArgumentException("share was " + share + " but it must be between 0 and 1");
@@ -49,10 +49,15 @@ public record Fault(Kind kind, Long latencyMs, Double share, Integer status, Str
         if (calls != null && calls < 1) {
             throw new IllegalArgumentException("calls was " + calls + " but it must be at least 1");
         }
-        if (windowMs != null && windowMs < 1) {
-            throw new IllegalArgumentException("windowMs was " + windowMs + " but it must be at least 1");
+        if (windowMs != null && (windowMs < 1 || windowMs > MAX_WINDOW_MS)) {
+            throw new IllegalArgumentException("windowMs was " + windowMs + " but it must be from 1 to " + MAX_WINDOW_MS + " (a year)");
         }
     }
+
+    /** Longest latency or hold: an hour (each delayed call holds a thread that long). */
+    public static final long MAX_LATENCY_MS = 3_600_000L;
+    /** Longest window: a year (a longer one overflowed the clock and ended at once). */
+    public static final long MAX_WINDOW_MS = 365L * 24 * 3600 * 1000;
 
     public static Fault latency(Duration added) {
         return new Fault(Kind.LATENCY, added.toMillis(), null, null, null, null, null);

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
  * {@code java -jar bakong-simulator.jar}: the simulator as a standalone server. Configuration
  * comes from the environment: {@code BAKONG_SIMULATOR_PORT} (default 9090),
  * {@code BAKONG_SIMULATOR_HOST} (default 127.0.0.1), {@code BAKONG_SIMULATOR_TOKEN} (a fixed
- * token; else only renew_token's tokens work), {@code BAKONG_SIMULATOR_STATE_FILE} (keep state
- * across restarts).
+ * token; else only renew_token's tokens work), {@code BAKONG_SIMULATOR_CONTROL_TOKEN} (a Bearer
+ * token the control API requires), {@code BAKONG_SIMULATOR_STATE_FILE} (keep state across restarts).
  */
 public final class Main {
 
@@ -37,7 +37,19 @@ public final class Main {
                 ? "Fixed token set by BAKONG_SIMULATOR_TOKEN; renew_token issues more"
                 : "No BAKONG_SIMULATOR_TOKEN: get a token with POST /v1/renew_token {\"email\":\"you@example.com\"}");
         simulator.stateFile().ifPresent(file -> LOG.info("State kept in {}", file));
+        if (!loopback(simulator.host()) && simulator.controlToken().isEmpty()) {
+            LOG.warn("Listening on {}: anyone who reaches this address can pay, reset and inject faults;"
+                    + " set BAKONG_SIMULATOR_CONTROL_TOKEN to require a token on the control API", simulator.host());
+        }
         Thread.currentThread().join();
+    }
+
+    static boolean loopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Reads every setting and reports every bad one at once. */
@@ -57,6 +69,7 @@ public final class Main {
             builder.host(host.trim());
         }
         builder.token(env.apply("BAKONG_SIMULATOR_TOKEN"));
+        builder.controlToken(env.apply("BAKONG_SIMULATOR_CONTROL_TOKEN"));
         String state = env.apply("BAKONG_SIMULATOR_STATE_FILE");
         if (state != null && !state.isBlank()) {
             try {

@@ -23,15 +23,22 @@ import java.util.Objects;
 public final class SimulatorControl {
 
     private final URI baseUrl;
+    private final String controlToken;
     private final HttpClient http;
 
-    private SimulatorControl(URI baseUrl) {
+    private SimulatorControl(URI baseUrl, String controlToken) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.controlToken = controlToken == null || controlToken.isBlank() ? null : controlToken.trim();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public static SimulatorControl connect(URI baseUrl) {
-        return new SimulatorControl(baseUrl);
+        return new SimulatorControl(baseUrl, null);
+    }
+
+    /** For a simulator started with a control token ({@code BAKONG_SIMULATOR_CONTROL_TOKEN}); null for none. */
+    public static SimulatorControl connect(URI baseUrl, String controlToken) {
+        return new SimulatorControl(baseUrl, controlToken);
     }
 
     /** Pays a KHQR string for its full amount. */
@@ -159,8 +166,12 @@ public final class SimulatorControl {
     /** The {@code data} of a successful answer; a refusal throws with the simulator's own message. */
     private JsonNode send(HttpRequest request) {
         HttpResponse<byte[]> response;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (n, v) -> true).timeout(Duration.ofSeconds(30));
+        if (controlToken != null) {
+            builder.header("Authorization", "Bearer " + controlToken);
+        }
         try {
-            response = http.send(HttpRequest.newBuilder(request, (n, v) -> true).timeout(Duration.ofSeconds(30)).build(),
+            response = http.send(builder.build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new SimulatorException("the Bakong simulator at " + baseUrl + " could not be reached", e);

@@ -107,4 +107,53 @@ class BankPageBrowserTest extends SimulatorTestBase {
         assertThat(browser.findElements(By.id("pwn"))).isEmpty();
         assertThat(browser.findElement(By.id("problem")).getText()).contains("expired");
     }
+
+    @Test
+    @DisplayName("with a control token the page asks for it once, then Pay works; without it nothing is paid")
+    void asksForTheControlToken() {
+        try (BakongSimulator guarded = BakongSimulator.builder().port(0).token(TOKEN).controlToken("page-secret").clock(clock).build().start()) {
+            String qr = freshQr();
+            browser.get(guarded.baseUrl() + "/");
+            browser.findElement(By.id("qr")).sendKeys(qr);
+            browser.findElement(By.id("pay")).click();
+            patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-box")));
+            assertThat(guarded.control().transactions()).isEmpty();
+            browser.findElement(By.id("control-token")).sendKeys("page-secret");
+            browser.findElement(By.id("use-token")).click();
+            browser.findElement(By.id("pay")).click();
+            patiently().until(ExpectedConditions.attributeToBe(By.id("result"), "data-status", "SUCCESS"));
+            assertThat(guarded.control().transactions()).hasSize(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a page from another origin cannot pay: its form POST and its no-cors text/plain fetch are refused")
+    void otherSitesCannotPay() throws Exception {
+        String qr = freshQr();
+        String target = simulator.baseUrl() + "/simulator/payments";
+        String body = "{\"qr\":\"" + qr + "\"}";
+        String evil = "<!DOCTYPE html><html><body><form id=f method=post enctype=text/plain action='" + target + "'>"
+                + "<input type=hidden name='" + body.replace("'", "&#39;") + "' value=''></form><script>"
+                + "fetch('" + target + "',{method:'POST',mode:'no-cors',headers:{'Content-Type':'text/plain'},body:'" + body + "'})"
+                + ".finally(function(){document.title='fetched';setTimeout(function(){document.getElementById('f').submit();},10);});"
+                + "</script></body></html>";
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            byte[] page = evil.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        site.start();
+        try {
+            // "localhost" and 127.0.0.1 are different sites to the browser: a cross-site attacker page
+            browser.get("http://localhost:" + site.getAddress().getPort() + "/");
+            patiently().until(d -> d.getCurrentUrl().startsWith(simulator.baseUrl().toString()));
+            assertThat(browser.getPageSource()).contains("refused");
+            assertThat(control.transactions()).isEmpty();
+        } finally {
+            site.stop(0);
+        }
+    }
 }

@@ -218,6 +218,18 @@ class OpenApiTest extends SimulatorTestBase {
             nbc().body(Map.of("accountId", "no-at-sign")).post("/v1/check_bakong_account").then().body("errorCode", equalTo(12));
             nbc().body(Map.of()).post("/v1/check_bakong_account").then().statusCode(400).body("errorCode", equalTo(5));
         }
+
+        @Test
+        @DisplayName("answers without a token, as NBC does for its official JS SDK (which sends none)")
+        void withoutToken() {
+            control.registerAccount("dara@aclb");
+            anonymous().body(Map.of("accountId", "dara@aclb")).post("/v1/check_bakong_account").then()
+                    .statusCode(200).body("responseCode", equalTo(0)).body("responseMessage", equalTo("Account ID exists"));
+            anonymous().body(Map.of("accountId", "nobody@aclb")).post("/v1/check_bakong_account").then()
+                    .statusCode(200).body("errorCode", equalTo(11));
+            // the other lookups keep the token check
+            anonymous().body(Map.of("md5", "0".repeat(32))).post("/v1/check_transaction_by_md5").then().statusCode(401).body("errorCode", equalTo(6));
+        }
     }
 
     @Nested

@@ -74,11 +74,11 @@ class TokenLifecycleTest extends SimulatorTestBase {
         }
 
         @Test
-        @DisplayName("a missing, wrong or non-Bearer token gets HTTP 401 errorCode 6 on every protected path")
+        @DisplayName("a missing, wrong or non-Bearer token gets HTTP 401 errorCode 6 on every protected path (all but renew_token, generate_deeplink_by_qr and check_bakong_account)")
         void missingOrWrong() {
             for (String path : new String[] {MD5_PATH, "/v1/check_transaction_by_md5_list", "/v1/check_transaction_by_hash",
                     "/v1/check_transaction_by_short_hash", "/v1/check_transaction_by_instruction_ref",
-                    "/v1/check_transaction_by_external_ref", "/v1/check_bakong_account", "/v1/check_transaction_by_hash_list"}) {
+                    "/v1/check_transaction_by_external_ref", "/v1/check_transaction_by_hash_list"}) {
                 anonymous().body("{}").post(path).then().statusCode(401).body("errorCode", equalTo(6));
                 anonymous().header("Authorization", "Bearer wrong").body("{}").post(path).then().statusCode(401).body("errorCode", equalTo(6));
                 anonymous().header("Authorization", TOKEN).body("{}").post(path).then().statusCode(401).body("errorCode", equalTo(6));

@@ -26,13 +26,20 @@ final class BankPageServlet extends HttpServlet {
             "css", "text/css;charset=utf-8");
 
     private final transient AccountsAndTokens links;
+    private final transient RequestGuard guard;
 
-    BankPageServlet(AccountsAndTokens links) {
+    BankPageServlet(AccountsAndTokens links, RequestGuard guard) {
         this.links = links;
+        this.guard = guard;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        NbcAnswer refused = guard.refusePage(request);
+        if (refused != null) {
+            HttpIo.write(response, refused);
+            return;
+        }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.startsWith("/l/")) {
             String qr = links.qrForLink(path.substring(3));

@@ -49,7 +49,7 @@ final class ControlRequests {
                     throw PaymentDesk.refuse(400, NbcAnswer.MISSING_FIELDS, e.getKey() + " must be a string or a number");
                 }
                 if (!value.isNull()) {
-                    fields.put(e.getKey(), value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
+                    fields.put(e.getKey(), value.isNumber() ? numberText(value.decimalValue()) : value.asText());
                 }
             });
         }
@@ -74,17 +74,21 @@ final class ControlRequests {
                 decimal(fields, "amount"), fields.get("currency"), fields.get("toAccountId"), delay(fields), status);
     }
 
+    /**
+     * A JSON number as text: written out plainly only when its size is sane, so that {@code 1e2000000}
+     * stays nine characters (and is then refused) instead of becoming two million digits.
+     */
+    private static String numberText(BigDecimal value) {
+        return AmountBounds.fits(value) ? value.toPlainString() : value.toString();
+    }
+
     private static BigDecimal decimal(Map<String, String> fields, String name) {
         String raw = fields.get(name);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(raw.trim());
-        } catch (NumberFormatException e) {
-            throw PaymentDesk.refuse(400, NbcAnswer.MISSING_FIELDS, name + " was '" + raw + "' but it must be a number");
-        }
+        return raw == null ? null : AmountBounds.parse(name, raw);
     }
+
+    /** Longest delay a payment may be reported after: a year (a larger one overflowed the clock). */
+    static final long MAX_DELAY_MS = 365L * 24 * 3600 * 1000;
 
     private static long delay(Map<String, String> fields) {
         String raw = fields.get("delayMs");
@@ -92,13 +96,18 @@ final class ControlRequests {
             return 0;
         }
         try {
+            if (raw.trim().length() > 24) {
+                throw new ArithmeticException("too long");
+            }
             long delay = new BigDecimal(raw.trim()).longValueExact();
-            if (delay < 0) {
-                throw new ArithmeticException("negative");
+            if (delay < 0 || delay > MAX_DELAY_MS) {
+                throw new ArithmeticException("out of range");
             }
             return delay;
         } catch (NumberFormatException | ArithmeticException e) {
-            throw PaymentDesk.refuse(400, NbcAnswer.MISSING_FIELDS, "delayMs was '" + raw + "' but it must be a whole number of milliseconds, 0 or more");
+            String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+            throw PaymentDesk.refuse(400, NbcAnswer.MISSING_FIELDS, "delayMs was '" + shown
+                    + "' but it must be a whole number of milliseconds from 0 to " + MAX_DELAY_MS + " (a year)");
         }
     }
 

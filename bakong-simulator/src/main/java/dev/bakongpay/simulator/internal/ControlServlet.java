@@ -14,25 +14,42 @@ import org.slf4j.LoggerFactory;
 /**
  * The control API under {@code /simulator/}: act as the paying customer, look at what NBC holds,
  * and inject chaos. It answers in NBC's envelope too (so one JSON reader serves both APIs), with
- * messages that say what to change. It needs no token and is not counted in the call stats.
+ * messages that say what to change. It is not counted in the call stats. {@link RequestGuard}
+ * screens every request first: cross-site callers, non-JSON bodies and, when one is configured,
+ * callers without the control token are refused before anything is read.
  */
 final class ControlServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlServlet.class);
 
     private final transient SimulatorEngine engine;
+    private final transient RequestGuard guard;
 
-    ControlServlet(SimulatorEngine engine) {
+    ControlServlet(SimulatorEngine engine, RequestGuard guard) {
         this.engine = engine;
+        this.guard = guard;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String route = request.getMethod() + " " + (request.getPathInfo() == null ? "/" : request.getPathInfo());
+        NbcAnswer refused = guard.refuseControl(request, route);
+        if (refused != null) {
+            LOG.info("control request {} refused ({}): {}", route.replaceAll("[^\\x20-\\x7E]", "?"), refused.httpStatus(),
+                    refused.responseMessage());
+            if (refused.httpStatus() == 401) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"bakong-simulator-control\"");
+            }
+            HttpIo.write(response, refused);
+            return;
+        }
         try {
             HttpIo.write(response, route(route, request));
         } catch (RefusedRequest e) {
             HttpIo.write(response, e.answer());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // well-formed but too big to read safely (a number of over 1000 digits...)
+            HttpIo.write(response, NbcAnswer.failure(400, NbcAnswer.MISSING_FIELDS, "a value in the body is too large: " + e.getOriginalMessage()));
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             HttpIo.write(response, NbcAnswer.failure(400, NbcAnswer.MISSING_FIELDS, "the request is not valid: " + e.getOriginalMessage()));
         } catch (IOException e) {

@@ -36,15 +36,19 @@ final class Fields {
         if (node == null || node.isNull()) {
             throw refused(field + " is required");
         }
+        // judged by size before any arithmetic: 1e2000000 is refused at once, never compared or printed
         if (node.isNumber()) {
+            if (!AmountBounds.fits(node.decimalValue())) {
+                throw refused(field + " must be " + AmountBounds.RULE);
+            }
             return node.decimalValue();
         }
         // NBC's tables type the amount as a string while its samples send a number: take both
         if (node.isTextual()) {
             try {
-                return new BigDecimal(node.textValue().trim());
-            } catch (NumberFormatException e) {
-                throw refused(field + " must be a number");
+                return AmountBounds.parse(field, node.textValue());
+            } catch (RefusedRequest e) {
+                throw refused(field + " must be " + AmountBounds.RULE);
             }
         }
         throw refused(field + " must be a number");

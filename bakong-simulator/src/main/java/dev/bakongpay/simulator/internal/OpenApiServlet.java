@@ -22,8 +22,11 @@ final class OpenApiServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiServlet.class);
 
-    /** NBC's document lists no Authorization header for these two. */
-    private static final Set<String> WITHOUT_TOKEN = Set.of("/v1/renew_token", "/v1/generate_deeplink_by_qr");
+    /**
+     * NBC's document lists no Authorization header for the first two; NBC's official JS SDK calls
+     * check_bakong_account without one, and NBC answers it.
+     */
+    private static final Set<String> WITHOUT_TOKEN = Set.of("/v1/renew_token", "/v1/generate_deeplink_by_qr", "/v1/check_bakong_account");
 
     private interface Endpoint {
         NbcAnswer answer(JsonNode body, HttpServletRequest request);

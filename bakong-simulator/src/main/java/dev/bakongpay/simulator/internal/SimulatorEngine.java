@@ -41,7 +41,7 @@ public final class SimulatorEngine {
     private final OpenApiServlet openApi;
     private final ServerConnector connector;
 
-    public SimulatorEngine(String host, int port, String fixedToken, Duration tokenLifetime, Clock clock, Path statePath) {
+    public SimulatorEngine(String host, int port, String fixedToken, String controlToken, Duration tokenLifetime, Clock clock, Path statePath) {
         QrInspector inspector = new QrInspector(clock);
         this.tokens = new TokenRegistry(fixedToken, tokenLifetime, clock);
         this.faults = new FaultInjector(clock);
@@ -82,12 +82,22 @@ public final class SimulatorEngine {
         ServletHolder api = new ServletHolder("open-api", openApi);
         api.setAsyncSupported(true);
         context.addServlet(api, "/v1/*");
-        ServletHolder control = new ServletHolder("control", new ControlServlet(this));
+        RequestGuard guard = new RequestGuard(loopback(host), controlToken);
+        ServletHolder control = new ServletHolder("control", new ControlServlet(this, guard));
         control.getRegistration().setMultipartConfig(new MultipartConfigElement(
                 System.getProperty("java.io.tmpdir"), HttpIo.MAX_BODY_BYTES, HttpIo.MAX_BODY_BYTES * 2L, HttpIo.MAX_BODY_BYTES));
         context.addServlet(control, "/simulator/*");
-        context.addServlet(new ServletHolder("bank", new BankPageServlet(accounts)), "/");
+        context.addServlet(new ServletHolder("bank", new BankPageServlet(accounts, guard)), "/");
         server.setHandler(context);
+    }
+
+    /** Whether {@code host} is a loopback address (127.0.0.1, ::1, localhost): then only loopback names are answered. */
+    static boolean loopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return false;
+        }
     }
 
     public void start() throws Exception {
@@ -96,7 +106,16 @@ public final class SimulatorEngine {
 
     public void stop() throws Exception {
         openApi.releaseHeld(); // held calls (TIMEOUT faults) would keep the graceful stop waiting
-        server.stop();
+        try {
+            server.stop();
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the graceful part ran out of time (clients keeping idle connections, a loaded machine);
+            // Jetty stops the server all the same, which is all a caller of stop needs
+            if (!server.isStopped()) {
+                throw e;
+            }
+            LOG.debug("the simulator's graceful stop timed out; it stopped anyway", e);
+        }
         if (stateFile != null) {
             ScheduledFuture<?> pending = pendingSave;
             if (pending != null) {
@@ -112,6 +131,18 @@ public final class SimulatorEngine {
 
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** The address the socket is bound to (e.g. 127.0.0.1:9090), or null when not listening. */
+    public java.net.InetSocketAddress localAddress() {
+        if (connector.getTransport() instanceof java.nio.channels.ServerSocketChannel channel) {
+            try {
+                return (java.net.InetSocketAddress) channel.getLocalAddress();
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     public Path statePath() {

@@ -4,17 +4,39 @@
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
 
+  // A simulator started with BAKONG_SIMULATOR_CONTROL_TOKEN wants it on every control call. The page
+  // never receives it from the server: the user types it once, and it stays in this tab only.
+  var TOKEN_KEY = 'bakong-simulator-control-token';
+
+  function controlToken() {
+    try { return window.sessionStorage.getItem(TOKEN_KEY); } catch (e) { return null; }
+  }
+
   function call(method, path, body, contentType) {
-    var init = { method: method, headers: {} };
+    // every control call is JSON (or a picture): the control API refuses text/plain and forms
+    var init = { method: method, headers: {}, credentials: 'same-origin' };
     if (body !== undefined) {
       init.headers['Content-Type'] = contentType || 'application/json';
       init.body = contentType ? body : JSON.stringify(body);
     }
+    var token = controlToken();
+    if (token) { init.headers.Authorization = 'Bearer ' + token; }
     return fetch(path, init).then(function (response) {
+      if (response.status === 401) { $('token-box').hidden = false; }
       return response.json().catch(function () {
         return { responseCode: 1, responseMessage: 'The simulator answered HTTP ' + response.status };
       });
     });
+  }
+
+  function useToken() {
+    var token = $('control-token').value.trim();
+    try {
+      if (token) { window.sessionStorage.setItem(TOKEN_KEY, token); } else { window.sessionStorage.removeItem(TOKEN_KEY); }
+    } catch (e) { /* storage off: the token cannot be kept */ }
+    $('control-token').value = '';
+    $('token-box').hidden = true;
+    refresh();
   }
 
   function show(id, text) { $(id).textContent = text == null || text === '' ? '—' : String(text); }
@@ -95,6 +117,7 @@
   }
 
   $('read').addEventListener('click', read);
+  $('use-token').addEventListener('click', useToken);
   $('image').addEventListener('change', upload);
   $('pay').addEventListener('click', function () { settle('SUCCESS'); });
   $('fail').addEventListener('click', function () { settle('FAILED'); });

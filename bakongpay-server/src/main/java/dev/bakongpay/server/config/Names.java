@@ -20,6 +20,8 @@ public final class Names {
     public static final String TEST_BAKONG_TOKEN = "BAKONGPAY_TEST_BAKONG_TOKEN";
     public static final String SIMULATOR_ENABLED = "BAKONGPAY_SIMULATOR_ENABLED";
     public static final String SIMULATOR_PORT = "BAKONG_SIMULATOR_PORT";
+    public static final String SIMULATOR_HOST = "BAKONG_SIMULATOR_HOST";
+    public static final String SIMULATOR_CONTROL_TOKEN = "BAKONG_SIMULATOR_CONTROL_TOKEN";
     public static final String RATE_LIMITS = "BAKONGPAY_RATE_LIMITS";
     public static final String LOG_LEVEL = "BAKONGPAY_LOG_LEVEL";
     public static final String RECONCILE_SECONDS = "BAKONGPAY_RECONCILE_SECONDS";

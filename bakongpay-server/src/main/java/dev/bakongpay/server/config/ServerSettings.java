@@ -24,6 +24,7 @@ import java.util.Map;
  * @param test             a running simulator for {@code bk_test_} keys; null when embedded or absent
  * @param simulatorEnabled start the simulator inside this process
  * @param simulatorPort    its port
+ * @param simulator        the interface it listens on (127.0.0.1, not the API's host) and its control token
  * @param rateLimits       per plan
  * @param logLevel         slf4j-simple's default level
  * @param reconcileEvery   how often unpolled pending payments are checked; zero turns it off
@@ -44,6 +45,7 @@ public record ServerSettings(
         Upstream test,
         boolean simulatorEnabled,
         int simulatorPort,
+        Simulator simulator,
         Map<Plan, RateLimit> rateLimits,
         String logLevel,
         java.time.Duration reconcileEvery,
@@ -80,6 +82,19 @@ public record ServerSettings(
                 java.time.Duration.ofSeconds(30), 10);
     }
 
+    /**
+     * Where the embedded simulator listens ({@code BAKONG_SIMULATOR_HOST}, 127.0.0.1 by default
+     * whatever the API's host) and the token its control API requires ({@code BAKONG_SIMULATOR_CONTROL_TOKEN}, none).
+     */
+    public record Simulator(String host, String controlToken) {
+        public static final Simulator DEFAULTS = new Simulator("127.0.0.1", null);
+
+        @Override
+        public String toString() {
+            return "Simulator[host=" + host + ", controlToken=" + (controlToken == null ? "none" : "***") + "]";
+        }
+    }
+
     /** A Bakong Open API endpoint and its credentials. */
     public record Upstream(URI baseUrl, String token, String renewEmail, URI proxy) {
         @Override
@@ -109,7 +124,7 @@ public record ServerSettings(
     /** The same settings with other seed keys (the sandbox generates them when none are configured). */
     public ServerSettings withSeedKeys(List<SeedKey> keys) {
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulatorEnabled, simulatorPort, rateLimits, logLevel, reconcileEvery, webhook, budgets, core);
+                simulatorEnabled, simulatorPort, simulator, rateLimits, logLevel, reconcileEvery, webhook, budgets, core);
     }
 
     /** The limits as configured: {@code FREE=60/m, PRO=600/m, ENTERPRISE=6000/m}. */

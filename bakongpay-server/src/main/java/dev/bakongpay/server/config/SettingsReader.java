@@ -44,6 +44,7 @@ final class SettingsReader {
         int poolSize = poolSize();
         boolean simulator = command == Command.SANDBOX || bool(SIMULATOR_ENABLED, false);
         int simulatorPort = port(SIMULATOR_PORT, 9090);
+        ServerSettings.Simulator simulatorListen = simulatorListen();
         Upstream test = testUpstream(simulator);
         String level = level();
         java.time.Duration reconcileEvery = java.time.Duration.ofSeconds(reconcileSeconds());
@@ -69,7 +70,18 @@ final class SettingsReader {
         Upstream live = new Upstream(core.bakongUrl(), core.bakongToken(), core.bakongEmail(), core.bakongProxy());
         URI publicUrl = lookup.apply(PUBLIC_URL) == null ? null : core.publicUrl();
         return new ServerSettings(command, host, core.port(), publicUrl, keys, dataDir, db, core.redisUrl(), live, test,
-                simulator, simulatorPort, core.rateLimits(), level, reconcileEvery, webhook, budgets, core);
+                simulator, simulatorPort, simulatorListen, core.rateLimits(), level, reconcileEvery, webhook, budgets, core);
+    }
+
+    /** The embedded simulator's interface (127.0.0.1 unless set: never the API's host) and control token. */
+    private ServerSettings.Simulator simulatorListen() {
+        String host = text(SIMULATOR_HOST, "127.0.0.1").trim();
+        if (host.isEmpty() || host.chars().anyMatch(c -> c <= ' ' || c == '/')) {
+            problems.add(was(SIMULATOR_HOST) + "must be an interface address such as 127.0.0.1, or 0.0.0.0 for every one");
+            host = "127.0.0.1";
+        }
+        String token = lookup.apply(SIMULATOR_CONTROL_TOKEN);
+        return new ServerSettings.Simulator(host, token == null || token.isBlank() ? null : token.trim());
     }
 
     private String text(String name, String fallback) {

@@ -24,15 +24,24 @@ final class EmbeddedSimulator implements AutoCloseable {
         }
     }
 
-    /** Starts it on {@code host:port}, keeping payments in {@code stateFile} across restarts. */
-    static EmbeddedSimulator start(String host, int port, String token, Path stateFile) {
-        BakongSimulator simulator = BakongSimulator.builder().host(host).port(port).token(token).stateFile(stateFile).build();
+    /**
+     * Starts it on {@code host:port} (127.0.0.1 unless {@code BAKONG_SIMULATOR_HOST} says otherwise: never
+     * the API's host), keeping payments in {@code stateFile} across restarts; {@code controlToken} (null
+     * for none) guards its control API.
+     */
+    static EmbeddedSimulator start(String host, int port, String token, String controlToken, Path stateFile) {
+        BakongSimulator simulator = BakongSimulator.builder().host(host).port(port).token(token).controlToken(controlToken)
+                .stateFile(stateFile).build();
         simulator.start();
         return new EmbeddedSimulator(simulator);
     }
 
     URI baseUrl() {
         return simulator.baseUrl();
+    }
+
+    java.net.InetSocketAddress listenAddress() {
+        return simulator.listenAddress().orElse(null);
     }
 
     @Override

@@ -107,8 +107,8 @@ public final class ServerRuntime implements AutoCloseable {
                             + "simulator inside (the WAR leaves it out): set " + Names.TEST_BAKONG_URL + " to a running simulator"));
                 }
                 String token = "sandbox-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-                simulator = EmbeddedSimulator.start(settings.host(), settings.simulatorPort(), token,
-                        settings.dataDir().resolve("simulator-state.json"));
+                simulator = EmbeddedSimulator.start(settings.simulator().host(), settings.simulatorPort(), token,
+                        settings.simulator().controlToken(), settings.dataDir().resolve("simulator-state.json"));
                 opened.add(simulator);
                 networks.put(PaymentMode.TEST, new BakongEndpoint(PaymentMode.TEST, simulator.baseUrl(), token, null, null,
                         "embedded Bakong simulator"));
@@ -263,6 +263,11 @@ public final class ServerRuntime implements AutoCloseable {
     /** The embedded simulator's base URL (its mock bank page is at {@code /}), if one runs here. */
     public Optional<java.net.URI> embeddedSimulatorUrl() {
         return Optional.ofNullable(simulator).map(EmbeddedSimulator::baseUrl);
+    }
+
+    /** The address the embedded simulator's socket is bound to (127.0.0.1 unless BAKONG_SIMULATOR_HOST says otherwise). */
+    public Optional<java.net.InetSocketAddress> embeddedSimulatorAddress() {
+        return Optional.ofNullable(simulator).map(EmbeddedSimulator::listenAddress);
     }
 
     /**

@@ -105,6 +105,21 @@ class ServerSettingsTest {
         }
 
         @Test
+        @DisplayName("the embedded simulator listens on 127.0.0.1 even where the API listens on 0.0.0.0; BAKONG_SIMULATOR_HOST moves it")
+        void simulatorHost() {
+            ServerSettings s = read(Map.of("BAKONGPAY_SIMULATOR_ENABLED", "true"), Command.SERVE);
+            assertThat(s.host()).isEqualTo("0.0.0.0");
+            assertThat(s.simulator()).isEqualTo(ServerSettings.Simulator.DEFAULTS);
+            ServerSettings moved = read(Map.of("BAKONGPAY_SIMULATOR_ENABLED", "true", "BAKONG_SIMULATOR_HOST", "0.0.0.0",
+                    "BAKONG_SIMULATOR_CONTROL_TOKEN", "s3cret-control"), Command.SERVE);
+            assertThat(moved.simulator().host()).isEqualTo("0.0.0.0");
+            assertThat(moved.simulator().controlToken()).isEqualTo("s3cret-control");
+            assertThat(moved.toString()).doesNotContain("s3cret-control");
+            assertThatThrownBy(() -> read(Map.of("BAKONG_SIMULATOR_HOST", "a b"), Command.SANDBOX))
+                    .hasMessageContaining("BAKONG_SIMULATOR_HOST was 'a b' but it must be an interface address");
+        }
+
+        @Test
         @DisplayName("the sandbox always embeds the simulator on 9090 and listens on this machine only")
         void sandboxDefaults() {
             ServerSettings s = read(Map.of("BAKONGPAY_SIMULATOR_ENABLED", "false"), Command.SANDBOX);

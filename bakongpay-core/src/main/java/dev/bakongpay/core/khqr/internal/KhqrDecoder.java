@@ -30,9 +30,11 @@ public final class KhqrDecoder {
         int n = qr.length();
         int pos = 0;
         while (pos < n) {
-            int tag = tag(qr, pos, n);
+            // a broken CRC tag (cut short, three hex digits) is named as such, as verify names it
+            String field = qr.startsWith("63", pos) ? "crc" : "qr";
+            int tag = tag(qr, pos, n, field);
             int start = pos + 4;
-            int end = start + length(qr, pos, n, "qr");
+            int end = start + length(qr, pos, n, field);
             switch (tag) {
                 case 0: f[FORMAT] = qr.substring(start, end); break;
                 case 1: f[INITIATION] = qr.substring(start, end); break;
@@ -62,7 +64,7 @@ public final class KhqrDecoder {
             Map<String, String> unknown) {
         int pos = from;
         while (pos < to) {
-            int sub = tag(qr, pos, to);
+            int sub = tag(qr, pos, to, templateName(parent));
             int start = pos + 4;
             int end = start + length(qr, pos, to, templateName(parent));
             int slot = slot(parent, sub);
@@ -103,9 +105,9 @@ public final class KhqrDecoder {
     }
 
     /** The tag as a number when it is two digits; -1 for a tag of other characters (kept as unknown). */
-    private static int tag(String s, int pos, int end) {
+    private static int tag(String s, int pos, int end, String field) {
         if (end - pos < 4) {
-            throw new KhqrDecodeException("qr", pos);
+            throw new KhqrDecodeException(field, pos);
         }
         int hi = s.charAt(pos) - '0';
         int lo = s.charAt(pos + 1) - '0';

@@ -2,6 +2,7 @@ package dev.bakongpay.core.khqr.internal;
 
 import static dev.bakongpay.core.khqr.KhqrErrorCode.*;
 
+import dev.bakongpay.core.khqr.KhqrDecodeException;
 import dev.bakongpay.core.khqr.KhqrError;
 import dev.bakongpay.core.khqr.KhqrErrorCode;
 import dev.bakongpay.core.khqr.KhqrVerification;
@@ -43,7 +44,12 @@ public final class KhqrVerifier {
         }
         int n = qr.length();
         if (n < 8 || !qr.startsWith("6304", n - 8) || !isHex4(qr, n - 4)) {
-            return KhqrError.of(CRC_TAG_REQUIRED, "crc");
+            // The SDK's regex step gives no code. A string that does not even read as
+            // tag-length-value (a CRC of three hex digits, a string cut short) gets decode's own
+            // error, so that decode and verify never disagree on it; a readable one without
+            // "6304" and four hex digits at its end lacks the CRC tag.
+            KhqrError unreadable = unreadable(qr);
+            return unreadable != null ? unreadable : KhqrError.of(CRC_TAG_REQUIRED, "crc");
         }
         if (!Crc16.matches(qr, n - 4, Crc16.of(qr, 0, n - 4))) {
             return KhqrError.of(KHQR_INVALID, "crc");
@@ -150,6 +156,16 @@ public final class KhqrVerifier {
             last = tag;
         }
         return null;
+    }
+
+    /** Decode's error for a string that is not tag-length-value; null when it reads. Only on the failure path. */
+    private static KhqrError unreadable(String qr) {
+        try {
+            KhqrDecoder.decode(qr);
+            return null;
+        } catch (KhqrDecodeException e) {
+            return e.error();
+        }
     }
 
     static KhqrError limit(int len, int max, KhqrErrorCode empty, KhqrErrorCode tooLong, String field) {
