@@ -2,9 +2,11 @@ package dev.bakongpay.server;
 
 import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.server.web.BakongPayServletContextListener;
+import dev.bakongpay.server.web.ErrorServlet;
 import dev.bakongpay.server.web.JsonErrorHandler;
 import java.net.URI;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -43,6 +45,9 @@ public final class EmbeddedJetty implements AutoCloseable {
         context.setAttribute(BakongPayServletContextListener.PUBLIC_URL_ATTRIBUTE,
                 publicUrl != null ? publicUrl : localUrl(connector));
         context.addEventListener(new BakongPayServletContextListener());
+        // what no servlet serves is a 404 in the envelope whatever the method (Jetty's own default
+        // servlet would echo a TRACE back)
+        context.addServlet(new ServletHolder("bakongpay-not-found", new ErrorServlet()), "/");
         server.setHandler(context);
         server.setStopTimeout(5_000); // lets requests in flight finish on Ctrl-C
         try {

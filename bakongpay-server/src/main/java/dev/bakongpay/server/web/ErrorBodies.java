@@ -33,8 +33,11 @@ final class ErrorBodies {
         if (status >= 500 || reason == null || !PLAIN_REASON.matcher(reason).matches()) return message;
         String lower = reason.toLowerCase(java.util.Locale.ROOT);
         if (lower.contains("exception") || lower.contains("jetty") || lower.contains("java")) return message;
-        String standard = org.eclipse.jetty.http.HttpStatus.getMessage(status);
-        return reason.equalsIgnoreCase(standard) ? message : message + " (" + reason + ")";
+        // the WAR runs without Jetty's classes: the standard phrase comes from the JAX-RS API
+        jakarta.ws.rs.core.Response.Status known = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
+        if (known != null && reason.equalsIgnoreCase(known.getReasonPhrase())) return message;
+        if (reason.equalsIgnoreCase("Bad Request") || reason.equalsIgnoreCase("Not Found")) return message;
+        return message + " (" + reason + ")";
     }
 
     /** Writes the envelope as the whole answer of a servlet, with {@code Cache-Control: no-store}. */

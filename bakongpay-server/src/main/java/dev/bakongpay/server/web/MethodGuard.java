@@ -8,11 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The methods of everything outside the API: {@code /health}, the checkout page and whatever
- * else the context answers (404s) serve GET and HEAD. TRACE (which a servlet would echo back,
- * headers and all), PUT, DELETE, POST… get 405 in the API's envelope with {@code Allow: GET,
- * HEAD, OPTIONS}; OPTIONS gets 204 with that {@code Allow}. The API under {@code /api/} is left
- * to JAX-RS, which knows each endpoint's methods.
+ * The methods of {@code /health} and the checkout page: GET and HEAD. TRACE (which a servlet
+ * would echo back, cookies and all), PUT, DELETE, POST… get 405 in the API's envelope with
+ * {@code Allow: GET, HEAD, OPTIONS}; OPTIONS gets 204 with that {@code Allow}. The API is left to
+ * JAX-RS, which knows each endpoint's methods, and the paths of a web application that carries
+ * BakongPay are left to it.
  */
 public final class MethodGuard extends HttpFilter {
     static final String ALLOW = "GET, HEAD, OPTIONS";
@@ -21,7 +21,7 @@ public final class MethodGuard extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String method = request.getMethod();
-        if (method.equals("GET") || method.equals("HEAD") || isApi(request)) {
+        if (method.equals("GET") || method.equals("HEAD")) {
             chain.doFilter(request, response);
         } else if (method.equals("OPTIONS")) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -30,10 +30,5 @@ public final class MethodGuard extends HttpFilter {
         } else {
             ErrorBodies.send(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, ALLOW);
         }
-    }
-
-    private static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/");
     }
 }
