@@ -264,6 +264,23 @@ class HttpEdgeTest {
     }
 
     @Test
+    @DisplayName("a 401 to a request that expects 100-continue comes at once, without the body, and closes or keeps the connection in step")
+    void unauthorizedWithExpectContinue() throws Exception {
+        try (RawHttp http = new RawHttp(base)) {
+            http.send("POST /api/v1/check/md5 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: " + CHECK.length() + "\r\n\r\n");
+            RawHttp.Answer answer = http.read();
+            if (answer.status() == 100) answer = http.read();
+            assertEnvelope(answer, 401, "missing_api_key");
+            if ("close".equalsIgnoreCase(answer.header("Connection"))) {
+                assertThat(http.closedByServer()).isTrue();
+            } else {
+                assertEnvelope(http.exchange(get("/api/v1/nothing", "")), 401, "missing_api_key");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a 413 announced by Content-Length, with the body still on its way, says Connection: close")
     void tooLargeSaysClose() throws Exception {
         try (RawHttp http = new RawHttp(base)) {
