@@ -117,6 +117,23 @@ class HttpEdgeTest {
                 refused("a control character in a header name", get("/api/v1/openapi.json", "X-A\u0001b: c\r\n"), 400, "bad_request"),
                 refused("a header line without a colon", get("/api/v1/openapi.json", "NoColonHere\r\n"), 400, "bad_request"),
                 refused("a garbage request line", "GARBAGE\r\n\r\n", 400, "bad_request"),
+                refused("a folded header line", get("/api/v1/openapi.json", "X-A: b\r\n c\r\n"), 400, "bad_request"),
+                refused("a NUL in a header value", get("/api/v1/openapi.json", "X-A: b\u0000c\r\n"), 400, "bad_request"),
+                refused("GET *", "GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "bad_request"),
+                refused("an absolute URI naming another host", "GET http://evil.example/api/v1/openapi.json HTTP/1.1\r\nHost: x\r\n"
+                        + "Connection: close\r\n\r\n", 400, "bad_request"),
+                refused("Transfer-Encoding: chunked, identity", "POST /api/v1/check/md5 HTTP/1.1\r\nHost: x\r\n" + AUTH + json
+                        + "Transfer-Encoding: chunked, identity\r\nConnection: close\r\n\r\n0\r\n\r\n", 400, "bad_request"),
+                refused("a 20 KB chunk extension", "POST /api/v1/check/md5 HTTP/1.1\r\nHost: x\r\n" + AUTH + json
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n5;" + "e".repeat(20_000) + "\r\n{\"a\":\r\n0\r\n\r\n",
+                        400, "bad_request"),
+                refused("Content-Length: -1", "POST /api/v1/check/md5 HTTP/1.1\r\nHost: x\r\n" + AUTH + json
+                        + "Content-Length: -1\r\nConnection: close\r\n\r\n", 400, "bad_request"),
+                refused("a 20-digit Content-Length", "POST /api/v1/check/md5 HTTP/1.1\r\nHost: x\r\n" + AUTH + json
+                        + "Content-Length: 99999999999999999999\r\nConnection: close\r\n\r\n", 400, "bad_request"),
+                refused("Expect: 999-foo", "POST /api/v1/check/md5 HTTP/1.1\r\nHost: x\r\n" + AUTH + json
+                        + "Expect: 999-foo\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 417, "expectation_failed"),
+                refused("a 12 KB query string", get("/api/v1/openapi.json?" + "a=1&".repeat(3000), ""), 414, "uri_too_long"),
                 refused("HTTP/9.9", "GET /api/v1/openapi.json HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n", 505,
                         "http_version_not_supported"),
                 refused("Accept: application/json;q=abc", post("/api/v1/check/md5", AUTH + json + "Accept: application/json;q=abc\r\n",
@@ -166,6 +183,9 @@ class HttpEdgeTest {
                         "method_not_allowed"),
                 refused("DELETE /pay/…", "DELETE /pay/abc HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405, "method_not_allowed"),
                 refused("an unmapped path", get("/nothing", ""), 404, "not_found"),
+                refused("CONNECT", "CONNECT shop.example:443 HTTP/1.1\r\nHost: shop.example:443\r\nConnection: close\r\n\r\n", 404,
+                        "not_found"),
+                refused("/pay/..%2f..%2fhealth", get("/pay/..%2f..%2fhealth", ""), 400, "bad_request"),
                 refused("the root", get("/", ""), 404, "not_found"),
                 refused("/api without the version", get("/api", ""), 404, "not_found"),
                 refused("a path that climbs out of /api/v1", get("/api/v1/a/../../x", ""), 404, "not_found"),
