@@ -2,6 +2,7 @@ package dev.bakongpay.jaxrs;
 
 import dev.bakongpay.jaxrs.internal.AccessFilter;
 import dev.bakongpay.jaxrs.internal.BodyLimit;
+import dev.bakongpay.jaxrs.internal.EdgeFilter;
 import dev.bakongpay.jaxrs.internal.ErrorMapper;
 import dev.bakongpay.jaxrs.internal.Json;
 import dev.bakongpay.jaxrs.internal.RequestIdFilter;
@@ -53,6 +54,7 @@ public class BakongPayApplication extends Application {
         s.add(new QrImageResource(runtime));
         s.add(new OpenApiResource());
         s.add(new RequestIdFilter());
+        s.add(new EdgeFilter());
         s.add(new AccessFilter(runtime));
         s.add(new BodyLimit(runtime.maxBodyBytes()));
         s.add(new ErrorMapper());

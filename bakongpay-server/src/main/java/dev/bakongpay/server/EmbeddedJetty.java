@@ -2,8 +2,13 @@ package dev.bakongpay.server;
 
 import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.server.web.BakongPayServletContextListener;
+import dev.bakongpay.server.web.ErrorServlet;
+import dev.bakongpay.server.web.JsonErrorHandler;
 import java.net.URI;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -20,18 +25,29 @@ public final class EmbeddedJetty implements AutoCloseable {
     /** Binds {@code host:port} (0 picks a free port) and serves the runtime's application. */
     public static EmbeddedJetty start(ServerRuntime runtime) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        // no "Server: Jetty(12.x)" or X-Powered-By: a version helps only whoever looks for its flaws
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(runtime.settings().host());
         connector.setPort(runtime.settings().port());
         server.addConnector(connector);
         // bind before the application starts, so that it knows the real port when asked for port 0
         connector.open();
+        // errors Jetty answers itself, before (server) or around (context) the servlets: the API's
+        // JSON envelope with Cache-Control: no-store, not Jetty's HTML page
+        server.setErrorHandler(new JsonErrorHandler());
         ServletContextHandler context = new ServletContextHandler("/");
+        context.setErrorHandler(new JsonErrorHandler.InContext());
         context.setAttribute(BakongPayServletContextListener.RUNTIME_ATTRIBUTE, runtime);
         URI publicUrl = runtime.settings().publicUrl();
         context.setAttribute(BakongPayServletContextListener.PUBLIC_URL_ATTRIBUTE,
                 publicUrl != null ? publicUrl : localUrl(connector));
         context.addEventListener(new BakongPayServletContextListener());
+        // what no servlet serves is a 404 in the envelope whatever the method (Jetty's own default
+        // servlet would echo a TRACE back)
+        context.addServlet(new ServletHolder("bakongpay-not-found", new ErrorServlet()), "/");
         server.setHandler(context);
         server.setStopTimeout(5_000); // lets requests in flight finish on Ctrl-C
         try {

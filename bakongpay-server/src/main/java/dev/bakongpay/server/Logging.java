@@ -25,6 +25,8 @@ final class Logging {
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
         // Jetty's and HikariCP's INFO lines say nothing an operator of BakongPay needs
         setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        // its WARNs are about what a client sent (two Host headers…), already answered 400: not the operator's concern
+        setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty.http.HttpParser", "error");
         setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);

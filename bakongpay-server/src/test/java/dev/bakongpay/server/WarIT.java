@@ -74,6 +74,24 @@ class WarIT {
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"));
         PaymentRoundTrip.requireEndpoints();
         PaymentRoundTrip.run(base, KEY, simulator.control());
+        answersErrorsInTheEnvelope(base);
+    }
+
+    /** The container's errors inside the web application are the API's envelope too (its error page), never its HTML page. */
+    static void answersErrorsInTheEnvelope(String base) {
+        given().baseUri(base).get("/nothing-here").then().statusCode(404).contentType("application/json")
+                .header("Cache-Control", "no-store").body("success", equalTo(false)).body("error.code", equalTo("not_found"));
+        // containers refuse TRACE themselves before any filter (Jetty 405 in the envelope, Tomcat a bare 403): never an echo
+        given().baseUri(base).request("TRACE", "/health").then().statusCode(org.hamcrest.Matchers.oneOf(403, 405))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("TRACE /health")));
+        given().baseUri(base).request("PUT", "/health").then().statusCode(405).contentType("application/json")
+                .header("Allow", "GET, HEAD, OPTIONS").body("error.code", equalTo("method_not_allowed"));
+        // Jersey refuses an unparsable Content-Type with sendError(400) before any filter runs: the error page answers it
+        given().baseUri(base).header("Authorization", "Bearer " + KEY).header("Content-Type", ";;;garbage").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/check/md5").then().statusCode(400).contentType("application/json")
+                .header("Cache-Control", "no-store").body("error.code", equalTo("bad_request"));
+        given().baseUri(base).header("Authorization", "Bearer " + KEY).contentType("application/json").body("{\"md5\":\"x\"}")
+                .post("/api/v1/check/md5").then().header("Cache-Control", "no-store");
     }
 
     @Nested

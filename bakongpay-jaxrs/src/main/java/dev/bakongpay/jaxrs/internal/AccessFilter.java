@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bearer API key → merchant, then the plan's rate limit. Runs before matching, so unknown paths
- * and wrong methods are limited and answered with the same headers as real calls. The rate-limit
+ * and wrong methods are limited and answered with the same headers as real calls; a method no
+ * endpoint serves (TRACE, PUT, DELETE, PATCH…) skips the key and gets its 405 at once. The rate-limit
  * headers ({@code RateLimit-Limit}, {@code -Remaining}, {@code -Reset}) go on every answer to an
  * authenticated request. A failing limiter store lets requests through: refusing all payments
  * because a counter is down would hurt more than a burst.
@@ -40,6 +41,8 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
     /** lastUsedAt is for humans; writing it on every request would double the store's load. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final String PUBLIC_PATH = "openapi.json";
+    /** The methods some endpoint serves (HEAD and OPTIONS come with GET and every path). */
+    private static final java.util.Set<String> SERVED_METHODS = java.util.Set.of("GET", "HEAD", "POST", "OPTIONS");
 
     private final BakongPayRuntime runtime;
 
@@ -51,6 +54,9 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (path.equals(PUBLIC_PATH) || path.equals("/" + PUBLIC_PATH)) return;
+        // TRACE, PUT, DELETE, PATCH…: no endpoint serves them, so they cost nothing and answer 405
+        // (404 on an unknown path) with Allow, key or no key
+        if (!SERVED_METHODS.contains(request.getMethod())) return;
         String header = request.getHeaderString("Authorization");
         if (header == null || header.isBlank()) {
             throw unauthorized("missing_api_key", "Send your API key as 'Authorization: Bearer bk_live_…' (or bk_test_…)");

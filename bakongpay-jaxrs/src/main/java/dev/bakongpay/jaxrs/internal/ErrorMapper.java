@@ -38,6 +38,13 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        Throwable abort = clientAbort(thrown);
+        if (abort != null) {
+            // the client's problem, not ours: a body cut off, a bad chunk, a closed connection
+            LOG.debug("request body unreadable (client aborted or sent a malformed body): {}", abort.toString());
+            return answer(400, "bad_request", "The request body could not be read: it ended early or its framing is "
+                    + "malformed", List.of(), Map.of("Connection", "close"));
+        }
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof ApiException a) return answer(a.status(), a.code(), a.getMessage(), a.details(), a.headers());
         }
@@ -102,21 +109,11 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static Response web(WebApplicationException w) {
         int status = w.getResponse().getStatus();
-        String code = switch (status) {
-            case 400 -> "bad_request";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            default -> status >= 500 ? "internal_error" : "http_" + status;
-        };
+        String code = HttpErrors.code(status);
         String message = switch (status) {
             case 404 -> "No such endpoint; see /api/v1/openapi.json";
             case 405 -> "This endpoint does not accept this method";
-            case 406 -> "This endpoint cannot answer in any of the types the Accept header lists";
-            case 415 -> "Send the request body as application/json";
-            default -> status >= 500 ? "An unexpected error occurred" : w.getResponse().getStatusInfo().getReasonPhrase();
+            default -> HttpErrors.message(status);
         };
         if (status >= 500) LOG.error("unexpected failure", w);
         Map<String, String> headers = w.getResponse().getHeaderString("Allow") == null ? Map.of()
@@ -198,6 +195,36 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             else sb.append('[').append(r.getIndex()).append(']');
         }
         return sb.toString();
+    }
+
+    /**
+     * The I/O failure of reading the request when that is what went wrong: the client closed the
+     * connection or stopped sending, or the container refused the body's framing (a bad chunk
+     * size). Jackson's own {@link JsonProcessingException}s are I/O exceptions too, but they are
+     * bad JSON, answered by {@link #json}; an I/O cause under one of our own exceptions is ours.
+     * The JAX-RS API names no container class, so the container's refusal of the framing is
+     * recognised by the name of the interface it implements.
+     */
+    static Throwable clientAbort(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            // our own failures may carry an I/O cause (Bakong unreachable, a store's socket): not the client's
+            if (t instanceof JsonProcessingException || t instanceof ApiException
+                    || t instanceof dev.bakongpay.core.BakongPayException || t instanceof StoreException) return null;
+            if (t instanceof java.io.IOException) return t;
+            if (t instanceof RuntimeException && badMessage(t)) return t;
+            if (t.getCause() == t) break;
+        }
+        return null;
+    }
+
+    /** Jetty's {@code HttpException} (a parser's verdict on the bytes), found by name: no container type is compiled in. */
+    private static boolean badMessage(Throwable t) {
+        for (Class<?> c = t.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.getName().equals("org.eclipse.jetty.http.HttpException")) return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -24,6 +24,9 @@ public final class BakongPayWebApplication {
     /** Installs everything; {@code publicUrl} is where shoppers reach this context (base of checkout links). */
     public static void install(ServletContext context, ServerRuntime runtime, URI publicUrl) {
         PaymentStack stack = runtime.paymentStack(publicUrl);
+        // TRACE and other unused methods on /health and the checkout page answer 405 in the envelope
+        context.addFilter("bakongpay-methods", new MethodGuard())
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/health", "/pay/*");
         addUnlessMapped(context, "bakongpay-health", "/health", new HealthServlet(runtime));
         // the checkout servlet reads its source from this attribute on every request, whether this
         // class registered it or the checkout jar's web-fragment.xml did

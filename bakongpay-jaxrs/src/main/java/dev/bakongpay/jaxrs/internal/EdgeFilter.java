@@ -1,0 +1,120 @@
+package dev.bakongpay.jaxrs.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+
+/**
+ * What every answer of the API gets, whatever produced it:
+ * <ul>
+ * <li>{@code Cache-Control: no-store}, unless the resource chose its own (the OpenAPI document);</li>
+ * <li>the error envelope on an error the runtime answered without a body (an unparsable
+ *     {@code Accept}, for instance);</li>
+ * <li>a usable connection after an early refusal. A 401, 413 or 429 is decided before the body
+ *     is read; the container then has to skip the rest of the body before the next request on
+ *     the connection, and when that rest has not arrived yet it closes the connection after the
+ *     answer, without saying so. So the body of a refused request is read here, as far as it has
+ *     already arrived, and when some of it is still on its way the answer says
+ *     {@code Connection: close}: the client never finds a kept-alive connection closed under it.
+ *     Nothing here waits for a slow client.</li>
+ * </ul>
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 50)
+public final class EdgeFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    private static final String BODY = "bakongpay.body";
+    private static final Annotation[] NONE = new Annotation[0];
+    /** The most of an unread body skipped to keep a connection: more is cheaper to drop with the connection. */
+    private static final long MAX_SKIP = 1 << 20;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        long length = request.getLength();
+        boolean chunked = request.getHeaderString("Transfer-Encoding") != null;
+        if (length > 0 || chunked) {
+            Counted body = new Counted(request.getEntityStream(), length);
+            request.setEntityStream(body);
+            request.setProperty(BODY, body);
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!response.getHeaders().containsKey("Cache-Control")) response.getHeaders().putSingle("Cache-Control", "no-store");
+        int status = response.getStatus();
+        if (status >= 400 && !response.hasEntity()) {
+            response.setEntity(HttpErrors.body(status, HttpErrors.message(status)), NONE, MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (status >= 400 && request.getProperty(BODY) instanceof Counted body && !body.skipArrived()) {
+            response.getHeaders().putSingle("Connection", "close");
+        }
+    }
+
+    /** The request body, counting what is read, so that an answer knows how much is left. */
+    private static final class Counted extends FilterInputStream {
+        private final long length;
+        private long read;
+        private boolean ended;
+
+        Counted(InputStream in, long length) {
+            super(in);
+            this.length = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) ended = true;
+            else read++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n < 0) ended = true;
+            else read += n;
+            return n;
+        }
+
+        /** Reading stops at the answer; closing is the container's business (it still has to skip what is left). */
+        @Override
+        public void close() {
+        }
+
+        /**
+         * Reads what is left of a body of known length as far as it has arrived, without
+         * waiting; true when the whole body has then been read. A chunked body is only known
+         * to be over once a read has seen its end.
+         */
+        boolean skipArrived() {
+            if (ended) return true;
+            if (length < 0) return false;
+            if (length - read > MAX_SKIP) return false;
+            byte[] buf = new byte[8192];
+            try {
+                while (read < length) {
+                    int ready = in.available();
+                    if (ready <= 0) return false;
+                    int n = in.read(buf, 0, (int) Math.min(buf.length, Math.min(ready, length - read)));
+                    if (n < 0) return false;
+                    read += n;
+                }
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+    }
+}
