@@ -12,6 +12,8 @@
 # SERVER_JAVA_OPTS (JVM options of the node, e.g. -Xmx1g), CREATE_OPTS (extra load-tool options of the measured
 # create run, e.g. --idempotency-keys), PROFILE_DIR (when set, the node runs Flight Recorder
 # and its recording of each measured window is written there as STORE-SCENARIO.jfr).
+# SCENARIOS (create check bulk: which runs, in order; create-identical is a create run where every body is
+# the same, e.g. SCENARIOS="create create-identical" compares identical with varied creates in one window).
 # Each JSON line also gets the node's CPU time per answered request over the measured window
 # (serverCpuMsPerReq) and how many cores it used (serverCores): on a shared machine these move
 # less with the other load than req/s does.
@@ -93,12 +95,14 @@ if [[ -n "${PRIME:-}" ]]; then # a fresh JVM compiles while it serves: give it a
   java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest --url "http://127.0.0.1:$port" --key "$key" \
     --scenario "${PRIME_SCENARIO:-mixed}" --connections "$connections" --duration "$PRIME" --warmup 0s > /dev/null 2>&1 || true
 fi
-for scenario in create check bulk; do
+for run in ${SCENARIOS:-create check bulk}; do
+  scenario=${run%-identical}
   extra=()
   [[ "$scenario" != create ]] && extra=(--check-final --simulator "http://127.0.0.1:$sim_port")
   # shellcheck disable=SC2206
   [[ "$scenario" == create && -n "${CREATE_OPTS:-}" ]] && extra=(${CREATE_OPTS})
-  echo "== $label: $scenario, $connections connections, $duration after $warmup warm-up (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  [[ "$run" == create-identical ]] && extra+=(--identical-bodies)
+  echo "== $label: $run, $connections connections, $duration after $warmup warm-up (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   : > "$data_dir/err.txt"
   java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest --url "http://127.0.0.1:$port" --key "$key" \
     --scenario "$scenario" --connections "$connections" --duration "$duration" --warmup "$warmup" \
@@ -112,8 +116,8 @@ for scenario in create check bulk; do
   t1=$(date +%s.%N); c1=$(server_ticks); end=$(date -u +%FT%TZ)
   wait "$load_pid" || true
   if [[ -n "${PROFILE_DIR:-}" ]]; then # after the run: jcmd itself costs a second of CPU
-    jcmd "$server_pid" JFR.dump name=load begin="$begin" end="$end" filename="$PROFILE_DIR/$store-$scenario.jfr" > /dev/null
-    echo "$begin $end" > "$PROFILE_DIR/$store-$scenario.window" # the dump holds whole chunks: filter on this
+    jcmd "$server_pid" JFR.dump name=load begin="$begin" end="$end" filename="$PROFILE_DIR/$store-$run.jfr" > /dev/null
+    echo "$begin $end" > "$PROFILE_DIR/$store-$run.window" # the dump holds whole chunks: filter on this
   fi
   cat "$data_dir/err.txt" >&2
   cat "$data_dir/out.txt"

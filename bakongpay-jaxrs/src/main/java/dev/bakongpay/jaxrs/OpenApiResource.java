@@ -31,6 +31,6 @@ public class OpenApiResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response document() {
-        return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "public, max-age=300").build();
+        return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -39,8 +39,8 @@ class CreateEndpointTest {
     }
 
     String body(String extra) {
-        return "{\"amount\":25.00,\"currency\":\"USD\",\"merchantName\":\"FINN SHOP\",\"bakongId\":\"merchant@acleda\""
-                + extra + "}";
+        return JsonBodies.object("\"amount\":25.00,\"currency\":\"USD\",\"merchantName\":\"FINN SHOP\",\"bakongId\":\"merchant@acleda\"",
+                extra);
     }
 
     @Nested
@@ -135,7 +135,7 @@ class CreateEndpointTest {
         })
         @DisplayName("names the field and the rule in a 422")
         void field(String fields, String field, String code) {
-            String json = "{\"merchantName\":\"FINN SHOP\",\"bakongId\":\"merchant@acleda\"," + fields + "}";
+            String json = JsonBodies.object("\"merchantName\":\"FINN SHOP\",\"bakongId\":\"merchant@acleda\"", fields);
             // later keys win in Jackson, so the row's own merchantName/bakongId override the defaults
             world.as(TestWorld.PRO).body(json).post("/khqr/create").then().statusCode(422)
                     .body("success", equalTo(false)).body("error.code", equalTo("validation_failed"))

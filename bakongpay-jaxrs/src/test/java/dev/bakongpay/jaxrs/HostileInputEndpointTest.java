@@ -51,8 +51,9 @@ class HostileInputEndpointTest {
         return assertTimeoutPreemptively(BOUND, () -> world.as(TestWorld.PRO).body(json).post(path).then());
     }
 
+    /** A create with {@code fields}, plus a merchant name and account unless {@code fields} has its own (a key given twice is refused). */
     ValidatableResponse create(String fields) {
-        return post("/khqr/create", "{\"merchantName\":\"S\",\"bakongId\":\"s@aclb\"," + fields + "}");
+        return post("/khqr/create", JsonBodies.object("\"merchantName\":\"S\",\"bakongId\":\"s@aclb\"", fields));
     }
 
     static void invalid(ValidatableResponse r, String field, String code) {
@@ -144,7 +145,7 @@ class HostileInputEndpointTest {
         })
         @DisplayName("create")
         void createFields(String field, String value) {
-            String json = "{\"amount\":1,\"merchantName\":\"S\",\"bakongId\":\"s@aclb\",\"" + field + "\":" + value + "}";
+            String json = JsonBodies.object("\"amount\":1,\"merchantName\":\"S\",\"bakongId\":\"s@aclb\"", "\"" + field + "\":" + value);
             invalid(post("/khqr/create", json), field, "invalid_type");
         }
 
@@ -191,6 +192,18 @@ class HostileInputEndpointTest {
             create("\"amount\":1,\"" + "k".repeat(60_000) + "\":1").statusCode(200);
             create("\"amount\":1,\"extra\":" + "9".repeat(60_000)).statusCode(200);
             create("\"amount\":1,\"extra\":1e999999999999").statusCode(200);
+        }
+
+        @Test
+        @DisplayName("a key given twice is 422 on that key; a second value after the body is malformed")
+        void ambiguousBodies() {
+            invalid(create("\"amount\":1,\"amount\":2"), "amount", "duplicate_field");
+            invalid(post("/check/md5", "{\"md5\":\"" + "0".repeat(32) + "\",\"md5\":\"" + "1".repeat(32) + "\"}"), "md5",
+                    "duplicate_field");
+            post("/check/md5", "{\"md5\":\"" + "0".repeat(32) + "\"} {\"md5\":\"x\"}").statusCode(400)
+                    .body("error.code", equalTo("malformed_json"));
+            post("/check/md5", "{\"md5\":\"" + "0".repeat(32) + "\"} garbage").statusCode(400)
+                    .body("error.code", equalTo("malformed_json"));
         }
     }
 

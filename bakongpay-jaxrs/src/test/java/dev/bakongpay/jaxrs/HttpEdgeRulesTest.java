@@ -32,7 +32,7 @@ class HttpEdgeRulesTest {
         world.as(TestWorld.PRO).body("{}").post("/khqr/create").then().statusCode(422).header("Cache-Control", "no-store");
         world.anonymous().contentType("application/json").body("{}").post("/check/md5").then().statusCode(401)
                 .header("Cache-Control", "no-store");
-        world.anonymous().get("/openapi.json").then().statusCode(200).header("Cache-Control", "public, max-age=300");
+        world.anonymous().get("/openapi.json").then().statusCode(200).header("Cache-Control", "no-store");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,7 +17,7 @@ import java.lang.annotation.Annotation;
 /**
  * What every answer of the API gets, whatever produced it:
  * <ul>
- * <li>{@code Cache-Control: no-store}, unless the resource chose its own (the OpenAPI document);</li>
+ * <li>{@code Cache-Control: no-store}, unless a resource chose its own;</li>
  * <li>the error envelope on an error the runtime answered without a body (an unparsable
  *     {@code Accept}, for instance);</li>
  * <li>a usable connection after an early refusal. A 401, 413 or 429 is decided before the body

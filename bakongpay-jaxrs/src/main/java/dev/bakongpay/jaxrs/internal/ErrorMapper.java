@@ -140,6 +140,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             else if (t instanceof InputCoercionException) outOfRange = true;
             else if (t instanceof StreamReadException r && syntax == null) syntax = r;
         }
+        if (syntax != null && String.valueOf(syntax.getOriginalMessage()).startsWith("Duplicate field")) {
+            return invalid(field(e), "duplicate_field", "is given more than once");
+        }
         if (syntax != null) {
             String where = syntax.getLocation() == null ? "" : " at line " + syntax.getLocation().getLineNr()
                     + ", column " + syntax.getLocation().getColumnNr();
@@ -151,6 +154,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (outOfRange) return invalid(field, "out_of_range", "is out of range");
         MismatchedInputException m = find(e, MismatchedInputException.class);
+        if (m != null && String.valueOf(m.getOriginalMessage()).startsWith("Trailing token")) {
+            return answer(400, "malformed_json", "The request body must be one JSON value, with nothing after it",
+                    List.of(), Map.of());
+        }
         if (m != null) {
             String type = m.getTargetType() == null ? "a different type" : describe(m.getTargetType());
             return invalid(field, "invalid_type", "must be " + type);
