@@ -99,7 +99,8 @@ class SandboxIT {
                     .anyMatch(l -> l.contains("Bearer bk_test_free0000000000000001"));
             int exit = sandbox.interrupt(Duration.ofSeconds(30));
             assertThat(sandbox.stderr()).as("the shutdown log").anyMatch(l -> l.contains("BakongPay stopped: store, limiter and simulator closed"));
-            assertThat(exit).isIn(0, 130);
+            // the JVM exits with 128 + SIGINT after its shutdown hooks, as the server README says
+            assertThat(exit).as("exit code after Ctrl-C").isEqualTo(130);
         }
     }
 }
