@@ -1,8 +1,10 @@
 package dev.bakongpay.simulator;
 
+import dev.bakongpay.spi.settings.Parsers;
+import dev.bakongpay.spi.settings.Problems;
+import dev.bakongpay.spi.settings.Setting;
+import dev.bakongpay.spi.settings.SettingsException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,8 @@ public final class Main {
         BakongSimulator simulator;
         try {
             simulator = fromEnvironment(System::getenv).build();
-        } catch (IllegalArgumentException e) {
-            System.err.println("bakong-simulator: " + e.getMessage());
+        } catch (SettingsException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
@@ -52,36 +54,26 @@ public final class Main {
         }
     }
 
-    /** Reads every setting and reports every bad one at once. */
+    /** The standalone simulator's settings, each declared once. */
+    static final Setting<Integer> PORT = Setting.of("BAKONG_SIMULATOR_PORT", Parsers.port(), 9090);
+    static final Setting<String> HOST = Setting.of("BAKONG_SIMULATOR_HOST", Parsers.host(), "127.0.0.1");
+    static final Setting<String> TOKEN = Setting.text("BAKONG_SIMULATOR_TOKEN").asSecret();
+    static final Setting<String> CONTROL_TOKEN = Setting.text("BAKONG_SIMULATOR_CONTROL_TOKEN").asSecret();
+    static final Setting<Path> STATE_FILE = Setting.of("BAKONG_SIMULATOR_STATE_FILE", Parsers.path(), null);
+    /** In the order of the README's table, which {@code MainTest} holds to this list. */
+    static final java.util.List<Setting<?>> ALL = java.util.List.of(PORT, HOST, TOKEN, CONTROL_TOKEN, STATE_FILE);
+
+    /** Reads every setting and reports every bad one at once ({@link SettingsException}). */
     static BakongSimulator.Builder fromEnvironment(Function<String, String> env) {
-        BakongSimulator.Builder builder = BakongSimulator.builder();
-        List<String> problems = new ArrayList<>();
-        String port = env.apply("BAKONG_SIMULATOR_PORT");
-        if (port != null && !port.isBlank()) {
-            try {
-                builder.port(Integer.parseInt(port.trim()));
-            } catch (IllegalArgumentException e) {
-                problems.add("BAKONG_SIMULATOR_PORT was '" + port + "' but it must be a port number 0..65535");
-            }
-        }
-        String host = env.apply("BAKONG_SIMULATOR_HOST");
-        if (host != null && !host.isBlank()) {
-            builder.host(host.trim());
-        }
-        builder.token(env.apply("BAKONG_SIMULATOR_TOKEN"));
-        builder.controlToken(env.apply("BAKONG_SIMULATOR_CONTROL_TOKEN"));
-        String state = env.apply("BAKONG_SIMULATOR_STATE_FILE");
-        if (state != null && !state.isBlank()) {
-            try {
-                builder.stateFile(Path.of(state.trim()));
-            } catch (IllegalArgumentException e) {
-                problems.add("BAKONG_SIMULATOR_STATE_FILE was '" + state + "' but it is not a usable path");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
+        Problems problems = new Problems(env);
+        BakongSimulator.Builder builder = BakongSimulator.builder()
+                .port(problems.read(PORT))
+                .host(problems.read(HOST))
+                .token(problems.read(TOKEN))
+                .controlToken(problems.read(CONTROL_TOKEN));
+        Path state = problems.read(STATE_FILE);
+        if (state != null) builder.stateFile(state);
+        problems.throwIfAny("Bakong simulator configuration");
         return builder;
     }
-
 }

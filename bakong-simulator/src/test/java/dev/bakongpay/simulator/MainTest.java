@@ -22,10 +22,22 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("a bad port is reported with its value and the rule")
+    @DisplayName("a bad port is reported with its value and the rule, worded as the server words it")
     void badPort() {
         assertThatThrownBy(() -> Main.fromEnvironment(Map.of("BAKONG_SIMULATOR_PORT", "nine")::get))
-                .hasMessage("BAKONG_SIMULATOR_PORT was 'nine' but it must be a port number 0..65535");
+                .hasMessage("Bakong simulator configuration: BAKONG_SIMULATOR_PORT was 'nine' but it must be a whole number"
+                        + " from 0 to 65535 (0 picks a free port)");
+    }
+
+    @Test
+    @DisplayName("every bad setting is reported at once, the control token never")
+    void allAtOnce() {
+        assertThatThrownBy(() -> Main.fromEnvironment(Map.of("BAKONG_SIMULATOR_PORT", "70000", "BAKONG_SIMULATOR_HOST", "a b",
+                "BAKONG_SIMULATOR_CONTROL_TOKEN", "s3cret")::get))
+                .hasMessageStartingWith("Bakong simulator configuration has 2 problems:")
+                .hasMessageContaining("BAKONG_SIMULATOR_PORT was '70000' but it must be a whole number from 0 to 65535")
+                .hasMessageContaining("BAKONG_SIMULATOR_HOST was 'a b' but it must be an interface address such as 127.0.0.1")
+                .message().doesNotContain("s3cret");
     }
 
     @Test
@@ -51,6 +63,20 @@ class MainTest {
             assertThat(simulator.controlToken()).contains("c0ntrol");
             assertThat(simulator.control().transactions()).isEmpty(); // answered on its own address, with its token
             assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", simulator.port()).close()).isInstanceOf(java.net.ConnectException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("the README's table lists exactly the declared settings, each with its default")
+    void readmeTable() throws java.io.IOException {
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md")).stream()
+                .filter(l -> l.startsWith("| `BAKONG_SIMULATOR_")).toList();
+        assertThat(rows).extracting(r -> r.substring(3, r.indexOf('`', 3)))
+                .containsExactlyElementsOf(Main.ALL.stream().map(dev.bakongpay.spi.settings.Setting::name).toList());
+        for (int i = 0; i < rows.size(); i++) {
+            Object fallback = Main.ALL.get(i).fallback();
+            String defaultCell = rows.get(i).split("\\|")[2].strip();
+            assertThat(defaultCell).as(Main.ALL.get(i).name()).startsWith(fallback == null ? "none" : "`" + fallback + "`");
         }
     }
 }

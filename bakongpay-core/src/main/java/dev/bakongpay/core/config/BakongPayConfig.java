@@ -1,6 +1,5 @@
 package dev.bakongpay.core.config;
 
-import dev.bakongpay.core.config.internal.EnvironmentReader;
 import dev.bakongpay.spi.Plan;
 import dev.bakongpay.spi.RateLimit;
 import java.net.URI;
@@ -9,39 +8,35 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
- * Everything a BakongPay deployment is told at start-up. Immutable; build it with
- * {@link #builder()} in code or {@link #fromEnvironment(Function)} from variables:
+ * What a host tells the payment rules and the API at start-up. Immutable; build it with
+ * {@link #builder()}. Core reads no environment: a host reads its own settings (the reference
+ * server declares each of its settings once, in {@code bakongpay-server}) and hands core typed values.
  *
  * <pre>{@code
- * BakongPayConfig config = BakongPayConfig.fromEnvironment(ConfigLookup.standard(Path.of("bakongpay.properties")));
+ * BakongPayConfig config = BakongPayConfig.builder()
+ *         .publicUrl(URI.create("https://pay.example.com"))
+ *         .apiKeys(Map.of("bk_live_0123456789", Plan.PRO))
+ *         .bakongToken(token)
+ *         .build();
  * }</pre>
  *
- * @param port              HTTP port ({@code BAKONGPAY_PORT}, default 8080)
- * @param publicUrl         the address customers reach, base of {@code checkoutUrl} ({@code BAKONGPAY_PUBLIC_URL})
- * @param apiKeys           API keys to seed, key → plan ({@code BAKONGPAY_API_KEYS}); keys start {@code bk_live_} or {@code bk_test_}
- * @param storage           storage adapter id, or null to choose by {@code dbUrl} ({@code BAKONGPAY_STORAGE})
- * @param dbUrl             JDBC URL, or null for the embedded default ({@code BAKONGPAY_DB_URL})
- * @param redisUrl          Redis URL for shared rate limits, or null for in-process limits ({@code BAKONGPAY_REDIS_URL})
- * @param bakongUrl         NBC's Bakong Open API base URL ({@code BAKONGPAY_BAKONG_URL})
- * @param bakongToken       NBC token, nullable ({@code BAKONGPAY_BAKONG_TOKEN})
- * @param bakongEmail       e-mail registered with NBC, to renew the token; nullable ({@code BAKONGPAY_BAKONG_EMAIL})
- * @param bakongProxy       HTTP proxy for calls to NBC, nullable ({@code BAKONGPAY_BAKONG_PROXY})
- * @param rateLimits        a limit for every plan ({@code BAKONGPAY_RATE_LIMITS})
- * @param defaultExpiry     QR lifetime when a request names none ({@code BAKONGPAY_DEFAULT_EXPIRY_SECONDS}, 900)
- * @param maxExpiry         longest QR lifetime a request may ask ({@code BAKONGPAY_MAX_EXPIRY_SECONDS}, 86400)
- * @param maxBodyBytes      largest request body accepted ({@code BAKONGPAY_MAX_BODY_BYTES}, 65536)
- * @param pendingCacheTtl   how long a "not paid yet" answer from NBC is reused ({@code BAKONGPAY_PENDING_CACHE_MILLIS}, 2000)
+ * @param publicUrl         the address customers reach, base of {@code checkoutUrl} (default {@code http://localhost:8080})
+ * @param apiKeys           API keys to seed, key → plan; keys start {@code bk_live_} or {@code bk_test_}
+ * @param bakongUrl         NBC's Bakong Open API base URL (default {@link #NBC_URL})
+ * @param bakongToken       NBC token, nullable
+ * @param bakongEmail       e-mail registered with NBC, to renew the token; nullable
+ * @param bakongProxy       HTTP proxy for calls to NBC, nullable
+ * @param rateLimits        a limit for every plan (a plan left out keeps its default)
+ * @param defaultExpiry     QR lifetime when a request names none (900 s)
+ * @param maxExpiry         longest QR lifetime a request may ask (24 h)
+ * @param maxBodyBytes      largest request body accepted (65536)
+ * @param pendingCacheTtl   how long a "not paid yet" answer from NBC is reused (2 s)
  */
 public record BakongPayConfig(
-        int port,
         URI publicUrl,
         Map<String, Plan> apiKeys,
-        String storage,
-        String dbUrl,
-        String redisUrl,
         URI bakongUrl,
         String bakongToken,
         String bakongEmail,
@@ -58,7 +53,6 @@ public record BakongPayConfig(
     public static final Duration MIN_EXPIRY = Duration.ofSeconds(60);
 
     public BakongPayConfig {
-        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
         Objects.requireNonNull(publicUrl, "publicUrl");
         apiKeys = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(apiKeys, "apiKeys")));
         apiKeys.keySet().forEach(k -> {
@@ -87,23 +81,13 @@ public record BakongPayConfig(
                 Plan.ENTERPRISE, RateLimit.perMinute(6000));
     }
 
-    /** Every default: port 8080, NBC's URL, no keys, memory storage. */
+    /** Every default: {@code http://localhost:8080}, NBC's URL, no keys, the default limits and expiries. */
     public static BakongPayConfig defaults() {
         return builder().build();
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Reads every {@code BAKONGPAY_*} variable through {@code lookup} (feed tests with
-     * {@code Map::get}). Unset or empty variables take their defaults.
-     *
-     * @throws ConfigurationException listing every bad variable at once
-     */
-    public static BakongPayConfig fromEnvironment(Function<String, String> lookup) {
-        return EnvironmentReader.read(lookup, builder());
     }
 
     /** The limit for {@code plan}. */
@@ -113,17 +97,15 @@ public record BakongPayConfig(
 
     /** A builder holding these values. */
     public Builder toBuilder() {
-        return new Builder().port(port).publicUrl(publicUrl).apiKeys(apiKeys).storage(storage).dbUrl(dbUrl)
-                .redisUrl(redisUrl).bakongUrl(bakongUrl).bakongToken(bakongToken).bakongEmail(bakongEmail)
+        return new Builder().publicUrl(publicUrl).apiKeys(apiKeys).bakongUrl(bakongUrl).bakongToken(bakongToken).bakongEmail(bakongEmail)
                 .bakongProxy(bakongProxy).rateLimits(rateLimits).defaultExpiry(defaultExpiry).maxExpiry(maxExpiry)
                 .maxBodyBytes(maxBodyBytes).pendingCacheTtl(pendingCacheTtl);
     }
 
     @Override
     public String toString() { // keys and the token are secrets: never print them
-        return "BakongPayConfig[port=" + port + ", publicUrl=" + publicUrl + ", apiKeys=" + apiKeys.size()
-                + " key(s), storage=" + storage + ", dbUrl=" + (dbUrl == null ? null : "(set)")
-                + ", redisUrl=" + (redisUrl == null ? null : "(set)") + ", bakongUrl=" + bakongUrl
+        return "BakongPayConfig[publicUrl=" + publicUrl + ", apiKeys=" + apiKeys.size()
+                + " key(s), bakongUrl=" + bakongUrl
                 + ", bakongToken=" + (bakongToken == null ? null : "(set)") + ", bakongProxy=" + bakongProxy
                 + ", rateLimits=" + rateLimits + ", defaultExpiry=" + defaultExpiry + ", maxExpiry=" + maxExpiry
                 + ", maxBodyBytes=" + maxBodyBytes + ", pendingCacheTtl=" + pendingCacheTtl + "]";
@@ -131,12 +113,8 @@ public record BakongPayConfig(
 
     /** Collects settings; unset ones take their defaults in {@link #build()}. */
     public static final class Builder {
-        private int port = 8080;
         private URI publicUrl;
         private Map<String, Plan> apiKeys = Map.of();
-        private String storage;
-        private String dbUrl;
-        private String redisUrl;
         private URI bakongUrl = NBC_URL;
         private String bakongToken;
         private String bakongEmail;
@@ -149,12 +127,8 @@ public record BakongPayConfig(
 
         private Builder() {}
 
-        public Builder port(int v) { port = v; return this; }
         public Builder publicUrl(URI v) { publicUrl = v; return this; }
         public Builder apiKeys(Map<String, Plan> v) { apiKeys = v; return this; }
-        public Builder storage(String v) { storage = v; return this; }
-        public Builder dbUrl(String v) { dbUrl = v; return this; }
-        public Builder redisUrl(String v) { redisUrl = v; return this; }
         public Builder bakongUrl(URI v) { bakongUrl = v; return this; }
         public Builder bakongToken(String v) { bakongToken = v; return this; }
         public Builder bakongEmail(String v) { bakongEmail = v; return this; }
@@ -166,8 +140,8 @@ public record BakongPayConfig(
         public Builder pendingCacheTtl(Duration v) { pendingCacheTtl = v; return this; }
 
         public BakongPayConfig build() {
-            URI url = publicUrl != null ? publicUrl : URI.create("http://localhost:" + (port == 0 ? 8080 : port));
-            return new BakongPayConfig(port, url, apiKeys, storage, dbUrl, redisUrl, bakongUrl, bakongToken,
+            URI url = publicUrl != null ? publicUrl : URI.create("http://localhost:8080");
+            return new BakongPayConfig(url, apiKeys, bakongUrl, bakongToken,
                     bakongEmail, bakongProxy, rateLimits, defaultExpiry, maxExpiry, maxBodyBytes, pendingCacheTtl);
         }
     }

@@ -25,11 +25,11 @@ import java.util.function.Function;
  *   <li>servlet context parameters (WAR deployments)</li>
  *   <li>the built-in default</li>
  * </ol>
- * It implements {@code Function<String,String>} so that the core's
- * {@code BakongPayConfig.fromEnvironment(Function)} reads the same layers.
+ * It implements {@code Function<String,String>}, the lookup {@link dev.bakongpay.spi.settings.Problems} reads
+ * the declared {@link Settings} through.
  */
 public final class ConfigLookup implements Function<String, String> {
-    public static final String CONFIG_FILE = "BAKONGPAY_CONFIG_FILE";
+    private static final String CONFIG_FILE = Settings.CONFIG_FILE.name();
 
     private record Layer(String name, Function<String, String> values) {}
 

@@ -1,22 +1,17 @@
 package dev.bakongpay.server.config;
 
+import dev.bakongpay.spi.settings.SettingsException;
 import java.util.List;
 
-/** Every bad setting found at start-up, reported together so an operator fixes them in one go. */
-public final class ConfigurationException extends RuntimeException {
-    private final List<String> problems;
+/**
+ * Every bad setting found at start-up, reported together so an operator fixes them in one go:
+ * {@code BakongPay configuration: <problem>}, or {@code BakongPay configuration has N problems:}
+ * and one line each.
+ */
+public final class ConfigurationException extends SettingsException {
+    private static final long serialVersionUID = 1L;
 
     public ConfigurationException(List<String> problems) {
-        super(message(problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-        return problems;
-    }
-
-    private static String message(List<String> problems) {
-        return problems.size() == 1 ? "BakongPay configuration: " + problems.get(0)
-                : "BakongPay configuration has " + problems.size() + " problems:\n  - " + String.join("\n  - ", problems);
+        super("BakongPay configuration", problems);
     }
 }

@@ -20,7 +20,7 @@ public record SeedKey(String key, Plan plan) {
     public static final String TEST_PREFIX = "bk_test_";
     public static final String LIVE_PREFIX = "bk_live_";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The shape core's configuration accepts. */
+    /** The shape {@code BAKONGPAY_API_KEYS} accepts (see {@link Settings#API_KEYS}). */
     private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("bk_(live|test)_[A-Za-z0-9_-]{8,200}");
 
     public SeedKey {

@@ -30,7 +30,7 @@ import java.util.Map;
  * @param reconcileEvery   how often unpolled pending payments are checked; zero turns it off
  * @param webhook          where payment events are POSTed; null when webhooks are off
  * @param budgets          time budgets of calls to Bakong and the reconciliation lease
- * @param core             the payment rules' settings, read by core from the same sources
+ * @param core             the payment rules' settings, handed to core as typed values
  */
 public record ServerSettings(
         Command command,
@@ -78,8 +78,8 @@ public record ServerSettings(
     public record Budgets(java.time.Duration bakongTimeout, java.time.Duration bakongDeadline, java.time.Duration reconcileLease,
                           int reconcileBatches) {
         /** The lease here applies only when reconciliation is off; otherwise it follows the interval. */
-        public static final Budgets DEFAULTS = new Budgets(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(5),
-                java.time.Duration.ofSeconds(30), 10);
+        public static final Budgets DEFAULTS = new Budgets(Settings.BAKONG_TIMEOUT.fallback(), Settings.BAKONG_DEADLINE.fallback(),
+                java.time.Duration.ofSeconds(30), Settings.RECONCILE_MAX_BATCHES.fallback());
     }
 
     /**
@@ -87,7 +87,7 @@ public record ServerSettings(
      * whatever the API's host) and the token its control API requires ({@code BAKONG_SIMULATOR_CONTROL_TOKEN}, none).
      */
     public record Simulator(String host, String controlToken) {
-        public static final Simulator DEFAULTS = new Simulator("127.0.0.1", null);
+        public static final Simulator DEFAULTS = new Simulator(Settings.SIMULATOR_HOST.fallback(), null);
 
         @Override
         public String toString() {

@@ -7,7 +7,7 @@ import dev.bakongpay.core.bakong.BakongClientConfig;
 import dev.bakongpay.core.payment.BakongPaymentNetwork;
 import dev.bakongpay.core.payment.PaymentNetwork;
 import dev.bakongpay.server.config.ConfigurationException;
-import dev.bakongpay.server.config.Names;
+import dev.bakongpay.server.config.Settings;
 import dev.bakongpay.server.config.ServerSettings;
 import dev.bakongpay.spi.PaymentEventListener;
 import dev.bakongpay.spi.PaymentMode;
@@ -86,13 +86,13 @@ public final class ServerRuntime implements AutoCloseable {
             opened.add(storage);
             LOG.info("BakongPay store: adapter={} url={}{}", storage.adapterId(), ProviderSettings.of(db.url()).redactedUrl(),
                     db.embeddedDefault() ? " (embedded H2 file, the default: durable, one node only; set "
-                            + Names.DB_URL + " for PostgreSQL)" : "");
+                            + Settings.DB_URL + " for PostgreSQL)" : "");
 
             RateLimiter limiter = StorageProviders.openRateLimiter(null, new ProviderSettings(settings.redisUrl(), Map.of(), clock));
             if (limiter instanceof AutoCloseable c) opened.add(c);
             String limiterId = settings.redisUrl() == null ? "memory" : "redis";
             LOG.info("BakongPay limiter: adapter={} limits={}{}", limiterId, settings.rateLimitsText(),
-                    settings.redisUrl() == null ? " (in memory: limits are per node; set " + Names.REDIS_URL + " to share them)" : "");
+                    settings.redisUrl() == null ? " (in memory: limits are per node; set " + Settings.REDIS_URL + " to share them)" : "");
 
             ApiKeySeeder.seed(storage.apiKeys(), settings.seedKeys(), clock);
 
@@ -100,11 +100,11 @@ public final class ServerRuntime implements AutoCloseable {
             Map<PaymentMode, BakongEndpoint> networks = new EnumMap<>(PaymentMode.class);
             ServerSettings.Upstream live = settings.live();
             networks.put(PaymentMode.LIVE, new BakongEndpoint(PaymentMode.LIVE, live.baseUrl(), live.token(), live.renewEmail(),
-                    live.proxy(), Names.NBC_URL.equals(live.baseUrl().toString()) ? "NBC Bakong Open API" : "Bakong Open API"));
+                    live.proxy(), dev.bakongpay.core.config.BakongPayConfig.NBC_URL.equals(live.baseUrl()) ? "NBC Bakong Open API" : "Bakong Open API"));
             if (settings.simulatorEnabled()) {
                 if (!EmbeddedSimulator.available()) {
-                    throw new ConfigurationException(List.of(Names.SIMULATOR_ENABLED + " was 'true' but this build has no "
-                            + "simulator inside (the WAR leaves it out): set " + Names.TEST_BAKONG_URL + " to a running simulator"));
+                    throw new ConfigurationException(List.of(Settings.SIMULATOR_ENABLED + " was 'true' but this build has no "
+                            + "simulator inside (the WAR leaves it out): set " + Settings.TEST_BAKONG_URL + " to a running simulator"));
                 }
                 String token = "sandbox-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
                 simulator = EmbeddedSimulator.start(settings.simulator().host(), settings.simulatorPort(), token,
@@ -125,10 +125,10 @@ public final class ServerRuntime implements AutoCloseable {
             }
             if (!networks.containsKey(PaymentMode.TEST)) {
                 LOG.info("BakongPay upstream TEST: none (bk_test_ keys are refused; set {}=true or {})",
-                        Names.SIMULATOR_ENABLED, Names.TEST_BAKONG_URL);
+                        Settings.SIMULATOR_ENABLED, Settings.TEST_BAKONG_URL);
             }
             if (live.token() == null && settings.command() != ServerSettings.Command.SANDBOX) {
-                LOG.warn("BakongPay upstream LIVE: {} is not set, so bk_live_ payments cannot be checked with NBC", Names.BAKONG_TOKEN);
+                LOG.warn("BakongPay upstream LIVE: {} is not set, so bk_live_ payments cannot be checked with NBC", Settings.BAKONG_TOKEN);
             }
             return runtime;
         } catch (RuntimeException e) {
@@ -146,7 +146,7 @@ public final class ServerRuntime implements AutoCloseable {
         ServerSettings.Webhook w = settings.webhook();
         if (w == null) {
             LOG.info("BakongPay webhooks: off (set {} and {} to POST signed payment events to the shop)",
-                    Names.WEBHOOK_URL, Names.WEBHOOK_SECRET);
+                    Settings.WEBHOOK_URL, Settings.WEBHOOK_SECRET);
             return null;
         }
         String node = ManagementFactory.getRuntimeMXBean().getName() + "-"
@@ -156,7 +156,7 @@ public final class ServerRuntime implements AutoCloseable {
                         ? ", kept in memory only: events not yet delivered are lost on restart" : "");
         if (w.secret().length() < 16) {
             LOG.warn("BakongPay webhooks: {} is shorter than 16 characters; a longer random secret is harder to guess",
-                    Names.WEBHOOK_SECRET);
+                    Settings.WEBHOOK_SECRET);
         }
         return WebhookDispatcher.builder(storage.webhooks(), w.url(), w.secret())
                 .transactions(storage.transactions())
@@ -201,8 +201,8 @@ public final class ServerRuntime implements AutoCloseable {
             for (PaymentMode mode : PaymentMode.values()) {
                 BakongClient client = clients.get(mode);
                 byMode.put(mode, client != null ? new BakongPaymentNetwork(client, networks.get(mode).description())
-                        : new UnconfiguredNetwork(mode == PaymentMode.LIVE ? "set " + Names.BAKONG_TOKEN
-                        : "set " + Names.SIMULATOR_ENABLED + "=true or " + Names.TEST_BAKONG_URL));
+                        : new UnconfiguredNetwork(mode == PaymentMode.LIVE ? "set " + Settings.BAKONG_TOKEN
+                        : "set " + Settings.SIMULATOR_ENABLED + "=true or " + Settings.TEST_BAKONG_URL));
             }
             paymentStack = PaymentStack.build(this, byMode, publicUrl);
             LOG.info("BakongPay payments: checkout links at {}/pay/<transactionId>", publicUrl);

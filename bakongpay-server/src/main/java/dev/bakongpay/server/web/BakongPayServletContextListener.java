@@ -1,7 +1,7 @@
 package dev.bakongpay.server.web;
 
 import dev.bakongpay.server.config.ConfigLookup;
-import dev.bakongpay.server.config.Names;
+import dev.bakongpay.server.config.Settings;
 import dev.bakongpay.server.config.ServerSettings;
 import dev.bakongpay.server.runtime.ServerRuntime;
 import jakarta.servlet.ServletContext;
@@ -48,7 +48,7 @@ public final class BakongPayServletContextListener implements ServletContextList
         if (publicUrl == null) {
             publicUrl = URI.create(runtime.settings().core().publicUrl() + context.getContextPath());
             LOG.warn("BakongPay: {} is not set; checkout links will point at {}. Set it to the address shoppers reach",
-                    Names.PUBLIC_URL, publicUrl);
+                    Settings.PUBLIC_URL, publicUrl);
         }
         BakongPayWebApplication.install(context, runtime, publicUrl);
     }

@@ -99,7 +99,7 @@ class ServerSettingsTest {
             assertThat(s.db().url()).startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("bakongpay"))
                     .contains(";WRITE_DELAY=0");  // an answered create must survive kill -9
             assertThat(s.redisUrl()).isNull();
-            assertThat(s.live().baseUrl()).hasToString(Names.NBC_URL);
+            assertThat(s.live().baseUrl()).isEqualTo(dev.bakongpay.core.config.BakongPayConfig.NBC_URL);
             assertThat(s.simulatorEnabled()).isFalse();
             assertThat(s.rateLimits()).containsEntry(Plan.FREE, RateLimit.perMinute(60)).containsEntry(Plan.PRO, RateLimit.perMinute(600));
         }
@@ -237,6 +237,120 @@ class ServerSettingsTest {
         void secretsHidden() {
             ServerSettings s = read(Map.of("BAKONGPAY_DB_PASSWORD", "hunter2", "BAKONGPAY_BAKONG_TOKEN", "eyJsecret"), Command.SERVE);
             assertThat(s.toString()).doesNotContain("hunter2").doesNotContain("eyJsecret");
+        }
+    }
+
+    @Nested
+    @DisplayName("the payment rules' settings (moved from core's BakongPayConfigTest: core reads no environment now)")
+    class PaymentRules {
+        @Test
+        @DisplayName("no settings give every default")
+        void defaults() {
+            ServerSettings s = read(Map.of(), Command.SERVE);
+            dev.bakongpay.core.config.BakongPayConfig c = s.core();
+            assertThat(s.port()).isEqualTo(8080);
+            assertThat(c.publicUrl()).isEqualTo(java.net.URI.create("http://localhost:8080"));
+            assertThat(c.bakongUrl()).isEqualTo(dev.bakongpay.core.config.BakongPayConfig.NBC_URL);
+            assertThat(c.rateLimit(Plan.FREE)).isEqualTo(RateLimit.perMinute(60));
+            assertThat(c.rateLimit(Plan.PRO)).isEqualTo(RateLimit.perMinute(600));
+            assertThat(c.rateLimit(Plan.ENTERPRISE)).isEqualTo(RateLimit.perMinute(6000));
+            assertThat(c.defaultExpiry()).isEqualTo(java.time.Duration.ofSeconds(900));
+            assertThat(c.maxExpiry()).isEqualTo(java.time.Duration.ofSeconds(86400));
+            assertThat(c.maxBodyBytes()).isEqualTo(65536);
+            assertThat(c.pendingCacheTtl()).isEqualTo(java.time.Duration.ofSeconds(2));
+        }
+
+        @Test
+        @DisplayName("every setting is read")
+        void everything() {
+            ServerSettings s = read(Map.ofEntries(
+                    Map.entry("BAKONGPAY_PORT", "9000"),
+                    Map.entry("BAKONGPAY_PUBLIC_URL", "https://pay.example.com/"),
+                    Map.entry("BAKONGPAY_API_KEYS", "bk_live_abcdefgh12=PRO, bk_test_zzzzzzzz=free"),
+                    Map.entry("BAKONGPAY_DB_URL", "jdbc:postgresql://db/bakongpay"),
+                    Map.entry("BAKONGPAY_REDIS_URL", "redis://cache:6379"),
+                    Map.entry("BAKONGPAY_BAKONG_URL", "http://127.0.0.1:9090"),
+                    Map.entry("BAKONGPAY_BAKONG_TOKEN", "eyJ.token"),
+                    Map.entry("BAKONGPAY_BAKONG_EMAIL", "ops@shop.kh"),
+                    Map.entry("BAKONGPAY_BAKONG_PROXY", "proxy.kh:3128"),
+                    Map.entry("BAKONGPAY_RATE_LIMITS", "FREE=60/m,PRO=600/m,ENTERPRISE=100/s"),
+                    Map.entry("BAKONGPAY_DEFAULT_EXPIRY_SECONDS", "600"),
+                    Map.entry("BAKONGPAY_MAX_EXPIRY_SECONDS", "3600"),
+                    Map.entry("BAKONGPAY_MAX_BODY_BYTES", "2048"),
+                    Map.entry("BAKONGPAY_PENDING_CACHE_MILLIS", "0"),
+                    Map.entry("BAKONGPAY_SIMULATOR_ENABLED", "true")), Command.SERVE);
+            dev.bakongpay.core.config.BakongPayConfig c = s.core();
+            assertThat(s.port()).isEqualTo(9000);
+            assertThat(s.db().url()).isEqualTo("jdbc:postgresql://db/bakongpay");
+            assertThat(s.db().embeddedDefault()).isFalse();
+            assertThat(s.redisUrl()).isEqualTo("redis://cache:6379");
+            assertThat(c.apiKeys()).containsEntry("bk_live_abcdefgh12", Plan.PRO).containsEntry("bk_test_zzzzzzzz", Plan.FREE);
+            assertThat(s.live().baseUrl()).hasToString("http://127.0.0.1:9090");
+            assertThat(s.live().renewEmail()).isEqualTo("ops@shop.kh");
+            assertThat(s.live().proxy()).isEqualTo(java.net.URI.create("http://proxy.kh:3128"));
+            assertThat(c.bakongProxy()).isEqualTo(java.net.URI.create("http://proxy.kh:3128"));
+            assertThat(c.rateLimit(Plan.ENTERPRISE)).isEqualTo(RateLimit.perSecond(100));
+            assertThat(c.defaultExpiry()).isEqualTo(java.time.Duration.ofSeconds(600));
+            assertThat(c.maxExpiry()).isEqualTo(java.time.Duration.ofSeconds(3600));
+            assertThat(c.maxBodyBytes()).isEqualTo(2048);
+            assertThat(c.pendingCacheTtl()).isZero();
+            assertThat(c.toString()).doesNotContain("bk_live_abcdefgh12", "eyJ.token");
+            assertThat(s.toString()).doesNotContain("bk_live_abcdefgh12", "eyJ.token");
+        }
+
+        @Test
+        @DisplayName("an empty BAKONGPAY_RATE_LIMITS means the defaults; a partial one keeps the others")
+        void partialLimits() {
+            assertThat(read(Map.of("BAKONGPAY_RATE_LIMITS", ""), Command.SERVE).rateLimits())
+                    .isEqualTo(dev.bakongpay.core.config.BakongPayConfig.defaultRateLimits());
+            assertThat(read(Map.of("BAKONGPAY_RATE_LIMITS", "PRO=5/h"), Command.SERVE).rateLimits())
+                    .containsEntry(Plan.PRO, RateLimit.perHour(5)).containsEntry(Plan.FREE, RateLimit.perMinute(60));
+        }
+
+        @Test
+        @DisplayName("every bad setting is reported at once, in one pinned format, in the order of the table, with keys redacted")
+        void allProblems() {
+            assertThatThrownBy(() -> read(Map.of(
+                    "BAKONGPAY_PORT", "eighty",
+                    "BAKONGPAY_RATE_LIMITS", "PRO=ten/s",
+                    "BAKONGPAY_API_KEYS", "bk_live_secret123=GOLD",
+                    "BAKONGPAY_BAKONG_URL", "nbc",
+                    "BAKONGPAY_DB_URL", "postgres://x"), Command.SERVE))
+                    .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                            "BAKONGPAY_PORT was 'eighty' but it must be a whole number from 0 to 65535 (0 picks a free port)",
+                            "BAKONGPAY_API_KEYS was 'bk_live_…=GOLD' but it must look like bk_live_…=PLAN or bk_test_…=PLAN "
+                                    + "(at least 8 letters, digits, _ or - after the prefix; PLAN FREE, PRO or ENTERPRISE)",
+                            "BAKONGPAY_DB_URL was 'postgres://x' but it must be a JDBC URL starting with jdbc:",
+                            "BAKONGPAY_RATE_LIMITS was 'PRO=ten/s' but it must look like PLAN=N/s|m|h",
+                            "BAKONGPAY_BAKONG_URL was 'nbc' but it must be an absolute http:// or https:// URL"))
+                    .hasMessageStartingWith("BakongPay configuration has 5 problems:\n  - BAKONGPAY_PORT was 'eighty'");
+        }
+
+        @Test
+        @DisplayName("a default expiry above the maximum is refused")
+        void expiryOrder() {
+            assertThatThrownBy(() -> read(Map.of("BAKONGPAY_DEFAULT_EXPIRY_SECONDS", "7200",
+                    "BAKONGPAY_MAX_EXPIRY_SECONDS", "3600"), Command.SERVE))
+                    .hasMessageContaining("BAKONGPAY_DEFAULT_EXPIRY_SECONDS was '7200' but it must not exceed BAKONGPAY_MAX_EXPIRY_SECONDS (3600)");
+        }
+
+        @Test
+        @DisplayName("a key listed twice, a bad e-mail, a proxy without a port and out-of-range numbers are each reported")
+        void moreMistakes() {
+            assertThatThrownBy(() -> read(Map.of(
+                    "BAKONGPAY_API_KEYS", "bk_live_abcdefgh12=PRO,bk_live_abcdefgh12=FREE",
+                    "BAKONGPAY_BAKONG_EMAIL", "not-an-address",
+                    "BAKONGPAY_BAKONG_PROXY", "proxy.kh",
+                    "BAKONGPAY_MAX_BODY_BYTES", "100",
+                    "BAKONGPAY_PENDING_CACHE_MILLIS", "-1",
+                    "BAKONGPAY_HOST", "a b"), Command.SERVE))
+                    .hasMessageContaining("BAKONGPAY_API_KEYS was 'bk_live_…' but it must list each key once")
+                    .hasMessageContaining("BAKONGPAY_BAKONG_EMAIL was 'not-an-address' but it must be the e-mail address registered with NBC")
+                    .hasMessageContaining("BAKONGPAY_BAKONG_PROXY was 'proxy.kh' but it must be host:port or http://host:port")
+                    .hasMessageContaining("BAKONGPAY_MAX_BODY_BYTES was '100' but it must be a whole number of bytes from 1024 to 16777216")
+                    .hasMessageContaining("BAKONGPAY_PENDING_CACHE_MILLIS was '-1' but it must be a whole number of milliseconds from 0 to 60000")
+                    .hasMessageContaining("BAKONGPAY_HOST was 'a b' but it must be an interface address")
+                    .message().doesNotContain("abcdefgh12");
         }
     }
 

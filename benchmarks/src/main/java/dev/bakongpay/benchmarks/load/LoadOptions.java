@@ -1,5 +1,8 @@
 package dev.bakongpay.benchmarks.load;
 
+import dev.bakongpay.spi.settings.Parser;
+import dev.bakongpay.spi.settings.Parsers;
+import dev.bakongpay.spi.settings.Rejected;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -136,53 +139,32 @@ public record LoadOptions(
         maxErrors, pool, checkFinal, simulator, bakongId, client, timeout, allowRemote, idempotencyKeys, identicalBodies);
   }
 
-  /** "30s", "500ms", "2m", or a bare number of seconds. */
+  /** The longest any one duration flag may say; a run's duration plus warm-up is held to {@link #MAX_DURATION}. */
+  private static final Parser<Duration> DURATION = Parsers.duration(Duration.ZERO, Duration.ofHours(24));
+  private static final Parser<URI> BASE_URL = Parsers.httpUrl().orSay("must be an http://host:port URL")
+      .map(Parsers::withoutTrailingSlash);
+
+  /** "30s", "500ms", "2m", or a bare number of seconds: the settings' duration rule, up to 24h. */
   static Duration parseDuration(String value, String flag) {
-    String text = value.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (text.endsWith("ms")) {
-        return nonNegative(Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2))), flag);
-      }
-      if (text.endsWith("s")) {
-        return nonNegative(Duration.ofMillis(Math.round(1000 * Double.parseDouble(text.substring(0, text.length() - 1)))), flag);
-      }
-      if (text.endsWith("m")) {
-        return nonNegative(Duration.ofSeconds(Math.round(60 * Double.parseDouble(text.substring(0, text.length() - 1)))), flag);
-      }
-      return nonNegative(Duration.ofMillis(Math.round(1000 * Double.parseDouble(text))), flag);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + ": not a duration: " + value + " (try 30s, 500ms, 2m)");
-    }
+    return parse(flag, value, DURATION);
   }
 
-  private static Duration nonNegative(Duration d, String flag) {
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(flag + " must not be negative");
+  /** {@code parser}'s value, or an {@link IllegalArgumentException} worded as the settings word it. */
+  private static <T> T parse(String flag, String value, Parser<T> parser) {
+    try {
+      return parser.parse(value.strip());
+    } catch (Rejected e) {
+      throw new IllegalArgumentException(flag + " was '" + value + "' but it " + e.entries().get(0).reason());
     }
-    return d;
   }
 
   private static long positive(String value, String flag, long max) {
-    long n;
-    try {
-      n = Long.parseLong(value.replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + ": not a number: " + value);
-    }
-    if (n < 1 || n > max) {
-      throw new IllegalArgumentException(flag + " must be between 1 and " + max);
-    }
-    return n;
+    return parse(flag, value.replace("_", ""), Parsers.wholeNumber(1, max, "must be between 1 and " + max));
   }
 
   private static URI httpUri(String value, String flag) {
-    URI uri;
-    try {
-      uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(flag + ": not a URL: " + value);
-    }
-    if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+    URI uri = parse(flag, value, BASE_URL);
+    if (!"http".equalsIgnoreCase(uri.getScheme())) {
       throw new IllegalArgumentException(flag + ": only http://host:port URLs are supported: " + value);
     }
     if (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
