@@ -15,7 +15,6 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,7 +112,7 @@ class ReadmeExamplesTest {
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         int status = javac.run(null, diagnostics, diagnostics, "-proc:none", "-d", dir.toString(),
                 "-cp", Path.of("target/classes").toAbsolutePath().toString(), source.toString());
-        assertThat(status).as("javac: %s", diagnostics.toString(Locale.ROOT)).isZero();
+        assertThat(status).as("javac: %s", diagnostics.toString(StandardCharsets.UTF_8)).isZero();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             loader.loadClass("readme.Snippet").getMethod("run").invoke(null);
         }
