@@ -1,22 +1,32 @@
 package dev.bakongpay.core.khqr.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
- * UTF-8 exactly as Node's {@code Buffer.from(string)} writes it (a lone surrogate becomes
- * U+FFFD, where Java's {@code getBytes} would write '?'), so CRC and md5 agree with the SDK.
+ * The codec's one UTF-8 encoder: bytes exactly as Node's {@code Buffer.from(string)} writes them,
+ * so CRC and md5 agree with the SDK. The JDK's encoder (vectorised for ASCII) writes the same bytes
+ * for every string except one holding a lone surrogate, where it writes {@code '?'} and Node
+ * U+FFFD; a string whose bytes hold a {@code '?'} is therefore encoded again by hand.
  */
 public final class Utf8 {
 
     private Utf8() {
     }
 
-    /** Most bytes {@code chars} UTF-16 units can need. */
-    public static int maxBytes(int chars) {
-        return chars * 3;
+    public static byte[] encode(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        for (byte b : bytes) {
+            if (b == '?') {
+                return nodeExact(s); // a lone surrogate, or a '?' of the string's own
+            }
+        }
+        return bytes;
     }
 
-    /** Writes {@code s} into {@code out} from index 0 (which must hold {@link #maxBytes}); returns the byte count. */
-    public static int encode(CharSequence s, byte[] out) {
+    private static byte[] nodeExact(String s) {
         int n = s.length();
+        byte[] out = new byte[n * 3]; // a UTF-16 unit needs at most 3 bytes, a pair 4 for its 2 units
         int j = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
@@ -38,6 +48,6 @@ public final class Utf8 {
                 out[j++] = (byte) (0x80 | (cp & 0x3F));
             }
         }
-        return j;
+        return Arrays.copyOf(out, j);
     }
 }
