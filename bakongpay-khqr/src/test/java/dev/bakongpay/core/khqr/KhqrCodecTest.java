@@ -68,6 +68,19 @@ class KhqrCodecTest {
         }
 
         @Test
+        @DisplayName("finds a lone surrogate or a '?' at any position of a long string, eight bytes at a time or in the tail")
+        void loneSurrogateAnywhere() {
+            String ascii = "00020101021229190015john_smith@devb5204599953031165802KH";
+            for (int at = 0; at < ascii.length(); at++) {
+                for (String odd : new String[] {"\uD800", "\uDFFF", "?"}) {
+                    String s = ascii.substring(0, at) + odd + ascii.substring(at + 1);
+                    String node = s.replace("\uD800", "\uFFFD").replace("\uDFFF", "\uFFFD");
+                    assertThat(Utf8.encode(s)).as("%s at %d", odd, at).isEqualTo(node.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+
+        @Test
         @DisplayName("matches tag 63 in either case, and nothing that is not four hex digits")
         void matches() {
             assertThat(Crc16.matches("x29b1", 1, 0x29B1)).isTrue();

@@ -15,8 +15,12 @@ import java.time.Clock;
  */
 public final class KhqrEncoder {
 
-    /** Longer than any KHQR: every tag at its limit makes about 520 chars. */
-    static final int MAX_CHARS = 1024;
+    /**
+     * Room for everything but the payload's own values: 00 and 01 (12), the 29/30, 62 and 64
+     * headers (12), 53 (7), 58 (6), tag 54 at its 13-character limit (17), tag 99 with two
+     * 19-digit numbers (50), 63 (8).
+     */
+    static final int FIXED_CHARS = 112;
 
     private KhqrEncoder() {
     }
@@ -36,7 +40,7 @@ public final class KhqrEncoder {
                 throw new KhqrValidationException(KhqrErrorCode.KHQR_EXPIRED, "expirationTimestamp");
             }
         }
-        Writer w = new Writer(new char[MAX_CHARS]);
+        Writer w = new Writer(new char[capacity(p)]);
         w.raw(dynamic ? "000201010212" : "000201010211");
         if (p.upiMerchantAccount() != null) {
             w.tlv('1', '5', p.upiMerchantAccount());
@@ -103,6 +107,16 @@ public final class KhqrEncoder {
         w.optional('0', '0', preference);
         w.optional('0', '1', name);
         w.optional('0', '2', city);
+    }
+
+    /** At least the QR's length; PayloadRules bounds every value. */
+    private static int capacity(KhqrPayload p) {
+        return FIXED_CHARS + size(p.upiMerchantAccount()) + size(p.bakongAccountID()) + size(p.merchantID())
+                + size(p.accountInformation()) + size(p.acquiringBank()) + size(p.merchantCategoryCode())
+                + size(p.merchantName()) + size(p.merchantCity()) + size(p.billNumber()) + size(p.mobileNumber())
+                + size(p.storeLabel()) + size(p.terminalLabel()) + size(p.purposeOfTransaction())
+                + size(p.languagePreference()) + size(p.merchantNameAlternateLanguage())
+                + size(p.merchantCityAlternateLanguage());
     }
 
     private static int size(String value) {

@@ -1,5 +1,8 @@
 package dev.bakongpay.core.khqr.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,17 +14,35 @@ import java.util.Arrays;
  */
 public final class Utf8 {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUESTION_MARKS = ONES * '?';
+
     private Utf8() {
     }
 
     public static byte[] encode(String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        for (byte b : bytes) {
-            if (b == '?') {
-                return nodeExact(s); // a lone surrogate, or a '?' of the string's own
+        // a '?' is a lone surrogate, or one of the string's own: either way the by-hand path is exact
+        return hasQuestionMark(bytes) ? nodeExact(s) : bytes;
+    }
+
+    /** Eight bytes at a time: {@code x ^ '?'} has a zero byte exactly where a '?' was, and the test finds any zero byte. */
+    static boolean hasQuestionMark(byte[] bytes) {
+        int i = 0;
+        for (; i + 8 <= bytes.length; i += 8) {
+            long x = (long) LONGS.get(bytes, i) ^ QUESTION_MARKS;
+            if (((x - ONES) & ~x & HIGH_BITS) != 0) {
+                return true;
             }
         }
-        return bytes;
+        for (; i < bytes.length; i++) {
+            if (bytes[i] == '?') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] nodeExact(String s) {
