@@ -1,11 +1,11 @@
 // NBC's official JS SDK (bakong-khqr, the version pinned for KhqrInteropTest) on KhqrBenchmark's
 // payload, so the JMH numbers can be put next to the SDK's on the same machine.
-//   (cd bakongpay-core/src/test/node && npm ci --no-audit --no-fund)
+//   (cd bakongpay-khqr/src/test/node && npm ci --no-audit --no-fund)
 //   node benchmarks/sdk/sdk-bench.js
 "use strict";
 const path = require("path");
 const { BakongKHQR, IndividualInfo, khqrData } = require(
-  path.join(__dirname, "../../bakongpay-core/src/test/node/node_modules/bakong-khqr"));
+  path.join(__dirname, "../../bakongpay-khqr/src/test/node/node_modules/bakong-khqr"));
 
 const khqr = new BakongKHQR();
 const info = () => new IndividualInfo("john_smith@devb", "John Smith", "Phnom Penh", {

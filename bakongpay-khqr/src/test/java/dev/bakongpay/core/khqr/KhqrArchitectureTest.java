@@ -18,7 +18,7 @@ class KhqrArchitectureTest {
             .importPackages("dev.bakongpay.core.khqr");
 
     @Test
-    @DisplayName("use the JDK only, so the core jar's command line runs with java -jar alone")
+    @DisplayName("use the JDK only, so the khqr jar needs no dependency and its command line runs with java -jar alone")
     void jdkOnly() {
         classes().should().onlyDependOnClassesThat(
                         DescribedPredicate.describe("the JDK, the codec or the core exception root",

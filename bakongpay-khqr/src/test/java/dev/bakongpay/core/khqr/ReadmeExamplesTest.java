@@ -3,7 +3,10 @@ package dev.bakongpay.core.khqr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +15,18 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Each Java snippet of bakongpay-core/README.md has its twin here, line for line, and runs. */
+/**
+ * Each Java snippet of bakongpay-khqr/README.md has its twin here, line for line, and runs; the root
+ * README's "KHQR in Java" snippet, imports included, is compiled as it stands against this jar and run.
+ */
 @DisplayName("the README's Java examples")
 class ReadmeExamplesTest {
 
@@ -80,6 +89,33 @@ class ReadmeExamplesTest {
             assertThat(here.subList(from, Math.min(here.size(), from + snippet.size()))).isEqualTo(snippet);
         }
         assertThat(snippets).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("the root README's \"KHQR in Java\" snippet compiles with its own imports alone, and runs")
+    void rootReadmeSnippetCompiles(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Paths.get("../README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("## KHQR in Java"));
+        Matcher m = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(section);
+        assertThat(m.find()).as("a java snippet in the KHQR in Java section").isTrue();
+        StringBuilder imports = new StringBuilder();
+        StringBuilder body = new StringBuilder();
+        for (String line : m.group(1).split("\n")) {
+            (line.startsWith("import ") ? imports : body).append(line).append('\n');
+        }
+        assertThat(imports.toString()).contains("import dev.bakongpay.core.khqr.Khqr;");
+        Path source = dir.resolve("readme/Snippet.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package readme;\n" + imports
+                + "public class Snippet { public static void run() {\n" + body + "} }\n", StandardCharsets.UTF_8);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int status = javac.run(null, diagnostics, diagnostics, "-proc:none", "-d", dir.toString(),
+                "-cp", Path.of("target/classes").toAbsolutePath().toString(), source.toString());
+        assertThat(status).as("javac: %s", diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            loader.loadClass("readme.Snippet").getMethod("run").invoke(null);
+        }
     }
 
     private static List<String> trimmedLines(String text) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("the core jar's command line")
+@DisplayName("the khqr jar's command line")
 class KhqrCommandLineTest {
 
     static final String G15 = "00020101021229190015john_smith@devb520459995303840540512.345802KH5910John Smith6010Phnom Penh"

@@ -4,6 +4,7 @@ import dev.bakongpay.core.khqr.internal.KhqrDecoder;
 import dev.bakongpay.core.khqr.internal.KhqrEncoder;
 import dev.bakongpay.core.khqr.internal.KhqrVerifier;
 import dev.bakongpay.core.khqr.internal.Md5;
+import dev.bakongpay.core.khqr.internal.Utf8;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -73,6 +74,6 @@ public final class Khqr {
     /** MD5 of the UTF-8 bytes of the whole string, 32 lower-case hex digits, as NBC indexes payments. */
     public static String md5(String qr) {
         Objects.requireNonNull(qr, "qr");
-        return Md5.hex(qr);
+        return Md5.hex(Utf8.encode(qr));
     }
 }

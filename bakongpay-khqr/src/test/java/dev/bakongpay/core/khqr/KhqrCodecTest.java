@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bakongpay.core.khqr.internal.Crc16;
+import dev.bakongpay.core.khqr.internal.Utf8;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,35 +27,78 @@ class KhqrCodecTest {
         return Khqr.encode(b.build(), Vectors.clockAt(Vectors.PINNED_MILLIS)).qr();
     }
 
+    /** Tag 63's four hex digits for {@code body}, through the codec's one encoder and one CRC. */
+    static String crc(String body) {
+        byte[] b = Utf8.encode(body);
+        return Crc16.hex(Crc16.of(b, 0, b.length));
+    }
+
     @Nested
-    @DisplayName("CRC")
+    @DisplayName("CRC and UTF-8")
     class Crc {
         @Test
         @DisplayName("is CRC-16/CCITT-FALSE: the standard check value of \"123456789\" is 29B1")
         void checkValue() {
             byte[] b = "123456789".getBytes(StandardCharsets.US_ASCII);
             assertThat(Crc16.hex(Crc16.of(b, 0, b.length))).isEqualTo("29B1");
-            assertThat(Crc16.hex(Crc16.of("123456789", 0, 9))).isEqualTo("29B1");
+            assertThat(crc("123456789")).isEqualTo("29B1");
+            assertThat(Crc16.hex(0x00AB)).isEqualTo("00AB");
         }
 
         @Test
-        @DisplayName("over chars equals over their UTF-8 bytes, at every length and mix of scripts")
-        void charsEqualBytes() {
+        @DisplayName("slicing-by-8 equals the bit-by-bit definition, at every length, offset and mix of scripts")
+        void slicingEqualsDefinition() {
             Random r = new Random(7);
             for (int i = 0; i < 2000; i++) {
                 String s = RandomPayloads.text(r, r.nextInt(60) + 1);
-                byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                assertThat(Crc16.of(s, 0, s.length())).as(s).isEqualTo(Crc16.of(b, 0, b.length));
-                assertThat(Crc16.of(s.toCharArray(), 0, s.length())).as(s).isEqualTo(Crc16.of(b, 0, b.length));
+                byte[] b = Utf8.encode(s);
+                assertThat(b).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8)); // well formed: the JDK's bytes
+                int from = r.nextInt(Math.min(8, b.length));
+                assertThat(Crc16.of(b, from, b.length - from)).as(s).isEqualTo(bitwise(b, from, b.length));
             }
         }
 
         @Test
-        @DisplayName("counts a lone surrogate as U+FFFD, as Node's Buffer does")
+        @DisplayName("counts a lone surrogate as U+FFFD, as Node's Buffer does, with or without a '?' of its own")
         void loneSurrogate() {
-            byte[] replacement = "a\uFFFDb".getBytes(StandardCharsets.UTF_8);
-            assertThat(Crc16.of("a\uD800b", 0, 3)).isEqualTo(Crc16.of(replacement, 0, replacement.length));
-            assertThat(Crc16.of("a\uD800b".toCharArray(), 0, 3)).isEqualTo(Crc16.of(replacement, 0, replacement.length));
+            for (String[] pair : new String[][] {{"a\uD800b", "a\uFFFDb"}, {"a?\uDC00", "a?\uFFFD"}, {"\uD83D", "\uFFFD"},
+                {"\uDE00\uD83D", "\uFFFD\uFFFD"}, {"why?", "why?"}, {"\u1780?\uD83D\uDE00", "\u1780?\uD83D\uDE00"}}) {
+                assertThat(Utf8.encode(pair[0])).as(pair[0]).isEqualTo(pair[1].getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        @Test
+        @DisplayName("finds a lone surrogate or a '?' at any position of a long string, eight bytes at a time or in the tail")
+        void loneSurrogateAnywhere() {
+            String ascii = "00020101021229190015john_smith@devb5204599953031165802KH";
+            for (int at = 0; at < ascii.length(); at++) {
+                for (String odd : new String[] {"\uD800", "\uDFFF", "?"}) {
+                    String s = ascii.substring(0, at) + odd + ascii.substring(at + 1);
+                    String node = s.replace("\uD800", "\uFFFD").replace("\uDFFF", "\uFFFD");
+                    assertThat(Utf8.encode(s)).as("%s at %d", odd, at).isEqualTo(node.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("matches tag 63 in either case, and nothing that is not four hex digits")
+        void matches() {
+            assertThat(Crc16.matches("x29b1", 1, 0x29B1)).isTrue();
+            assertThat(Crc16.matches("29B1", 0, 0x29B1)).isTrue();
+            assertThat(Crc16.matches("29B2", 0, 0x29B1)).isFalse();
+            assertThat(Crc16.matches("+9B1", 0, 0x09B1)).isFalse();
+            assertThat(Crc16.matches("29B\u0661", 0, 0x29B1)).isFalse();
+        }
+
+        private static int bitwise(byte[] b, int from, int to) {
+            int crc = 0xFFFF;
+            for (int i = from; i < to; i++) {
+                crc ^= (b[i] & 0xFF) << 8;
+                for (int bit = 0; bit < 8; bit++) {
+                    crc = (crc & 0x8000) != 0 ? ((crc << 1) ^ 0x1021) & 0xFFFF : (crc << 1) & 0xFFFF;
+                }
+            }
+            return crc;
         }
     }
 
@@ -143,7 +187,7 @@ class KhqrCodecTest {
         void legacy() {
             String body = "00020101021230190015john_smith@devb5204599953038405405500.05802KH5910John Smith"
                     + "6010Phnom Penh61051200062090505123459917001317273405649076304";
-            String qr = body + Crc16.hex(Crc16.of(body, 0, body.length())).toLowerCase();
+            String qr = body + crc(body).toLowerCase();
             KhqrData d = Khqr.decode(qr);
             assertThat(d.amount()).contains(new BigDecimal("500.0"));
             assertThat(d.createdAt()).contains(Instant.ofEpochMilli(1727340564907L));
@@ -177,7 +221,7 @@ class KhqrCodecTest {
         @DisplayName("answers at once where the SDK's top-level walk never ends (a tag 30 whose length is not a number)")
         void stuckMerchantTag() {
             String body = "00020101021130ab5204599953031165802KH5910John Smith6010Phnom Penh6304";
-            String qr = body + Crc16.hex(Crc16.of(body, 0, body.length()));
+            String qr = body + crc(body);
             assertThat(Khqr.verify(qr, Vectors.vectorsDay()).error()).isEqualTo(KhqrError.of(KhqrErrorCode.KHQR_INVALID,
                     "globalUniqueIdentifier"));
         }

@@ -51,7 +51,8 @@ public final class KhqrVerifier {
             KhqrError unreadable = unreadable(qr);
             return unreadable != null ? unreadable : KhqrError.of(CRC_TAG_REQUIRED, "crc");
         }
-        if (!Crc16.matches(qr, n - 4, Crc16.of(qr, 0, n - 4))) {
+        byte[] bytes = Utf8.encode(qr); // ends with the four ASCII hex digits checked above
+        if (!Crc16.matches(qr, n - 4, Crc16.of(bytes, 0, bytes.length - 4))) {
             return KhqrError.of(KHQR_INVALID, "crc");
         }
         if (n < 12) {

@@ -10,13 +10,17 @@ import java.time.Clock;
 
 /**
  * Writes a validated payload in the SDK's tag order (00 01 [15] 29|30 52 53 [54] 58 59 60 [62]
- * [64] [99] 63) in one pass into a reused char buffer (cheaper than a StringBuilder's checks on
- * every append), then CRC over the chars, one String, one UTF-8 copy for md5.
+ * [64] [99] 63) in one pass into a fresh char buffer, then encodes it once to UTF-8: the CRC and
+ * the md5 run over those bytes.
  */
 public final class KhqrEncoder {
 
-    /** Longer than any KHQR: every tag at its limit makes about 520 chars. */
-    static final int MAX_CHARS = 1024;
+    /**
+     * Room for everything but the payload's own values: 00 and 01 (12), the 29/30, 62 and 64
+     * headers (12), 53 (7), 58 (6), tag 54 at its 13-character limit (17), tag 99 with two
+     * 19-digit numbers (50), 63 (8).
+     */
+    static final int FIXED_CHARS = 112;
 
     private KhqrEncoder() {
     }
@@ -36,8 +40,7 @@ public final class KhqrEncoder {
                 throw new KhqrValidationException(KhqrErrorCode.KHQR_EXPIRED, "expirationTimestamp");
             }
         }
-        Md5.Scratch scratch = Md5.scratch();
-        Writer w = new Writer(scratch.chars(MAX_CHARS));
+        Writer w = new Writer(new char[capacity(p)]);
         w.raw(dynamic ? "000201010212" : "000201010211");
         if (p.upiMerchantAccount() != null) {
             w.tlv('1', '5', p.upiMerchantAccount());
@@ -61,17 +64,10 @@ public final class KhqrEncoder {
             w.tag('0', '1').length(e).number(expiration, e);
         }
         w.raw("6304");
-        int crc = Crc16.of(w.buf, 0, w.pos);
-        Crc16.writeHex(w.buf, w.pos, crc);
-        String qr = new String(w.buf, 0, w.pos + 4);
-        // ASCII (the usual case) takes the JDK's vectorised path; anything else our Node-exact encoder.
-        byte[] bytes = qr.getBytes(StandardCharsets.UTF_8);
-        int n = bytes.length;
-        if (n != qr.length()) {
-            bytes = scratch.buffer(Utf8.maxBytes(qr.length()));
-            n = Utf8.encode(qr, bytes);
-        }
-        return new KhqrResult(qr, scratch.hex(bytes, 0, n));
+        String body = new String(w.buf, 0, w.pos);
+        byte[] bytes = Utf8.encode(body);
+        String crc = Crc16.hex(Crc16.of(bytes, 0, bytes.length));
+        return new KhqrResult(body.concat(crc), Md5.hex(bytes, crc.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static void accountTemplate(Writer w, KhqrPayload p) {
@@ -111,6 +107,16 @@ public final class KhqrEncoder {
         w.optional('0', '0', preference);
         w.optional('0', '1', name);
         w.optional('0', '2', city);
+    }
+
+    /** At least the QR's length; PayloadRules bounds every value. */
+    private static int capacity(KhqrPayload p) {
+        return FIXED_CHARS + size(p.upiMerchantAccount()) + size(p.bakongAccountID()) + size(p.merchantID())
+                + size(p.accountInformation()) + size(p.acquiringBank()) + size(p.merchantCategoryCode())
+                + size(p.merchantName()) + size(p.merchantCity()) + size(p.billNumber()) + size(p.mobileNumber())
+                + size(p.storeLabel()) + size(p.terminalLabel()) + size(p.purposeOfTransaction())
+                + size(p.languagePreference()) + size(p.merchantNameAlternateLanguage())
+                + size(p.merchantCityAlternateLanguage());
     }
 
     private static int size(String value) {
