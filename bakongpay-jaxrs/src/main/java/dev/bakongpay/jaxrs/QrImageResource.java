@@ -1,7 +1,7 @@
 package dev.bakongpay.jaxrs;
 
-import dev.bakongpay.core.payment.QrImage;
 import dev.bakongpay.core.payment.QrImageRequest;
+import dev.bakongpay.core.render.QrImage;
 import dev.bakongpay.jaxrs.internal.ApiException;
 import dev.bakongpay.jaxrs.internal.Bodies;
 import dev.bakongpay.jaxrs.internal.Json;

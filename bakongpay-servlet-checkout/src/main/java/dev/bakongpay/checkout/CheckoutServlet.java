@@ -4,6 +4,9 @@ import dev.bakongpay.checkout.internal.CheckoutPage;
 import dev.bakongpay.checkout.internal.Messages;
 import dev.bakongpay.checkout.internal.RefreshThrottle;
 import dev.bakongpay.checkout.internal.SecurityHeaders;
+import dev.bakongpay.core.render.QrImageOptions;
+import dev.bakongpay.core.render.QrRenderException;
+import dev.bakongpay.core.render.QrRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,13 +28,15 @@ import org.slf4j.LoggerFactory;
  * The hosted checkout page, mapped to {@code /pay/*}:
  * <ul>
  * <li>{@code GET /pay/{transactionId}[?lang=en|km]}: the KHQR payment card (HTML)</li>
- * <li>{@code GET /pay/{transactionId}/qr.png[?size=n]}: the QR image</li>
+ * <li>{@code GET /pay/{transactionId}/qr.png[?size=n]}: the QR image, drawn by core's {@link QrRenderer}
+ * (black on white, error correction M, 4-module quiet zone; 528 px unless {@code size} asks for
+ * 100 to 1024, a size out of that range being brought into it)</li>
  * <li>{@code GET /pay/{transactionId}/status}: {@code {"status": …}} JSON the page polls</li>
  * </ul>
  * The {@link CheckoutSource} comes from the constructor or, for the no-argument constructor used
  * by {@code web-fragment.xml}, from the servlet-context attribute {@value CheckoutSource#ATTRIBUTE},
  * read on each request so the application may set it after the servlet starts; without one the
- * servlet answers 503. Likewise {@link QrImages} from {@value QrImages#ATTRIBUTE}, else the built-in one.
+ * servlet answers 503.
  */
 public class CheckoutServlet extends HttpServlet {
     /** Init or context parameter: CSP {@code frame-ancestors} sources allowed to frame the page (default none). */
@@ -45,32 +50,36 @@ public class CheckoutServlet extends HttpServlet {
     private static final Pattern PATH = Pattern.compile(
             "/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/qr\\.png|/status)?");
     private static final Duration REFRESH_WINDOW = Duration.ofSeconds(2);
+    /** Default width of the QR image: 2 px per CSS pixel of the page's 264 px image, sharp on phone screens. */
+    static final int QR_SIZE = 528;
+    /** Smallest {@code ?size}: core's renderer draws no smaller. */
+    static final int QR_MIN_SIZE = QrImageOptions.MIN_SIZE;
+    /** Largest {@code ?size}: more only costs bandwidth. */
+    static final int QR_MAX_SIZE = 1024;
+    private static final QrRenderer QR = new QrRenderer();
 
     private final transient CheckoutSource fixedSource;
-    private final transient QrImages fixedImages;
     private final transient Clock clock;
     private transient volatile RefreshThrottle throttle;
     private transient SecurityHeaders headers = new SecurityHeaders(null);
     private long pollMillis = 2000;
     private volatile boolean warnedNoSource;
 
-    /** For {@code web-fragment.xml}: the source and QR renderer come from servlet-context attributes. */
+    /** For {@code web-fragment.xml}: the source comes from the servlet-context attribute. */
     public CheckoutServlet() {
-        this(null, null, Clock.systemUTC());
+        this(null, Clock.systemUTC());
     }
 
     public CheckoutServlet(CheckoutSource source) {
-        this(Objects.requireNonNull(source, "source"), null, Clock.systemUTC());
+        this(Objects.requireNonNull(source, "source"), Clock.systemUTC());
     }
 
     /**
      * @param source null to read the servlet-context attribute
-     * @param images null to read the servlet-context attribute, else the built-in renderer
      * @param clock  the clock of the countdown and the refresh throttle
      */
-    public CheckoutServlet(CheckoutSource source, QrImages images, Clock clock) {
+    public CheckoutServlet(CheckoutSource source, Clock clock) {
         this.fixedSource = source;
-        this.fixedImages = images;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -134,11 +143,23 @@ public class CheckoutServlet extends HttpServlet {
     }
 
     private void qr(HttpServletRequest req, HttpServletResponse resp, CheckoutView v) throws IOException {
-        int size = 528; // 2 px per CSS pixel of the 264 px image, sharp on phone screens
+        int size = QR_SIZE;
         String asked = req.getParameter("size");
-        if (asked != null && asked.matches("[0-9]{2,4}")) size = Integer.parseInt(asked);
+        if (asked != null && asked.matches("[0-9]{2,4}")) {
+            size = Math.max(QR_MIN_SIZE, Math.min(Integer.parseInt(asked), QR_MAX_SIZE));
+        }
         headers.data(resp);
-        send(resp, 200, "image/png", images().png(v.qrString(), size));
+        send(resp, 200, "image/png", qrPng(v.qrString(), size));
+    }
+
+    /** The page's QR image: core's renderer, black on white; a size too small for the code is raised to the largest. */
+    static byte[] qrPng(String qr, int size) {
+        try {
+            return QR.png(qr, QrImageOptions.ofSize(size));
+        } catch (QrRenderException e) {
+            if (e.problem() != QrRenderException.Problem.SIZE_TOO_SMALL_FOR_CONTENT || size == QR_MAX_SIZE) throw e;
+            return QR.png(qr, QrImageOptions.ofSize(QR_MAX_SIZE));
+        }
     }
 
     private void status(HttpServletResponse resp, CheckoutView v) throws IOException {
@@ -179,12 +200,6 @@ public class CheckoutServlet extends HttpServlet {
             throttle = t;
         }
         return t;
-    }
-
-    private QrImages images() {
-        if (fixedImages != null) return fixedImages;
-        if (getServletConfig() != null && getServletContext().getAttribute(QrImages.ATTRIBUTE) instanceof QrImages q) return q;
-        return QrImages.zxing();
     }
 
     private String parameter(String name) {

@@ -2,7 +2,11 @@ package dev.bakongpay.core.payment;
 
 import dev.bakongpay.core.khqr.Khqr;
 import dev.bakongpay.core.khqr.KhqrVerification;
-import java.nio.charset.StandardCharsets;
+import dev.bakongpay.core.render.QrColor;
+import dev.bakongpay.core.render.QrFormat;
+import dev.bakongpay.core.render.QrImage;
+import dev.bakongpay.core.render.QrImageOptions;
+import dev.bakongpay.core.render.QrRenderer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,32 +15,35 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Draws KHQRs for {@code /qr/generate} and {@code /khqr/create}. Refuses strings that are not
+ * Draws KHQRs for {@code /qr/generate} and {@code /khqr/create} with core's {@link QrRenderer}.
+ * Checks the request as received and reports every problem at once: refuses strings that are not
  * valid KHQR (a picture of a broken code helps nobody) and colour pairs a phone camera cannot
  * tell apart: the foreground must be darker than the background, with a contrast ratio of at
  * least {@value #MIN_CONTRAST}:1 (WCAG's formula; scanners need far less than text does, but
- * pale brand colours on white fail in shop lighting below that).
+ * pale brand colours on white fail in shop lighting below that). Sizes and the contrast floor are
+ * the renderer's ({@link QrImageOptions}).
  */
 public final class QrImageService {
-    public static final double MIN_CONTRAST = 3.0;
+    public static final double MIN_CONTRAST = QrImageOptions.MIN_CONTRAST_RATIO;
+    // lenient on input, unlike QrColor.parse: the '#' may be left out
     private static final Pattern COLOUR = Pattern.compile("#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})");
 
-    private final QrImageRenderer renderer;
+    private final QrRenderer renderer;
     private final Clock clock;
 
-    /** With core's own renderer (error correction M, quiet zone, exact size). */
+    /** With a new {@link QrRenderer} (error correction M, quiet zone, exact size). */
     public QrImageService(Clock clock) {
-        this(new dev.bakongpay.core.payment.internal.CoreQrImageRenderer(), clock);
+        this(new QrRenderer(), clock);
     }
 
-    public QrImageService(QrImageRenderer renderer, Clock clock) {
+    public QrImageService(QrRenderer renderer, Clock clock) {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The PNG data URL of {@code qr} in the default style, for {@code /khqr/create}. */
+    /** The PNG data URL of {@code qr} in the default style (300 px, black on white), for {@code /khqr/create}. */
     public String pngDataUrl(String qr) {
-        return new QrImage(renderer.png(qr, QrStyle.defaults()), "image/png").dataUrl();
+        return renderer.pngDataUrl(qr, QrImageOptions.defaults());
     }
 
     /** @throws PaymentException.Invalid every problem of the request at once */
@@ -52,58 +59,46 @@ public final class QrImageService {
                         + " (field " + v.error().field() + ", KHQR error " + v.error().code() + ")"));
             }
         }
-        int size = r.size() == null ? QrStyle.DEFAULT_SIZE : r.size();
-        if (size < QrStyle.MIN_SIZE || size > QrStyle.MAX_SIZE) {
-            errors.add(new FieldError("size", "out_of_range", "must be from " + QrStyle.MIN_SIZE + " to " + QrStyle.MAX_SIZE));
+        int size = r.size() == null ? QrImageOptions.DEFAULT_SIZE : r.size();
+        if (size < QrImageOptions.MIN_SIZE || size > QrImageOptions.MAX_SIZE) {
+            errors.add(new FieldError("size", "out_of_range",
+                    "must be from " + QrImageOptions.MIN_SIZE + " to " + QrImageOptions.MAX_SIZE));
         }
-        Integer fg = colour("foreground", r.foreground(), 0x000000, errors);
-        Integer bg = colour("background", r.background(), 0xFFFFFF, errors);
-        String format = r.format() == null ? "png" : r.format().strip().toLowerCase(Locale.ROOT);
-        if (!format.equals("png") && !format.equals("svg")) {
+        QrColor fg = colour("foreground", r.foreground(), QrColor.BLACK, errors);
+        QrColor bg = colour("background", r.background(), QrColor.WHITE, errors);
+        QrFormat format = null;
+        String asked = r.format() == null ? "png" : r.format().strip().toLowerCase(Locale.ROOT);
+        if (asked.equals("png")) {
+            format = QrFormat.PNG;
+        } else if (asked.equals("svg")) {
+            format = QrFormat.SVG;
+        } else {
             errors.add(new FieldError("format", "invalid_value", "must be png or svg"));
         }
         if (fg != null && bg != null) {
-            double ratio = contrast(fg, bg);
-            if (luminance(fg) >= luminance(bg) || ratio < MIN_CONTRAST) {
+            double ratio = fg.contrastRatio(bg);
+            if (fg.relativeLuminance() >= bg.relativeLuminance() || ratio < MIN_CONTRAST) {
                 errors.add(new FieldError("foreground", "low_contrast", String.format(Locale.ROOT,
                         "must be darker than the background with a contrast ratio of at least %.1f:1; %s on %s is %.2f:1",
-                        MIN_CONTRAST, QrStyle.hex(fg), QrStyle.hex(bg), ratio)));
+                        MIN_CONTRAST, lowerHex(fg), lowerHex(bg), ratio)));
             }
         }
         if (!errors.isEmpty()) throw new PaymentException.Invalid(errors);
-        QrStyle style = new QrStyle(size, fg, bg);
-        return format.equals("svg")
-                ? new QrImage(renderer.svg(qr, style).getBytes(StandardCharsets.UTF_8), "image/svg+xml")
-                : new QrImage(renderer.png(qr, style), "image/png");
+        return renderer.render(qr, format, new QrImageOptions(size, fg, bg));
     }
 
-    private static Integer colour(String field, String value, int dflt, List<FieldError> errors) {
+    private static QrColor colour(String field, String value, QrColor dflt, List<FieldError> errors) {
         if (value == null || value.isBlank()) return dflt;
         var m = COLOUR.matcher(value.strip());
         if (!m.matches()) {
             errors.add(new FieldError(field, "invalid_format", "must be a hex colour such as #1a1a2e or #fff"));
             return null;
         }
-        String hex = m.group(1);
-        if (hex.length() == 3) {
-            hex = "" + hex.charAt(0) + hex.charAt(0) + hex.charAt(1) + hex.charAt(1) + hex.charAt(2) + hex.charAt(2);
-        }
-        return Integer.parseInt(hex, 16);
+        return QrColor.parse("#" + m.group(1), field);
     }
 
-    /** WCAG 2 contrast ratio, 1 to 21. */
-    static double contrast(int a, int b) {
-        double la = luminance(a);
-        double lb = luminance(b);
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    private static double luminance(int rgb) {
-        return 0.2126 * channel(rgb >> 16) + 0.7152 * channel(rgb >> 8) + 0.0722 * channel(rgb);
-    }
-
-    private static double channel(int v) {
-        double c = (v & 0xFF) / 255.0;
-        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    /** {@code #rrggbb}, lower case, as error messages have always written it. */
+    private static String lowerHex(QrColor c) {
+        return c.hex().toLowerCase(Locale.ROOT);
     }
 }
