@@ -31,7 +31,15 @@ final class CheckCache {
     /** Answers held at most; a bound on memory, far above the md5s polled at once. */
     static final int MAX_ENTRIES = 10_000;
 
-    private final AsyncCache<String, TransactionCheckResult> answers;
+    /**
+     * An upstream call's outcome: an answer, or the failure the caller and its waiters share. A
+     * failure completes the future normally (after it has left the cache), so Caffeine does not
+     * log it as a failed load; the caller's own error handling reports it.
+     */
+    private record Outcome(TransactionCheckResult answer, Throwable failure) {
+    }
+
+    private final AsyncCache<String, Outcome> answers;
     private final AtomicInteger waiting = new AtomicInteger();
     private final Duration pendingTtl;
     private final Duration finalTtl;
@@ -43,7 +51,7 @@ final class CheckCache {
                 .maximumSize(MAX_ENTRIES)
                 .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run) // upkeep on the caller's thread: no pool, and tests see it at once
-                .expireAfter(Expiry.writing((String key, TransactionCheckResult r) -> ttl(r)))
+                .expireAfter(Expiry.writing((String key, Outcome o) -> o.answer() == null ? Duration.ZERO : ttl(o.answer())))
                 .buildAsync();
     }
 
@@ -53,14 +61,14 @@ final class CheckCache {
 
     /** A live cached answer, or null (also while a check of this md5 is still running). */
     TransactionCheckResult cached(String key) {
-        CompletableFuture<TransactionCheckResult> f = answers.getIfPresent(key);
-        return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+        CompletableFuture<Outcome> f = answers.getIfPresent(key);
+        return f != null && f.isDone() ? f.join().answer() : null;
     }
 
     /** Keeps an answer got another way (the md5-list call), for its TTL. */
     void put(String key, TransactionCheckResult result) {
         if (!ttl(result).isZero()) {
-            answers.put(key, CompletableFuture.completedFuture(result));
+            answers.put(key, CompletableFuture.completedFuture(new Outcome(result, null)));
         }
     }
 
@@ -71,25 +79,34 @@ final class CheckCache {
 
     /** As {@link #get(String, Supplier)}; waits for another caller's call no longer than {@code deadline} (null: no bound). */
     TransactionCheckResult get(String key, Supplier<TransactionCheckResult> upstream, Deadline deadline) {
-        CompletableFuture<TransactionCheckResult> mine = new CompletableFuture<>();
-        CompletableFuture<TransactionCheckResult> current = answers.get(key, (k, executor) -> mine);
+        CompletableFuture<Outcome> mine = new CompletableFuture<>();
+        CompletableFuture<Outcome> current = answers.get(key, (k, executor) -> mine);
         if (current != mine) {
             return join(current, deadline);
         }
         try {
             TransactionCheckResult result = upstream.get();
-            mine.complete(result); // the cache starts its TTL now; waiters wake up
+            mine.complete(new Outcome(result, null)); // the cache starts its TTL now; waiters wake up
             return result;
         } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e); // shared with the waiters, then dropped by the cache
+            answers.asMap().remove(key, mine); // failures are never kept
+            mine.complete(new Outcome(null, e)); // shared with the callers already waiting
             throw e;
         }
     }
 
-    private TransactionCheckResult join(CompletableFuture<TransactionCheckResult> running, Deadline deadline) {
-        if (running.isDone() && !running.isCompletedExceptionally()) {
-            return running.join(); // a cache hit
+    private TransactionCheckResult join(CompletableFuture<Outcome> running, Deadline deadline) {
+        Outcome o = running.isDone() ? running.join() : waitFor(running, deadline); // done: a cache hit
+        if (o.failure() instanceof RuntimeException r) {
+            throw r; // the leader's exception, as is: callers see the same typed failure
         }
+        if (o.failure() instanceof Error err) {
+            throw err;
+        }
+        return o.answer();
+    }
+
+    private Outcome waitFor(CompletableFuture<Outcome> running, Deadline deadline) {
         waiting.incrementAndGet();
         try {
             if (deadline == null) {
@@ -99,14 +116,7 @@ final class CheckCache {
         } catch (TimeoutException e) {
             throw new BakongTimeoutException("NBC did not answer within the " + deadline.budget().toMillis()
                     + " ms budget (waited for another caller's check of the same md5)", e);
-        } catch (ExecutionException e) {
-            // the leader's exception, rethrown as is: callers see the same typed failure
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
+        } catch (ExecutionException e) { // not thrown: the leader completes its future normally
             throw new CompletionException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
