@@ -1,5 +1,9 @@
 package dev.bakongpay.simulator;
 
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
+import dev.bakongpay.testsupport.Services;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -8,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,20 +27,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A person's demo, in Debian's headless Chromium: paste a KHQR into the mock bank app, press Pay,
  * and NBC's API reports it paid. Skipped, with the reason, where Chromium is not installed
- * ({@code apt-get install chromium chromium-driver}).
+ * ({@code apt-get install chromium chromium-driver}), except under {@code CI=true}, where that fails.
  */
 @DisplayName("The mock bank app in a real browser")
+@RequiresService(Service.CHROMIUM)
 class BankPageBrowserTest extends SimulatorTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Services.chromium();
+    private static final Path CHROMEDRIVER = Services.chromedriver();
 
     private static WebDriver browser;
 
     @BeforeAll
     static void openBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1200,1400");

@@ -1,5 +1,6 @@
 package dev.bakongpay.simulator;
 
+import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class CoreResilienceTest {
     private static final String MD5_PATH = "/v1/check_transaction_by_md5";
     private static final long MARGIN_MS = 2_000;
 
-    final MutableClock clock = new MutableClock(Instant.now());
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     final MemoryTransactionStore store = new MemoryTransactionStore(clock);
     final Merchant shop = new Merchant("shop-resilience", Plan.PRO, PaymentMode.TEST);
     int created;

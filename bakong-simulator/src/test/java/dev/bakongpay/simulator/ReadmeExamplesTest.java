@@ -1,5 +1,6 @@
 package dev.bakongpay.simulator;
 
+import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("The README's Java examples")
 class ReadmeExamplesTest {
 
-    static final MutableClock clock = new MutableClock(Instant.now());
+    static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 
     @RegisterExtension
     static BakongSimulatorExtension bakong = BakongSimulatorExtension.withToken("t").clock(clock);

@@ -1,5 +1,6 @@
 package dev.bakongpay.simulator;
 
+import dev.bakongpay.testsupport.MutableClock;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;

@@ -87,7 +87,7 @@ public record BakongPayRuntime(
         }
 
         public BakongPayRuntime build() {
-            ApiKeyStore keys = apiKeys == null ? null : CachingApiKeyStore.wrap(apiKeys, apiKeyCacheTtl);
+            ApiKeyStore keys = apiKeys == null ? null : CachingApiKeyStore.wrap(apiKeys, apiKeyCacheTtl, clock);
             return new BakongPayRuntime(payments, qrImages, keys, rateLimiter, rateLimits, clock, maxBodyBytes);
         }
     }

@@ -1,12 +1,16 @@
 package dev.bakongpay.jaxrs;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.bakongpay.spi.ApiKeyRecord;
 import dev.bakongpay.spi.ApiKeyStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link ApiKeyStore} that remembers found keys for a short time, so that authenticating a
@@ -16,11 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Staleness is bounded by the TTL and is the same on every node: a key revoked, or moved to
  * another plan, through this object stops working (or takes its new plan) at once on this node,
- * and on other nodes, which share the store but not this cache, within {@code ttl}. Writes go to
+ * and on other nodes, which share the store but not this cache, within {@code ttl} of being read.
+ * A touch ({@code lastUsedAt}) updates the cached copy but does not extend its life. Writes go to
  * the store first, then drop the cached entry.
  *
- * <p>At most {@code maxEntries} keys are held; past that the cache starts over (a shop has few
- * keys; this only bounds memory).
+ * <p>At most {@value #DEFAULT_MAX_ENTRIES} keys are held; past that the least useful are evicted
+ * one at a time (a shop has few keys; this only bounds memory). Time is the given {@link Clock}'s.
  */
 public final class CachingApiKeyStore implements ApiKeyStore {
     /** How long a found key is trusted without asking the store again. */
@@ -28,16 +33,41 @@ public final class CachingApiKeyStore implements ApiKeyStore {
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
     private final ApiKeyStore store;
-    private final long ttlNanos;
-    private final int maxEntries;
-    private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> cache;
+    private final Ticker ticker;
 
-    private record Entry(ApiKeyRecord record, long loadedAt) {}
+    /** A key as read from the store at {@code readAt} (ticker nanoseconds); a touch keeps {@code readAt}. */
+    private record Entry(ApiKeyRecord record, long readAt) {}
 
-    private CachingApiKeyStore(ApiKeyStore store, Duration ttl, int maxEntries) {
+    private CachingApiKeyStore(ApiKeyStore store, Duration ttl, int maxEntries, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.ttlNanos = ttl.toNanos();
-        this.maxEntries = maxEntries;
+        long ttlNanos = ttl.toNanos();
+        Ticker ticker = clock.equals(Clock.systemUTC()) ? Ticker.systemTicker() : () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .expireAfter(new Expiry<String, Entry>() {
+                    @Override
+                    public long expireAfterCreate(String key, Entry e, long now) {
+                        return Math.max(0, ttlNanos - (now - e.readAt()));
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Entry e, long now, long currentDuration) {
+                        return expireAfterCreate(key, e, now);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Entry e, long now, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+        this.ticker = ticker;
     }
 
     /**
@@ -45,10 +75,16 @@ public final class CachingApiKeyStore implements ApiKeyStore {
      * it is already a cache.
      */
     public static ApiKeyStore wrap(ApiKeyStore store, Duration ttl) {
+        return wrap(store, ttl, Clock.systemUTC());
+    }
+
+    /** As {@link #wrap(ApiKeyStore, Duration)}, with time from {@code clock}. */
+    public static ApiKeyStore wrap(ApiKeyStore store, Duration ttl, Clock clock) {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clock, "clock");
         if (ttl.isNegative()) throw new IllegalArgumentException("the API key cache TTL must not be negative");
         if (ttl.isZero() || store instanceof CachingApiKeyStore) return store;
-        return new CachingApiKeyStore(store, ttl, DEFAULT_MAX_ENTRIES);
+        return new CachingApiKeyStore(store, ttl, DEFAULT_MAX_ENTRIES, clock);
     }
 
     /** The store behind the cache. */
@@ -58,15 +94,14 @@ public final class CachingApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<ApiKeyRecord> findByHash(String keyHash) {
-        long now = System.nanoTime();
-        Entry e = cache.get(keyHash);
-        if (e != null && now - e.loadedAt() < ttlNanos) return Optional.of(e.record());
+        Entry e = cache.getIfPresent(keyHash);
+        if (e != null) return Optional.of(e.record());
+        long readAt = ticker.read();
         Optional<ApiKeyRecord> found = store.findByHash(keyHash);
         if (found.isPresent()) {
-            if (cache.size() >= maxEntries) cache.clear();
-            cache.put(keyHash, new Entry(found.get(), now));
-        } else if (e != null) {
-            cache.remove(keyHash, e);
+            cache.put(keyHash, new Entry(found.get(), readAt));
+        } else {
+            cache.invalidate(keyHash);
         }
         return found;
     }
@@ -74,18 +109,18 @@ public final class CachingApiKeyStore implements ApiKeyStore {
     @Override
     public void save(ApiKeyRecord record) {
         store.save(record);
-        cache.remove(record.keyHash());
+        cache.invalidate(record.keyHash());
     }
 
     /** Writes through; the cached copy takes the new {@code lastUsedAt}, so the caller sees its touch. */
     @Override
     public boolean touch(String keyHash, Instant usedAt) {
         boolean known = store.touch(keyHash, usedAt);
-        cache.computeIfPresent(keyHash, (h, e) -> {
+        cache.asMap().computeIfPresent(keyHash, (h, e) -> {
             ApiKeyRecord r = e.record();
             if (r.lastUsedAt() != null && !r.lastUsedAt().isBefore(usedAt)) return e;
             return new Entry(new ApiKeyRecord(r.keyHash(), r.merchantId(), r.plan(), r.mode(), r.active(), r.createdAt(),
-                    usedAt), e.loadedAt());
+                    usedAt), e.readAt());
         });
         return known;
     }
@@ -93,7 +128,7 @@ public final class CachingApiKeyStore implements ApiKeyStore {
     @Override
     public boolean revoke(String keyHash) {
         boolean known = store.revoke(keyHash);
-        cache.remove(keyHash);
+        cache.invalidate(keyHash);
         return known;
     }
 }

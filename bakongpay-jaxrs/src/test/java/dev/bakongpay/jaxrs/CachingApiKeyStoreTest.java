@@ -3,6 +3,7 @@ package dev.bakongpay.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.spi.ApiKeyRecord;
+import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.spi.ApiKeyStore;
 import dev.bakongpay.spi.PaymentMode;
 import dev.bakongpay.spi.Plan;
@@ -32,32 +33,39 @@ class CachingApiKeyStoreTest {
         return new ApiKeyRecord(hash, "m1", Plan.PRO, PaymentMode.TEST, active, now, null);
     }
 
+    final MutableClock clock = new MutableClock();
+
     @Test
     @DisplayName("reads the store once per key within the TTL, and again after it")
-    void ttl() throws Exception {
+    void ttl() {
         backing.save(key(true));
-        ApiKeyStore cache = CachingApiKeyStore.wrap(counting, Duration.ofMillis(300));
+        ApiKeyStore cache = CachingApiKeyStore.wrap(counting, Duration.ofMillis(300), clock);
         for (int i = 0; i < 100; i++) assertThat(cache.findByHash(hash)).isPresent();
         assertThat(reads).hasValue(1);
-        Thread.sleep(400);
+        clock.advance(Duration.ofMillis(299));
+        assertThat(cache.findByHash(hash)).isPresent();
+        assertThat(reads).hasValue(1);
+        clock.advance(Duration.ofMillis(1));
         assertThat(cache.findByHash(hash)).isPresent();
         assertThat(reads).hasValue(2);
     }
 
     @Test
     @DisplayName("a revoke through it takes effect at once; one behind its back (another node) within the TTL")
-    void revoke() throws Exception {
+    void revoke() {
         backing.save(key(true));
-        ApiKeyStore cache = CachingApiKeyStore.wrap(counting, Duration.ofMillis(300));
+        ApiKeyStore cache = CachingApiKeyStore.wrap(counting, Duration.ofMillis(300), clock);
         assertThat(cache.findByHash(hash).orElseThrow().active()).isTrue();
         cache.revoke(hash);
         assertThat(cache.findByHash(hash).orElseThrow().active()).isFalse();
 
         backing.save(key(true));
-        ApiKeyStore other = CachingApiKeyStore.wrap(counting, Duration.ofMillis(300));
+        ApiKeyStore other = CachingApiKeyStore.wrap(counting, Duration.ofMillis(300), clock);
         assertThat(other.findByHash(hash).orElseThrow().active()).isTrue();
         backing.revoke(hash);
-        Thread.sleep(400);
+        clock.advance(Duration.ofMillis(299));
+        assertThat(other.findByHash(hash).orElseThrow().active()).as("stale within the TTL").isTrue();
+        clock.advance(Duration.ofMillis(1));
         assertThat(other.findByHash(hash).orElseThrow().active()).isFalse();
     }
 
@@ -73,5 +81,22 @@ class CachingApiKeyStoreTest {
         assertThat(backing.findByHash(hash).orElseThrow().lastUsedAt()).isEqualTo(now.plusSeconds(60));
         assertThat(CachingApiKeyStore.wrap(counting, Duration.ZERO)).isSameAs(counting);
         assertThat(CachingApiKeyStore.wrap(cache, Duration.ofSeconds(5))).isSameAs(cache);
+    }
+
+    @Test
+    @DisplayName("a touch on every request does not keep a key alive past the TTL: a revoke elsewhere still lands")
+    void touchDoesNotExtend() {
+        backing.save(key(true));
+        ApiKeyStore cache = CachingApiKeyStore.wrap(counting, Duration.ofSeconds(5), clock);
+        assertThat(cache.findByHash(hash)).isPresent();
+        backing.revoke(hash); // another node
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofMillis(400));
+            cache.touch(hash, clock.instant());
+            assertThat(cache.findByHash(hash).orElseThrow().active()).isTrue();
+        }
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(cache.findByHash(hash).orElseThrow().active()).isFalse();
+        assertThat(reads).hasValue(2);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bakongpay.jaxrs;
 
+import dev.bakongpay.testsupport.MutableClock;
 import static io.restassured.RestAssured.given;
 
 import dev.bakongpay.core.bakong.BakongClient;
@@ -42,7 +43,7 @@ final class TestWorld implements AutoCloseable {
     static final String REVOKED = "bk_test_revoked_key_0004";
     static final String LIVE = "bk_live_enterprise_a_0005";
 
-    final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final BakongSimulator simulator;
     final Storage storage = MemoryStorageProvider.create(clock);
     final List<PaymentEvent> events = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
 package dev.bakongpay.server;
 
+import dev.bakongpay.testsupport.Jwts;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;

@@ -5,15 +5,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assumptions;
+import dev.bakongpay.testsupport.Services;
 
 /**
  * PostgreSQL for tests: {@code BAKONGPAY_TEST_PG_URL}, default 127.0.0.1:5432 db {@code test} with
  * trust auth. Absent, the tests skip with a visible reason, except under {@code CI=true}, where they fail.
  */
 final class TestPostgres {
-    static final String URL = System.getenv().getOrDefault("BAKONGPAY_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    static final String URL = Services.postgresUrl();
 
     private TestPostgres() {}
 
@@ -28,10 +27,8 @@ final class TestPostgres {
                 c.createStatement().execute("CREATE SCHEMA " + schema);
             }
         } catch (SQLException e) {
-            String reason = "PostgreSQL not reachable at " + URL + ": " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new IllegalStateException("CI=true and " + reason, e);
-            System.err.println("[bakongpay-test] SKIPPED: " + reason + " (start it or set BAKONGPAY_TEST_PG_URL)");
-            Assumptions.abort(reason);
+            Services.missing("PostgreSQL not reachable at " + URL + ": " + e.getMessage()
+                    + " (start it or set BAKONGPAY_TEST_PG_URL)", e);
         }
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }

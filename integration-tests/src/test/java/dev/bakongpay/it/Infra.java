@@ -1,43 +1,29 @@
 package dev.bakongpay.it;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assumptions;
+import dev.bakongpay.testsupport.Service;
+import dev.bakongpay.testsupport.Services;
 
 /**
  * The machine's services the tests need: PostgreSQL, Redis, Chromium. Missing, a test skips with a
- * visible reason, except under {@code CI=true}, where it fails loudly.
+ * visible reason, except under {@code CI=true}, where it fails loudly ({@link Services}, the rule
+ * every module's tests share).
  */
 final class Infra {
-    static final String PG_URL = System.getenv().getOrDefault("BAKONGPAY_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-    static final String REDIS_HOST = "127.0.0.1";
-    static final int REDIS_PORT = 6379;
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("BAKONGPAY_TEST_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("BAKONGPAY_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final String PG_URL = Services.postgresUrl();
+    static final Path CHROMIUM = Services.chromium();
+    static final Path CHROMEDRIVER = Services.chromedriver();
 
     private Infra() {}
 
-    static boolean ci() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
-    }
-
     /** Skips (visibly) or, under CI=true, fails. */
     static void missing(String reason, Throwable cause) {
-        if (ci()) throw new IllegalStateException("CI=true and " + reason, cause);
-        System.err.println("[bakongpay-it] SKIPPED: " + reason);
-        Assumptions.abort(reason);
+        Services.missing(reason, cause);
     }
 
     /** A PostgreSQL schema of its own for one test class; {@link #close()} drops it. */
@@ -85,29 +71,13 @@ final class Infra {
      * seeds keys of its own (random), so sharing the instance with other users is safe.
      */
     static String redisUrl() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(REDIS_HOST, REDIS_PORT), 2000);
-            s.setSoTimeout(2000);
-            OutputStream out = s.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = s.getInputStream();
-            byte[] buf = new byte[7];
-            int n = in.read(buf);
-            String answer = n > 0 ? new String(buf, 0, n, StandardCharsets.US_ASCII) : "";
-            if (!answer.startsWith("+PONG")) missing("Redis at " + REDIS_HOST + ":" + REDIS_PORT + " answered '" + answer.strip() + "' to PING", null);
-        } catch (IOException e) {
-            missing("Redis not reachable at " + REDIS_HOST + ":" + REDIS_PORT + ": " + e.getMessage(), e);
-        }
-        return "redis://" + REDIS_HOST + ":" + REDIS_PORT;
+        Services.require(Service.REDIS);
+        return Services.redisUrl();
     }
 
     /** Debian's chromium and chromium-driver (apt-get install chromium chromium-driver fonts-noto-core). */
     static void requireChromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            missing("headless Chromium needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install chromium chromium-driver fonts-noto-core)", null);
-        }
+        Services.require(Service.CHROMIUM);
     }
 
     /** A random suffix for API keys, so that tests sharing one Redis never share a bucket. */

@@ -10,7 +10,6 @@ import dev.bakongpay.core.payment.internal.Fingerprint;
 import dev.bakongpay.core.payment.internal.IssuedMd5s;
 import dev.bakongpay.core.payment.internal.RandomIds;
 import dev.bakongpay.core.payment.internal.Settlement;
-import dev.bakongpay.core.payment.internal.SharedChecks;
 import dev.bakongpay.core.payment.internal.TextRules;
 import dev.bakongpay.spi.IdempotencyRecord;
 import dev.bakongpay.spi.IdempotencyStore;
@@ -70,9 +69,8 @@ public final class PaymentService {
     private final PaymentEventListener listener;
     private final Clock clock;
     private final PaymentSettings settings;
-    private final SharedChecks shared;
     private final FinalStatusCache finals;
-    private final IssuedMd5s issued = new IssuedMd5s();
+    private final IssuedMd5s issued;
 
     private PaymentService(Builder b) {
         transactions = Objects.requireNonNull(b.transactions, "transactions");
@@ -81,8 +79,8 @@ public final class PaymentService {
         listener = b.listener;
         clock = b.clock;
         settings = b.settings;
-        shared = new SharedChecks(clock, settings.pendingCacheTtl());
         finals = new FinalStatusCache(b.finalStatusCacheSize);
+        issued = new IssuedMd5s(clock);
     }
 
     public static Builder builder() {
@@ -152,7 +150,7 @@ public final class PaymentService {
         Transaction t = finals.offer(transactions.findByMd5(merchant.id(), m)
                 .orElseThrow(() -> new PaymentException.NotFound("No transaction with md5 " + m + " was created by this merchant")));
         if (t.status() != PaymentStatus.PENDING) return new PaymentCheck(m, t);
-        NetworkAnswer answer = shared.check(t.mode(), m, network(t.mode()));
+        NetworkAnswer answer = network(t.mode()).check(m); // the network shares concurrent checks of one md5
         if (answer.outcome() == NetworkAnswer.Outcome.UNUSABLE) throw unusable(answer);
         return new PaymentCheck(m, finals.offer(settle(t, answer)));
     }
@@ -196,7 +194,7 @@ public final class PaymentService {
             List<Transaction> list = e.getValue();
             Map<String, NetworkAnswer> answers;
             try {
-                answers = shared.checkAll(e.getKey(), list.stream().map(Transaction::md5).distinct().toList(), network(e.getKey()));
+                answers = network(e.getKey()).checkAll(list.stream().map(Transaction::md5).distinct().toList());
             } catch (PaymentException.NetworkUnavailable ex) { // this mode's md5s are answered as stored
                 if (failure == null) failure = ex;
                 for (Transaction t : list) results.put(t.md5(), new PaymentCheck(t.md5(), t, ex.code()));
@@ -350,7 +348,7 @@ public final class PaymentService {
         KhqrResult qr = null;
         for (long shift = Math.min(from, Math.max(0, limit)); qr == null || shift <= limit; shift++) {
             qr = Khqr.encode(v.payload(now.plusMillis(shift), expiresAt), clock);
-            if (issued.reserve(qr.md5(), nowMillis + shift, nowMillis)) return qr;
+            if (issued.reserve(qr.md5())) return qr;
         }
         return qr;
     }

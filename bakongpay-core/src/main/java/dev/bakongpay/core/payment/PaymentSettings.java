@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param maxExpiry       longest lifetime a request may ask (24 h)
  * @param publicUrl       base of {@code checkoutUrl}: {@code <publicUrl>/pay/<transactionId>}
  * @param pendingCacheTtl how long a "not paid yet" answer is reused for the same md5, so a poll
- *                        storm costs NBC one call; zero turns the cache off
+ *                        storm costs NBC one call; zero turns the cache off. The cache is the
+ *                        Bakong client's ({@code BakongClientConfig.Builder#pendingCacheTtl}, which
+ *                        the server sets from the same setting); {@link PaymentService} keeps none
  */
 public record PaymentSettings(Duration defaultExpiry, Duration minExpiry, Duration maxExpiry, URI publicUrl,
                               Duration pendingCacheTtl) {

@@ -1,5 +1,6 @@
 package dev.bakongpay.core.bakong;
 
+import dev.bakongpay.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

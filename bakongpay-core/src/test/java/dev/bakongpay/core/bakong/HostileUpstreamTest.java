@@ -1,5 +1,6 @@
 package dev.bakongpay.core.bakong;
 
+import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.core.payment.BakongPaymentNetwork;
 import dev.bakongpay.core.payment.CreatePaymentRequest;
 import dev.bakongpay.core.payment.Merchant;

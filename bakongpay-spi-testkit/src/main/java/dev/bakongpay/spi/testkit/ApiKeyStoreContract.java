@@ -1,5 +1,6 @@
 package dev.bakongpay.spi.testkit;
 
+import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.spi.ApiKeyRecord;

@@ -1,5 +1,6 @@
 package dev.bakongpay.spi.testkit;
 
+import dev.bakongpay.testsupport.MutableClock;
 import static dev.bakongpay.spi.testkit.Fixtures.merchant;
 import static dev.bakongpay.spi.testkit.Fixtures.payment;
 import static dev.bakongpay.spi.testkit.Fixtures.pending;

@@ -2,7 +2,7 @@ package dev.bakongpay.spi.memory;
 
 import dev.bakongpay.spi.RateLimiter;
 import dev.bakongpay.spi.testkit.RateLimiterContract;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("In-memory rate limiter")

@@ -1,7 +1,7 @@
 package dev.bakongpay.spi.memory;
 
 import dev.bakongpay.spi.WebhookDeliveryStore;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.spi.testkit.WebhookDeliveryStoreContract;
 import org.junit.jupiter.api.DisplayName;
 

@@ -11,7 +11,7 @@ import dev.bakongpay.spi.StoreException;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.TransactionStore;
 import dev.bakongpay.spi.testkit.Fixtures;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

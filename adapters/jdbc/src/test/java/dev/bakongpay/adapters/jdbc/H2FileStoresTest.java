@@ -5,7 +5,7 @@ import dev.bakongpay.spi.ApiKeyStore;
 import dev.bakongpay.spi.IdempotencyStore;
 import dev.bakongpay.spi.testkit.ApiKeyStoreContract;
 import dev.bakongpay.spi.testkit.IdempotencyStoreContract;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,7 +7,7 @@ import dev.bakongpay.spi.ProviderSettings;
 import dev.bakongpay.spi.Storage;
 import dev.bakongpay.spi.StorageProviders;
 import dev.bakongpay.spi.testkit.Fixtures;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;

@@ -11,7 +11,7 @@ import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Storage;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.TransactionStore;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.spi.testkit.Race;
 import dev.bakongpay.spi.testkit.TransactionStoreContract;
 import java.sql.Connection;

@@ -6,7 +6,7 @@ import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.WebhookDelivery;
 import dev.bakongpay.spi.WebhookDeliveryStore;
 import dev.bakongpay.spi.WebhookEvent;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.spi.testkit.Race;
 import dev.bakongpay.spi.testkit.WebhookDeliveryStoreContract;
 import java.sql.Connection;

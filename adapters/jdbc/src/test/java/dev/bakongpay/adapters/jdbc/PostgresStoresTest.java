@@ -1,11 +1,14 @@
 package dev.bakongpay.adapters.jdbc;
 
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bakongpay.spi.ApiKeyStore;
 import dev.bakongpay.spi.IdempotencyStore;
 import dev.bakongpay.spi.testkit.ApiKeyStoreContract;
 import dev.bakongpay.spi.testkit.IdempotencyStoreContract;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,13 +17,13 @@ import org.junit.jupiter.api.Nested;
 
 /** The contract kit on PostgreSQL, in a schema of its own that is dropped afterwards. */
 @DisplayName("PostgreSQL")
+@RequiresService(Service.POSTGRESQL)
 class PostgresStoresTest {
     private static String schema;
     private static HikariDataSource pool;
 
     @BeforeAll
     static void start() {
-        TestDatabases.requirePostgres();
         schema = TestDatabases.uniqueName("bp_spi_test");
         TestDatabases.createSchema(schema);
         pool = TestDatabases.postgresPool(schema, 12);

@@ -8,45 +8,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assumptions;
+import dev.bakongpay.testsupport.Services;
 
 /**
  * Databases for the adapter's tests. PostgreSQL comes from {@code -Dbakongpay.test.pg.url} or env
  * {@code BAKONGPAY_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres});
  * each test class gets its own schema, dropped afterwards, so runs repeat and other modules may
  * share the database. Without PostgreSQL the tests are skipped with the reason, unless
- * {@code CI=true}, where they fail.
+ * {@code CI=true}, where they fail ({@code @RequiresService(Service.POSTGRESQL)} on the test class).
  */
 final class TestDatabases {
-    static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    static final String DEFAULT_PG_URL = Services.DEFAULT_PG_URL;
 
     private TestDatabases() {}
 
     static String postgresUrl() {
-        String url = System.getProperty("bakongpay.test.pg.url");
-        if (url == null || url.isBlank()) url = System.getenv("BAKONGPAY_TEST_PG_URL");
-        return url == null || url.isBlank() ? DEFAULT_PG_URL : url;
-    }
-
-    static boolean ci() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
-    }
-
-    /** Skips the calling test class (or fails it on CI) when PostgreSQL does not answer. */
-    static void requirePostgres() {
-        String url = postgresUrl();
-        try {
-            DriverManager.setLoginTimeout(5);
-            try (Connection c = DriverManager.getConnection(url)) {
-                c.isValid(5);
-            }
-        } catch (SQLException e) {
-            String reason = "PostgreSQL not reachable at " + url + ": " + e.getMessage();
-            if (ci()) throw new IllegalStateException("CI=true and " + reason);
-            String message = reason + " (skipping; start it or set BAKONGPAY_TEST_PG_URL)";
-            System.err.println("[bakongpay-test] SKIPPED: " + message); // visible in the build log, not only in reports
-            Assumptions.abort(message);
-        }
+        return Services.postgresUrl();
     }
 
     static String uniqueName(String prefix) {

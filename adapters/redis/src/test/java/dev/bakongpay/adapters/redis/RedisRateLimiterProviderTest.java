@@ -1,5 +1,8 @@
 package dev.bakongpay.adapters.redis;
 
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,8 +28,8 @@ class RedisRateLimiterProviderTest {
 
     @Test
     @DisplayName("a redis:// url picks the redis adapter, which limits through Redis")
+    @RequiresService(Service.REDIS)
     void pickedByUrl() throws Exception {
-        TestRedis.require();
         String prefix = TestRedis.uniquePrefix();
         RateLimiter l = StorageProviders.openRateLimiter(null,
                 new ProviderSettings(TestRedis.url(), Map.of("keyPrefix", prefix), Clock.systemUTC()), loader);

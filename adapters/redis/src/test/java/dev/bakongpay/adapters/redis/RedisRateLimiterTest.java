@@ -1,10 +1,13 @@
 package dev.bakongpay.adapters.redis;
 
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.spi.RateLimit;
 import dev.bakongpay.spi.RateLimiter;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.spi.testkit.RateLimiterContract;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** The rate-limiter contract on Redis, with the test's clock as Bucket4j's client clock. */
 @DisplayName("Redis rate limiter")
+@RequiresService(Service.REDIS)
 class RedisRateLimiterTest extends RateLimiterContract {
     private static String prefix;
     private final List<RedisRateLimiter> opened = new ArrayList<>();
 
     @BeforeAll
     static void requireRedis() {
-        TestRedis.require();
         prefix = TestRedis.uniquePrefix();
     }
 

@@ -1,5 +1,8 @@
 package dev.bakongpay.adapters.redis;
 
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * clock, many threads on one key: together they admit no more than one bucket allows.
  */
 @DisplayName("Two nodes sharing Redis buckets")
+@RequiresService(Service.REDIS)
 class TwoNodesTest {
     private static final int THREADS = 8;
     private static String prefix;
@@ -29,7 +33,6 @@ class TwoNodesTest {
 
     @BeforeAll
     static void requireRedis() {
-        TestRedis.require();
         prefix = TestRedis.uniquePrefix();
     }
 

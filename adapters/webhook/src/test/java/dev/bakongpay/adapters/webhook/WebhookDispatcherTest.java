@@ -18,7 +18,7 @@ import dev.bakongpay.spi.WebhookDeliveryStore;
 import dev.bakongpay.spi.memory.MemoryTransactionStore;
 import dev.bakongpay.spi.memory.MemoryWebhookDeliveryStore;
 import dev.bakongpay.spi.testkit.Fixtures;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

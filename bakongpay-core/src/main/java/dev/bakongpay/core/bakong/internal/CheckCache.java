@@ -1,15 +1,17 @@
 package dev.bakongpay.core.bakong.internal;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import dev.bakongpay.core.bakong.BakongTimeoutException;
 import dev.bakongpay.core.bakong.BakongUnavailableException;
 import dev.bakongpay.core.bakong.TransactionCheckResult;
+import dev.bakongpay.core.internal.ClockTicker;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,57 +19,57 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Answers per md5: a short-lived cache (NOT_FOUND for a few seconds, final answers longer) plus
- * single flight, so that concurrent checks of one md5 share one upstream call and a poll storm
- * costs NBC one request per TTL.
+ * Answers per md5, and the one place poll storms are absorbed: concurrent checks of one md5 share
+ * one upstream call (its failure too), and its answer is reused, NOT_FOUND (and UNUSABLE) for
+ * {@code pendingTtl}, FOUND and FAILED for {@code finalTtl}, so a poll storm on one QR costs NBC one
+ * request per {@code pendingTtl}. Failures are never kept. A Caffeine cache: time comes from the
+ * injected {@link Clock}, at most {@value #MAX_ENTRIES} answers are held (the least useful are
+ * evicted first, one at a time), and the caller whose check is first runs it on its own thread.
  */
 final class CheckCache {
 
-    /** Above this many entries, expired ones are swept on insert; the cache can never grow unbounded. */
-    private static final int SWEEP_ABOVE = 10_000;
+    /** Answers held at most; a bound on memory, far above the md5s polled at once. */
+    static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(TransactionCheckResult result, Instant expiresAt) {
+    /**
+     * An upstream call's outcome: an answer, or the failure the caller and its waiters share. A
+     * failure completes the future normally (after it has left the cache), so Caffeine does not
+     * log it as a failed load; the caller's own error handling reports it.
+     */
+    private record Outcome(TransactionCheckResult answer, Throwable failure) {
     }
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CompletableFuture<TransactionCheckResult>> inFlight = new ConcurrentHashMap<>();
+    private final AsyncCache<String, Outcome> answers;
     private final AtomicInteger waiting = new AtomicInteger();
-    private final Clock clock;
     private final Duration pendingTtl;
     private final Duration finalTtl;
 
     CheckCache(Clock clock, Duration pendingTtl, Duration finalTtl) {
-        this.clock = clock;
         this.pendingTtl = pendingTtl;
         this.finalTtl = finalTtl;
+        this.answers = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .ticker(ClockTicker.of(clock))
+                .executor(Runnable::run) // upkeep on the caller's thread: no pool, and tests see it at once
+                .expireAfter(Expiry.writing((String key, Outcome o) -> o.answer() == null ? Duration.ZERO : ttl(o.answer())))
+                .buildAsync();
     }
 
-    /** A live cached answer, or null. */
+    private Duration ttl(TransactionCheckResult result) {
+        return result.isFinal() ? finalTtl : pendingTtl;
+    }
+
+    /** A live cached answer, or null (also while a check of this md5 is still running). */
     TransactionCheckResult cached(String key) {
-        Entry e = entries.get(key);
-        if (e == null) {
-            return null;
-        }
-        if (clock.instant().isBefore(e.expiresAt())) {
-            return e.result();
-        }
-        entries.remove(key, e);
-        return null;
+        CompletableFuture<Outcome> f = answers.getIfPresent(key);
+        return f != null && f.isDone() ? f.join().answer() : null;
     }
 
+    /** Keeps an answer got another way (the md5-list call), for its TTL. */
     void put(String key, TransactionCheckResult result) {
-        Duration ttl = result.isFinal() ? finalTtl : pendingTtl;
-        if (ttl.isZero()) {
-            return;
+        if (!ttl(result).isZero()) {
+            answers.put(key, CompletableFuture.completedFuture(new Outcome(result, null)));
         }
-        if (entries.size() > SWEEP_ABOVE) {
-            Instant now = clock.instant();
-            entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));
-            if (entries.size() > SWEEP_ABOVE) {
-                entries.clear();
-            }
-        }
-        entries.put(key, new Entry(result, clock.instant().plus(ttl)));
     }
 
     /** The cached answer, or the answer of the call already running for this key, or a new call. */
@@ -77,33 +79,34 @@ final class CheckCache {
 
     /** As {@link #get(String, Supplier)}; waits for another caller's call no longer than {@code deadline} (null: no bound). */
     TransactionCheckResult get(String key, Supplier<TransactionCheckResult> upstream, Deadline deadline) {
-        TransactionCheckResult hit = cached(key);
-        if (hit != null) {
-            return hit;
-        }
-        CompletableFuture<TransactionCheckResult> mine = new CompletableFuture<>();
-        CompletableFuture<TransactionCheckResult> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return join(running, deadline);
+        CompletableFuture<Outcome> mine = new CompletableFuture<>();
+        CompletableFuture<Outcome> current = answers.get(key, (k, executor) -> mine);
+        if (current != mine) {
+            return join(current, deadline);
         }
         try {
-            // a call that finished between our cache miss and putIfAbsent cached first, then left
-            TransactionCheckResult result = cached(key);
-            if (result == null) {
-                result = upstream.get();
-                put(key, result);
-            }
-            mine.complete(result);
+            TransactionCheckResult result = upstream.get();
+            mine.complete(new Outcome(result, null)); // the cache starts its TTL now; waiters wake up
             return result;
         } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
+            answers.asMap().remove(key, mine); // failures are never kept
+            mine.complete(new Outcome(null, e)); // shared with the callers already waiting
             throw e;
-        } finally {
-            inFlight.remove(key, mine);
         }
     }
 
-    private TransactionCheckResult join(CompletableFuture<TransactionCheckResult> running, Deadline deadline) {
+    private TransactionCheckResult join(CompletableFuture<Outcome> running, Deadline deadline) {
+        Outcome o = running.isDone() ? running.join() : waitFor(running, deadline); // done: a cache hit
+        if (o.failure() instanceof RuntimeException r) {
+            throw r; // the leader's exception, as is: callers see the same typed failure
+        }
+        if (o.failure() instanceof Error err) {
+            throw err;
+        }
+        return o.answer();
+    }
+
+    private Outcome waitFor(CompletableFuture<Outcome> running, Deadline deadline) {
         waiting.incrementAndGet();
         try {
             if (deadline == null) {
@@ -113,14 +116,7 @@ final class CheckCache {
         } catch (TimeoutException e) {
             throw new BakongTimeoutException("NBC did not answer within the " + deadline.budget().toMillis()
                     + " ms budget (waited for another caller's check of the same md5)", e);
-        } catch (ExecutionException e) {
-            // the leader's exception, rethrown as is: callers see the same typed failure
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
+        } catch (ExecutionException e) { // not thrown: the leader completes its future normally
             throw new CompletionException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,26 +1,24 @@
 package dev.bakongpay.core.payment.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.Transaction;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Transactions whose status can never change again (SUCCESS, FAILED; not EXPIRED, which may still
  * turn late SUCCESS), by md5, so that polling a finished payment does not read the store. Safe on
- * any number of nodes: what is cached is final everywhere. Bounded by two generations: when the
- * young one is full it becomes the old one and the oldest is dropped; a hit in the old one moves
- * back to the young one, so payments still polled stay.
+ * any number of nodes: what is cached is final everywhere, so nothing expires by time. Bounded:
+ * past {@code maxEntries} the least useful are evicted one at a time (payments still polled stay).
  */
 public final class FinalStatusCache {
-    private final int generationSize;
-    private volatile Map<String, Transaction> young = new ConcurrentHashMap<>();
-    private volatile Map<String, Transaction> old = new ConcurrentHashMap<>();
+    private final Cache<String, Transaction> finals;
 
     /** @param maxEntries at most this many transactions are held; zero turns the cache off */
     public FinalStatusCache(int maxEntries) {
         if (maxEntries < 0) throw new IllegalArgumentException("maxEntries must not be negative");
-        this.generationSize = maxEntries / 2;
+        this.finals = maxEntries == 0 ? null
+                : Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
     }
 
     /** Whether no transition can leave {@code status}. */
@@ -30,31 +28,21 @@ public final class FinalStatusCache {
 
     /** The merchant's final transaction with this md5, if cached. */
     public Transaction get(String merchantId, String md5) {
-        if (generationSize == 0) return null;
-        Transaction t = young.get(md5);
-        if (t == null) {
-            t = old.get(md5);
-            if (t != null) put(t);
-        }
+        if (finals == null) return null;
+        Transaction t = finals.getIfPresent(md5);
         return t != null && t.merchantId().equals(merchantId) ? t : null;
     }
 
     /** Remembers {@code t} when its status never changes again; returns it. */
     public Transaction offer(Transaction t) {
-        if (t != null && generationSize > 0 && neverChanges(t.status())) put(t);
+        if (t != null && finals != null && neverChanges(t.status())) finals.put(t.md5(), t);
         return t;
     }
 
-    private void put(Transaction t) {
-        Map<String, Transaction> y = young;
-        y.put(t.md5(), t);
-        if (y.size() >= generationSize) {
-            synchronized (this) {
-                if (young == y) {
-                    old = y;
-                    young = new ConcurrentHashMap<>();
-                }
-            }
-        }
+    /** Transactions held now (for tests). */
+    long size() {
+        if (finals == null) return 0;
+        finals.cleanUp();
+        return finals.estimatedSize();
     }
 }

@@ -2,6 +2,7 @@ package dev.bakongpay.core.bakong.internal;
 
 import dev.bakongpay.core.bakong.BakongUnavailableException;
 import dev.bakongpay.core.bakong.TransactionCheckResult;
+import dev.bakongpay.testsupport.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@DisplayName("CheckCache single flight (no caching)")
+@DisplayName("CheckCache: single flight, per-entry expiry on the injected clock, a size bound")
 class CheckCacheTest {
 
     private final CheckCache cache = new CheckCache(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ZERO, Duration.ZERO);
@@ -80,6 +81,38 @@ class CheckCacheTest {
             pool.shutdownNow();
         }
         assertThat(cache.cached("k")).isNull();
+    }
+
+    @Test
+    @DisplayName("a not-found answer lives for the pending TTL, a final one for the final TTL, on the injected clock")
+    void perEntryExpiry() {
+        MutableClock clock = new MutableClock();
+        CheckCache ttl = new CheckCache(clock, Duration.ofSeconds(3), Duration.ofMinutes(10));
+        AtomicInteger upstream = new AtomicInteger();
+        ttl.get("pending", () -> { upstream.incrementAndGet(); return TransactionCheckResult.notFound("pending"); });
+        ttl.put("failed", TransactionCheckResult.failed("failed"));
+        clock.advance(Duration.ofMillis(2_999));
+        ttl.get("pending", () -> { upstream.incrementAndGet(); return TransactionCheckResult.notFound("pending"); });
+        assertThat(upstream).hasValue(1);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(ttl.cached("pending")).isNull();
+        assertThat(ttl.cached("failed")).isNotNull();
+        clock.advance(Duration.ofMinutes(10).minusSeconds(3));
+        assertThat(ttl.cached("failed")).isNull();
+    }
+
+    @Test
+    @DisplayName("past its bound it evicts some answers, never all at once, and stays within the bound")
+    void bounded() {
+        CheckCache big = new CheckCache(new MutableClock(), Duration.ofSeconds(3), Duration.ofMinutes(10));
+        int kept = 0;
+        for (int i = 0; i < 3 * CheckCache.MAX_ENTRIES; i++) {
+            big.put("md5-" + i, TransactionCheckResult.notFound("pending"));
+        }
+        for (int i = 0; i < 3 * CheckCache.MAX_ENTRIES; i++) {
+            if (big.cached("md5-" + i) != null) kept++;
+        }
+        assertThat(kept).isBetween(CheckCache.MAX_ENTRIES / 2, CheckCache.MAX_ENTRIES);
     }
 
     private void awaitWaiting(int n) throws InterruptedException {

@@ -1,16 +1,20 @@
-package dev.bakongpay.core.bakong;
+package dev.bakongpay.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
-/** Unsigned-looking JWTs shaped like NBC's (HS256 header, {@code exp}, {@code iat}, {@code data.id}). */
-final class Jwts {
-
+/**
+ * NBC-shaped access tokens: JWTs with an HS256 header, {@code exp}, {@code iat} (90 days before)
+ * and {@code data.id}, signed with nothing anyone checks. Clients and the server read {@code exp}
+ * to report the days a token has left.
+ */
+public final class Jwts {
     private Jwts() {
     }
 
-    static String expiringAt(Instant exp) {
+    /** A token that expires at {@code exp}. */
+    public static String expiringAt(Instant exp) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"typ\":\"JWT\",\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(("{\"exp\":" + exp.getEpochSecond() + ",\"iat\":" + (exp.getEpochSecond() - 90L * 86400)

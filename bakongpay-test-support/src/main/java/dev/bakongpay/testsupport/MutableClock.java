@@ -1,4 +1,4 @@
-package dev.bakongpay.spi.testkit;
+package dev.bakongpay.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand; thread-safe. Starts at a fixed instant with whole microseconds. */
+/**
+ * The clock every module's tests move by hand, so that expiry, TTLs and delays are tested without
+ * sleeping. Thread-safe; a copy {@linkplain #withZone in another zone} shares the same time.
+ * Starts at {@link #START} (whole microseconds) unless told otherwise.
+ */
 public final class MutableClock extends Clock {
     public static final Instant START = Instant.parse("2026-11-28T08:00:00.123456Z");
 
@@ -27,6 +31,7 @@ public final class MutableClock extends Clock {
         this.zone = zone;
     }
 
+    /** Moves the time forward (or back, for a negative {@code d}). */
     public void advance(Duration d) {
         now.updateAndGet(t -> t.plus(d));
     }
