@@ -41,6 +41,8 @@ public final class JsonMappers {
         return b.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .serializationInclusion(JsonInclude.Include.NON_NULL);
+                // a null property is left out; a map's null value is still written
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.ALWAYS));
     }
 }
