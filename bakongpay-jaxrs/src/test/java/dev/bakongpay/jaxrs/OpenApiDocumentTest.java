@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
 import dev.bakongpay.simulator.Fault;
 import dev.bakongpay.simulator.PaymentOptions;
+import dev.bakongpay.spi.Plan;
+import dev.bakongpay.spi.RateLimit;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,12 +26,14 @@ class OpenApiDocumentTest {
     static final ObjectMapper JSON = new ObjectMapper();
     TestWorld world;
     JsonNode doc;
+    OpenApiContract contract;
 
     @BeforeAll
     void start() throws Exception {
         world = new TestWorld(Map.of(), Duration.ofMillis(400));
-        doc = JSON.readTree(world.anonymous().get("/openapi.json").then().statusCode(200)
+        contract = new OpenApiContract(world.anonymous().get("/openapi.json").then().statusCode(200)
                 .contentType("application/json").extract().asString());
+        doc = contract.document();
     }
 
     @AfterAll
@@ -48,34 +53,24 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    @DisplayName("the schema check itself notices an undocumented field, a missing one and a wrong type")
-    void checkerWorks() throws Exception {
-        JsonNode schema = doc.at("/components/schemas/CheckResult");
-        assertThat(SchemaCheck.problems(doc, schema, JSON.readTree("{\"md5\":\"x\",\"status\":\"PAID\",\"extra\":1}")))
-                .containsExactlyInAnyOrder("$.status = \"PAID\" is not one of [\"PENDING\",\"SUCCESS\",\"FAILED\",\"EXPIRED\"]",
-                        "$.extra is not documented");
-        assertThat(SchemaCheck.problems(doc, schema, JSON.readTree("{\"status\":\"PENDING\",\"late\":\"no\"}")))
-                .containsExactlyInAnyOrder("$ lacks required md5", "$.late should be boolean but is STRING");
+    @DisplayName("the validator notices an undocumented field, a value outside an enum, a missing field and a wrong type")
+    void validatorWorks() {
+        String schema = "/components/schemas/CheckResult";
+        assertThat(contract.problems(schema, "{\"md5\":\"x\",\"status\":\"PENDING\"}")).isEmpty();
+        assertThat(contract.problems(schema, "{\"md5\":\"x\",\"status\":\"PAID\",\"extra\":1}"))
+                .extracting(Error::getKeyword).containsExactlyInAnyOrder("enum", "additionalProperties");
+        assertThat(contract.problems(schema, "{\"status\":\"PENDING\",\"late\":\"no\"}"))
+                .extracting(Error::getKeyword).containsExactlyInAnyOrder("required", "type");
     }
 
     /** The documented JSON schema of {@code path}'s {@code status} answer, checked against a real one. */
     void matches(String path, int status, Supplier<Response> call) {
         Response r = call.get();
         assertThat(r.statusCode()).as(path + " status").isEqualTo(status);
-        JsonNode documented = doc.at("/paths/" + path.replace("/", "~1") + "/post/responses/" + status);
-        assertThat(documented.isMissingNode()).as(path + " documents " + status).isFalse();
-        JsonNode response = documented;
-        while (response.has("$ref")) {
-            JsonNode n = doc;
-            for (String part : response.get("$ref").asText().substring(2).split("/")) n = n.get(part);
-            response = n;
-        }
-        JsonNode schema = response.at("/content/application~1json/schema");
-        try {
-            assertThat(SchemaCheck.problems(doc, schema, JSON.readTree(r.asString()))).as(path + " " + status).isEmpty();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
+        JsonNode response = contract.response(path, status);
+        assertThat(response.isMissingNode()).as(path + " documents " + status).isFalse();
+        assertThat(contract.problems(contract.responseSchema(path, status), r.asString()))
+                .as(path + " " + status + ": " + r.asString()).isEmpty();
         for (java.util.Iterator<String> it = response.path("headers").fieldNames(); it.hasNext(); ) {
             String h = it.next();
             if (!h.equals("Retry-After") || status == 429) assertThat(r.header(h)).as(path + " header " + h).isNotNull();
@@ -108,18 +103,69 @@ class OpenApiDocumentTest {
         world.clock.advance(Duration.ofSeconds(3));
         world.simulator.control().injectFault(Fault.serverErrors(1.0).forCalls(1));
         matches("/check/md5", 502, () -> world.as(TestWorld.PRO).body("{\"md5\":\"" + pending.get("md5") + "\"}").post("/check/md5"));
+        world.simulator.control().injectFault(Fault.timeout(Duration.ofSeconds(2)).onPath("/v1/check_transaction_by_md5").forCalls(1));
+        matches("/check/md5", 504, () -> world.as(TestWorld.PRO).body("{\"md5\":\"" + pending.get("md5") + "\"}").post("/check/md5"));
+        matches("/check/md5", 422, () -> world.as(TestWorld.PRO).body("{\"md5\":\"xyz\"}").post("/check/md5"));
+        matches("/check/md5", 413, () -> world.as(TestWorld.PRO).body("\"" + "x".repeat(70_000) + "\"").post("/check/md5"));
+        matches("/check/md5", 401, () -> world.anonymous().contentType("application/json").body("{}").post("/check/md5"));
 
         String bulk = "{\"md5s\":[\"" + paid.get("md5") + "\",\"" + wrong.get("md5") + "\",\"" + "f".repeat(32) + "\"]}";
         matches("/check/bulk", 200, () -> world.as(TestWorld.PRO).body(bulk).post("/check/bulk"));
         matches("/check/bulk", 403, () -> world.as(TestWorld.FREE).body(bulk).post("/check/bulk"));
+        matches("/check/bulk", 422, () -> world.as(TestWorld.PRO).body("{\"md5s\":[]}").post("/check/bulk"));
+        matches("/check/bulk", 415, () -> world.as(TestWorld.PRO).contentType("text/plain").body(bulk).post("/check/bulk"));
+        world.simulator.control().injectFault(Fault.serverErrors(1.0).onPath("/v1/check_transaction_by_md5_list").forCalls(10));
+        String withPending = "{\"md5s\":[\"" + paid.get("md5") + "\",\"" + pending.get("md5") + "\"]}";
+        matches("/check/bulk", 200, () -> world.as(TestWorld.PRO).body(withPending).post("/check/bulk")); // upstreamError
 
         matches("/check/transaction", 200, () -> world.as(TestWorld.PRO).body("{\"query\":\"" + paid.get("transactionId") + "\"}").post("/check/transaction"));
         matches("/check/transaction", 200, () -> world.as(TestWorld.PRO).body("{\"query\":\"" + wrong.get("md5") + "\",\"type\":\"md5\"}").post("/check/transaction"));
         matches("/check/transaction", 404, () -> world.as(TestWorld.OTHER).body("{\"query\":\"" + paid.get("transactionId") + "\"}").post("/check/transaction"));
+        matches("/check/transaction", 422, () -> world.as(TestWorld.PRO).body("{\"query\":\"x\",\"type\":\"nope\"}").post("/check/transaction"));
+        matches("/check/transaction", 400, () -> world.as(TestWorld.PRO).body("{\"query\":").post("/check/transaction"));
 
         String qr = "{\"qrString\":\"" + pending.get("qrString") + "\",\"size\":400,\"foreground\":\"#1a1a2e\"}";
         matches("/qr/generate", 200, () -> world.as(TestWorld.PRO).body(qr).post("/qr/generate"));
         matches("/qr/generate", 422, () -> world.as(TestWorld.PRO).body("{\"qrString\":\"000201...\"}").post("/qr/generate"));
+        matches("/qr/generate", 401, () -> world.anonymous().contentType("application/json").body(qr).post("/qr/generate"));
+        matches("/qr/generate", 400, () -> world.as(TestWorld.PRO).body("{\"size\":").post("/qr/generate"));
         matches("/qr/generate", 406, () -> world.as(TestWorld.PRO).accept("image/png").body(qr.replace("}", ",\"format\":\"svg\"}")).post("/qr/generate"));
+    }
+
+    @Test
+    @DisplayName("a 429 matches its documented answer, headers included")
+    void tooManyRequests() throws Exception {
+        try (TestWorld limited = new TestWorld(Map.of(Plan.FREE, RateLimit.perMinute(1)), Duration.ofSeconds(5))) {
+            limited.as(TestWorld.FREE).body("{}").post("/khqr/create");
+            matches("/khqr/create", 429, () -> limited.as(TestWorld.FREE).body("{}").post("/khqr/create"));
+        }
+    }
+
+    @Test
+    @DisplayName("answers keep their field order: the envelope, create, check, bulk and the stored transaction")
+    void fieldOrder() throws Exception {
+        Map<String, Object> paid = world.create(TestWorld.PRO, "25.00");
+        world.simulator.control().pay((String) paid.get("qrString"));
+        String create = "{\"amount\":25.00,\"merchantName\":\"FINN SHOP\",\"bakongId\":\"merchant@acleda\",\"description\":\"Order #9\"}";
+        JsonNode created = JSON.readTree(world.as(TestWorld.PRO).body(create).post("/khqr/create").asString());
+        assertThat(created.fieldNames()).toIterable().containsExactly("success", "data");
+        assertThat(created.get("data").fieldNames()).toIterable().containsExactly("transactionId", "qrString", "qrImage",
+                "md5", "deepLink", "checkoutUrl", "expiresAt");
+        JsonNode check = JSON.readTree(world.as(TestWorld.PRO).body("{\"md5\":\"" + paid.get("md5") + "\"}")
+                .post("/check/md5").asString()).get("data");
+        assertThat(check.fieldNames()).toIterable().containsExactly("md5", "status", "late", "transaction");
+        assertThat(check.get("transaction").fieldNames()).toIterable()
+                .containsExactly("hash", "from", "to", "amount", "currency", "timestamp");
+        JsonNode bulk = JSON.readTree(world.as(TestWorld.PRO).body("{\"md5s\":[\"" + paid.get("md5") + "\"]}")
+                .post("/check/bulk").asString()).get("data");
+        assertThat(bulk.fieldNames()).toIterable().containsExactly("total", "results");
+        String raw = world.as(TestWorld.PRO).body("{\"query\":\"" + paid.get("transactionId") + "\"}")
+                .post("/check/transaction").asString();
+        JsonNode tx = JSON.readTree(raw).get("data");
+        assertThat(tx.fieldNames()).toIterable().containsSubsequence("transactionId", "md5", "status", "amount", "currency",
+                "merchantName", "bakongId", "mode", "qrString", "deepLink", "checkoutUrl", "createdAt", "expiresAt",
+                "updatedAt", "late", "transaction");
+        assertThat(raw).contains("\"amount\":25.00,\"currency\":\"USD\",\"merchantName\"");
+        assertThat(tx.get("transaction").has("externalRef")).as("the API reference lists no Bakong references").isFalse();
     }
 }

@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 /**
  * What a merchant asks {@code /khqr/create} for, as received: {@link PaymentService#create}
  * validates every field and reports all problems at once. Only {@code amount},
- * {@code merchantName} and {@code bakongId} are required.
+ * {@code merchantName} and {@code bakongId} are required. The API binds the request body to this
+ * record by name, so the component names are the JSON field names: renaming one changes the API.
  *
  * @param amount           positive; USD at most 2 decimals, KHR whole riel
  * @param currency         {@code USD} (default) or {@code KHR}

@@ -1,17 +1,14 @@
 package dev.bakongpay.jaxrs.internal;
 
-import java.math.BigDecimal;
 import java.util.List;
 
-/** Request bodies as the seed names their fields. Values are checked in core, not here. */
+/**
+ * Request bodies as the seed names their fields. Values are checked in core, not here.
+ * {@code /khqr/create} binds core's {@code CreatePaymentRequest} itself (its components carry the
+ * seed's names).
+ */
 public final class Bodies {
     private Bodies() {}
-
-    public record Create(BigDecimal amount, String currency, String merchantName, String bakongId, String description,
-                         Long expiresInSeconds, String merchantCity, String merchantId, String acquiringBank,
-                         String storeLabel, String terminalLabel, String merchantNameKhmer, String mobileNumber,
-                         String returnUrl) {
-    }
 
     public record Md5(String md5) {
     }

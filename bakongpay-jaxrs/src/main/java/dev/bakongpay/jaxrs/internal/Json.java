@@ -1,24 +1,23 @@
 package dev.bakongpay.jaxrs.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import dev.bakongpay.core.json.JsonMappers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON settings of the API: amounts read and written as exact decimals ({@code 25.00} stays
- * {@code 25.00}), whole-number fields refuse fractions instead of truncating them, and unknown
- * request fields are ignored so that newer clients keep working.
+ * The JSON settings of the API: the shared ones of {@link JsonMappers} (amounts read and written
+ * as exact decimals, {@code 25.00} stays {@code 25.00}; unknown request fields ignored so that
+ * newer clients keep working; absent view fields left out), and whole-number fields refuse
+ * fractions instead of truncating them.
  *
  * <p>Bounded cost for hostile bodies: numbers are read by {@link BoundedNumbers} (judged by their
  * text, never computed in full); a field gets only its own JSON type (no string for a number, no
@@ -32,18 +31,13 @@ public final class Json {
     /** Deepest nesting of arrays and objects a request body may have. */
     public static final int MAX_NESTING = 1000;
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
-                            .maxNumberLength(Integer.MAX_VALUE).maxStringLength(Integer.MAX_VALUE)
-                            .maxNameLength(Integer.MAX_VALUE).build())
-                    .build())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+    public static final ObjectMapper MAPPER = JsonMappers.builder(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING).maxNumberLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).build())
             // a key given twice or a second value after the body would leave what we act on ambiguous
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
@@ -57,11 +51,12 @@ public final class Json {
     }
 
     /** {@code {"success": true, "data": data}}. */
-    public static Map<String, Object> success(Object data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("success", true);
-        m.put("data", data);
-        return m;
+    public static Success success(Object data) {
+        return new Success(true, data);
+    }
+
+    /** The envelope of every 200 answer; {@code data} is one of core's views ({@code dev.bakongpay.core.payment.view}). */
+    public record Success(boolean success, Object data) {
     }
 
     /** {@code {"success": false, "error": {"code", "message", "details": [...]}}}. */

@@ -2,6 +2,7 @@ package dev.bakongpay.server.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bakongpay.jaxrs.internal.Json;
 import dev.bakongpay.jaxrs.internal.HttpErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * for a 5xx and never an exception's text, so no class, address or server name reaches a client.
  */
 final class ErrorBodies {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The API's mapper, so these bodies are written as the API writes its own. */
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern PLAIN_REASON = Pattern.compile("[A-Za-z][A-Za-z0-9 ,:'()/_-]{0,79}");
 
     private ErrorBodies() {}

@@ -1,6 +1,7 @@
 package dev.bakongpay.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bakongpay.jaxrs.internal.Json;
 import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.server.runtime.HealthReport;
 import jakarta.servlet.http.HttpServlet;
@@ -13,7 +14,8 @@ import java.io.IOException;
  * with {@code "status":"DOWN"} and the reason, so a load balancer takes the node out of rotation.
  */
 public final class HealthServlet extends HttpServlet {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The API's mapper (one JSON configuration: {@code JsonMappers}). */
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final transient ServerRuntime runtime;
 
     public HealthServlet(ServerRuntime runtime) {

@@ -2,6 +2,7 @@ package dev.bakongpay.benchmarks.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bakongpay.core.json.JsonMappers;
 import dev.bakongpay.benchmarks.load.HttpClientConnection.HttpAnswer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
  */
 final class TransactionPool {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.standard();
   private static final int SETUP_THREADS = 8;
   private static final long FINAL_WAIT_MILLIS = 30_000;
 

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bakongpay.core.bakong.BakongTransaction;
+import dev.bakongpay.core.json.JsonMappers;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * NBC's JSON: request bodies out, the envelope and transactions in. The only place Jackson is
- * used in core. NBC's answers are untrusted input, read in two steps:
+ * NBC's JSON: request bodies out, the envelope and transactions in. With the mapper factory
+ * ({@link JsonMappers}), the only place Jackson is used in core. NBC's answers are untrusted input, read in two steps:
  * <ol>
  *   <li>{@link #tree} reads a body of at most {@link #MAX_BODY_BYTES} and at most
  *       {@link #MAX_DEPTH} levels into a tree <em>without converting any number</em>: a number is
@@ -52,8 +52,8 @@ final class NbcJson {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
 
-    /** For writing request bodies only. */
-    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** For writing request bodies (and reading the token's own payload); NBC's answers go through {@link #READER}. */
+    static final ObjectMapper MAPPER = JsonMappers.standard();
 
     private static final JsonFactory READER = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
