@@ -12,7 +12,7 @@ import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.UpstreamPayment;
 import dev.bakongpay.spi.WebhookEvent;
 import dev.bakongpay.spi.testkit.Fixtures;
-import dev.bakongpay.spi.testkit.MutableClock;
+import dev.bakongpay.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
