@@ -2,7 +2,7 @@ package dev.bakongpay.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bakongpay.core.testing.SeededText;
+import dev.bakongpay.testsupport.SeededText;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;

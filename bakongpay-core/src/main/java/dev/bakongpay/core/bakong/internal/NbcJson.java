@@ -1,5 +1,6 @@
 package dev.bakongpay.core.bakong.internal;
 
+import dev.bakongpay.core.internal.PrintableText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -271,16 +272,9 @@ final class NbcJson {
         return s == null ? null : printable(s, 200);
     }
 
-    /** {@code s} with control and format characters replaced, cut to {@code max}: safe to log or show. */
+    /** {@code s} made safe to log or show (see {@link PrintableText}). */
     static String printable(String s, int max) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), max));
-        for (int i = 0; i < s.length() && b.length() < max; i++) {
-            char c = s.charAt(i);
-            int type = Character.getType(c);
-            b.append(Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR ? '?' : c);
-        }
-        return s.length() > max ? b.append('…').toString() : b.toString();
+        return PrintableText.of(s, max);
     }
 
     private static String required(JsonNode node, String field, int max) {

@@ -1,5 +1,6 @@
 package dev.bakongpay.core.payment.internal;
 
+import dev.bakongpay.core.internal.PrintableText;
 import dev.bakongpay.core.payment.Amounts;
 import dev.bakongpay.core.payment.NetworkAnswer;
 import dev.bakongpay.spi.PaymentStatus;
@@ -87,17 +88,9 @@ public final class Settlement {
         return Amounts.forDisplay(amount, currency).toPlainString();
     }
 
-    /** Upstream text for a reason: control and format characters replaced, cut to {@code max}. */
+    /** Upstream text for a reason (see {@link PrintableText}). */
     public static String printable(String s, int max) {
-        if (s == null) return "null";
-        StringBuilder b = new StringBuilder(Math.min(s.length(), max));
-        for (int i = 0; i < s.length() && b.length() < max; i++) {
-            char c = s.charAt(i);
-            int type = Character.getType(c);
-            b.append(Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR ? '?' : c);
-        }
-        return s.length() > max ? b.append('…').toString() : b.toString();
+        return PrintableText.of(s, max);
     }
 
     private static String cut(String s) {

@@ -11,7 +11,7 @@ import com.google.zxing.qrcode.decoder.Version;
 import com.google.zxing.qrcode.encoder.Encoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import dev.bakongpay.core.testing.SeededText;
+import dev.bakongpay.testsupport.SeededText;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;

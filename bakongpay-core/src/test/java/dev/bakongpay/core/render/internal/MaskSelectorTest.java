@@ -4,7 +4,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
-import dev.bakongpay.core.testing.SeededText;
+import dev.bakongpay.testsupport.SeededText;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;

@@ -1,4 +1,4 @@
-package dev.bakongpay.core.testing;
+package dev.bakongpay.testsupport;
 
 import java.util.Random;
 import java.util.stream.LongStream;
