@@ -31,6 +31,7 @@ import java.util.Map;
  * @param webhook          where payment events are POSTed; null when webhooks are off
  * @param budgets          time budgets of calls to Bakong and the reconciliation lease
  * @param core             the payment rules' settings, handed to core as typed values
+ * @param adminToken       the operator's bearer token for the admin API, metrics and console; null: all off
  */
 public record ServerSettings(
         Command command,
@@ -51,7 +52,8 @@ public record ServerSettings(
         java.time.Duration reconcileEvery,
         Webhook webhook,
         Budgets budgets,
-        BakongPayConfig core) {
+        BakongPayConfig core,
+        dev.bakongpay.core.admin.AdminToken adminToken) {
 
     /** How the server was started. */
     public enum Command { SERVE, SANDBOX, WAR }
@@ -124,7 +126,7 @@ public record ServerSettings(
     /** The same settings with other seed keys (the sandbox generates them when none are configured). */
     public ServerSettings withSeedKeys(List<SeedKey> keys) {
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulatorEnabled, simulatorPort, simulator, rateLimits, logLevel, reconcileEvery, webhook, budgets, core);
+                simulatorEnabled, simulatorPort, simulator, rateLimits, logLevel, reconcileEvery, webhook, budgets, core, adminToken);
     }
 
     /** The limits as configured: {@code FREE=60/m, PRO=600/m, ENTERPRISE=6000/m}. */

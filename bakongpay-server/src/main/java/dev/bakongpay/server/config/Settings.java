@@ -130,6 +130,10 @@ public final class Settings {
     public static final Setting<Integer> WEBHOOK_MAX_ATTEMPTS = Setting.of("BAKONGPAY_WEBHOOK_MAX_ATTEMPTS", Parsers.intRange(1, 50, "must be a whole number of attempts from 1 to 50"), 8)
             .documented("`8`",
                     "sends per event before it is given up (1 to 50); waits double from 30 s (8 attempts span about an hour)");
+    public static final Setting<String> ADMIN_TOKEN = Setting.of("BAKONGPAY_ADMIN_TOKEN", Parsers.matching(v -> v.length() >= 24 && v.chars().allMatch(c -> c > 32 && c < 127),
+                    "must be at least 24 printable characters without spaces (a long random string)"), null)
+            .documented("none: admin API, `/metrics` and the console off",
+                    "the operator's credential for `/admin/v1` (API keys, payments, webhooks), `/metrics` and the console at `/admin`, sent as `Authorization: Bearer …`; at least 24 characters. Never printed").asSecret();
     public static final Setting<String> LOG_LEVEL = Setting.of("BAKONGPAY_LOG_LEVEL", Parsers.oneOf(List.of("trace", "debug", "info", "warn", "error", "off")), "info")
             .documented("`info`",
                     "`trace`, `debug`, `info`, `warn`, `error`, `off` (slf4j-simple, executable JAR only; any `-Dorg.slf4j.simpleLogger.*` wins; a WAR logs as its container says)");
@@ -173,6 +177,7 @@ public final class Settings {
             WEBHOOK_URL,
             WEBHOOK_SECRET,
             WEBHOOK_MAX_ATTEMPTS,
+            ADMIN_TOKEN,
             LOG_LEVEL,
             CONFIG_FILE);
 

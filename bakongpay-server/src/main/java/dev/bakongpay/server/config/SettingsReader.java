@@ -65,6 +65,9 @@ final class SettingsReader {
         Duration reconcileEvery = Duration.ofSeconds(problems.read(RECONCILE_SECONDS));
         ServerSettings.Webhook webhook = webhook();
         ServerSettings.Budgets budgets = budgets(reconcileEvery);
+        String adminTokenText = problems.read(ADMIN_TOKEN);
+        dev.bakongpay.core.admin.AdminToken adminToken = adminTokenText == null ? null
+                : dev.bakongpay.core.admin.AdminToken.of(adminTokenText);
 
         List<SeedKey> keys = new ArrayList<>();
         apiKeys.forEach((key, plan) -> keys.add(new SeedKey(key, plan)));
@@ -87,7 +90,7 @@ final class SettingsReader {
                 .bakongProxy(live.proxy()).rateLimits(rateLimits).defaultExpiry(defaultExpiry).maxExpiry(maxExpiry)
                 .maxBodyBytes(maxBodyBytes).pendingCacheTtl(pendingCacheTtl).build();
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulator, simulatorPort, simulatorListen, core.rateLimits(), level, reconcileEvery, webhook, budgets, core);
+                simulator, simulatorPort, simulatorListen, core.rateLimits(), level, reconcileEvery, webhook, budgets, core, adminToken);
     }
 
     /** Null when no URL is set (webhooks off); the secret is then required, and never printed. */

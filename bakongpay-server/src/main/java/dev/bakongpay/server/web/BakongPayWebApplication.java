@@ -33,7 +33,9 @@ public final class BakongPayWebApplication {
         context.setAttribute(CheckoutSource.ATTRIBUTE, stack.checkout());
         addUnlessMapped(context, "bakongpay-checkout", "/pay/*", new CheckoutServlet());
         JaxrsApi.install(context, stack.api());
-        LOG.info("BakongPay web: /api/v1/* (endpoints), /pay/* (checkout), /health{}",
+        boolean admin = AdminApi.install(context, runtime);
+        LOG.info("BakongPay web: /api/v1/* (endpoints), /pay/* (checkout), /health{}{}",
+                admin ? ", /admin/v1/* (admin API)" : "",
                 context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
     }
 

@@ -1,0 +1,41 @@
+package dev.bakongpay.jaxrs.admin;
+
+import dev.bakongpay.jaxrs.internal.EdgeFilter;
+import dev.bakongpay.jaxrs.internal.ErrorMapper;
+import dev.bakongpay.jaxrs.internal.Json;
+import dev.bakongpay.jaxrs.internal.RequestIdFilter;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The operator's API, mounted at {@code /admin/v1}: behind the admin token only, with the payment
+ * API's request ids, edge rules, error envelope and JSON. A host mounts it only when an admin token
+ * is configured.
+ */
+@ApplicationPath("/admin/v1")
+public class BakongPayAdminApplication extends Application {
+    private final AdminRuntime runtime;
+
+    public BakongPayAdminApplication(AdminRuntime runtime) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+    }
+
+    public AdminRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public Set<Object> getSingletons() {
+        Set<Object> s = new LinkedHashSet<>();
+        // resources: one per admin capability (keys, payments, webhooks), added here
+        s.add(new RequestIdFilter());
+        s.add(new EdgeFilter());
+        s.add(new AdminAccessFilter(runtime));
+        s.add(new ErrorMapper());
+        s.add(Json.provider());
+        return s;
+    }
+}

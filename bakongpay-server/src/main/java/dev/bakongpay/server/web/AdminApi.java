@@ -1,0 +1,27 @@
+package dev.bakongpay.server.web;
+
+import dev.bakongpay.jaxrs.admin.AdminRuntime;
+import dev.bakongpay.jaxrs.admin.BakongPayAdminApplication;
+import dev.bakongpay.server.runtime.ServerRuntime;
+import jakarta.servlet.ServletContext;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/** The operator's JAX-RS API at {@code /admin/v1/*}, installed only when an admin token is set. */
+final class AdminApi {
+    private AdminApi() {}
+
+    /** True when installed. */
+    static boolean install(ServletContext context, ServerRuntime runtime) {
+        if (runtime.settings().adminToken() == null) return false;
+        AdminRuntime admin = new AdminRuntime(runtime.storage(), runtime.settings().adminToken(), runtime.clock());
+        BakongPayWebApplication.addUnlessMapped(context, BakongPayAdminApplication.class.getName(), "/admin/v1/*",
+                new ServletContainer(ResourceConfig.forApplication(new BakongPayAdminApplication(admin))
+                        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                        .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+                        .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true)
+                        .property(ServerProperties.BV_FEATURE_DISABLE, true)));
+        return true;
+    }
+}
