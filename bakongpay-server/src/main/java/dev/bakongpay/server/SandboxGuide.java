@@ -26,6 +26,16 @@ final class SandboxGuide {
                 + " -H 'Content-Type: application/json' -d '" + SAMPLE_ORDER + "'";
     }
 
+    /**
+     * The curl that pays a KHQR in the simulator. With a control token set, it sends the token from
+     * the shell's environment: the guide never prints the token itself.
+     */
+    static String payCurl(URI bank, boolean controlToken) {
+        return "curl -s -X POST " + bank + "/simulator/payments -H 'Content-Type: application/json'"
+                + (controlToken ? " -H \"Authorization: Bearer $BAKONG_SIMULATOR_CONTROL_TOKEN\"" : "")
+                + " -d '{\"qr\":\"<qrString>\"}'";
+    }
+
     static void print(PrintStream out, ServerSettings settings, URI api, ServerRuntime runtime) {
         URI bank = runtime.embeddedSimulatorUrl().orElseGet(() -> runtime.networks().get(PaymentMode.TEST).baseUrl());
         SeedKey first = settings.seedKeys().stream().filter(k -> k.mode() == PaymentMode.TEST).findFirst()
@@ -55,14 +65,15 @@ final class SandboxGuide {
                  3. Pay it as a customer would: open the mock bank app at %2$s/ , paste the
                     answer's "qrString" (or upload a screenshot of the QR) and press Pay. The
                     checkout page turns to paid by itself. From a terminal instead:
-                    curl -s -X POST %2$s/simulator/payments -H 'Content-Type: application/json' -d '{"qr":"<qrString>"}'
+                    %8$s
 
                  4. Check it like a shop's backend would:
                     curl -s -X POST %1$s%6$s -H 'Authorization: Bearer %7$s' -H 'Content-Type: application/json' -d '{"md5":"<md5>"}'
 
                  Press Ctrl-C to stop.
                 ============================================================================
-                """.formatted(api, bank, settings.dataDir(), keys, createCurl(api, first.key()), CHECK_PATH, first.key()));
+                """.formatted(api, bank, settings.dataDir(), keys, createCurl(api, first.key()), CHECK_PATH, first.key(),
+                        payCurl(bank, settings.simulator().controlToken() != null)));
         out.flush();
     }
 }
