@@ -1,6 +1,7 @@
 package dev.bakongpay.checkout;
 
 import dev.bakongpay.checkout.internal.CheckoutPage;
+import dev.bakongpay.checkout.internal.Fonts;
 import dev.bakongpay.checkout.internal.Messages;
 import dev.bakongpay.checkout.internal.RefreshThrottle;
 import dev.bakongpay.checkout.internal.SecurityHeaders;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * (black on white, error correction M, 4-module quiet zone; 528 px unless {@code size} asks for
  * 100 to 1024, a size out of that range being brought into it)</li>
  * <li>{@code GET /pay/{transactionId}/status}: {@code {"status": …}} JSON the page polls</li>
+ * <li>{@code GET /pay/fonts/{name}}: the bundled Khmer web font, under names that carry a hash of
+ * their bytes, cacheable for a year</li>
  * </ul>
  * The {@link CheckoutSource} comes from the constructor or, for the no-argument constructor used
  * by {@code web-fragment.xml}, from the servlet-context attribute {@value CheckoutSource#ATTRIBUTE},
@@ -98,9 +101,14 @@ public class CheckoutServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Messages lang = Messages.choose(req.getParameter("lang"), Collections.list(req.getLocales()));
-        Matcher m = PATH.matcher(Objects.requireNonNullElse(req.getPathInfo(), ""));
+        String path = Objects.requireNonNullElse(req.getPathInfo(), "");
+        if (path.startsWith(Fonts.DIRECTORY)) { // needs no source: the 503 page shows Khmer too
+            font(req, resp, lang, path.substring(Fonts.DIRECTORY.length()));
+            return;
+        }
+        Matcher m = PATH.matcher(path);
         if (!m.matches()) {
-            message(resp, 404, lang, "notFound");
+            message(req, resp, 404, lang, "notFound");
             return;
         }
         RefreshThrottle t = throttle();
@@ -109,7 +117,7 @@ public class CheckoutServlet extends HttpServlet {
                 warnedNoSource = true;
                 LOG.warn("No checkout source: set the servlet-context attribute {}; answering 503", CheckoutSource.ATTRIBUTE);
             }
-            message(resp, 503, lang, "unavailable");
+            message(req, resp, 503, lang, "unavailable");
             return;
         }
         UUID id = UUID.fromString(m.group(1));
@@ -119,11 +127,11 @@ public class CheckoutServlet extends HttpServlet {
             view = what.equals("/qr.png") ? t.source().find(id) : t.current(id);
         } catch (RuntimeException e) {
             LOG.warn("Checkout source failed for transaction {}", id, e);
-            message(resp, 503, lang, "unavailable");
+            message(req, resp, 503, lang, "unavailable");
             return;
         }
         if (view.isEmpty()) {
-            message(resp, 404, lang, "notFound");
+            message(req, resp, 404, lang, "notFound");
             return;
         }
         switch (what) {
@@ -137,7 +145,7 @@ public class CheckoutServlet extends HttpServlet {
             throws IOException {
         String nonce = SecurityHeaders.nonce();
         String base = req.getContextPath() + req.getServletPath() + "/" + id;
-        String html = CheckoutPage.render(v, lang, base, nonce, clock.instant(), pollMillis);
+        String html = CheckoutPage.render(v, lang, base, Fonts.fontFaces(servletBase(req)), nonce, clock.instant(), pollMillis);
         headers.page(resp, nonce);
         send(resp, 200, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
     }
@@ -165,17 +173,30 @@ public class CheckoutServlet extends HttpServlet {
     private void status(HttpServletResponse resp, CheckoutView v) throws IOException {
         Instant now = clock.instant();
         long left = Math.max(0, Duration.between(now, v.expiresAt()).getSeconds());
+        // every value is an enum name, a boolean, a number, an instant or a UUID: nothing to escape
         String json = "{\"transactionId\":\"" + v.transactionId() + "\",\"status\":\"" + v.status()
-                + "\",\"final\":" + v.isFinal() + ",\"late\":" + v.late()
-                + ",\"expiresAt\":\"" + v.expiresAt() + "\",\"secondsLeft\":" + left + "}";
+                + "\",\"final\":" + v.isFinal(now) + ",\"late\":" + v.late()
+                + ",\"mismatch\":" + (v.mismatch() == null ? "null" : "\"" + v.mismatch() + "\"")
+                + ",\"expiresAt\":\"" + v.expiresAt() + "\",\"secondsLeft\":" + left
+                + ",\"lateUntil\":\"" + v.lateUntil() + "\"}";
         headers.data(resp);
         send(resp, 200, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void message(HttpServletResponse resp, int code, Messages lang, String key) throws IOException {
+    private void font(HttpServletRequest req, HttpServletResponse resp, Messages lang, String name) throws IOException {
+        Optional<byte[]> font = Fonts.file(name);
+        if (font.isEmpty()) { // an old hash too: the page names the current one
+            message(req, resp, 404, lang, "notFound");
+            return;
+        }
+        headers.immutableAsset(resp);
+        send(resp, 200, "font/woff2", font.get());
+    }
+
+    private void message(HttpServletRequest req, HttpServletResponse resp, int code, Messages lang, String key) throws IOException {
         String nonce = SecurityHeaders.nonce();
         headers.page(resp, nonce);
-        String html = CheckoutPage.message(lang, key + "Title", key + "Text", nonce);
+        String html = CheckoutPage.message(lang, key + "Title", key + "Text", Fonts.fontFaces(servletBase(req)), nonce);
         send(resp, code, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -184,6 +205,11 @@ public class CheckoutServlet extends HttpServlet {
         resp.setContentType(type);
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);
+    }
+
+    /** Where the servlet is mapped, e.g. {@code /shop/pay}: the font URLs hang off it. */
+    private static String servletBase(HttpServletRequest req) {
+        return req.getContextPath() + req.getServletPath();
     }
 
     /** The throttle over the current source, rebuilt when the context attribute changes; null if none. */

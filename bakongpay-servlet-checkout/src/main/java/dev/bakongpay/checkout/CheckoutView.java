@@ -3,6 +3,8 @@ package dev.bakongpay.checkout;
 import dev.bakongpay.checkout.internal.Links;
 import dev.bakongpay.core.khqr.Khqr;
 import dev.bakongpay.core.khqr.KhqrException;
+import dev.bakongpay.core.payment.PaymentCheck;
+import dev.bakongpay.core.payment.PaymentReconciler;
 import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.Transaction;
 import java.math.BigDecimal;
@@ -11,8 +13,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -33,6 +37,12 @@ import java.util.UUID;
  * @param returnUrl         the shop's page to go back to once paid; nullable; only http(s)
  * @param description       order reference, nullable
  * @param late              paid after the expiry
+ * @param mismatch          for a FAILED transaction that failed because a payment did not match it,
+ *                          what did not: {@code amount}, {@code currency} or {@code account}; else null.
+ *                          Money moved then, so the page must not tell the shopper to simply pay again.
+ * @param lateUntil         until when a late payment may still turn an EXPIRED transaction SUCCESS
+ *                          on its own (see {@link #DEFAULT_LATE_WINDOW}); null means
+ *                          {@code expiresAt} + {@link #DEFAULT_LATE_WINDOW}
  */
 public record CheckoutView(
         UUID transactionId,
@@ -46,7 +56,9 @@ public record CheckoutView(
         String deepLink,
         String returnUrl,
         String description,
-        boolean late) {
+        boolean late,
+        String mismatch,
+        Instant lateUntil) {
 
     /** Transaction attribute holding the shop's return URL. */
     public static final String RETURN_URL = "returnUrl";
@@ -54,6 +66,17 @@ public record CheckoutView(
     public static final String MERCHANT_NAME_KHMER = "merchantNameKhmer";
     /** Transaction attribute holding a deep link made when the KHQR was created. */
     public static final String DEEP_LINK = "deepLink";
+    /**
+     * How long after its expiry an EXPIRED transaction is still watched for a late payment by
+     * default: core's reconciler looks at an expired transaction again while its expiry lies
+     * within its expired lookback, two leases (2 × 60 s with {@link PaymentReconciler}'s default
+     * lease); the servlet says {@code final} for it only once this has passed. A deployment with a
+     * longer lease passes its own lookback to {@link StoreCheckoutSource}.
+     */
+    public static final Duration DEFAULT_LATE_WINDOW =
+            PaymentReconciler.claim("checkout", PaymentReconciler.DEFAULT_LEASE).expiredLookback();
+    private static final Map<String, String> MISMATCH_BY_CODE = Map.of(
+            "amount_mismatch", "amount", "currency_mismatch", "currency", "account_mismatch", "account");
 
     public CheckoutView {
         Objects.requireNonNull(transactionId, "transactionId");
@@ -69,6 +92,21 @@ public record CheckoutView(
         description = blankToNull(description);
         deepLink = Links.deepLinkOrNull(deepLink);
         returnUrl = Links.webUrlOrNull(returnUrl);
+        if (mismatch != null && !MISMATCH_BY_CODE.containsValue(mismatch)) {
+            throw new IllegalArgumentException("mismatch was '" + mismatch + "' but it must be amount, currency, account or null");
+        }
+        if (mismatch != null && status != PaymentStatus.FAILED) {
+            throw new IllegalArgumentException("mismatch is for FAILED transactions, this one is " + status);
+        }
+        if (lateUntil == null) lateUntil = expiresAt.plus(DEFAULT_LATE_WINDOW);
+    }
+
+    /** A view without a mismatch, watched for a late payment for {@link #DEFAULT_LATE_WINDOW} after its expiry. */
+    public CheckoutView(UUID transactionId, String merchantName, String merchantNameKhmer, BigDecimal amount,
+                        String currency, PaymentStatus status, Instant expiresAt, String qrString, String deepLink,
+                        String returnUrl, String description, boolean late) {
+        this(transactionId, merchantName, merchantNameKhmer, amount, currency, status, expiresAt, qrString, deepLink,
+                returnUrl, description, late, null, null);
     }
 
     /**
@@ -77,6 +115,15 @@ public record CheckoutView(
      * from {@value #DEEP_LINK}, else {@code bakong://pay?qr=…} as the create endpoint answers.
      */
     public static CheckoutView from(Transaction t, Instant now) {
+        return from(t, now, DEFAULT_LATE_WINDOW);
+    }
+
+    /**
+     * As {@link #from(Transaction, Instant)}, watched for a late payment until {@code lateWindow}
+     * after the expiry; the mismatch comes from the failure reason's code ({@code amount_mismatch}…).
+     */
+    public static CheckoutView from(Transaction t, Instant now, Duration lateWindow) {
+        if (lateWindow.isNegative()) throw new IllegalArgumentException("lateWindow must not be negative");
         PaymentStatus status = t.status() == PaymentStatus.PENDING && !now.isBefore(t.expiresAt())
                 ? PaymentStatus.EXPIRED // reconciliation may not have run yet; the shopper must not pay a dead QR
                 : t.status();
@@ -85,12 +132,23 @@ public record CheckoutView(
         String deepLink = t.attributes().getOrDefault(DEEP_LINK,
                 "bakong://pay?qr=" + URLEncoder.encode(t.qrString(), StandardCharsets.UTF_8));
         return new CheckoutView(t.id(), t.merchantName(), khmer, t.amount(), t.currency(), status,
-                t.expiresAt(), t.qrString(), deepLink, t.attributes().get(RETURN_URL), t.description(), t.late());
+                t.expiresAt(), t.qrString(), deepLink, t.attributes().get(RETURN_URL), t.description(), t.late(),
+                status == PaymentStatus.FAILED ? MISMATCH_BY_CODE.get(PaymentCheck.failureCode(t)) : null,
+                t.expiresAt().plus(lateWindow));
     }
 
-    /** Whether the page may stop watching: paid, failed, or expired (a late payment then shows on reload). */
-    public boolean isFinal() {
-        return status != PaymentStatus.PENDING;
+    /**
+     * Whether nothing will change this status by itself any more, so the page may stop watching:
+     * paid or failed; expired only from {@link #lateUntil()} on, because until then a payment made
+     * in the last seconds may still be confirmed late (a shop's own check may record one later
+     * still; a reload then shows it).
+     */
+    public boolean isFinal(Instant now) {
+        return switch (status) {
+            case SUCCESS, FAILED -> true;
+            case EXPIRED -> !now.isBefore(lateUntil);
+            default -> false;
+        };
     }
 
     /** The amount's digits as shown: USD {@code 1,234.50}, KHR whole riel {@code 10,000}. */

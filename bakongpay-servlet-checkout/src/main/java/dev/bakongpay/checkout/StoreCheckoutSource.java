@@ -4,6 +4,7 @@ import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.TransactionStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,17 +16,23 @@ import org.slf4j.LoggerFactory;
  * A {@link CheckoutSource} over a {@link TransactionStore}. Alone, {@link #refresh(UUID)} is a plain
  * read and the page shows whatever the payment services or reconciliation last stored. Given a
  * refresher (the payment services' status check), {@code refresh} runs it for a transaction the
- * store still holds as PENDING, so an open page sees the payment even when nobody else polls:
+ * store still holds as PENDING, or as EXPIRED within its late window, so an open page sees the
+ * payment, a late one included, even when nobody else polls:
  *
  * <pre>{@code
- * new StoreCheckoutSource(store, clock, t -> payments.check(t))   // returns the transaction after the check
+ * new StoreCheckoutSource(store, clock, t -> payments.reconcile(List.of(t)).get(0))   // the transaction after the check
  * }</pre>
+ *
+ * The late window (default {@link CheckoutView#DEFAULT_LATE_WINDOW}) is how long after its expiry
+ * an EXPIRED transaction is still watched: give the reconciler's expired lookback (two leases)
+ * when the lease is not the default one.
  */
 public final class StoreCheckoutSource implements CheckoutSource {
     private static final Logger LOG = LoggerFactory.getLogger(StoreCheckoutSource.class);
     private final TransactionStore store;
     private final Clock clock;
     private final UnaryOperator<Transaction> refresher;
+    private final Duration lateWindow;
 
     public StoreCheckoutSource(TransactionStore store) {
         this(store, Clock.systemUTC());
@@ -37,13 +44,25 @@ public final class StoreCheckoutSource implements CheckoutSource {
     }
 
     /**
-     * @param refresher given a stored PENDING transaction, asks upstream and returns the transaction
-     *                  as it is after that (changed or not); it must be bounded in time
+     * @param refresher given a stored PENDING transaction, or an EXPIRED one within its late window,
+     *                  asks upstream and returns the transaction as it is after that (changed or
+     *                  not); it must be bounded in time
      */
     public StoreCheckoutSource(TransactionStore store, Clock clock, UnaryOperator<Transaction> refresher) {
+        this(store, clock, refresher, CheckoutView.DEFAULT_LATE_WINDOW);
+    }
+
+    /**
+     * @param refresher  as in {@link #StoreCheckoutSource(TransactionStore, Clock, UnaryOperator)}
+     * @param lateWindow how long after its expiry an EXPIRED transaction may still turn late SUCCESS by
+     *                   itself: the reconciler's expired lookback ({@code PaymentReconciler.claim(node, lease).expiredLookback()})
+     */
+    public StoreCheckoutSource(TransactionStore store, Clock clock, UnaryOperator<Transaction> refresher, Duration lateWindow) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
+        this.lateWindow = Objects.requireNonNull(lateWindow, "lateWindow");
+        if (lateWindow.isNegative()) throw new IllegalArgumentException("lateWindow must not be negative, was " + lateWindow);
     }
 
     @Override
@@ -54,7 +73,7 @@ public final class StoreCheckoutSource implements CheckoutSource {
     @Override
     public Optional<CheckoutView> refresh(UUID transactionId) {
         return store.findAnyById(transactionId).map(t -> {
-            if (t.status() != PaymentStatus.PENDING) return view(t); // final ones are settled; reconciliation finds late payments
+            if (!watched(t)) return view(t); // settled: nothing upstream can change it any more
             try {
                 Transaction checked = refresher.apply(t);
                 return view(checked == null ? t : checked);
@@ -66,7 +85,13 @@ public final class StoreCheckoutSource implements CheckoutSource {
         });
     }
 
+    /** PENDING, or EXPIRED while a late payment may still arrive. */
+    private boolean watched(Transaction t) {
+        return t.status() == PaymentStatus.PENDING
+                || (t.status() == PaymentStatus.EXPIRED && clock.instant().isBefore(t.expiresAt().plus(lateWindow)));
+    }
+
     private CheckoutView view(Transaction t) {
-        return CheckoutView.from(t, clock.instant());
+        return CheckoutView.from(t, clock.instant(), lateWindow);
     }
 }

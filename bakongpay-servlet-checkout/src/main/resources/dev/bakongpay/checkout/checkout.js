@@ -1,14 +1,17 @@
 // Live status of the checkout card: a countdown and a poll of /status. Everything the shopper reads
-// is already in the server-rendered HTML; this only flips the card's data-status and data-late.
+// is already in the server-rendered HTML; this only flips the card's data-status, data-late and
+// data-mismatch.
 (function () {
   'use strict';
   var card = document.getElementById('checkout');
   if (!card) return;
   var statusUrl = card.getAttribute('data-status-url');
   var expiresAt = Number(card.getAttribute('data-expires-at'));
+  // a payment made in the last seconds may be confirmed after the expiry: an expired card is
+  // watched until the server's late window ends (its /status then says final)
+  var lateUntil = Number(card.getAttribute('data-late-until')) || expiresAt;
   var pollMs = Number(card.getAttribute('data-poll-ms')) || 2000;
-  // a payment made in the last seconds may be confirmed after the expiry: keep watching a while
-  var graceMs = 120000;
+  var settled = false;
   // the shopper's clock may be wrong; count down on the server's
   var skew = Number(card.getAttribute('data-server-now')) - Date.now();
   var countdown = document.getElementById('countdown');
@@ -20,13 +23,16 @@
 
   function watching() {
     var s = status();
-    return s === 'PENDING' || (s === 'EXPIRED' && now() < expiresAt + graceMs);
+    return !settled && (s === 'PENDING' || (s === 'EXPIRED' && now() < lateUntil));
   }
 
   function pad(n) { return (n < 10 ? '0' : '') + n; }
 
   function show(d) {
     if (d.late === true) card.setAttribute('data-late', 'true');
+    if (typeof d.mismatch === 'string') card.setAttribute('data-mismatch', d.mismatch);
+    if (typeof d.lateUntil === 'string' && !isNaN(Date.parse(d.lateUntil))) lateUntil = Date.parse(d.lateUntil);
+    if (d.final === true) settled = true;
     if (d.status && d.status !== status()) card.setAttribute('data-status', d.status);
     if (status() !== 'PENDING') clearInterval(tickTimer);
   }

@@ -21,16 +21,21 @@ public final class CheckoutPage {
     /**
      * The page of {@code v} in {@code lang}.
      *
-     * @param base  the transaction's page path, e.g. {@code /shop/pay/<id>}; the QR and status URLs hang off it
-     * @param nonce the CSP nonce of this response
+     * @param base      the transaction's page path, e.g. {@code /shop/pay/<id>}; the QR and status URLs hang off it
+     * @param fontFaces the {@code @font-face} rules of the bundled font ({@link Fonts#fontFaces})
+     * @param nonce     the CSP nonce of this response
      */
-    public static String render(CheckoutView v, Messages lang, String base, String nonce, Instant now, long pollMillis) {
-        Map<String, String> m = common(lang, nonce);
+    public static String render(CheckoutView v, Messages lang, String base, String fontFaces, String nonce, Instant now,
+                                long pollMillis) {
+        Map<String, String> m = common(lang, fontFaces, nonce);
         m.put("merchantName", escape(v.merchantName()));
         m.put("status", v.status().name());
         m.put("statusUrl", escape(base + "/status"));
         m.put("qrUrl", escape(base + "/qr.png"));
         m.put("expiresAtMillis", Long.toString(v.expiresAt().toEpochMilli()));
+        m.put("lateUntilMillis", Long.toString(v.lateUntil().toEpochMilli()));
+        // every mismatch sentence is on the page, shown by CSS, so a live update can reveal the right one
+        m.put("mismatch", v.mismatch() == null ? "" : v.mismatch());
         m.put("serverNowMillis", Long.toString(now.toEpochMilli()));
         m.put("pollMillis", Long.toString(pollMillis));
         m.put("merchantNames", merchantNames(v, lang));
@@ -49,13 +54,14 @@ public final class CheckoutPage {
                 : "<a class=\"btn btn-quiet\" id=\"return\" href=\"" + escape(v.returnUrl()) + "\">"
                         + escape(lang.get("returnToShop")) + "</a>");
         m.put("description", v.description() == null ? ""
-                : "<p class=\"order\" id=\"order\">" + escape(lang.get("orderLabel")) + ": " + escape(v.description()) + "</p>");
+                // "For Order #1", never "Order: Order #1": the description is often an order number itself
+                : "<p class=\"order\" id=\"order\">" + escape(lang.get("orderLabel")) + " " + escape(v.description()) + "</p>");
         return PAGE.fill(m, lang);
     }
 
     /** A card with a title and a sentence, for 404 and 503 answers. */
-    public static String message(Messages lang, String titleKey, String textKey, String nonce) {
-        Map<String, String> m = common(lang, nonce);
+    public static String message(Messages lang, String titleKey, String textKey, String fontFaces, String nonce) {
+        Map<String, String> m = common(lang, fontFaces, nonce);
         m.put("title", escape(lang.get(titleKey)));
         m.put("text", escape(lang.get(textKey)));
         m.put("poweredBy", escape(lang.get("poweredBy")));
@@ -70,11 +76,11 @@ public final class CheckoutPage {
         return h > 0 ? h + ":" + mmss : mmss;
     }
 
-    private static Map<String, String> common(Messages lang, String nonce) {
+    private static Map<String, String> common(Messages lang, String fontFaces, String nonce) {
         Map<String, String> m = new HashMap<>();
         m.put("lang", lang.tag());
         m.put("nonce", nonce);
-        m.put("css", CSS);
+        m.put("css", fontFaces + CSS);
         m.put("js", JS);
         m.put("khqrMark", MARK);
         StringBuilder links = new StringBuilder();

@@ -7,7 +7,8 @@ import java.util.Base64;
 /**
  * The headers every checkout answer carries. The page is a payment screen: it must not be framed
  * (clickjacking a "pay" card), cached (a shared device showing someone's payment), leak its URL
- * (the id is the only key) or run any script but its own.
+ * (the id is the only key) or run any script but its own. Only the bundled font, which holds
+ * nothing of anyone's, is cacheable.
  */
 public final class SecurityHeaders {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,7 +29,18 @@ public final class SecurityHeaders {
     /** Headers of an HTML page whose inline style and script carry {@code nonce}. */
     public void page(HttpServletResponse r, String nonce) {
         common(r, "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce + "'; "
-                + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; ");
+                + "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; ");
+    }
+
+    /**
+     * Headers of a bundled file whose name carries a hash of its bytes (the web font): it never
+     * changes under that name, so any cache may keep it for a year without asking again.
+     */
+    public void immutableAsset(HttpServletResponse r) {
+        r.setHeader("Content-Security-Policy", "default-src 'none'");
+        r.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        r.setHeader("X-Content-Type-Options", "nosniff");
+        r.setHeader("Referrer-Policy", "no-referrer");
     }
 
     /** Headers of a JSON or image answer, which never runs anything. */
