@@ -133,7 +133,7 @@ public record CheckoutView(
                 "bakong://pay?qr=" + URLEncoder.encode(t.qrString(), StandardCharsets.UTF_8));
         return new CheckoutView(t.id(), t.merchantName(), khmer, t.amount(), t.currency(), status,
                 t.expiresAt(), t.qrString(), deepLink, t.attributes().get(RETURN_URL), t.description(), t.late(),
-                status == PaymentStatus.FAILED ? MISMATCH_BY_CODE.get(PaymentCheck.failureCode(t)) : null,
+                status == PaymentStatus.FAILED && t.statusReason() != null ? MISMATCH_BY_CODE.get(PaymentCheck.failureCode(t)) : null,
                 t.expiresAt().plus(lateWindow));
     }
 

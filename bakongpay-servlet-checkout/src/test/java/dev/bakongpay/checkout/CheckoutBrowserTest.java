@@ -8,6 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.Page;
@@ -126,9 +132,27 @@ class CheckoutBrowserTest {
         void failed() throws Exception {
             Transaction t = server.add(Fixtures.usd("25.00", Instant.now().plusSeconds(900)).build());
             HtmlPage page = open(t, "");
-            server.fail(t);
+            server.fail(t, "upstream_failed: Bakong reported the payment failed");
             awaitStatus(page, "FAILED", Duration.ofSeconds(5));
             assertThat(shown(page, ".state-FAILED")).isTrue();
+            assertThat(shown(page, "#failed-title")).isTrue();
+            assertThat(shown(page, "#mismatch-title")).isFalse();
+        }
+
+        @Test
+        @DisplayName("turns to 'does not match this order' when a wrong payment arrives, never 'did not go through'")
+        void mismatch() throws Exception {
+            Transaction t = server.add(Fixtures.usd("25.00", Instant.now().plusSeconds(900)).build());
+            HtmlPage page = open(t, "");
+            assertThat(shown(page, "#mismatch-title")).isFalse();
+            server.fail(t);
+            awaitStatus(page, "FAILED", Duration.ofSeconds(5));
+            assertThat(page.getHtmlElementById("checkout").getAttribute("data-mismatch")).isEqualTo("amount");
+            assertThat(shown(page, "#mismatch-title")).isTrue();
+            assertThat(shown(page, "#mismatch-amount")).isTrue();
+            assertThat(shown(page, "#mismatch-currency")).isFalse();
+            assertThat(shown(page, "#failed-title")).isFalse();
+            assertThat(page.getHtmlElementById("mismatch-amount").asNormalizedText()).contains("(wrong amount)", "do not pay again");
         }
 
         @Test
@@ -154,6 +178,54 @@ class CheckoutBrowserTest {
                 true, Instant.now())).orElseThrow();
         awaitStatus(page, "SUCCESS", Duration.ofSeconds(5));
         assertThat(shown(page, "#late")).isTrue();
+    }
+
+    @Test
+    @DisplayName("polls an expired transaction while its late window is open, and stops once the status says final")
+    void stopsAfterLateWindow() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        // the window's end is moved by the test, so a slow page load cannot eat it
+        AtomicReference<Instant> lateUntil = new AtomicReference<>(Instant.now().plusSeconds(60));
+        StoreCheckoutSource store = new StoreCheckoutSource(server.store);
+        UnaryOperator<CheckoutView> window = v -> new CheckoutView(v.transactionId(), v.merchantName(), v.merchantNameKhmer(),
+                v.amount(), v.currency(), v.status(), v.expiresAt(), v.qrString(), v.deepLink(), v.returnUrl(), v.description(),
+                v.late(), v.mismatch(), lateUntil.get());
+        server.useSource(new CheckoutSource() {
+            @Override public Optional<CheckoutView> find(UUID id) {
+                reads.incrementAndGet();
+                return store.find(id).map(window);
+            }
+
+            @Override public Optional<CheckoutView> refresh(UUID id) {
+                reads.incrementAndGet();
+                return store.refresh(id).map(window);
+            }
+        });
+        try {
+            Transaction t = server.add(Fixtures.usd("1.00", Instant.now().minusSeconds(1)).build());
+            HtmlPage page = open(t, "");
+            assertThat(status(page)).isEqualTo("EXPIRED");
+            runScriptsUntil(() -> reads.get() >= 3, Instant.now().plusSeconds(10));
+            assertThat(reads.get()).as("page load and at least two polls inside the window").isGreaterThanOrEqualTo(3);
+
+            lateUntil.set(Instant.now()); // the window ends: the next answer says final
+            int before = reads.get();
+            runScriptsUntil(() -> reads.get() > before, Instant.now().plusSeconds(10));
+            int settled = reads.get();
+            runScriptsUntil(() -> false, Instant.now().plusMillis(1500)); // three poll intervals
+            assertThat(reads.get()).as("no poll once the status said final").isEqualTo(settled);
+            assertThat(status(page)).isEqualTo("EXPIRED");
+        } finally {
+            server.useSource(new StoreCheckoutSource(server.store));
+        }
+    }
+
+    /** Lets the page's timers run until {@code done} holds or {@code until} passes. */
+    private void runScriptsUntil(BooleanSupplier done, Instant until) throws InterruptedException {
+        while (!done.getAsBoolean() && Instant.now().isBefore(until)) {
+            browser.waitForBackgroundJavaScript(50);
+            Thread.sleep(20);
+        }
     }
 
     @Test

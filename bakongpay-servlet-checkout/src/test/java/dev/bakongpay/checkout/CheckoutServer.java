@@ -18,24 +18,30 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The checkout servlet on an in-process Jetty, as {@code web-fragment.xml} deploys it (no-argument
+ * The checkout servlet on an in-process Jetty, as {@code web-fragment.xml} deploys it (no source in the
  * constructor, source from the context attribute), over an in-memory store the test writes to.
  */
 final class CheckoutServer implements AutoCloseable {
-    final MemoryTransactionStore store = new MemoryTransactionStore(Clock.systemUTC());
+    final MemoryTransactionStore store;
     private final Server server = new Server();
     private final ServletContextHandler context = new ServletContextHandler("/shop");
     private final HttpClient http = HttpClient.newHttpClient();
 
     CheckoutServer(Map<String, String> initParameters, boolean withSource) throws Exception {
+        this(initParameters, withSource, Clock.systemUTC());
+    }
+
+    /** With {@code clock} for the store, the source and the servlet (a {@code MutableClock} in late-window tests). */
+    CheckoutServer(Map<String, String> initParameters, boolean withSource, Clock clock) throws Exception {
+        store = new MemoryTransactionStore(clock);
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ServletHolder holder = new ServletHolder(new CheckoutServlet());
+        ServletHolder holder = new ServletHolder(new CheckoutServlet(null, clock));
         holder.setInitParameters(initParameters);
         context.addServlet(holder, "/pay/*");
-        if (withSource) context.setAttribute(CheckoutSource.ATTRIBUTE, new StoreCheckoutSource(store));
+        if (withSource) context.setAttribute(CheckoutSource.ATTRIBUTE, new StoreCheckoutSource(store, clock));
         server.setHandler(context);
         server.start();
     }
@@ -62,8 +68,13 @@ final class CheckoutServer implements AutoCloseable {
         store.transition(StatusTransition.paid(t.id(), PaymentStatus.PENDING, p, false, Instant.now())).orElseThrow();
     }
 
+    /** A wrong payment, as core's Settlement records it: FAILED with an {@code amount_mismatch} reason. */
     void fail(Transaction t) {
-        store.transition(StatusTransition.failed(t.id(), null, "amount_mismatch", Instant.now())).orElseThrow();
+        fail(t, "amount_mismatch: paid 1.00 " + t.currency() + ", expected " + t.amount() + " " + t.currency());
+    }
+
+    void fail(Transaction t, String reason) {
+        store.transition(StatusTransition.failed(t.id(), null, reason, Instant.now())).orElseThrow();
     }
 
     String url(String path) {

@@ -2,11 +2,19 @@ package dev.bakongpay.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bakongpay.spi.PaymentStatus;
+import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.spi.UpstreamPayment;
+import dev.bakongpay.testsupport.MutableClock;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -47,7 +55,7 @@ class CheckoutServletTest {
             HttpResponse<byte[]> r = server.get("/pay/" + t.id());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-            assertThat(text(r)).contains("FINN SHOP", ">25.00<", ">USD<", "Order #1234", "data-status=\"PENDING\" data-late=\"false\"",
+            assertThat(text(r)).contains("FINN SHOP", ">25.00<", ">USD<", ">For Order #1234<", "data-status=\"PENDING\" data-late=\"false\"",
                     "src=\"/shop/pay/" + t.id() + "/qr.png\"", "lang=\"en\"", "<noscript>", "Waiting for payment");
         }
 
@@ -56,7 +64,7 @@ class CheckoutServletTest {
         void headers() throws Exception {
             HttpResponse<byte[]> r = server.get("/pay/" + pending().id());
             String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-            assertThat(csp).contains("default-src 'none'", "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'")
+            assertThat(csp).contains("default-src 'none'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
                     .containsPattern("script-src 'nonce-[A-Za-z0-9+/=]{24}'");
             String nonce = csp.replaceAll(".*script-src 'nonce-([^']+)'.*", "$1");
             assertThat(text(r)).contains("<script nonce=\"" + nonce + "\">", "<style nonce=\"" + nonce + "\">");
@@ -100,12 +108,40 @@ class CheckoutServletTest {
         }
 
         @Test
+        @DisplayName("a wrong payment says a payment was made that does not match, never that it did not go through")
+        void mismatch() throws Exception {
+            Transaction t = pending();
+            server.fail(t);
+            String html = text(server.get("/pay/" + t.id()));
+            assertThat(html).contains("data-status=\"FAILED\" data-late=\"false\" data-mismatch=\"amount\"",
+                    "Payment does not match this order", "does not match this order (wrong amount)", "do not pay again");
+            assertThat(text(server.get("/pay/" + t.id() + "?lang=km"))).contains("ការទូទាត់មិនត្រូវនឹងការបញ្ជាទិញនេះទេ",
+                    "(ចំនួនទឹកប្រាក់មិនត្រូវ)", "data-mismatch=\"amount\"");
+        }
+
+        @Test
+        @DisplayName("a failure without a wrong payment keeps the plain failed message")
+        void plainFailure() throws Exception {
+            Transaction t = pending();
+            server.fail(t, "upstream_failed: Bakong reported the payment failed");
+            assertThat(text(server.get("/pay/" + t.id()))).contains("data-mismatch=\"\"", "The payment did not go through");
+        }
+
+        @Test
+        @DisplayName("labels the description so it reads naturally when it is an order number itself")
+        void description() throws Exception {
+            Transaction t = server.add(Fixtures.usd("1.00", Instant.now().plusSeconds(900)).description("Order #1").build());
+            assertThat(text(server.get("/pay/" + t.id()))).contains("<p class=\"order\" id=\"order\">For Order #1</p>")
+                    .doesNotContain("Order: Order");
+        }
+
+        @Test
         @DisplayName("in Khmer carries lang=km, Khmer words and the Khmer shop name first")
         void khmer() throws Exception {
             Transaction t = server.add(Fixtures.khr("10000", Instant.now().plusSeconds(900))
                     .attributes(Map.of("merchantNameKhmer", "ហាងហ្វីន")).build());
             String html = text(server.get("/pay/" + t.id() + "?lang=km"));
-            assertThat(html).contains("<html lang=\"km\">", "កំពុងរង់ចាំការទូទាត់", ">10,000<", ">KHR<", "៛");
+            assertThat(html).contains("<html lang=\"km\">", "កំពុងរង់ចាំការទូទាត់", ">10,000<", ">KHR<", "៛", ">សម្រាប់ Order #1234<");
             assertThat(html.indexOf("ហាងហ្វីន")).isLessThan(html.indexOf("FINN SHOP</p>"));
         }
 
@@ -145,7 +181,16 @@ class CheckoutServletTest {
             HttpResponse<byte[]> r = server.get("/pay/" + t.id() + "/status");
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
-            assertThat(text(r)).contains("\"status\":\"SUCCESS\"", "\"final\":true");
+            assertThat(text(r)).contains("\"status\":\"SUCCESS\"", "\"final\":true", "\"mismatch\":null");
+        }
+
+        @Test
+        @DisplayName("names a wrong payment's mismatch, so the live update can say so")
+        void mismatch() throws Exception {
+            Transaction t = pending();
+            server.fail(t);
+            assertThat(text(server.get("/pay/" + t.id() + "/status")))
+                    .contains("\"status\":\"FAILED\"", "\"final\":true", "\"mismatch\":\"amount\"");
         }
 
         @Test
@@ -153,6 +198,97 @@ class CheckoutServletTest {
         void expired() throws Exception {
             Transaction t = server.add(Fixtures.usd("1.00", Instant.now().minusSeconds(1)).build());
             assertThat(text(server.get("/pay/" + t.id() + "/status"))).contains("\"status\":\"EXPIRED\"", "\"secondsLeft\":0");
+        }
+    }
+
+    @Nested
+    @DisplayName("the late window")
+    class LateWindow {
+        final MutableClock clock = new MutableClock();
+
+        @Test
+        @DisplayName("EXPIRED is not final until the late window has passed, and a late payment in it shows as paid")
+        void expiredThenFinal() throws Exception {
+            try (CheckoutServer timed = new CheckoutServer(Map.of(), true, clock)) {
+                Transaction t = timed.add(Fixtures.usd("1.00", clock.instant().plusSeconds(60)).createdAt(clock.instant()).build());
+                Transaction other = timed.add(Fixtures.usd("1.00", clock.instant().plusSeconds(60)).createdAt(clock.instant()).build());
+                String lateUntil = "\"lateUntil\":\"" + t.expiresAt().plus(CheckoutView.DEFAULT_LATE_WINDOW) + "\"";
+                assertThat(text(timed.get("/pay/" + t.id() + "/status"))).contains("\"status\":\"PENDING\"", "\"final\":false", lateUntil);
+
+                clock.advance(Duration.ofSeconds(61));
+                assertThat(text(timed.get("/pay/" + t.id() + "/status"))).contains("\"status\":\"EXPIRED\"", "\"final\":false", lateUntil);
+                assertThat(text(timed.get("/pay/" + t.id()))).contains("data-late-until=\""
+                        + t.expiresAt().plus(CheckoutView.DEFAULT_LATE_WINDOW).toEpochMilli() + "\"");
+
+                clock.set(t.expiresAt().plus(CheckoutView.DEFAULT_LATE_WINDOW).minusSeconds(1));
+                assertThat(text(timed.get("/pay/" + t.id() + "/status"))).contains("\"status\":\"EXPIRED\"", "\"final\":false");
+                timed.store.transition(StatusTransition.expired(other.id(), clock.instant())).orElseThrow();
+                timed.store.transition(StatusTransition.paid(other.id(), PaymentStatus.EXPIRED,
+                        new UpstreamPayment("cd".repeat(32), null, null, other.amount(), "USD", null, null, null),
+                        true, clock.instant())).orElseThrow();
+                assertThat(text(timed.get("/pay/" + other.id() + "/status")))
+                        .contains("\"status\":\"SUCCESS\"", "\"final\":true", "\"late\":true");
+
+                clock.set(t.expiresAt().plus(CheckoutView.DEFAULT_LATE_WINDOW));
+                assertThat(text(timed.get("/pay/" + t.id() + "/status"))).contains("\"status\":\"EXPIRED\"", "\"final\":true");
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("the bundled Khmer font")
+    class Font {
+        @Test
+        @DisplayName("the page declares it with @font-face at hashed URLs under the servlet")
+        void fontFace() throws Exception {
+            String html = text(server.get("/pay/" + pending().id()));
+            assertThat(html).containsPattern("@font-face\\{font-family:\"Noto Sans Khmer\";font-style:normal;font-weight:400;"
+                    + "font-display:swap;src:url\\(\"/shop/pay/fonts/noto-sans-khmer-400\\.[0-9a-f]{10}\\.woff2\"\\)")
+                    .containsPattern("url\\(\"/shop/pay/fonts/noto-sans-khmer-700\\.[0-9a-f]{10}\\.woff2\"\\)");
+        }
+
+        @ParameterizedTest(name = "weight {0}")
+        @ValueSource(ints = {400, 700})
+        @DisplayName("is served as font/woff2, the bundled bytes, cacheable for a year")
+        void served(int weight) throws Exception {
+            String url = fontUrl(text(server.get("/pay/" + pending().id())), weight);
+            HttpResponse<byte[]> r = server.get(url.substring("/shop".length()));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("font/woff2");
+            assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            try (InputStream in = getClass().getResourceAsStream("/dev/bakongpay/checkout/fonts/noto-sans-khmer-" + weight + ".woff2")) {
+                assertThat(r.body()).isEqualTo(in.readAllBytes());
+            }
+            assertThat(new String(r.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("wOF2");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"noto-sans-khmer-400.woff2", "noto-sans-khmer-400.0000000000.woff2", "noto-sans-khmer-500.0000000000.woff2",
+                "OFL.txt", "", "../messages_en.properties", "noto-sans-khmer-400.%2E%2E.woff2"})
+        @DisplayName("any other name is a friendly 404")
+        void unknown(String name) throws Exception {
+            HttpResponse<byte[]> r = server.get("/pay/fonts/" + name);
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+            assertThat(text(r)).contains("Payment not found").doesNotContain("Exception");
+        }
+
+        @Test
+        @DisplayName("is served even before a checkout source is configured, for the 503 page's Khmer")
+        void withoutSource() throws Exception {
+            try (CheckoutServer bare = new CheckoutServer(Map.of(), false)) {
+                String html = text(bare.get("/pay/3f0c6b9e-1111-4c1e-9a55-0123456789ab?lang=km"));
+                HttpResponse<byte[]> r = bare.get(fontUrl(html, 400).substring("/shop".length()));
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("Content-Type")).hasValue("font/woff2");
+            }
+        }
+
+        private static String fontUrl(String html, int weight) {
+            Matcher m = Pattern.compile("/shop/pay/fonts/noto-sans-khmer-" + weight + "\\.[0-9a-f]{10}\\.woff2").matcher(html);
+            assertThat(m.find()).as("font URL of weight %d in the page", weight).isTrue();
+            return m.group();
         }
     }
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.Transaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("A checkout view")
@@ -49,7 +52,55 @@ class CheckoutViewTest {
         void pendingPastExpiry() {
             CheckoutView v = view(Fixtures.usd("1", NOW.minusSeconds(1)));
             assertThat(v.status()).isEqualTo(PaymentStatus.EXPIRED);
-            assertThat(v.isFinal()).isTrue();
+        }
+
+        @Test
+        @DisplayName("an expired transaction is final only once its late window has passed (default: the reconciler's two leases)")
+        void expiredFinalAfterLateWindow() {
+            Instant expiry = NOW.minusSeconds(1);
+            CheckoutView v = view(Fixtures.usd("1", expiry).status(PaymentStatus.EXPIRED));
+            assertThat(CheckoutView.DEFAULT_LATE_WINDOW).isEqualTo(Duration.ofSeconds(120));
+            assertThat(v.lateUntil()).isEqualTo(expiry.plusSeconds(120));
+            assertThat(v.isFinal(NOW)).isFalse();
+            assertThat(v.isFinal(expiry.plusSeconds(119))).isFalse();
+            assertThat(v.isFinal(expiry.plusSeconds(120))).isTrue();
+        }
+
+        @Test
+        @DisplayName("the late window can be the deployment's own")
+        void ownLateWindow() {
+            Instant expiry = NOW.minusSeconds(1);
+            CheckoutView v = CheckoutView.from(Fixtures.usd("1", expiry).build(), NOW, Duration.ofMinutes(10));
+            assertThat(v.lateUntil()).isEqualTo(expiry.plus(Duration.ofMinutes(10)));
+            assertThat(v.isFinal(expiry.plusSeconds(599))).isFalse();
+            assertThat(v.isFinal(expiry.plusSeconds(600))).isTrue();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(value = PaymentStatus.class, names = {"SUCCESS", "FAILED"})
+        @DisplayName("paid and failed are final at once; pending never is")
+        void finalStatuses(PaymentStatus status) {
+            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60)).status(status)).isFinal(NOW)).isTrue();
+            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60))).isFinal(NOW.plusSeconds(30))).isFalse();
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource({"'amount_mismatch: paid 9.00 USD, expected 10.00 USD', amount",
+                "'currency_mismatch: paid 10.00 KHR, expected 10.00 USD', currency",
+                "'account_mismatch: paid to someone@bank, expected finn_shop@aclb', account",
+                "amount_mismatch, amount"})
+        @DisplayName("a transaction failed by a wrong payment names what did not match")
+        void mismatch(String reason, String expected) {
+            CheckoutView v = view(Fixtures.usd("10", NOW.plusSeconds(60)).status(PaymentStatus.FAILED).statusReason(reason));
+            assertThat(v.mismatch()).isEqualTo(expected);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"upstream_failed: Bakong reported the payment failed", "something else"})
+        @DisplayName("any other failure names no mismatch")
+        void otherFailure(String reason) {
+            CheckoutView v = view(Fixtures.usd("10", NOW.plusSeconds(60)).status(PaymentStatus.FAILED).statusReason(reason));
+            assertThat(v.mismatch()).isNull();
         }
 
         @Test

@@ -6,7 +6,9 @@ import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.memory.MemoryTransactionStore;
+import dev.bakongpay.testsupport.MutableClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,16 +52,41 @@ class StoreCheckoutSourceTest {
         }
 
         @Test
-        @DisplayName("leaves a final transaction alone")
+        @DisplayName("leaves paid and failed transactions alone")
         void finalOnes() {
             Transaction t = stored();
-            store.transition(StatusTransition.expired(t.id(), Instant.now())).orElseThrow();
+            store.transition(StatusTransition.failed(t.id(), null, "upstream_failed: no", Instant.now())).orElseThrow();
             StoreCheckoutSource source = new StoreCheckoutSource(store, Clock.systemUTC(), tx -> {
                 checks.incrementAndGet();
                 return tx;
             });
-            assertThat(source.refresh(t.id()).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
+            assertThat(source.refresh(t.id()).orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
             assertThat(checks).hasValue(0);
+        }
+
+        @Test
+        @DisplayName("checks an expired transaction until its late window ends, then leaves it alone")
+        void expiredWithinLateWindow() {
+            MutableClock clock = new MutableClock();
+            MemoryTransactionStore timed = new MemoryTransactionStore(clock);
+            Transaction t = Fixtures.usd("5.00", clock.instant().plusSeconds(60)).createdAt(clock.instant()).build();
+            timed.insert(t);
+            StoreCheckoutSource source = new StoreCheckoutSource(timed, clock, tx -> {
+                checks.incrementAndGet();
+                return tx;
+            }, Duration.ofSeconds(90));
+            clock.advance(Duration.ofSeconds(61));
+            timed.transition(StatusTransition.expired(t.id(), clock.instant())).orElseThrow();
+            CheckoutView expired = source.refresh(t.id()).orElseThrow();
+            assertThat(expired.status()).isEqualTo(PaymentStatus.EXPIRED);
+            assertThat(expired.lateUntil()).isEqualTo(t.expiresAt().plusSeconds(90));
+            assertThat(checks).hasValue(1);
+            clock.set(t.expiresAt().plusSeconds(89));
+            source.refresh(t.id());
+            assertThat(checks).hasValue(2);
+            clock.set(t.expiresAt().plusSeconds(90));
+            assertThat(source.refresh(t.id()).orElseThrow().isFinal(clock.instant())).isTrue();
+            assertThat(checks).hasValue(2);
         }
 
         @Test
