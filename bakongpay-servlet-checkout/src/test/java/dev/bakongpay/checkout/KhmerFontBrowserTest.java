@@ -72,9 +72,9 @@ class KhmerFontBrowserTest {
         assertThat(fonts.get("check")).isEqualTo(true);
 
         assertThat(platformFonts("#merchant-km")).as("the shop's Khmer name (weight 400)")
-                .containsExactly("Noto Sans Khmer custom");
-        assertThat(platformFonts(".state-PENDING .state-title")).as("the waiting title (weight 600, the 700 face)")
-                .contains("Noto Sans Khmer custom");
+                .containsExactly("NotoSansKhmer-Regular web font");
+        assertThat(platformFonts(".state-PENDING .state-title")).as("the waiting title (weight 600: the 700 face)")
+                .containsExactly("NotoSansKhmer-Bold web font");
         // the control: without the page's font, this browser has nothing to draw Khmer with
         assertThat(platformFonts("#control")).isNotEmpty().noneMatch(font -> font.contains("Khmer"));
     }
@@ -85,7 +85,7 @@ class KhmerFontBrowserTest {
         Transaction t = server.add(Fixtures.usd("1.00", Instant.now().plusSeconds(900)).build());
         browser.get(server.page(t));
         assertThat(loadedFonts().get("faces")).asList().contains("Noto Sans Khmer 400 loaded");
-        assertThat(platformFonts("a[lang=km]")).containsExactly("Noto Sans Khmer custom");
+        assertThat(platformFonts("a[lang=km]")).containsExactly("NotoSansKhmer-Regular web font");
     }
 
     /**
@@ -111,7 +111,7 @@ class KhmerFontBrowserTest {
                 """);
     }
 
-    /** The fonts Chromium drew the element's text with, as {@code "family custom|system"} (DevTools' own record). */
+    /** The fonts Chromium drew the element's text with, as {@code "NotoSansKhmer-Bold web font"} (DevTools' own record). */
     @SuppressWarnings("unchecked")
     private static List<String> platformFonts(String selector) {
         browser.executeCdpCommand("DOM.enable", Map.of());
@@ -122,7 +122,7 @@ class KhmerFontBrowserTest {
         assertThat(((Number) node).intValue()).as("element %s", selector).isPositive();
         List<Map<String, Object>> fonts = (List<Map<String, Object>>) browser.executeCdpCommand("CSS.getPlatformFontsForNode",
                 Map.of("nodeId", node)).get("fonts");
-        return fonts.stream().map(f -> f.get("familyName") + (Boolean.TRUE.equals(f.get("isCustomFont")) ? " custom" : " system"))
+        return fonts.stream().map(f -> f.get("postScriptName") + (Boolean.TRUE.equals(f.get("isCustomFont")) ? " web font" : " system font"))
                 .toList();
     }
 }
