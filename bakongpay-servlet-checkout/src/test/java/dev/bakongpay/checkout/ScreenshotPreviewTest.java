@@ -36,7 +36,9 @@ class ScreenshotPreviewTest {
             Transaction paid = server.add(Fixtures.usd("1250.00", later).attributes(khmer).build());
             server.pay(paid);
             Transaction failed = server.add(Fixtures.usd("3.50", later).build());
-            server.fail(failed);
+            server.fail(failed, "upstream_failed: Bakong reported the payment failed");
+            Transaction mismatch = server.add(Fixtures.usd("3.50", later).attributes(khmer).build());
+            server.fail(mismatch);
             Transaction expired = server.add(Fixtures.usd("9.99", Instant.now().minusSeconds(5)).build());
             Transaction xss = server.add(Fixtures.usd("1.00", later).merchantName("<script>alert(1)</script>")
                     .description("<b>bold?</b>").build());
@@ -47,6 +49,8 @@ class ScreenshotPreviewTest {
             shots.put("paid-en", server.page(paid));
             shots.put("paid-km", server.page(paid) + "?lang=km");
             shots.put("failed-en", server.page(failed));
+            shots.put("mismatch-en", server.page(mismatch));
+            shots.put("mismatch-km", server.page(mismatch) + "?lang=km");
             shots.put("expired-km", server.page(expired) + "?lang=km");
             shots.put("xss-en", server.page(xss));
             shots.put("not-found-en", server.url("/pay/nope"));
