@@ -107,9 +107,33 @@ public final class ServerMain {
                 return Launch.failed(1);
             }
         }
-        Launch launch = start(settings, out, err, lock.orElse(null));
+        Launch launch = portTaken(settings.host(), settings.port()) ? Launch.failed(portInUse(settings, err))
+                : start(settings, out, err, lock.orElse(null));
         if (launch.server() == null) lock.ifPresent(ServerMain::release);
         return launch;
+    }
+
+    /**
+     * Whether something listens on the port already: asked before the store is opened and migrated,
+     * so a taken port fails in a second, not after the migration. The web server's own bind still decides.
+     */
+    private static boolean portTaken(String host, int port) {
+        if (port == 0) return false;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty binds, so a port in TIME_WAIT is not called taken
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return false;
+        } catch (BindException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // an address this machine lacks: the web server's bind says so
+        }
+    }
+
+    private static int portInUse(ServerSettings settings, PrintStream err) {
+        err.println("bakongpay-server: " + settings.host() + ":" + settings.port() + " is already in use; stop what listens there"
+                + " or set " + Settings.PORT + " to a free port (0 picks one)");
+        return 1;
     }
 
     /** The embedded H2 file, the simulator's state and the sandbox keys live in the data folder. */
@@ -148,8 +172,7 @@ public final class ServerMain {
         } catch (Exception e) {
             runtime.close();
             if (bindFailure(e)) {
-                err.println("bakongpay-server: " + settings.host() + ":" + settings.port() + " is already in use; stop what listens there"
-                        + " or set " + Settings.PORT + " to a free port (0 picks one)");
+                return Launch.failed(portInUse(settings, err));
             } else {
                 err.println("bakongpay-server: the web server did not start on " + settings.host() + ":" + settings.port()
                         + ": " + e.getMessage());
@@ -230,6 +253,10 @@ public final class ServerMain {
 
         ServerRuntime runtime() {
             return runtime;
+        }
+
+        long requestsInFlight() {
+            return jetty.requestsInFlight();
         }
 
         /**
