@@ -11,15 +11,18 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /** The executable JAR's web server: one Jetty connector, one context at {@code /}. */
 public final class EmbeddedJetty implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
+    private final GracefulHandler graceful;
 
-    private EmbeddedJetty(Server server, ServerConnector connector) {
+    private EmbeddedJetty(Server server, ServerConnector connector, GracefulHandler graceful) {
         this.server = server;
         this.connector = connector;
+        this.graceful = graceful;
     }
 
     /** Binds {@code host:port} (0 picks a free port) and serves the runtime's application. */
@@ -48,15 +51,23 @@ public final class EmbeddedJetty implements AutoCloseable {
         // what no servlet serves is a 404 in the envelope whatever the method (Jetty's own default
         // servlet would echo a TRACE back)
         context.addServlet(new ServletHolder("bakongpay-not-found", new ErrorServlet()), "/");
-        server.setHandler(context);
-        server.setStopTimeout(5_000); // lets requests in flight finish on Ctrl-C
+        // on stop: the connector stops accepting, a request on a kept-alive connection gets 503 with
+        // Connection: close, and requests in flight have BAKONGPAY_SHUTDOWN_GRACE to finish
+        GracefulHandler graceful = new GracefulHandler(context);
+        server.setHandler(graceful);
+        server.setStopTimeout(runtime.settings().shutdownGrace().toMillis());
         try {
             server.start();
         } catch (Exception e) {
             server.stop();
             throw e;
         }
-        return new EmbeddedJetty(server, connector);
+        return new EmbeddedJetty(server, connector, graceful);
+    }
+
+    /** Requests being served now. */
+    public long requestsInFlight() {
+        return graceful.getCurrentRequestCount();
     }
 
     public int port() {
@@ -74,6 +85,10 @@ public final class EmbeddedJetty implements AutoCloseable {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + connector.getLocalPort());
     }
 
+    /**
+     * Stops taking requests and waits up to the stop timeout for those in flight, then closes every
+     * connection; requests still running then are cut off, and the exception says so.
+     */
     @Override
     public void close() throws Exception {
         server.stop();

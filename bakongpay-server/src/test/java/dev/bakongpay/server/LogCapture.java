@@ -9,7 +9,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
 /**
- * What the server logs while it is open: slf4j-simple's lines (it writes to whatever
+ * What the server logs while it is open: Logback's lines (its console appender writes to whatever
  * {@code System.err} is at each line) and Jersey's java.util.logging records, in this JVM.
  * Closing restores {@code System.err} and removes the JUL handler.
  */
@@ -55,6 +55,13 @@ final class LogCapture implements AutoCloseable {
         }, true, StandardCharsets.UTF_8);
         System.setErr(tee);
         java.util.logging.Logger.getLogger("").addHandler(handler);
+    }
+
+    /** What reached {@code System.err} so far (the server's log lines), line by line. */
+    List<String> errLines() {
+        synchronized (captured) {
+            return List.of(captured.toString(StandardCharsets.UTF_8).split("\n"));
+        }
     }
 
     /** Every line logged so far, slf4j's then JUL's. */

@@ -89,6 +89,29 @@ class SandboxIT {
     }
 
     @Test
+    @DisplayName("a second sandbox on the same folder exits 1 with one line and no stack trace, and writes nothing there")
+    void secondOnSameFolder() throws Exception {
+        try (SandboxProcess first = SandboxProcess.start(workDir, Map.of())) {
+            first.awaitGuide(Duration.ofSeconds(90));
+            Path data = workDir.resolve("data");
+            List<String> before;
+            try (var files = java.nio.file.Files.list(data)) {
+                before = files.map(p -> p.getFileName().toString()).sorted().toList();
+            }
+            try (SandboxProcess second = SandboxProcess.start(workDir, Map.of())) {
+                assertThat(second.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+                assertThat(second.stderr()).containsExactly("bakongpay-server: the data folder " + data.toRealPath()
+                        + " is in use by another BakongPay server; stop that one first, or give this one its own folder with BAKONGPAY_DATA_DIR");
+            }
+            try (var files = java.nio.file.Files.list(data)) {
+                assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(before)
+                        .noneMatch(f -> f.endsWith(".trace.db"));
+            }
+            first.interrupt(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     @DisplayName("uses the keys of BAKONGPAY_API_KEYS instead of generating some, and stops cleanly on Ctrl-C")
     void configuredKeys() throws Exception {
         String keys = "bk_test_free0000000000000001=FREE,bk_test_pro00000000000000001=PRO";

@@ -75,6 +75,15 @@ final class SandboxProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the process to end by itself; its exit code. */
+    int awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the process did not end within " + within + "\nstderr:\n" + String.join("\n", err));
+        }
+        Thread.sleep(200); // lets the output pumps read the last lines
+        return process.exitValue();
+    }
+
     List<String> stderr() {
         return new ArrayList<>(err);
     }

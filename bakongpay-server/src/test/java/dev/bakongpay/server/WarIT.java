@@ -69,6 +69,9 @@ class WarIT {
         given().baseUri(base).get("/health").then().statusCode(200)
                 .body("status", equalTo("UP")).body("store", equalTo("jdbc"))
                 .body("upstream.test.url", equalTo(simulator.baseUrl().toString()));
+        given().baseUri(base).get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(base).get("/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP")).body("store.status", equalTo("UP")).body("limiter.status", equalTo("UP"));
         // 404, not 503: the checkout page is mapped and has its source
         given().baseUri(base).get("/pay/" + java.util.UUID.randomUUID()).then().statusCode(404)
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"));
@@ -92,6 +95,18 @@ class WarIT {
                 .header("Cache-Control", "no-store").body("error.code", equalTo("bad_request"));
         given().baseUri(base).header("Authorization", "Bearer " + KEY).contentType("application/json").body("{\"md5\":\"x\"}")
                 .post("/api/v1/check/md5").then().header("Cache-Control", "no-store");
+    }
+
+    @Test
+    @DisplayName("carries no logging binding: its container decides how it logs")
+    void noLoggingBinding() throws Exception {
+        java.util.List<String> libraries;
+        try (java.util.zip.ZipFile war = new java.util.zip.ZipFile(war().toFile())) {
+            libraries = war.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith("WEB-INF/lib/")).toList();
+        }
+        assertThat(libraries).anyMatch(n -> n.startsWith("WEB-INF/lib/slf4j-api-"))
+                .noneMatch(n -> n.startsWith("WEB-INF/lib/logback-") || n.startsWith("WEB-INF/lib/jul-to-slf4j-")
+                        || n.startsWith("WEB-INF/lib/slf4j-simple-"));
     }
 
     @Nested

@@ -17,4 +17,12 @@ public interface ApiKeyStore {
 
     /** Marks the key inactive; returns false for an unknown hash. Revoking twice is fine. */
     boolean revoke(String keyHash);
+
+    /**
+     * Whether at least one key is active: the server warns at start-up when none is, since every
+     * request would then be refused. A store that cannot tell cheaply keeps this default and says true.
+     */
+    default boolean anyActive() {
+        return true;
+    }
 }

@@ -27,16 +27,24 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
     private static final String STARTED = "bakongpay.started";
+    private static final String MDC_HELD_OUTSIDE = "bakongpay.mdcHeldOutside";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger LOG = LoggerFactory.getLogger("dev.bakongpay.jaxrs.access");
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : newId();
+        String id = idFor(request.getHeaderString(HEADER));
         request.setProperty(MDC_KEY, id);
         request.setProperty(STARTED, System.nanoTime());
-        MDC.put(MDC_KEY, id);
+        // a servlet filter in front (the reference server's) may have put the id already; it then
+        // also takes it out, after the last line of the request
+        if (id.equals(MDC.get(MDC_KEY))) request.setProperty(MDC_HELD_OUTSIDE, Boolean.TRUE);
+        else MDC.put(MDC_KEY, id);
+    }
+
+    /** The caller's {@code X-Request-Id} when it is a sane token, else a fresh id. */
+    public static String idFor(String given) {
+        return given != null && SANE.matcher(given).matches() ? given : newId();
     }
 
     /**
@@ -58,6 +66,6 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
         long ms = started instanceof Long s ? (System.nanoTime() - s) / 1_000_000 : -1;
         LOG.info("{} {} -> {} ({} ms)", request.getMethod(), request.getUriInfo().getRequestUri().getPath(),
                 response.getStatus(), ms);
-        MDC.remove(MDC_KEY);
+        if (request.getProperty(MDC_HELD_OUTSIDE) == null) MDC.remove(MDC_KEY);
     }
 }

@@ -136,7 +136,13 @@ public final class Settings {
                     "the operator's credential for `/admin/v1` (API keys, payments, webhooks), `/metrics` and the console at `/admin`, sent as `Authorization: Bearer …`; at least 24 characters. Never printed").asSecret();
     public static final Setting<String> LOG_LEVEL = Setting.of("BAKONGPAY_LOG_LEVEL", Parsers.oneOf(List.of("trace", "debug", "info", "warn", "error", "off")), "info")
             .documented("`info`",
-                    "`trace`, `debug`, `info`, `warn`, `error`, `off` (slf4j-simple, executable JAR only; any `-Dorg.slf4j.simpleLogger.*` wins; a WAR logs as its container says)");
+                    "`trace`, `debug`, `info`, `warn`, `error`, `off` (Logback, executable JAR only; `-Dlogback.configurationFile=FILE` replaces the whole set-up; a WAR logs as its container says)");
+    public static final Setting<String> LOG_FORMAT = Setting.of("BAKONGPAY_LOG_FORMAT", Parsers.oneOf(List.of("plain", "json")), "plain")
+            .documented("`plain`",
+                    "`plain` (one readable line per event) or `json` (one JSON object per line, for a log collector); both carry the request id of the request a line belongs to. Executable JAR only");
+    public static final Setting<Duration> SHUTDOWN_GRACE = Setting.of("BAKONGPAY_SHUTDOWN_GRACE", Parsers.duration(Duration.ZERO, Duration.ofMinutes(10)), Duration.ofSeconds(10))
+            .documented("`10s`",
+                    "on SIGTERM or Ctrl-C, how long requests in flight may take to finish (0 to 10m) once new ones are refused; then the store, limiter and simulator close. Executable JAR only");
     public static final Setting<String> CONFIG_FILE = Setting.of("BAKONGPAY_CONFIG_FILE", Parsers.text(), null)
             .documented("none",
                     "a properties file with any of the above");
@@ -179,6 +185,8 @@ public final class Settings {
             WEBHOOK_MAX_ATTEMPTS,
             ADMIN_TOKEN,
             LOG_LEVEL,
+            LOG_FORMAT,
+            SHUTDOWN_GRACE,
             CONFIG_FILE);
 
     private static final Pattern RATE = Pattern.compile("(FREE|PRO|ENTERPRISE)=([1-9][0-9]{0,9})/([smh])");

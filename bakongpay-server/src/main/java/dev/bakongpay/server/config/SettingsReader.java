@@ -62,6 +62,8 @@ final class SettingsReader {
                 problems.read(SIMULATOR_CONTROL_TOKEN));
         Upstream test = testUpstream(simulator);
         String level = problems.read(LOG_LEVEL);
+        String logFormat = problems.read(LOG_FORMAT);
+        Duration shutdownGrace = problems.read(SHUTDOWN_GRACE);
         Duration reconcileEvery = Duration.ofSeconds(problems.read(RECONCILE_SECONDS));
         ServerSettings.Webhook webhook = webhook();
         ServerSettings.Budgets budgets = budgets(reconcileEvery);
@@ -90,7 +92,8 @@ final class SettingsReader {
                 .bakongProxy(live.proxy()).rateLimits(rateLimits).defaultExpiry(defaultExpiry).maxExpiry(maxExpiry)
                 .maxBodyBytes(maxBodyBytes).pendingCacheTtl(pendingCacheTtl).build();
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulator, simulatorPort, simulatorListen, core.rateLimits(), level, reconcileEvery, webhook, budgets, core, adminToken);
+                simulator, simulatorPort, simulatorListen, core.rateLimits(), level, reconcileEvery, webhook, budgets, core, adminToken,
+                logFormat, shutdownGrace);
     }
 
     /** Null when no URL is set (webhooks off); the secret is then required, and never printed. */

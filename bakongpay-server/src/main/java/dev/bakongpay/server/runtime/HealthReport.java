@@ -22,6 +22,11 @@ public record HealthReport(boolean up, String problem, String store, String limi
 
     static HealthReport of(String problem, String store, String limiter, Map<PaymentMode, BakongEndpoint> networks,
                            Map<PaymentMode, BakongClient> clients, Map<String, Object> webhooks) {
+        return new HealthReport(problem == null, problem, store, limiter, upstream(networks, clients), webhooks);
+    }
+
+    /** Per mode: url, what it is, whether a token is set, days until it expires, the circuit breaker's state. */
+    static Map<String, Map<String, Object>> upstream(Map<PaymentMode, BakongEndpoint> networks, Map<PaymentMode, BakongClient> clients) {
         Map<String, Map<String, Object>> upstream = new LinkedHashMap<>();
         for (BakongEndpoint n : networks.values()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -35,7 +40,7 @@ public record HealthReport(boolean up, String problem, String store, String limi
             }
             upstream.put(n.mode().name().toLowerCase(Locale.ROOT), entry);
         }
-        return new HealthReport(problem == null, problem, store, limiter, upstream, webhooks);
+        return upstream;
     }
 
     /**

@@ -51,6 +51,7 @@ public final class ServerRuntime implements AutoCloseable {
     private final Map<PaymentMode, BakongClient> clients;
     private final WebhookDispatcher webhooks;
     private final PaymentEventListener paymentListener;
+    private final ReadinessCheck readinessCheck;
     private PaymentStack paymentStack;
     private ReconciliationJob reconciliation;
 
@@ -70,6 +71,7 @@ public final class ServerRuntime implements AutoCloseable {
         listeners.add(new PaymentLogListener());
         if (webhooks != null) listeners.add(new WebhookEventListener(storage.webhooks(), webhooks::wake));
         this.paymentListener = PaymentEventListener.composite(listeners);
+        this.readinessCheck = new ReadinessCheck(storage, limiter);
     }
 
     /** Opens the store (migrating it), the limiter, the simulator; seeds the keys; logs each choice. */
@@ -292,6 +294,11 @@ public final class ServerRuntime implements AutoCloseable {
         return HealthReport.of(problem, storage.adapterId(), limiterId, networks, clients, outbox);
     }
 
+    /** Whether this node can take requests: the store and the rate limiter answer now (NBC's state is only reported). */
+    public Readiness readiness() {
+        return readinessCheck.ask(storage.adapterId(), limiterId, HealthReport.upstream(networks, clients));
+    }
+
     @Override
     public synchronized void close() {
         List<AutoCloseable> toClose = new ArrayList<>();
@@ -300,6 +307,7 @@ public final class ServerRuntime implements AutoCloseable {
         if (simulator != null) toClose.add(simulator);
         if (webhooks != null) toClose.add(webhooks); // before the store it reads
         if (reconciliation != null) toClose.add(reconciliation); // closed first: it uses all of the above
+        toClose.add(readinessCheck);
         closeAll(toClose, null);
         LOG.info("BakongPay stopped: {}store, limiter{} closed", webhooks == null ? "" : "webhooks, ",
                 simulator == null ? "" : " and simulator");

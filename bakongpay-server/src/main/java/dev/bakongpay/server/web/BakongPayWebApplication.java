@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts BakongPay's servlets into a servlet context: {@code /health}, the JAX-RS endpoints under
+ * Puts BakongPay's servlets into a servlet context: {@code /health} (and the probes {@code /health/live},
+ * {@code /health/ready}), the JAX-RS endpoints under
  * {@code /api/*} and the checkout page under {@code /pay/*}. The executable JAR and the WAR both
  * come through here, so they serve the same application.
  */
@@ -24,17 +25,22 @@ public final class BakongPayWebApplication {
     /** Installs everything; {@code publicUrl} is where shoppers reach this context (base of checkout links). */
     public static void install(ServletContext context, ServerRuntime runtime, URI publicUrl) {
         PaymentStack stack = runtime.paymentStack(publicUrl);
+        // first of all filters: every log line of a request carries its id, whichever servlet serves it
+        context.addFilter("bakongpay-request-id", new RequestIdServletFilter())
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/*");
         // TRACE and other unused methods on /health and the checkout page answer 405 in the envelope
         context.addFilter("bakongpay-methods", new MethodGuard())
-                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/health", "/pay/*");
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/health", "/health/*", "/pay/*");
         addUnlessMapped(context, "bakongpay-health", "/health", new HealthServlet(runtime));
+        addUnlessMapped(context, "bakongpay-health-live", HealthProbeServlet.LIVE, HealthProbeServlet.live());
+        addUnlessMapped(context, "bakongpay-health-ready", HealthProbeServlet.READY, HealthProbeServlet.ready(runtime));
         // the checkout servlet reads its source from this attribute on every request, whether this
         // class registered it or the checkout jar's web-fragment.xml did
         context.setAttribute(CheckoutSource.ATTRIBUTE, stack.checkout());
         addUnlessMapped(context, "bakongpay-checkout", "/pay/*", new CheckoutServlet());
         JaxrsApi.install(context, stack.api());
         boolean admin = AdminApi.install(context, runtime);
-        LOG.info("BakongPay web: /api/v1/* (endpoints), /pay/* (checkout), /health{}{}",
+        LOG.info("BakongPay web: /api/v1/* (endpoints), /pay/* (checkout), /health, /health/live, /health/ready{}{}",
                 admin ? ", /admin/v1/* (admin API)" : "",
                 context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
     }

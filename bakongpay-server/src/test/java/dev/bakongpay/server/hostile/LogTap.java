@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Copies what is written to {@code System.err} (where slf4j-simple logs) into memory while still
+ * Copies what is written to {@code System.err} (where the server logs) into memory while still
  * printing it, so that a test can ask which ERROR lines appeared since a point in time.
  */
 final class LogTap implements AutoCloseable {

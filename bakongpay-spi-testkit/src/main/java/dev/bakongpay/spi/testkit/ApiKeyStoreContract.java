@@ -97,5 +97,12 @@ public abstract class ApiKeyStoreContract {
             assertThat(store.findByHash(k.keyHash())).contains(new ApiKeyRecord(k.keyHash(), k.merchantId(), k.plan(),
                     k.mode(), false, k.createdAt(), k.lastUsedAt()));
         }
+
+        @Test
+        @DisplayName("a store holding an active key says it has one (the start-up warning about no keys asks this)")
+        void anyActive() {
+            store.save(Fixtures.apiKey(Fixtures.merchant(), Plan.FREE, clock));
+            assertThat(store.anyActive()).isTrue();
+        }
     }
 }

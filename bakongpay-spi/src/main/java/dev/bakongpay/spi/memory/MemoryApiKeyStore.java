@@ -32,4 +32,9 @@ public final class MemoryApiKeyStore implements ApiKeyStore {
         return keys.computeIfPresent(keyHash, (h, r) ->
                 new ApiKeyRecord(r.keyHash(), r.merchantId(), r.plan(), r.mode(), false, r.createdAt(), r.lastUsedAt())) != null;
     }
+
+    @Override
+    public boolean anyActive() {
+        return keys.values().stream().anyMatch(ApiKeyRecord::active);
+    }
 }

@@ -98,6 +98,18 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
         });
     }
 
+    @Override
+    public boolean anyActive() {
+        return jdbc.autoCommit("looking for an active API key", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + TABLE + " WHERE active = TRUE")) {
+                ps.setMaxRows(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     private static boolean exists(Connection c, String keyHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + TABLE + " WHERE key_hash = ?")) {
             ps.setString(1, keyHash);
