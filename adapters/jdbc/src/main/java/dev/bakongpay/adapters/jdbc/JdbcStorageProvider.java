@@ -1,18 +1,18 @@
 package dev.bakongpay.adapters.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.bakongpay.spi.ProviderSettings;
 import dev.bakongpay.spi.Storage;
 import dev.bakongpay.spi.StorageProvider;
 import dev.bakongpay.spi.StoreException;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code jdbc} storage adapter for configuration: serves {@code jdbc:…} URLs. Options:
  * {@code user}, {@code password}, {@code poolSize} (default 10), {@code migrate} (default true).
- * Pools with HikariCP when it is on the classpath; otherwise opens a connection per operation
- * (fine for H2 files and tests, slow for PostgreSQL: add HikariCP there).
+ * Opens a HikariCP pool of that size, which the returned {@link Storage} closes.
  */
 public final class JdbcStorageProvider implements StorageProvider {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorageProvider.class);
@@ -39,37 +39,28 @@ public final class JdbcStorageProvider implements StorageProvider {
             throw new IllegalArgumentException("jdbc option poolSize was '" + size + "' but it must be a number from 1 to 9999");
         }
         int poolSize = Integer.parseInt(size);
-        DataSource ds;
-        AutoCloseable close;
-        if (hikariPresent()) {
-            ds = HikariPools.create(settings.url(), user, password, poolSize); // typed DataSource: no Hikari link here
-            close = (AutoCloseable) ds;
-            LOG.info("BakongPay jdbc: HikariCP pool of {} connections to {}", poolSize, settings.redactedUrl());
-        } else {
-            ds = new DriverManagerDataSource(settings.url(), user, password);
-            close = () -> { };
-            LOG.info("BakongPay jdbc: HikariCP is not on the classpath, so no pooling: a new connection per operation to {}",
-                    settings.redactedUrl());
-        }
+        HikariDataSource pool = pool(settings.url(), user, password, poolSize);
+        LOG.info("BakongPay jdbc: HikariCP pool of {} connections to {}", poolSize, settings.redactedUrl());
         try {
-            return JdbcStorage.builder(ds).clock(settings.clock())
-                    .migrate(Boolean.parseBoolean(settings.option("migrate", "true"))).onClose(close).build();
+            return JdbcStorage.builder(pool).clock(settings.clock())
+                    .migrate(Boolean.parseBoolean(settings.option("migrate", "true"))).onClose(pool::close).build();
         } catch (RuntimeException e) {
             try {
-                close.close();
-            } catch (Exception suppressed) {
+                pool.close();
+            } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
             throw e;
         }
     }
 
-    private static boolean hikariPresent() {
-        try {
-            Class.forName("com.zaxxer.hikari.HikariDataSource", false, JdbcStorageProvider.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+    private static HikariDataSource pool(String url, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("bakongpay");
+        config.setJdbcUrl(url);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        return new HikariDataSource(config);
     }
 }

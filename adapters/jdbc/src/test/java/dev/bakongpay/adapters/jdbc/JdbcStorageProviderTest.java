@@ -1,6 +1,7 @@
 package dev.bakongpay.adapters.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bakongpay.spi.InsertOutcome;
 import dev.bakongpay.spi.ProviderSettings;
@@ -42,6 +43,33 @@ class JdbcStorageProviderTest {
             assertThat(second.transactions().findAnyById(t.id())).contains(t);
         }
         TestDatabases.execute(url, "SHUTDOWN");
+    }
+
+    @Test
+    @DisplayName("the jdbc adapter pools its connections: a private H2 memory database lives until the Storage is closed")
+    void poolsUntilClosed() {
+        // H2 drops a memory database when its last connection closes, so data written through one
+        // connection and read through another survives only while the pool holds connections open
+        String url = "jdbc:h2:mem:" + TestDatabases.uniqueName("pooled");
+        MutableClock clock = new MutableClock();
+        var t = Fixtures.pending(Fixtures.merchant(), clock);
+        try (Storage storage = StorageProviders.openStorage("jdbc",
+                new ProviderSettings(url, Map.of("poolSize", "2"), clock), loader)) {
+            assertThat(storage.transactions().insert(t)).isEqualTo(InsertOutcome.INSERTED);
+            assertThat(storage.transactions().findAnyById(t.id())).contains(t);
+        }
+        try (Storage reopened = StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of(), clock), loader)) {
+            assertThat(reopened.transactions().findAnyById(t.id())).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a poolSize that is not a number from 1 to 9999 is refused with the option's name")
+    void badPoolSize() {
+        var settings = new ProviderSettings("jdbc:h2:mem:" + TestDatabases.uniqueName("bad"), Map.of("poolSize", "0"),
+                new MutableClock());
+        assertThatThrownBy(() -> StorageProviders.openStorage("jdbc", settings, loader))
+                .hasMessageContaining("poolSize was '0'").hasMessageContaining("from 1 to 9999");
     }
 
     @Test
