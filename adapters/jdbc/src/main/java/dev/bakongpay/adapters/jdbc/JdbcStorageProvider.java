@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code jdbc} storage adapter for configuration: serves {@code jdbc:…} URLs. Options:
- * {@code user}, {@code password}, {@code poolSize} (default 10), {@code migrate} (default true).
+ * {@code user}, {@code password}, {@code poolSize} (default 10), {@code migrate} (default true),
+ * {@code groupCommit} (default true: concurrent writes share commits; false: each commits alone).
  * Pools with HikariCP when it is on the classpath; otherwise opens a connection per operation
  * (fine for H2 files and tests, slow for PostgreSQL: add HikariCP there).
  */
@@ -39,6 +40,11 @@ public final class JdbcStorageProvider implements StorageProvider {
             throw new IllegalArgumentException("jdbc option poolSize was '" + size + "' but it must be a number from 1 to 9999");
         }
         int poolSize = Integer.parseInt(size);
+        String groupCommitOption = settings.option("groupCommit", "true");
+        if (!groupCommitOption.equalsIgnoreCase("true") && !groupCommitOption.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("jdbc option groupCommit was '" + groupCommitOption + "' but it must be true or false");
+        }
+        boolean groupCommit = Boolean.parseBoolean(groupCommitOption);
         DataSource ds;
         AutoCloseable close;
         if (hikariPresent()) {
@@ -53,7 +59,7 @@ public final class JdbcStorageProvider implements StorageProvider {
         }
         try {
             return JdbcStorage.builder(ds).clock(settings.clock())
-                    .migrate(Boolean.parseBoolean(settings.option("migrate", "true"))).onClose(close).build();
+                    .migrate(Boolean.parseBoolean(settings.option("migrate", "true"))).groupCommit(groupCommit).onClose(close).build();
         } catch (RuntimeException e) {
             try {
                 close.close();
