@@ -1,6 +1,7 @@
 package dev.bakongpay.adapters.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bakongpay.spi.InsertOutcome;
 import dev.bakongpay.spi.ProviderSettings;
@@ -42,6 +43,23 @@ class JdbcStorageProviderTest {
             assertThat(second.transactions().findAnyById(t.id())).contains(t);
         }
         TestDatabases.execute(url, "SHUTDOWN");
+    }
+
+    @Test
+    @DisplayName("option groupCommit=false opens a store whose writes commit on their callers' threads; another value is refused")
+    void groupCommitOption() {
+        String url = "jdbc:h2:mem:" + TestDatabases.uniqueName("nogc") + ";DB_CLOSE_DELAY=-1";
+        MutableClock clock = new MutableClock();
+        var t = Fixtures.pending(Fixtures.merchant(), clock);
+        try (Storage storage = StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of("groupCommit", "false"), clock), loader)) {
+            assertThat(storage.transactions().insert(t)).isEqualTo(InsertOutcome.INSERTED);
+            assertThat(storage.transactions().insert(t)).isEqualTo(InsertOutcome.DUPLICATE_ID);
+            assertThat(storage.transactions().findAnyById(t.id())).contains(t);
+        }
+        TestDatabases.execute(url, "SHUTDOWN");
+        assertThatThrownBy(() -> StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of("groupCommit", "maybe"), clock), loader))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("jdbc option groupCommit was 'maybe' but it must be true or false");
     }
 
     @Test
