@@ -62,8 +62,9 @@ public record ServerSettings(
     /** How the server was started. */
     public enum Command { SERVE, SANDBOX, WAR }
 
-    /** A store: adapter id (null: by url), JDBC url, optional credentials, pool size. */
-    public record Database(String adapter, String url, String user, String password, int poolSize, boolean embeddedDefault) {
+    /** A store: adapter id (null: by url), JDBC url, optional credentials, pool size, group commit on or off. */
+    public record Database(String adapter, String url, String user, String password, int poolSize, boolean groupCommit,
+                           boolean embeddedDefault) {
         @Override
         public String toString() {
             return "Database[" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";

@@ -56,6 +56,9 @@ public final class Settings {
     public static final Setting<Integer> DB_POOL_SIZE = Setting.of("BAKONGPAY_DB_POOL_SIZE", Parsers.intRange(1, 500, "must be a number of connections from 1 to 500"), 10)
             .documented("`10`",
                     "connections in the pool (HikariCP); about the database's core count: more make PostgreSQL processes compete for its cores (see the load results)");
+    public static final Setting<Boolean> GROUP_COMMIT = Setting.of("BAKONGPAY_GROUP_COMMIT", Parsers.bool(), true)
+            .documented("`true`",
+                    "JDBC store: concurrent creates share database commits (writer threads commit what is queued, up to 64 writes, in one transaction; each create is answered after the commit that holds it). `false`: each write commits on its own");
     public static final Setting<String> REDIS_URL = Setting.of("BAKONGPAY_REDIS_URL", Parsers.matching(v -> v.startsWith("redis://") || v.startsWith("rediss://"),
                     "must be a URL starting with redis:// or rediss://"), null)
             .documented("none: limits kept in memory, per node",
@@ -159,6 +162,7 @@ public final class Settings {
             DB_USER,
             DB_PASSWORD,
             DB_POOL_SIZE,
+            GROUP_COMMIT,
             REDIS_URL,
             RATE_LIMITS,
             BAKONG_URL,

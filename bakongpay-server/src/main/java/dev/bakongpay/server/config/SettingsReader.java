@@ -44,6 +44,7 @@ final class SettingsReader {
         String dbUser = problems.read(DB_USER);
         String dbPassword = problems.read(DB_PASSWORD);
         int poolSize = problems.read(DB_POOL_SIZE);
+        boolean groupCommit = problems.read(GROUP_COMMIT);
         String redisUrl = problems.read(REDIS_URL);
         Map<Plan, RateLimit> rateLimits = problems.read(RATE_LIMITS);
         Upstream live = new Upstream(problems.read(BAKONG_URL), problems.read(BAKONG_TOKEN), problems.read(BAKONG_EMAIL),
@@ -85,7 +86,7 @@ final class SettingsReader {
         // that was answered 200 could be lost to a kill -9 (seen in a probe: 6 of 27).
         String dbUrl = embedded ? "jdbc:h2:file:" + dataDir.resolve("bakongpay").toString().replace('\\', '/')
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" : dbUrlSetting;
-        Database db = new Database(storage, dbUrl, dbUser, dbPassword, poolSize, embedded);
+        Database db = new Database(storage, dbUrl, dbUser, dbPassword, poolSize, groupCommit, embedded);
         BakongPayConfig core = BakongPayConfig.builder()
                 .publicUrl(publicUrl != null ? publicUrl : URI.create("http://localhost:" + (port == 0 ? 8080 : port)))
                 .apiKeys(apiKeys).bakongUrl(live.baseUrl()).bakongToken(live.token()).bakongEmail(live.renewEmail())

@@ -84,6 +84,7 @@ public final class ServerRuntime implements AutoCloseable {
             if (db.user() != null) options.put("user", db.user());
             if (db.password() != null) options.put("password", db.password());
             options.put("poolSize", Integer.toString(db.poolSize()));
+            options.put("groupCommit", Boolean.toString(db.groupCommit()));
             Storage storage = StorageProviders.openStorage(db.adapter(), new ProviderSettings(db.url(), options, clock));
             opened.add(storage);
             LOG.info("BakongPay store: adapter={} url={}{}", storage.adapterId(), ProviderSettings.of(db.url()).redactedUrl(),

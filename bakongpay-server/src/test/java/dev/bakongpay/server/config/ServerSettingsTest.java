@@ -166,6 +166,16 @@ class ServerSettingsTest {
             assertThat(read(Map.of("BAKONGPAY_RECONCILE_MAX_BATCHES", "200"), Command.SERVE).budgets().reconcileBatches())
                     .isEqualTo(200);
         }
+
+        @Test
+        @DisplayName("group commit is on unless BAKONGPAY_GROUP_COMMIT=false; another value is refused")
+        void groupCommit() {
+            assertThat(read(Map.of(), Command.SERVE).db().groupCommit()).isTrue();
+            assertThat(read(Map.of("BAKONGPAY_GROUP_COMMIT", "false"), Command.SERVE).db().groupCommit()).isFalse();
+            assertThatThrownBy(() -> read(Map.of("BAKONGPAY_GROUP_COMMIT", "off"), Command.SERVE))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("BAKONGPAY_GROUP_COMMIT was 'off' but it must be true or false");
+        }
     }
 
     @Nested

@@ -18,6 +18,7 @@ public final class JdbcStorage {
     private final DataSource dataSource;
     private Clock clock = Clock.systemUTC();
     private boolean migrate = true;
+    private boolean groupCommit = true;
     private AutoCloseable onClose = () -> { };
 
     private JdbcStorage(DataSource dataSource) {
@@ -45,6 +46,15 @@ public final class JdbcStorage {
         return this;
     }
 
+    /**
+     * Whether concurrent writes share commits (default true): a create's writes go to a queue that
+     * writer threads commit in batches. False: each write commits on its own, on its caller's thread.
+     */
+    public JdbcStorage groupCommit(boolean groupCommit) {
+        this.groupCommit = groupCommit;
+        return this;
+    }
+
     /** What {@link Storage#close()} closes, e.g. a pool the adapter created (default: nothing). */
     JdbcStorage onClose(AutoCloseable onClose) {
         this.onClose = onClose;
@@ -54,8 +64,14 @@ public final class JdbcStorage {
     public Storage build() {
         if (migrate) JdbcMigrations.migrate(dataSource);
         Jdbc jdbc = new Jdbc(dataSource);
-        GroupCommit writes = new GroupCommit(jdbc); // one queue: a create's three writes ride the same commits
+        // one queue: a create's three writes ride the same commits
+        GroupCommit writes = groupCommit ? new GroupCommit(jdbc) : GroupCommit.off(jdbc);
+        AutoCloseable onClose = this.onClose;
         return new Storage(ID, new JdbcTransactionStore(jdbc, clock, writes), new JdbcIdempotencyStore(jdbc, writes),
-                new JdbcApiKeyStore(dataSource), new JdbcWebhookDeliveryStore(dataSource, clock), onClose);
+                new JdbcApiKeyStore(dataSource), new JdbcWebhookDeliveryStore(dataSource, clock), () -> {
+                    try (onClose) {
+                        writes.close(); // the queued writes still need the pool
+                    }
+                });
     }
 }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code jdbc} storage adapter for configuration: serves {@code jdbc:…} URLs. Options:
- * {@code user}, {@code password}, {@code poolSize} (default 10), {@code migrate} (default true).
+ * {@code user}, {@code password}, {@code poolSize} (default 10), {@code migrate} (default true),
+ * {@code groupCommit} (default true: concurrent writes share commits; false: each commits alone).
  * Opens a HikariCP pool of that size, which the returned {@link Storage} closes.
  */
 public final class JdbcStorageProvider implements StorageProvider {
@@ -39,11 +40,17 @@ public final class JdbcStorageProvider implements StorageProvider {
             throw new IllegalArgumentException("jdbc option poolSize was '" + size + "' but it must be a number from 1 to 9999");
         }
         int poolSize = Integer.parseInt(size);
+        String groupCommitOption = settings.option("groupCommit", "true");
+        if (!groupCommitOption.equalsIgnoreCase("true") && !groupCommitOption.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("jdbc option groupCommit was '" + groupCommitOption + "' but it must be true or false");
+        }
+        boolean groupCommit = Boolean.parseBoolean(groupCommitOption);
         HikariDataSource pool = pool(settings.url(), user, password, poolSize);
         LOG.info("BakongPay jdbc: HikariCP pool of {} connections to {}", poolSize, settings.redactedUrl());
         try {
             return JdbcStorage.builder(pool).clock(settings.clock())
-                    .migrate(Boolean.parseBoolean(settings.option("migrate", "true"))).onClose(pool::close).build();
+                    .migrate(Boolean.parseBoolean(settings.option("migrate", "true"))).groupCommit(groupCommit)
+                    .onClose(pool::close).build();
         } catch (RuntimeException e) {
             try {
                 pool.close();

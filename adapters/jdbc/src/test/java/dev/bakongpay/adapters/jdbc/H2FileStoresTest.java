@@ -45,11 +45,35 @@ class H2FileStoresTest {
     }
 
     @Nested
+    @DisplayName("H2 file (default mode): transaction store, group commit off")
+    class TransactionsOneCommitEach extends JdbcTransactionStoreContract {
+        @Override
+        protected DataSource dataSource() {
+            return pool;
+        }
+
+        @Override
+        protected boolean groupCommit() {
+            return false;
+        }
+    }
+
+    @Nested
     @DisplayName("H2 file (default mode): idempotency store")
     class Idempotency extends IdempotencyStoreContract {
         @Override
         protected IdempotencyStore createStore(MutableClock clock) {
             return new JdbcIdempotencyStore(pool);
+        }
+    }
+
+    @Nested
+    @DisplayName("H2 file (default mode): idempotency store, group commit off")
+    class IdempotencyOneCommitEach extends IdempotencyStoreContract {
+        @Override
+        protected IdempotencyStore createStore(MutableClock clock) {
+            Jdbc jdbc = new Jdbc(pool);
+            return new JdbcIdempotencyStore(jdbc, GroupCommit.off(jdbc));
         }
     }
 

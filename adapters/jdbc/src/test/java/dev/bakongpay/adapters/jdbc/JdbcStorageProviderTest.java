@@ -73,6 +73,23 @@ class JdbcStorageProviderTest {
     }
 
     @Test
+    @DisplayName("option groupCommit=false opens a store whose writes commit on their callers' threads; another value is refused")
+    void groupCommitOption() {
+        String url = "jdbc:h2:mem:" + TestDatabases.uniqueName("nogc") + ";DB_CLOSE_DELAY=-1";
+        MutableClock clock = new MutableClock();
+        var t = Fixtures.pending(Fixtures.merchant(), clock);
+        try (Storage storage = StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of("groupCommit", "false"), clock), loader)) {
+            assertThat(storage.transactions().insert(t)).isEqualTo(InsertOutcome.INSERTED);
+            assertThat(storage.transactions().insert(t)).isEqualTo(InsertOutcome.DUPLICATE_ID);
+            assertThat(storage.transactions().findAnyById(t.id())).contains(t);
+        }
+        TestDatabases.execute(url, "SHUTDOWN");
+        assertThatThrownBy(() -> StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of("groupCommit", "maybe"), clock), loader))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("jdbc option groupCommit was 'maybe' but it must be true or false");
+    }
+
+    @Test
     @DisplayName("explicit wiring on a host's DataSource migrates and leaves the DataSource open")
     void explicitWiring() {
         try (var ds = TestDatabases.pool("jdbc:h2:mem:" + TestDatabases.uniqueName("wire") + ";DB_CLOSE_DELAY=-1", 2)) {

@@ -36,10 +36,16 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
     /** The database under test, already migrated; shared by the test class. */
     protected abstract DataSource dataSource();
 
+    /** Whether writes share commits ({@link GroupCommit}, the default) or each commits alone: the contract holds either way. */
+    protected boolean groupCommit() {
+        return true;
+    }
+
     @Override
     protected TransactionStore createStore(MutableClock clock) {
         execute("DELETE FROM bakongpay_transaction");
-        return new JdbcTransactionStore(dataSource(), clock);
+        Jdbc jdbc = new Jdbc(dataSource());
+        return new JdbcTransactionStore(jdbc, clock, groupCommit() ? new GroupCommit(jdbc) : GroupCommit.off(jdbc));
     }
 
     protected void execute(String sql) {
@@ -88,7 +94,7 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
         @DisplayName("racing creates with idempotency keys (two per key) and duplicate md5s: one winner per key, each its own outcome, all stored")
         void mixedWritesShareCommits() {
             execute("DELETE FROM bakongpay_idempotency_key");
-            Storage storage = JdbcStorage.builder(dataSource()).clock(clock).migrate(false).build();
+            Storage storage = JdbcStorage.builder(dataSource()).clock(clock).migrate(false).groupCommit(groupCommit()).build();
             Transaction existing = inserted(pending(merchant(), clock));
             String m = merchant();
             int perThread = 20;
@@ -125,6 +131,7 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
                 });
             }
             assertThat(storage.transactions().findAnyById(existing.id())).contains(existing);
+            storage.close(); // stops its writer threads; the data source is the test's
         }
     }
 

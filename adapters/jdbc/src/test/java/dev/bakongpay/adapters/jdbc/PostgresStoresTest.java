@@ -46,11 +46,35 @@ class PostgresStoresTest {
     }
 
     @Nested
+    @DisplayName("PostgreSQL transaction store, group commit off")
+    class TransactionsOneCommitEach extends JdbcTransactionStoreContract {
+        @Override
+        protected DataSource dataSource() {
+            return pool;
+        }
+
+        @Override
+        protected boolean groupCommit() {
+            return false;
+        }
+    }
+
+    @Nested
     @DisplayName("PostgreSQL idempotency store")
     class Idempotency extends IdempotencyStoreContract {
         @Override
         protected IdempotencyStore createStore(MutableClock clock) {
             return new JdbcIdempotencyStore(pool);
+        }
+    }
+
+    @Nested
+    @DisplayName("PostgreSQL idempotency store, group commit off")
+    class IdempotencyOneCommitEach extends IdempotencyStoreContract {
+        @Override
+        protected IdempotencyStore createStore(MutableClock clock) {
+            Jdbc jdbc = new Jdbc(pool);
+            return new JdbcIdempotencyStore(jdbc, GroupCommit.off(jdbc));
         }
     }
 
