@@ -84,6 +84,8 @@ class ClientMistakesEndpointTest {
                         w -> w.as(TestWorld.PRO).body("{\"description\":\"" + "x".repeat(70_000) + "\"}").post("/khqr/create")),
                 mistake("a body that is not JSON", 415, "unsupported_media_type",
                         w -> w.as(TestWorld.PRO).contentType("text/plain").body("amount=5").post("/khqr/create")),
+                mistake("an Accept with a q that is no number", 400, "bad_request",
+                        w -> w.as(TestWorld.PRO).header("Accept", "application/json;q=high").body(MD5).post("/check/md5")),
                 mistake("an Accept header that does not parse", 400, "bad_request",
                         w -> w.as(TestWorld.PRO).header("Accept", "application/json;q=abc").body(MD5).post("/check/md5")));
     }
