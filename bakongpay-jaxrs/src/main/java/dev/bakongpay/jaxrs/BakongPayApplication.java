@@ -58,6 +58,7 @@ public class BakongPayApplication extends Application {
         s.add(new AccessFilter(runtime));
         s.add(new BodyLimit(runtime.maxBodyBytes()));
         s.add(new ErrorMapper());
+        s.add(new ErrorMapper.OfJson());
         s.add(Json.provider());
         return s;
     }

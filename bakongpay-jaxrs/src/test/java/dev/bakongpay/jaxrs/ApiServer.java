@@ -1,16 +1,29 @@
 package dev.bakongpay.jaxrs;
 
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.ws.rs.core.Application;
 import java.net.URI;
+import java.util.Locale;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
 
-/** A JAX-RS application on Jersey + Jetty (EE 11) at {@code /api/v1/*}, on a free local port. */
+/**
+ * A JAX-RS application at {@code /api/v1/*} in Jetty (EE 11), on a free local port, on the JAX-RS
+ * runtime {@link #RUNTIME} names: Jersey by default, RESTEasy with {@code -Dbakongpay.test.jaxrs=resteasy}
+ * (the {@code resteasy} surefire execution runs the endpoint tests that way). Each execution has
+ * only its own runtime on the class path, as a real deployment would.
+ */
 final class ApiServer implements AutoCloseable {
+    static final String PROPERTY = "bakongpay.test.jaxrs";
+    static final Runtime RUNTIME = Runtime.valueOf(System.getProperty(PROPERTY, "jersey").toUpperCase(Locale.ROOT));
+    static final String PATH = "/api/v1";
+
+    enum Runtime { JERSEY, RESTEASY }
+
     private final Server server = new Server();
     final URI baseUri;
 
@@ -20,9 +33,12 @@ final class ApiServer implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        ServletHolder api = new ServletHolder(new ServletContainer(ResourceConfig.forApplication(application)));
-        api.setInitOrder(0); // start Jersey now, not on the first request
-        context.addServlet(api, "/api/v1/*");
+        ServletHolder api = switch (RUNTIME) {
+            case JERSEY -> new ServletHolder(OnJersey.servlet(application));
+            case RESTEASY -> OnResteasy.mount(context, application);
+        };
+        api.setInitOrder(0); // start the runtime now, not on the first request
+        context.addServlet(api, PATH + "/*");
         server.setHandler(context);
         try {
             server.start();
@@ -35,5 +51,39 @@ final class ApiServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+    }
+
+    /** Jersey's classes are named only here, so the RESTEasy run never loads them. */
+    private static final class OnJersey {
+        static Servlet servlet(Application application) {
+            return new org.glassfish.jersey.servlet.ServletContainer(
+                    org.glassfish.jersey.server.ResourceConfig.forApplication(application));
+        }
+    }
+
+    /**
+     * RESTEasy's servlet dispatcher over a deployment of this application instance, as a servlet
+     * container's RESTEasy integration would set it up; the deployment stops with the context.
+     */
+    private static final class OnResteasy {
+        static ServletHolder mount(ServletContextHandler context, Application application) {
+            org.jboss.resteasy.spi.ResteasyDeployment deployment = new org.jboss.resteasy.core.ResteasyDeploymentImpl();
+            deployment.setApplication(application);
+            context.addEventListener(new ServletContextListener() {
+                @Override
+                public void contextInitialized(ServletContextEvent event) {
+                    deployment.start();
+                    event.getServletContext().setAttribute(org.jboss.resteasy.spi.ResteasyDeployment.class.getName(), deployment);
+                }
+
+                @Override
+                public void contextDestroyed(ServletContextEvent event) {
+                    deployment.stop();
+                }
+            });
+            ServletHolder api = new ServletHolder(new org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher());
+            api.setInitParameter("resteasy.servlet.mapping.prefix", PATH);
+            return api;
+        }
     }
 }

@@ -44,6 +44,15 @@ class HttpEdgeRulesTest {
                 .body("success", equalTo(false)).body("error.code", equalTo("method_not_allowed"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2", "application/json;q=0.9, */*;q=0.1",
+            "application/*", "*/*", ""})
+    @DisplayName("a usual Accept header is served, old Java's default among them")
+    void usualAccept(String accept) {
+        world.as(TestWorld.PRO).header("Accept", accept).get("/openapi.json").then().statusCode(200)
+                .contentType("application/json");
+    }
+
     @Test
     @DisplayName("an Accept header the runtime cannot parse is a 400 in the envelope, not an empty answer")
     void unparsableAccept() {

@@ -35,6 +35,7 @@ public class BakongPayAdminApplication extends Application {
         s.add(new EdgeFilter());
         s.add(new AdminAccessFilter(runtime));
         s.add(new ErrorMapper());
+        s.add(new ErrorMapper.OfJson());
         s.add(Json.provider());
         return s;
     }

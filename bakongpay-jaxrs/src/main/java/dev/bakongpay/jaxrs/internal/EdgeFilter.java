@@ -13,13 +13,18 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What every answer of the API gets, whatever produced it:
  * <ul>
  * <li>{@code Cache-Control: no-store}, unless a resource chose its own;</li>
- * <li>the error envelope on an error the runtime answered without a body (an unparsable
- *     {@code Accept}, for instance);</li>
+ * <li>the error envelope on an error the runtime answered without a body;</li>
+ * <li>400 {@code bad_request} for an {@code Accept} header that does not parse, decided here:
+ *     runtimes differ (Jersey answers 400 without a body, RESTEasy fails with its own exception
+ *     type, which would be a 500). A {@code Content-Type} that does not parse never reaches the
+ *     application: both runtimes' servlet layers refuse it with the container's 400 page;</li>
  * <li>a usable connection after an early refusal. A 401, 413 or 429 is decided before the body
  *     is read; the container then has to skip the rest of the body before the next request on
  *     the connection, and when that rest has not arrived yet it closes the connection after the
@@ -40,6 +45,9 @@ public final class EdgeFilter implements ContainerRequestFilter, ContainerRespon
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!acceptParses(request.getHeaders().get("Accept"))) {
+            throw new ApiException(400, "bad_request", "The Accept header is malformed");
+        }
         long length = request.getLength();
         boolean chunked = request.getHeaderString("Transfer-Encoding") != null;
         if (length > 0 || chunked) {
@@ -60,6 +68,30 @@ public final class EdgeFilter implements ContainerRequestFilter, ContainerRespon
             response.getHeaders().putSingle("Connection", "close");
         }
     }
+
+    /**
+     * Whether each {@code Accept} value is a list of media ranges that parse, each with a
+     * {@code q} of 0 to 1 when it has one (absent and empty parse: they accept anything).
+     */
+    static boolean acceptParses(List<String> values) {
+        if (values == null) return true;
+        for (String value : values) {
+            if (value == null) continue;
+            for (String range : value.split(",")) {
+                // "a, , b": empty list elements are allowed; a bare "*" is old Java's "*/*" (HttpURLConnection sends it)
+                if (range.isBlank() || range.trim().equals("*") || range.trim().startsWith("*;")) continue;
+                try {
+                    String q = MediaType.valueOf(range.trim()).getParameters().get("q");
+                    if (q != null && !(Q.matcher(q.trim()).matches() && Double.parseDouble(q.trim()) <= 1)) return false;
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern Q = Pattern.compile("[01]?(\\.[0-9]*)?");
 
     /** The request body, counting what is read, so that an answer knows how much is left. */
     private static final class Counted extends FilterInputStream {

@@ -73,6 +73,22 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                 + "reporting it", List.of(), Map.of());
     }
 
+    /**
+     * The same answers for bad JSON, registered for Jackson's own exception type: a runtime picks
+     * the mapper of the closest exception type, so a Jackson mapper the server brings along
+     * (RESTEasy's on WildFly answers plain text and logs an ERROR) would otherwise go before the
+     * {@code Throwable} one. Of two mappers for the same type, the application's wins.
+     */
+    @Provider
+    public static final class OfJson implements ExceptionMapper<JsonProcessingException> {
+        private final ErrorMapper errors = new ErrorMapper();
+
+        @Override
+        public Response toResponse(JsonProcessingException thrown) {
+            return errors.toResponse(thrown);
+        }
+    }
+
     private static Response payment(PaymentException p) {
         int status;
         if (p instanceof PaymentException.Invalid) status = 422;

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.bakongpay.core.json.JsonMappers;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +49,24 @@ public final class Json {
 
     private Json() {}
 
+    /** JSON in and out with {@link #MAPPER}, ahead of any JSON provider the runtime brings along. */
     public static JacksonJsonProvider provider() {
-        return new JacksonJsonProvider(MAPPER);
+        return new Provider();
+    }
+
+    /**
+     * Jackson's provider, named for the JSON media types. Jackson's own declares {@code *}{@code /*}, and
+     * a runtime picks the provider with the closest media type first: a server's built-in JSON
+     * provider (RESTEasy's Jackson or JSON-B one on WildFly) would then read the bodies with its
+     * own mapper, and answer broken JSON itself, as plain text. Named as precisely as those, ours
+     * wins, because an application's provider goes before the runtime's when they tie.
+     */
+    @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
+    @Produces({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
+    private static final class Provider extends JacksonJsonProvider {
+        Provider() {
+            super(MAPPER);
+        }
     }
 
     /** {@code {"success": true, "data": data}}. */
