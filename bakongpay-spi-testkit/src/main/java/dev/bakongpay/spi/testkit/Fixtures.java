@@ -58,4 +58,11 @@ public final class Fixtures {
     public static ApiKeyRecord apiKey(String merchantId, Plan plan, Clock clock) {
         return new ApiKeyRecord(randomHex(64), merchantId, plan, PaymentMode.LIVE, true, clock.instant(), null);
     }
+
+    /** A key with every field set the way key management sets it: its own id, prefix and label. */
+    public static ApiKeyRecord managedKey(String merchantId, Plan plan, java.time.Instant createdAt) {
+        String hash = randomHex(64);
+        return new ApiKeyRecord(ApiKeyRecord.idFor(hash), hash, "bk_test_" + randomHex(4), "Shop " + randomHex(3),
+                merchantId, plan, PaymentMode.TEST, createdAt, null, null, null);
+    }
 }
