@@ -8,7 +8,6 @@ import dev.bakongpay.spi.AdminAuditStore;
 import dev.bakongpay.testsupport.MutableClock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,14 +25,11 @@ public abstract class AdminAuditStoreContract {
         store = createStore(clock);
     }
 
-    private static Instant farFuture() {
-        return Instant.parse("2900-01-01T00:00:00Z").plusSeconds(ThreadLocalRandom.current().nextLong(1, 3_000_000_000L));
-    }
 
     @Test
     @DisplayName("entries read back whole, newest first, up to the limit")
     void newestFirst() {
-        Instant base = farFuture();
+        Instant base = Fixtures.laterThanEverBefore();
         AdminAuditEntry first = new AdminAuditEntry(base, "admin:1a2b3c4d", "key.create", "key_00112233aabbccdd",
                 "plan PRO, mode TEST, label 'ហាង A'");
         AdminAuditEntry second = new AdminAuditEntry(base.plusSeconds(1), "cli:alice", "key.revoke", "key_00112233aabbccdd", "");
@@ -48,7 +44,7 @@ public abstract class AdminAuditStoreContract {
     @Test
     @DisplayName("entries of the same instant list the last appended first")
     void sameInstant() {
-        Instant at = farFuture();
+        Instant at = Fixtures.laterThanEverBefore();
         List<AdminAuditEntry> appended = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             AdminAuditEntry e = new AdminAuditEntry(at, "admin:1a2b3c4d", "key.rotate", "key_" + i, "step " + i);
@@ -68,7 +64,7 @@ public abstract class AdminAuditStoreContract {
     @Test
     @DisplayName("threads appending at once lose no entry")
     void racingAppends() {
-        Instant at = farFuture();
+        Instant at = Fixtures.laterThanEverBefore();
         Race.run(8, 5, i -> {
             store.append(new AdminAuditEntry(at.plusMillis(i), "admin:1a2b3c4d", "key.plan", "key_race" + i, "n" + i));
             return i;

@@ -12,7 +12,6 @@ import dev.bakongpay.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -33,10 +32,6 @@ public abstract class ApiKeyStoreContract {
         store = createStore(clock);
     }
 
-    /** A creation time later than any other test's keys, so a listing's head is this test's own. */
-    private static Instant farFuture() {
-        return Instant.parse("2900-01-01T00:00:00Z").plusSeconds(ThreadLocalRandom.current().nextLong(1, 3_000_000_000L));
-    }
 
     @Nested
     @DisplayName("Saving")
@@ -108,7 +103,7 @@ public abstract class ApiKeyStoreContract {
         @Test
         @DisplayName("keys are listed newest first, up to the limit asked")
         void newestFirst() {
-            Instant base = farFuture();
+            Instant base = Fixtures.laterThanEverBefore();
             ApiKeyRecord older = Fixtures.managedKey(Fixtures.merchant(), Plan.FREE, base);
             ApiKeyRecord middle = Fixtures.managedKey(Fixtures.merchant(), Plan.PRO, base.plusSeconds(1));
             ApiKeyRecord newest = Fixtures.managedKey(Fixtures.merchant(), Plan.ENTERPRISE, base.plusSeconds(2));
