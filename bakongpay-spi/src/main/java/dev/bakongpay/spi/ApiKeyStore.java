@@ -8,6 +8,10 @@ import java.util.Optional;
  * API keys by their SHA-256 (authentication) and by their public id (operators). Contract:
  * {@code ApiKeyStoreContract}. Changes an operator makes are single conditional updates, so two
  * operators changing one key at once each leave a whole record.
+ *
+ * <p>The operators' methods ({@link #findById}, {@link #list}, {@link #revokeById}, {@link #expire},
+ * {@link #changePlan}) came after the first four; a store written before them still serves
+ * authentication, and refuses key management with {@link UnsupportedOperationException}.
  */
 public interface ApiKeyStore {
     /** Most keys {@link #list(int)} returns at once. */
@@ -20,10 +24,14 @@ public interface ApiKeyStore {
     Optional<ApiKeyRecord> findByHash(String keyHash);
 
     /** The key with this public id, whatever its state. */
-    Optional<ApiKeyRecord> findById(String id);
+    default Optional<ApiKeyRecord> findById(String id) {
+        throw unsupported();
+    }
 
     /** Up to {@code limit} keys (1 to {@value #MAX_LIST}), newest first (by creation time, then id). */
-    List<ApiKeyRecord> list(int limit);
+    default List<ApiKeyRecord> list(int limit) {
+        throw unsupported();
+    }
 
     /** Sets {@code lastUsedAt}, never moving it backwards; returns false for an unknown hash. */
     boolean touch(String keyHash, Instant usedAt);
@@ -37,16 +45,26 @@ public interface ApiKeyStore {
      * Revokes the key at {@code at}; a key already revoked keeps its first revocation time. Returns
      * the key as stored afterwards, empty for an unknown id.
      */
-    Optional<ApiKeyRecord> revokeById(String id, Instant at);
+    default Optional<ApiKeyRecord> revokeById(String id, Instant at) {
+        throw unsupported();
+    }
 
     /**
      * Makes the key stop working at {@code expiresAt}, unless it already ends sooner (an expiry is
      * never pushed later). Returns the key as stored afterwards, empty for an unknown id.
      */
-    Optional<ApiKeyRecord> expire(String id, Instant expiresAt);
+    default Optional<ApiKeyRecord> expire(String id, Instant expiresAt) {
+        throw unsupported();
+    }
 
     /** Moves the key to {@code plan}; returns the key as stored afterwards, empty for an unknown id. */
-    Optional<ApiKeyRecord> changePlan(String id, Plan plan);
+    default Optional<ApiKeyRecord> changePlan(String id, Plan plan) {
+        throw unsupported();
+    }
+
+    private UnsupportedOperationException unsupported() {
+        return new UnsupportedOperationException(getClass().getName() + " does not support API-key management");
+    }
 
     /** Refuses a {@code limit} outside 1 to {@code max}. */
     static int checkLimit(int limit, int max) {
