@@ -10,15 +10,16 @@ import java.util.Map;
 /**
  * The admin API's JSON shapes, as maps so that empty fields are written as {@code null} (the
  * payment API leaves them out; the console reads every field). Never the key's hash or secret.
+ * The {@code keys} command line prints the same shapes with {@code --json}.
  */
-final class AdminViews {
+public final class AdminViews {
     /** Admin bodies are a few fields. */
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     private AdminViews() {}
 
     /** {@code KeyView}: the key as operators see it, its state judged at {@code clock}'s now. */
-    static Map<String, Object> key(ApiKeyRecord r, Clock clock) {
+    public static Map<String, Object> key(ApiKeyRecord r, Clock clock) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("prefix", r.prefix());
@@ -34,7 +35,7 @@ final class AdminViews {
         return m;
     }
 
-    static Map<String, Object> audit(AdminAuditEntry e) {
+    public static Map<String, Object> audit(AdminAuditEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("at", text(e.at()));
         m.put("actor", e.actor());
