@@ -68,7 +68,8 @@ public final class JdbcStorage {
         GroupCommit writes = groupCommit ? new GroupCommit(jdbc) : GroupCommit.off(jdbc);
         AutoCloseable onClose = this.onClose;
         return new Storage(ID, new JdbcTransactionStore(jdbc, clock, writes), new JdbcIdempotencyStore(jdbc, writes),
-                new JdbcApiKeyStore(dataSource), new JdbcWebhookDeliveryStore(dataSource, clock), () -> {
+                new JdbcApiKeyStore(dataSource), new JdbcWebhookDeliveryStore(dataSource, clock), new JdbcAdminAuditStore(dataSource),
+                () -> {
                     try (onClose) {
                         writes.close(); // the queued writes still need the pool
                     }
