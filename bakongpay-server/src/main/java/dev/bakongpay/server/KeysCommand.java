@@ -106,7 +106,7 @@ final class KeysCommand {
             err.println(e.getMessage());
             return 2;
         }
-        Logging.configure("warn");
+        Logging.configure("warn", settings.logFormat());
         Storage storage;
         try {
             storage = open(settings);
