@@ -42,6 +42,8 @@ final class GroupCommit {
     private final Jdbc jdbc;
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final Semaphore writers = new Semaphore(WRITERS);
+    /** Metrics hook (ops-metrics): told the size of every batch taken; see {@link JdbcStorage#observeWriteBatches}. */
+    volatile java.util.function.IntConsumer batchSizes = size -> { };
 
     GroupCommit(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -114,6 +116,7 @@ final class GroupCommit {
             p.taken = true;
             batch.add(p);
         }
+        if (!batch.isEmpty()) batchSizes.accept(batch.size()); // metrics hook (ops-metrics)
         try {
             run(batch);
         } catch (Error e) { // out of memory or the like: nobody in the batch may wait for ever
