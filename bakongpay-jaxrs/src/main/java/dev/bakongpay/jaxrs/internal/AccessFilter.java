@@ -87,7 +87,11 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
             return;
         }
         request.setProperty(DECISION, decision);
-        if (!decision.allowed()) throw new RateLimitExceededException(decision);
+        if (!decision.allowed()) {
+            runtime.meterRegistry().counter("bakongpay.ratelimit.rejections", "plan", dev.bakongpay.core.metrics.Meters.tag(key.plan()))
+                    .increment();
+            throw new RateLimitExceededException(decision);
+        }
     }
 
     @Override
