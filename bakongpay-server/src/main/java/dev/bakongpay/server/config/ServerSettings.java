@@ -32,6 +32,7 @@ import java.util.Map;
  * @param budgets          time budgets of calls to Bakong and the reconciliation lease
  * @param core             the payment rules' settings, handed to core as typed values
  * @param adminToken       the operator's bearer token for the admin API, metrics and console; null: all off
+ * @param managementPort   the port serving /metrics and /health without a token; null: none
  */
 public record ServerSettings(
         Command command,
@@ -53,7 +54,8 @@ public record ServerSettings(
         Webhook webhook,
         Budgets budgets,
         BakongPayConfig core,
-        dev.bakongpay.core.admin.AdminToken adminToken) {
+        dev.bakongpay.core.admin.AdminToken adminToken,
+        Integer managementPort) {
 
     /** How the server was started. */
     public enum Command { SERVE, SANDBOX, WAR }
@@ -126,7 +128,7 @@ public record ServerSettings(
     /** The same settings with other seed keys (the sandbox generates them when none are configured). */
     public ServerSettings withSeedKeys(List<SeedKey> keys) {
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulatorEnabled, simulatorPort, simulator, rateLimits, logLevel, reconcileEvery, webhook, budgets, core, adminToken);
+                simulatorEnabled, simulatorPort, simulator, rateLimits, logLevel, reconcileEvery, webhook, budgets, core, adminToken, managementPort);
     }
 
     /** The limits as configured: {@code FREE=60/m, PRO=600/m, ENTERPRISE=6000/m}. */
