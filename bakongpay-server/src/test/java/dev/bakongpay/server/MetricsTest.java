@@ -122,7 +122,6 @@ class MetricsTest {
     void flowMovesCounters() throws Exception {
         String api = serve(withWebhooksAndAdmin());
         flow(api);
-        // a FREE plan's refusals start at zero, so a rate alert has a series before the first one
         String text = scrape(api);
         assertThat(sample(text, "bakongpay_http_requests_seconds_count",
                 Map.of("method", "POST", "endpoint", "/khqr/create", "status", "200"))).isEqualTo(1);
@@ -139,7 +138,10 @@ class MetricsTest {
         assertThat(sample(text, "bakongpay_upstream_circuit_state", Map.of("upstream", "test", "state", "closed"))).isEqualTo(1);
         assertThat(sample(text, "bakongpay_upstream_circuit_state", Map.of("upstream", "test", "state", "open"))).isZero();
         assertThat(sample(text, "bakongpay_webhook_deliveries_seconds_count", Map.of("outcome", "delivered"))).isEqualTo(1);
+        // a FREE plan's refusals start at zero, so a rate alert has a series before the first one
         assertThat(sample(text, "bakongpay_ratelimit_rejections_total", Map.of("plan", "free"))).isZero();
+        assertThat(sample(text, "bakongpay_webhook_dead", Map.of())).isZero();
+        assertThat(sample(text, "bakongpay_reconciliation_backlog", Map.of())).isGreaterThanOrEqualTo(0);
         assertThat(sample(text, "bakongpay_store_write_batch_writes_count", Map.of())).isGreaterThanOrEqualTo(1);
         assertThat(sample(text, "cache_gets_total", Map.of("cache", "api.keys", "result", "hit"))).isGreaterThanOrEqualTo(1);
         // create latency is a histogram: Prometheus computes quantiles from its buckets
