@@ -170,8 +170,7 @@ final class NbcTransport {
                 circuit.recordSuccess();
             }
             recorded = true;
-            NbcJson.Envelope envelope = interpret(path, response);
-            return envelope;
+            return interpret(path, response);
         } catch (BakongTimeoutException | BakongConnectionException e) {
             outcome = e instanceof BakongTimeoutException ? "timeout" : "connection_error";
             circuit.recordFailure();
