@@ -6,6 +6,7 @@ import dev.bakongpay.jaxrs.internal.EdgeFilter;
 import dev.bakongpay.jaxrs.internal.ErrorMapper;
 import dev.bakongpay.jaxrs.internal.Json;
 import dev.bakongpay.jaxrs.internal.RequestIdFilter;
+import dev.bakongpay.jaxrs.internal.RequestMetricsFilter;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Iterator;
@@ -56,6 +57,7 @@ public class BakongPayApplication extends Application {
         s.add(new RequestIdFilter());
         s.add(new EdgeFilter());
         s.add(new AccessFilter(runtime));
+        s.add(new RequestMetricsFilter(runtime.meterRegistry(), PaymentResource.class, QrImageResource.class, OpenApiResource.class));
         s.add(new BodyLimit(runtime.maxBodyBytes()));
         s.add(new ErrorMapper());
         s.add(new ErrorMapper.OfJson());

@@ -7,6 +7,8 @@ import dev.bakongpay.spi.ApiKeyStore;
 import dev.bakongpay.spi.Plan;
 import dev.bakongpay.spi.RateLimit;
 import dev.bakongpay.spi.RateLimiter;
+import dev.bakongpay.core.metrics.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -32,7 +34,8 @@ public record BakongPayRuntime(
         RateLimiter rateLimiter,
         Map<Plan, RateLimit> rateLimits,
         Clock clock,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        MeterRegistry meterRegistry) {
 
     public BakongPayRuntime {
         Objects.requireNonNull(payments, "payments");
@@ -44,6 +47,7 @@ public record BakongPayRuntime(
         rateLimits = Map.copyOf(limits);
         Objects.requireNonNull(clock, "clock");
         if (maxBodyBytes < 1024) throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
+        Objects.requireNonNull(meterRegistry, "meterRegistry");
     }
 
     public static Builder builder() {
@@ -64,6 +68,7 @@ public record BakongPayRuntime(
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = 64 * 1024;
         private java.time.Duration apiKeyCacheTtl = CachingApiKeyStore.DEFAULT_TTL;
+        private MeterRegistry meterRegistry = Meters.none();
 
         private Builder() {}
 
@@ -81,6 +86,12 @@ public record BakongPayRuntime(
          */
         public Builder apiKeyCacheTtl(java.time.Duration v) { apiKeyCacheTtl = Objects.requireNonNull(v); return this; }
 
+        /**
+         * Where requests by endpoint and status, rate-limit refusals by plan and the API-key cache's
+         * hits are recorded (names in the server README's metrics table); default: nowhere.
+         */
+        public Builder meterRegistry(MeterRegistry v) { meterRegistry = Objects.requireNonNull(v); return this; }
+
         /** Rate limits and body size limit from the configuration. */
         public Builder config(BakongPayConfig c) {
             return rateLimits(c.rateLimits()).maxBodyBytes(c.maxBodyBytes());
@@ -88,7 +99,8 @@ public record BakongPayRuntime(
 
         public BakongPayRuntime build() {
             ApiKeyStore keys = apiKeys == null ? null : CachingApiKeyStore.wrap(apiKeys, apiKeyCacheTtl, clock);
-            return new BakongPayRuntime(payments, qrImages, keys, rateLimiter, rateLimits, clock, maxBodyBytes);
+            if (keys instanceof CachingApiKeyStore cached && Meters.records(meterRegistry)) cached.bindMetrics(meterRegistry);
+            return new BakongPayRuntime(payments, qrImages, keys, rateLimiter, rateLimits, clock, maxBodyBytes, meterRegistry);
         }
     }
 }

@@ -54,6 +54,7 @@ public final class CachingApiKeyStore implements ApiKeyStore {
                 .maximumSize(maxEntries)
                 .ticker(ticker)
                 .executor(Runnable::run)
+                .recordStats() // a few adds per lookup, read only when bound to a registry (bindMetrics)
                 .expireAfter(new Expiry<String, Entry>() {
                     @Override
                     public long expireAfterCreate(String key, Entry e, long now) {
@@ -72,6 +73,11 @@ public final class CachingApiKeyStore implements ApiKeyStore {
                 })
                 .build();
         this.ticker = ticker;
+    }
+
+    /** Publishes the cache's hits, misses and size as cache {@code api.keys}. */
+    void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, cache, "api.keys");
     }
 
     /**

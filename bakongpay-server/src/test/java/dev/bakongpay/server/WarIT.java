@@ -55,6 +55,8 @@ class WarIT {
         }
     }
 
+    static final String ADMIN_TOKEN = "war-admin-token-0123456789abcdef";
+
     static Map<String, String> contextParameters(Path dataDir, int port) {
         return Map.of(
                 "BAKONGPAY_PUBLIC_URL", "http://127.0.0.1:" + port,
@@ -62,7 +64,8 @@ class WarIT {
                 "BAKONGPAY_DATA_DIR", dataDir.toString(),
                 "BAKONGPAY_API_KEYS", KEY + "=PRO",
                 "BAKONGPAY_TEST_BAKONG_URL", simulator.baseUrl().toString(),
-                "BAKONGPAY_TEST_BAKONG_TOKEN", "war-test-token");
+                "BAKONGPAY_TEST_BAKONG_TOKEN", "war-test-token",
+                "BAKONGPAY_ADMIN_TOKEN", ADMIN_TOKEN);
     }
 
     static void servesBakongPay(String base) {
@@ -78,6 +81,11 @@ class WarIT {
         PaymentRoundTrip.requireEndpoints();
         PaymentRoundTrip.run(base, KEY, simulator.control());
         answersErrorsInTheEnvelope(base);
+        // /metrics in the WAR: the admin token's, Prometheus text with the payment just made
+        given().baseUri(base).get("/metrics").then().statusCode(401).body("error.code", equalTo("missing_admin_token"));
+        given().baseUri(base).header("Authorization", "Bearer " + ADMIN_TOKEN).get("/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("bakongpay_payments_create_seconds_count{outcome=\"created\"} 1"))
+                .body(org.hamcrest.Matchers.containsString("bakongpay_payments_status_changes_total{from=\"pending\",to=\"success\"} 1"));
     }
 
     /** The container's errors inside the web application are the API's envelope too (its error page), never its HTML page. */

@@ -59,4 +59,15 @@ public interface TransactionStore {
     default List<Transaction> findFinalChangedBetween(java.time.Instant from, java.time.Instant to, int limit) {
         throw new UnsupportedOperationException(getClass().getName() + " does not list changed transactions");
     }
+
+    /**
+     * The reconciliation backlog at {@code now}: PENDING transactions whose lease is over or that
+     * were never leased (see {@link ReconciliationBacklog}). Read for gauges, a few times a minute.
+     *
+     * @throws UnsupportedOperationException from stores that cannot answer it (the default); the
+     *         gauges then read NaN
+     */
+    default ReconciliationBacklog reconciliationBacklog(java.time.Instant now) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not report its reconciliation backlog");
+    }
 }

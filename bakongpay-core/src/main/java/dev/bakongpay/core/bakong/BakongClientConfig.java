@@ -1,5 +1,7 @@
 package dev.bakongpay.core.bakong;
 
+import dev.bakongpay.core.metrics.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -28,12 +30,15 @@ import java.util.Objects;
  * @param finalCacheTtl           how long a FOUND or FAILED answer is reused; default 10 min
  * @param fallbackConcurrency     parallel single md5 checks when NBC refuses the list call; default 4
  * @param clock                   time source of the circuit breaker, caches and token expiry
+ * @param meterRegistry           where calls to NBC, the circuit state and the answer cache are recorded; default: nowhere
+ * @param upstreamTag             the {@code upstream} tag of this client's meters, telling two clients apart
+ *                                (the server's are {@code live} and {@code test}); default {@code bakong}
  */
 public record BakongClientConfig(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout,
                                  Duration deadline, int maxRetries, Duration retryBackoff, int circuitFailureThreshold,
                                  Duration circuitOpenDuration, InetSocketAddress proxy, String renewalEmail,
                                  Duration pendingCacheTtl, Duration finalCacheTtl, int fallbackConcurrency,
-                                 Clock clock) {
+                                 Clock clock, MeterRegistry meterRegistry, String upstreamTag) {
 
     public BakongClientConfig {
         List<String> problems = new ArrayList<>();
@@ -66,6 +71,12 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
         }
         if (clock == null) {
             problems.add("clock was missing but it is required");
+        }
+        if (meterRegistry == null) {
+            problems.add("meterRegistry was missing but it is required (Meters.none() records nothing)");
+        }
+        if (upstreamTag == null || !upstreamTag.matches("[a-z0-9_]{1,32}")) {
+            problems.add("upstreamTag was '" + upstreamTag + "' but it must be 1 to 32 of a-z, 0-9 and _");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid Bakong client configuration: " + String.join("; ", problems));
@@ -122,6 +133,8 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
         private Duration finalCacheTtl = Duration.ofMinutes(10);
         private int fallbackConcurrency = 4;
         private Clock clock = Clock.systemUTC();
+        private MeterRegistry meterRegistry = Meters.none();
+        private String upstreamTag = "bakong";
 
         private Builder(String baseUrl, String token) {
             this.baseUrl = baseUrl;
@@ -141,6 +154,12 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
         public Builder finalCacheTtl(Duration v) { finalCacheTtl = v; return this; }
         public Builder fallbackConcurrency(int v) { fallbackConcurrency = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
+        /** Records calls to NBC, the circuit state and the answer cache in {@code registry}, tagged {@code upstream=<upstreamTag>}. */
+        public Builder meterRegistry(MeterRegistry registry, String upstreamTag) {
+            this.meterRegistry = registry;
+            this.upstreamTag = upstreamTag;
+            return this;
+        }
 
         /** A proxy as {@code host:port} (the form of {@code BAKONGPAY_BAKONG_PROXY}); null or blank for none. */
         public Builder proxy(String hostPort) {
@@ -180,7 +199,7 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
             }
             return new BakongClientConfig(uri, token, connectTimeout, requestTimeout, deadline, maxRetries, retryBackoff,
                     circuitFailureThreshold, circuitOpenDuration, proxy, renewalEmail, pendingCacheTtl,
-                    finalCacheTtl, fallbackConcurrency, clock);
+                    finalCacheTtl, fallbackConcurrency, clock, meterRegistry, upstreamTag);
         }
     }
 }

@@ -36,6 +36,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import dev.bakongpay.core.metrics.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +75,7 @@ public final class PaymentService {
     private final PaymentSettings settings;
     private final FinalStatusCache finals;
     private final IssuedMd5s issued;
+    private final MeterRegistry meters;
 
     private PaymentService(Builder b) {
         transactions = Objects.requireNonNull(b.transactions, "transactions");
@@ -79,7 +84,8 @@ public final class PaymentService {
         listener = b.listener;
         clock = b.clock;
         settings = b.settings;
-        finals = new FinalStatusCache(b.finalStatusCacheSize);
+        meters = b.meters;
+        finals = new FinalStatusCache(b.finalStatusCacheSize, meters);
         issued = new IssuedMd5s(clock);
     }
 
@@ -101,6 +107,22 @@ public final class PaymentService {
      * @throws PaymentException.IdempotencyInProgress the first request with the key is still running
      */
     public CreatedPayment create(Merchant merchant, CreatePaymentRequest request, String idempotencyKey) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
+        try {
+            CreatedPayment created = createTimed(merchant, request, idempotencyKey);
+            outcome = created.replayed() ? "replayed" : "created";
+            return created;
+        } catch (RuntimeException e) {
+            outcome = outcome(e);
+            throw e;
+        } finally {
+            sample.stop(Meters.latency("bakongpay.payments.create", "Payment creations, by outcome")
+                    .tag("outcome", outcome).register(meters));
+        }
+    }
+
+    private CreatedPayment createTimed(Merchant merchant, CreatePaymentRequest request, String idempotencyKey) {
         Objects.requireNonNull(merchant, "merchant");
         Objects.requireNonNull(request, "request");
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
@@ -144,6 +166,11 @@ public final class PaymentService {
      * @throws PaymentException.NotFound the merchant created no KHQR with this md5
      */
     public PaymentCheck checkMd5(Merchant merchant, String md5) {
+        return timedCheck("single", () -> checkMd5Untimed(merchant, md5), c -> Meters.tag(c.transaction() == null ? null
+                : c.transaction().status()));
+    }
+
+    private PaymentCheck checkMd5Untimed(Merchant merchant, String md5) {
         String m = CheckRules.md5(md5, "md5");
         Transaction known = finals.get(merchant.id(), m);
         if (known != null) return new PaymentCheck(m, known);
@@ -173,6 +200,36 @@ public final class PaymentService {
      * @throws PaymentException.NetworkUnavailable every md5 asked about needed a network that failed
      */
     public Map<String, PaymentCheck> checkBulk(Merchant merchant, List<String> md5s) {
+        return timedCheck("bulk", () -> checkBulkUntimed(merchant, md5s), r -> "none");
+    }
+
+    /** Times a check: {@code kind} single or bulk, the outcome, and the status answered (single checks). */
+    private <T> T timedCheck(String kind, Supplier<T> check, java.util.function.Function<T, String> status) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
+        String answered = "none";
+        try {
+            T result = check.get();
+            outcome = "answered";
+            answered = status.apply(result);
+            return result;
+        } catch (RuntimeException e) {
+            outcome = outcome(e);
+            throw e;
+        } finally {
+            sample.stop(Meters.latency("bakongpay.payments.check", "Payment status checks, by kind, outcome and status answered")
+                    .tags("kind", kind, "outcome", outcome, "status", answered).register(meters));
+        }
+    }
+
+    /** A failure's outcome tag: the caller's mistake, the network's failure, or ours. */
+    private static String outcome(RuntimeException e) {
+        if (e instanceof PaymentException.NetworkUnavailable) return "upstream_error";
+        if (e instanceof PaymentException || e instanceof RateLimitExceededException) return "rejected";
+        return "error";
+    }
+
+    private Map<String, PaymentCheck> checkBulkUntimed(Merchant merchant, List<String> md5s) {
         if (merchant.plan() == Plan.FREE) {
             throw new PaymentException.PlanUpgradeRequired("Bulk checks need the Pro or Enterprise plan; this key is on Free");
         }
@@ -306,6 +363,8 @@ public final class PaymentService {
         if (won.isEmpty()) { // someone else moved it first: theirs is the answer, and theirs the event
             return transactions.findAnyById(t.id()).orElse(t);
         }
+        meters.counter("bakongpay.payments.status.changes", "from", Meters.tag(change.get().from()),
+                "to", Meters.tag(change.get().to())).increment();
         try {
             listener.onStatusChange(PaymentEvent.of(won.get(), change.get()));
         } catch (RuntimeException e) { // the payment happened either way
@@ -374,8 +433,15 @@ public final class PaymentService {
         private Clock clock = Clock.systemUTC();
         private PaymentSettings settings = PaymentSettings.defaults();
         private int finalStatusCacheSize = DEFAULT_FINAL_STATUS_CACHE_SIZE;
+        private MeterRegistry meters = Meters.none();
 
         private Builder() {}
+
+        /**
+         * Where create and check latencies, status changes and the final-status cache's hits are
+         * recorded (names in the server README's metrics table); default: nowhere.
+         */
+        public Builder meterRegistry(MeterRegistry v) { meters = Objects.requireNonNull(v); return this; }
 
         /**
          * How many SUCCESS and FAILED transactions checks keep in memory, so that polling a

@@ -48,6 +48,9 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
 
     public AccessFilter(BakongPayRuntime runtime) {
         this.runtime = runtime;
+        for (dev.bakongpay.spi.Plan plan : dev.bakongpay.spi.Plan.values()) { // a series per plan from the start, at zero
+            runtime.meterRegistry().counter("bakongpay.ratelimit.rejections", "plan", dev.bakongpay.core.metrics.Meters.tag(plan));
+        }
     }
 
     @Override
@@ -91,7 +94,11 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
             return;
         }
         request.setProperty(DECISION, decision);
-        if (!decision.allowed()) throw new RateLimitExceededException(decision);
+        if (!decision.allowed()) {
+            runtime.meterRegistry().counter("bakongpay.ratelimit.rejections", "plan", dev.bakongpay.core.metrics.Meters.tag(key.plan()))
+                    .increment();
+            throw new RateLimitExceededException(decision);
+        }
     }
 
     @Override

@@ -34,6 +34,7 @@ import java.util.Map;
  * @param adminToken       the operator's bearer token for the admin API, metrics and console; null: all off
  * @param logFormat        {@code plain} or {@code json} lines (executable JAR)
  * @param shutdownGrace    how long requests in flight may take to finish on a stop (executable JAR)
+ * @param managementPort   the port serving /metrics and /health without a token; null: none
  */
 public record ServerSettings(
         Command command,
@@ -57,7 +58,8 @@ public record ServerSettings(
         BakongPayConfig core,
         dev.bakongpay.core.admin.AdminToken adminToken,
         String logFormat,
-        java.time.Duration shutdownGrace) {
+        java.time.Duration shutdownGrace,
+        Integer managementPort) {
 
     /** How the server was started. */
     public enum Command { SERVE, SANDBOX, WAR }
@@ -132,7 +134,7 @@ public record ServerSettings(
     public ServerSettings withSeedKeys(List<SeedKey> keys) {
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
                 simulatorEnabled, simulatorPort, simulator, rateLimits, logLevel, reconcileEvery, webhook, budgets, core, adminToken,
-                logFormat, shutdownGrace);
+                logFormat, shutdownGrace, managementPort);
     }
 
     /** The limits as configured: {@code FREE=60/m, PRO=600/m, ENTERPRISE=6000/m}. */

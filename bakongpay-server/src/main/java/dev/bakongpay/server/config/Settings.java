@@ -137,6 +137,9 @@ public final class Settings {
                     "must be at least 24 printable characters without spaces (a long random string)"), null)
             .documented("none: admin API, `/metrics` and the console off",
                     "the operator's credential for `/admin/v1` (API keys, payments, webhooks), `/metrics` and the console at `/admin`, sent as `Authorization: Bearer …`; at least 24 characters. Never printed").asSecret();
+    public static final Setting<Integer> MANAGEMENT_PORT = Setting.of("BAKONGPAY_MANAGEMENT_PORT", Parsers.port(), null)
+            .documented("none: no management port",
+                    "a second port serving `GET /metrics` and `GET /health` without any token, on the interface of `BAKONGPAY_HOST` (so a Prometheus on another host can scrape it): keep it off the public network (firewall, no published port). Must differ from `BAKONGPAY_PORT`; `0` picks a free one. See [Metrics](#metrics)");
     public static final Setting<String> LOG_LEVEL = Setting.of("BAKONGPAY_LOG_LEVEL", Parsers.oneOf(List.of("trace", "debug", "info", "warn", "error", "off")), "info")
             .documented("`info`",
                     "`trace`, `debug`, `info`, `warn`, `error`, `off` (Logback, executable JAR only; `-Dlogback.configurationFile=FILE` replaces the whole set-up; a WAR logs as its container says)");
@@ -188,6 +191,7 @@ public final class Settings {
             WEBHOOK_SECRET,
             WEBHOOK_MAX_ATTEMPTS,
             ADMIN_TOKEN,
+            MANAGEMENT_PORT,
             LOG_LEVEL,
             LOG_FORMAT,
             SHUTDOWN_GRACE,

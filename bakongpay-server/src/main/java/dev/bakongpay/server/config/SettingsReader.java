@@ -71,6 +71,10 @@ final class SettingsReader {
         String adminTokenText = problems.read(ADMIN_TOKEN);
         dev.bakongpay.core.admin.AdminToken adminToken = adminTokenText == null ? null
                 : dev.bakongpay.core.admin.AdminToken.of(adminTokenText);
+        Integer managementPort = problems.read(MANAGEMENT_PORT);
+        if (managementPort != null && managementPort != 0 && managementPort == port) {
+            problems.add(MANAGEMENT_PORT, String.valueOf(managementPort), "must differ from " + PORT + " (" + port + ")");
+        }
 
         List<SeedKey> keys = new ArrayList<>();
         apiKeys.forEach((key, plan) -> keys.add(new SeedKey(key, plan)));
@@ -94,7 +98,7 @@ final class SettingsReader {
                 .maxBodyBytes(maxBodyBytes).pendingCacheTtl(pendingCacheTtl).build();
         return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
                 simulator, simulatorPort, simulatorListen, core.rateLimits(), level, reconcileEvery, webhook, budgets, core, adminToken,
-                logFormat, shutdownGrace);
+                logFormat, shutdownGrace, managementPort);
     }
 
     /** Null when no URL is set (webhooks off); the secret is then required, and never printed. */

@@ -29,6 +29,7 @@ public record PaymentStack(PaymentService payments, BakongPayRuntime api, Checko
                 .idempotency(runtime.storage().idempotency())
                 .clock(runtime.clock())
                 .listener(runtime.paymentListener())
+                .meterRegistry(runtime.metrics().registry())
                 .settings(PaymentSettings.from(config));
         networks.forEach(builder::network);
         PaymentService payments = builder.build();
@@ -39,6 +40,7 @@ public record PaymentStack(PaymentService payments, BakongPayRuntime api, Checko
                 .rateLimiter(runtime.rateLimiter())
                 .config(config)
                 .clock(runtime.clock())
+                .meterRegistry(runtime.metrics().registry())
                 .build();
         // an open checkout page sees a payment even when the shop does not poll; an EXPIRED one stays
         // open as long as the reconciler still looks for a late payment (two leases)

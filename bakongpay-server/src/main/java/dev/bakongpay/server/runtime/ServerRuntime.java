@@ -52,13 +52,17 @@ public final class ServerRuntime implements AutoCloseable {
     private final WebhookDispatcher webhooks;
     private final PaymentEventListener paymentListener;
     private final ReadinessCheck readinessCheck;
+    private final ServerMetrics metrics;
+    private ManagementPort management;
     private PaymentStack paymentStack;
     private ReconciliationJob reconciliation;
 
     private ServerRuntime(ServerSettings settings, Clock clock, Storage storage, RateLimiter limiter, String limiterId,
-                             EmbeddedSimulator simulator, Map<PaymentMode, BakongEndpoint> networks, WebhookDispatcher webhooks) {
+                             EmbeddedSimulator simulator, Map<PaymentMode, BakongEndpoint> networks, WebhookDispatcher webhooks,
+                             ServerMetrics metrics) {
+        this.metrics = metrics;
         this.clients = new EnumMap<>(PaymentMode.class);
-        networks.values().stream().filter(n -> n.token() != null).forEach(n -> clients.put(n.mode(), client(n, clock, settings.budgets(), settings.core().pendingCacheTtl())));
+        networks.values().stream().filter(n -> n.token() != null).forEach(n -> clients.put(n.mode(), client(n, clock, settings.budgets(), settings.core().pendingCacheTtl(), metrics)));
         this.settings = settings;
         this.clock = clock;
         this.storage = storage;
@@ -78,9 +82,13 @@ public final class ServerRuntime implements AutoCloseable {
     public static ServerRuntime open(ServerSettings settings, Clock clock) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
+            ServerMetrics metrics = new ServerMetrics();
+            opened.add(metrics);
             ServerSettings.Database db = settings.db();
             Storage storage = openStorage(db, db.url(), clock);
             opened.add(storage);
+            dev.bakongpay.adapters.jdbc.JdbcStorage.observeWriteBatches(storage, metrics.writeBatchSizes());
+            dev.bakongpay.core.payment.ReconciliationGauges.register(metrics.registry(), storage.transactions(), clock);
             LOG.info("BakongPay store: adapter={} url={}{}", storage.adapterId(), ProviderSettings.of(db.url()).redactedUrl(),
                     db.embeddedDefault() ? " (embedded H2 file, the default: durable, one node only; set "
                             + Settings.DB_URL + " for PostgreSQL)" : "");
@@ -113,9 +121,14 @@ public final class ServerRuntime implements AutoCloseable {
                 networks.put(PaymentMode.TEST, new BakongEndpoint(PaymentMode.TEST, settings.test().baseUrl(),
                         settings.test().token(), null, null, "Bakong simulator"));
             }
-            WebhookDispatcher webhooks = openWebhooks(settings, clock, storage);
+            WebhookDispatcher webhooks = openWebhooks(settings, clock, storage, metrics);
             if (webhooks != null) opened.add(webhooks);
-            ServerRuntime runtime = new ServerRuntime(settings, clock, storage, limiter, limiterId, simulator, networks, webhooks);
+            ServerRuntime runtime = new ServerRuntime(settings, clock, storage, limiter, limiterId, simulator, networks, webhooks,
+                    metrics);
+            if (settings.managementPort() != null) {
+                runtime.management = ManagementPort.start(settings.host(), settings.managementPort(), metrics, runtime::health);
+                opened.add(runtime.management);
+            }
             for (BakongEndpoint n : networks.values()) {
                 LOG.info("BakongPay upstream {}: {} url={} token={}{}", n.mode(), n.description(), n.baseUrl(),
                         n.token() == null ? "missing" : "set", runtime.daysLeftText(n.mode()));
@@ -153,7 +166,7 @@ public final class ServerRuntime implements AutoCloseable {
      * line saying how to turn them on) otherwise. The outbox is the store's, so it is as durable
      * and as shared as the store.
      */
-    private static WebhookDispatcher openWebhooks(ServerSettings settings, Clock clock, Storage storage) {
+    private static WebhookDispatcher openWebhooks(ServerSettings settings, Clock clock, Storage storage, ServerMetrics metrics) {
         ServerSettings.Webhook w = settings.webhook();
         if (w == null) {
             LOG.info("BakongPay webhooks: off (set {} and {} to POST signed payment events to the shop)",
@@ -174,6 +187,7 @@ public final class ServerRuntime implements AutoCloseable {
                 .maxAttempts(w.maxAttempts())
                 .clock(clock)
                 .owner(node)
+                .meterRegistry(metrics.registry())
                 .build()
                 .start();
     }
@@ -192,12 +206,13 @@ public final class ServerRuntime implements AutoCloseable {
 
     /** Core's Bakong client (retries, circuit breaker, shared checks, token renewal) for one endpoint. */
     private static BakongClient client(BakongEndpoint endpoint, Clock clock, ServerSettings.Budgets budgets,
-                                       java.time.Duration pendingCacheTtl) {
+                                       java.time.Duration pendingCacheTtl, ServerMetrics metrics) {
         // The client's own "not paid yet" cache sits under the payment service's: both follow
         // BAKONGPAY_PENDING_CACHE_MILLIS, or the two would stack (2 s + 3 s) and slow the checkout page.
         BakongClientConfig.Builder config = BakongClientConfig.builder(endpoint.baseUrl().toString(), endpoint.token())
                 .renewalEmail(endpoint.renewEmail()).clock(clock).pendingCacheTtl(pendingCacheTtl)
-                .requestTimeout(budgets.bakongTimeout()).deadline(budgets.bakongDeadline());
+                .requestTimeout(budgets.bakongTimeout()).deadline(budgets.bakongDeadline())
+                .meterRegistry(metrics.registry(), endpoint.mode().name().toLowerCase(java.util.Locale.ROOT));
         if (endpoint.proxy() != null) config.proxy(endpoint.proxy().getHost() + ":" + endpoint.proxy().getPort());
         return BakongClient.create(config.build());
     }
@@ -252,6 +267,16 @@ public final class ServerRuntime implements AutoCloseable {
 
     public ServerSettings settings() {
         return settings;
+    }
+
+    /** The meter registry every component records into, and its Prometheus text. */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /** The management port, when {@code BAKONGPAY_MANAGEMENT_PORT} is set. */
+    public Optional<ManagementPort> managementPort() {
+        return Optional.ofNullable(management);
     }
 
     public Clock clock() {
@@ -311,11 +336,13 @@ public final class ServerRuntime implements AutoCloseable {
     @Override
     public synchronized void close() {
         List<AutoCloseable> toClose = new ArrayList<>();
+        toClose.add(metrics); // closed last
         toClose.add(storage);
         if (limiter instanceof AutoCloseable c) toClose.add(c);
         if (simulator != null) toClose.add(simulator);
         if (webhooks != null) toClose.add(webhooks); // before the store it reads
         if (reconciliation != null) toClose.add(reconciliation); // closed first: it uses all of the above
+        if (management != null) toClose.add(management); // first of all: no scrape meets a closed store
         toClose.add(readinessCheck);
         closeAll(toClose, null);
         LOG.info("BakongPay stopped: {}store, limiter{} closed", webhooks == null ? "" : "webhooks, ",

@@ -40,8 +40,13 @@ public final class BakongPayWebApplication {
         addUnlessMapped(context, "bakongpay-checkout", "/pay/*", new CheckoutServlet());
         JaxrsApi.install(context, stack.api());
         boolean admin = AdminApi.install(context, runtime);
+        if (runtime.settings().adminToken() != null) { // without the token /metrics is off here (the management port may serve it)
+            addUnlessMapped(context, "bakongpay-metrics", "/metrics", new MetricsServlet(runtime.metrics(), runtime.settings().adminToken()));
+            context.addFilter("bakongpay-metrics-methods", new MethodGuard())
+                    .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/metrics");
+        }
         LOG.info("BakongPay web: /api/v1/* (endpoints), /pay/* (checkout), /health, /health/live, /health/ready{}{}",
-                admin ? ", /admin/v1/* (admin API)" : "",
+                admin ? ", /admin/v1/* (admin API), /metrics (admin token)" : "",
                 context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
     }
 

@@ -5,6 +5,7 @@ import static dev.bakongpay.spi.testkit.Fixtures.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.spi.PaymentStatus;
+import dev.bakongpay.spi.ReconciliationBacklog;
 import dev.bakongpay.spi.ReconciliationClaim;
 import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Transaction;
@@ -68,6 +69,30 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
                     .containsExactly(ts.get(2).id());
             assertThat(store.findFinalChangedBetween(to, clock.instant().plusSeconds(1), 10)).extracting(Transaction::id)
                     .containsExactly(ts.get(3).id());
+        }
+    }
+
+    @Nested
+    @DisplayName("Reconciliation backlog (metrics)")
+    class Backlog {
+        @Test
+        @DisplayName("counts PENDING transactions not under lease, and since when the longest-waiting one has been due")
+        void dueAndOldest() {
+            assertThat(store.reconciliationBacklog(clock.instant())).isEqualTo(new ReconciliationBacklog(0, null));
+            List<Transaction> ts = insertPending(3);
+            clock.advance(Duration.ofSeconds(10));
+            assertThat(store.reconciliationBacklog(clock.instant())).isEqualTo(new ReconciliationBacklog(3, ts.get(0).createdAt()));
+
+            List<Transaction> leased = store.claimForReconciliation(claim("node-a", 2));
+            assertThat(leased).extracting(Transaction::id).containsExactly(ts.get(0).id(), ts.get(1).id());
+            java.time.Instant leaseEnd = clock.instant().plus(LEASE);
+            assertThat(store.reconciliationBacklog(clock.instant())).isEqualTo(new ReconciliationBacklog(1, ts.get(2).createdAt()));
+
+            store.transition(StatusTransition.paid(ts.get(2).id(), PaymentStatus.PENDING, Fixtures.payment(clock), false,
+                    clock.instant())).orElseThrow();
+            assertThat(store.reconciliationBacklog(clock.instant())).isEqualTo(new ReconciliationBacklog(0, null));
+            clock.advance(LEASE);
+            assertThat(store.reconciliationBacklog(clock.instant())).isEqualTo(new ReconciliationBacklog(2, leaseEnd));
         }
     }
 

@@ -106,6 +106,21 @@ public final class MemoryTransactionStore implements TransactionStore {
     }
 
     @Override
+    public dev.bakongpay.spi.ReconciliationBacklog reconciliationBacklog(Instant now) {
+        long due = 0;
+        Instant oldest = null;
+        for (Transaction t : byId.values()) {
+            if (t.status() != PaymentStatus.PENDING) continue;
+            Lease l = leases.get(t.id());
+            if (l != null && l.until().isAfter(now)) continue;
+            Instant since = l == null ? t.createdAt() : l.until();
+            due++;
+            if (oldest == null || since.isBefore(oldest)) oldest = since;
+        }
+        return new dev.bakongpay.spi.ReconciliationBacklog(due, oldest);
+    }
+
+    @Override
     public List<Transaction> findFinalChangedBetween(Instant from, Instant to, int limit) {
         if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be 1 to 1000, was " + limit);
         return byId.values().stream()

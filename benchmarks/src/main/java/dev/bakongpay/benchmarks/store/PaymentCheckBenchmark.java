@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.*;
 /**
  * {@code PaymentService.checkMd5} of paid (SUCCESS) transactions among 1,000 on the embedded H2
  * file store, with the final-status cache off (every check reads the store) and on (the default).
- * What the check endpoint costs below HTTP.
+ * What the check endpoint costs below HTTP, without metrics and with a recording registry.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar PaymentCheckBenchmark</pre>
  */
@@ -37,6 +37,9 @@ import org.openjdk.jmh.annotations.*;
 public class PaymentCheckBenchmark {
     @Param({"0", "10000"})
     public int finalStatusCacheSize;
+    /** {@code none}: the builder's default, records nothing; {@code simple}: a recording registry (timers, cache stats). */
+    @Param({"none", "simple"})
+    public String meters;
 
     private HikariDataSource pool;
     private PaymentService payments;
@@ -52,7 +55,10 @@ public class PaymentCheckBenchmark {
         pool = new HikariDataSource(c);
         Storage storage = JdbcStorage.builder(pool).clock(clock).build();
         payments = PaymentService.builder().transactions(storage.transactions()).idempotency(storage.idempotency())
-                .clock(clock).finalStatusCacheSize(finalStatusCacheSize).build();
+                .clock(clock).finalStatusCacheSize(finalStatusCacheSize)
+                .meterRegistry("simple".equals(meters) ? new io.micrometer.core.instrument.simple.SimpleMeterRegistry()
+                        : dev.bakongpay.core.metrics.Meters.none())
+                .build();
         md5s = new String[1000];
         for (int i = 0; i < md5s.length; i++) {
             Transaction t = StoreBenchmark.pending(merchant.id(), clock);

@@ -64,6 +64,8 @@ final class GroupCommit implements AutoCloseable {
     final String name = "bakongpay-group-commit-" + INSTANCES.incrementAndGet();
     private final Object writersDone = new Object();
     private volatile boolean closed;
+    /** Metrics hook, set after construction: told the size of every batch; see {@link JdbcStorage#observeWriteBatches}. */
+    volatile IntConsumer batchSizes = size -> { };
 
     GroupCommit(Jdbc jdbc) {
         this(jdbc, size -> { });
@@ -221,6 +223,7 @@ final class GroupCommit implements AutoCloseable {
     private void runBatch(List<Write<?>> batch) {
         try {
             batchSizeListener.accept(batch.size());
+            batchSizes.accept(batch.size());
         } catch (RuntimeException e) {
             // a metric must never cost a write
         }

@@ -61,6 +61,17 @@ public final class JdbcStorage {
         return this;
     }
 
+    /**
+     * Tells {@code sizes} how many writes each group commit of {@code storage} holds (for a
+     * batch-size histogram). False, and nothing observed, when {@code storage} is not this adapter's.
+     */
+    public static boolean observeWriteBatches(Storage storage, java.util.function.IntConsumer sizes) {
+        Objects.requireNonNull(sizes, "sizes");
+        if (!(storage.transactions() instanceof JdbcTransactionStore store)) return false;
+        store.writes().batchSizes = sizes;
+        return true;
+    }
+
     public Storage build() {
         if (migrate) JdbcMigrations.migrate(dataSource);
         Jdbc jdbc = new Jdbc(dataSource);

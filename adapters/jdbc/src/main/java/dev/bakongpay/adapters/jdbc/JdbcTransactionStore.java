@@ -82,6 +82,11 @@ public final class JdbcTransactionStore implements TransactionStore {
         this.writes = writes != null ? writes : new GroupCommit(jdbc);
     }
 
+    /** The group commit this store's inserts go through (for {@link JdbcStorage#observeWriteBatches}). */
+    GroupCommit writes() {
+        return writes;
+    }
+
     @Override
     public InsertOutcome insert(Transaction t) {
         return writes.run("inserting transaction " + t.id(), c -> {
@@ -139,6 +144,22 @@ public final class JdbcTransactionStore implements TransactionStore {
                 if (ps.executeUpdate() != 1) return Optional.empty();
             }
             return findOne(c, "WHERE id = ?", st.transactionId());
+        });
+    }
+
+    /** One read along the claim index {@code (status, claim_until, created_at)}. */
+    @Override
+    public dev.bakongpay.spi.ReconciliationBacklog reconciliationBacklog(Instant now) {
+        return jdbc.autoCommit("reading the reconciliation backlog", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) AS due,"
+                    + " MIN(CASE WHEN claim_until IS NULL THEN created_at ELSE claim_until END) AS oldest FROM " + TABLE
+                    + " WHERE status = 'PENDING' AND (claim_until IS NULL OR claim_until <= ?)")) {
+                Jdbc.setInstant(ps, 1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new dev.bakongpay.spi.ReconciliationBacklog(rs.getLong("due"), Jdbc.instant(rs, "oldest"));
+                }
+            }
         });
     }
 

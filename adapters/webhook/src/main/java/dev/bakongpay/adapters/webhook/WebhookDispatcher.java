@@ -1,6 +1,11 @@
 package dev.bakongpay.adapters.webhook;
 
+import dev.bakongpay.core.metrics.Meters;
+import dev.bakongpay.core.metrics.SampledValue;
 import dev.bakongpay.spi.TransactionStore;
+import dev.bakongpay.spi.WebhookDeliveryState;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.bakongpay.spi.WebhookDelivery;
 import dev.bakongpay.spi.WebhookDeliveryStore;
 import java.net.URI;
@@ -64,6 +69,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final String owner;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final WebhookSweep sweep;
+    private final MeterRegistry meters;
     private ScheduledExecutorService scheduler;
 
     private WebhookDispatcher(Builder b) {
@@ -87,8 +93,28 @@ public final class WebhookDispatcher implements AutoCloseable {
         sweepLookback = b.sweepLookback;
         sweepGrace = b.sweepGrace;
         sweep = transactions == null ? null : new WebhookSweep(store, transactions, clock, sweepLookback, sweepGrace);
+        meters = b.meters;
+        registerOutboxGauges();
         owner = b.owner != null ? b.owner
                 : "webhooks-" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+    }
+
+    /**
+     * {@code bakongpay.webhook.pending} and {@code .dead}: the outbox's counts, read from the store at
+     * most once per 5 s however often they are scraped.
+     */
+    private void registerOutboxGauges() {
+        if (!Meters.records(meters)) return;
+        for (WebhookDeliveryState state : List.of(WebhookDeliveryState.PENDING, WebhookDeliveryState.DEAD)) {
+            SampledValue<Long> count = new SampledValue<>(() -> store.count(state), Duration.ofSeconds(5), clock);
+            Gauge.builder("bakongpay.webhook." + Meters.tag(state), count, c -> {
+                        Long n = c.get();
+                        return n == null ? Double.NaN : n;
+                    })
+                    .description(state == WebhookDeliveryState.PENDING ? "Webhook deliveries waiting to be sent or retried"
+                            : "Webhook deliveries given up on after the last attempt")
+                    .strongReference(true).register(meters);
+        }
     }
 
     /** A dispatcher POSTing to {@code url}, signing with {@code secret}. */
@@ -221,8 +247,13 @@ public final class WebhookDispatcher implements AutoCloseable {
                 .header(WebhookSignature.HEADER, WebhookSignature.header(secret, t, d.event().payload()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
+        io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(meters);
         try {
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
+                boolean delivered = answer != null && answer.statusCode() >= 200 && answer.statusCode() < 300;
+                sample.stop(Meters.latency("bakongpay.webhook.deliveries", "Webhook POSTs to the shop, by outcome")
+                        .tag("outcome", delivered ? "delivered" : "failed").register(meters));
+            });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -325,6 +356,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         private Duration sweepLookback = Duration.ofHours(1);
         private Duration sweepGrace = Duration.ofSeconds(30);
         private String owner;
+        private MeterRegistry meters = Meters.none();
 
         private Builder(WebhookDeliveryStore store, URI url, String secret) {
             this.store = Objects.requireNonNull(store, "store");
@@ -394,6 +426,8 @@ public final class WebhookDispatcher implements AutoCloseable {
 
         /** This node's lease owner name (default: {@code webhooks-<pid>-<random>}). */
         public Builder owner(String v) { owner = v; return this; }
+        /** Where delivery latencies and the outbox's pending and dead counts are recorded; default: nowhere. */
+        public Builder meterRegistry(MeterRegistry v) { meters = Objects.requireNonNull(v); return this; }
 
         public WebhookDispatcher build() {
             return new WebhookDispatcher(this);

@@ -7,6 +7,11 @@ import dev.bakongpay.core.bakong.BakongTimeoutException;
 import dev.bakongpay.core.bakong.BakongUnavailableException;
 import dev.bakongpay.core.bakong.TransactionCheckResult;
 import dev.bakongpay.core.internal.ClockTicker;
+import dev.bakongpay.core.metrics.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.List;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,14 +50,23 @@ final class CheckCache {
     private final Duration finalTtl;
 
     CheckCache(Clock clock, Duration pendingTtl, Duration finalTtl) {
+        this(clock, pendingTtl, finalTtl, Meters.none(), "bakong");
+    }
+
+    /** With hits and misses recorded as cache {@code bakong.answers}, tagged {@code upstream}, when the registry records. */
+    CheckCache(Clock clock, Duration pendingTtl, Duration finalTtl, MeterRegistry meters, String upstream) {
         this.pendingTtl = pendingTtl;
         this.finalTtl = finalTtl;
-        this.answers = Caffeine.newBuilder()
+        Caffeine<Object, Object> builder = Caffeine.newBuilder();
+        if (Meters.records(meters)) builder.recordStats();
+        AsyncCache<String, Outcome> cache = builder
                 .maximumSize(MAX_ENTRIES)
                 .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run) // upkeep on the caller's thread: no pool, and tests see it at once
                 .expireAfter(Expiry.writing((String key, Outcome o) -> o.answer() == null ? Duration.ZERO : ttl(o.answer())))
                 .buildAsync();
+        this.answers = Meters.records(meters)
+                ? CaffeineCacheMetrics.monitor(meters, cache, "bakong.answers", List.of(Tag.of("upstream", upstream))) : cache;
     }
 
     private Duration ttl(TransactionCheckResult result) {

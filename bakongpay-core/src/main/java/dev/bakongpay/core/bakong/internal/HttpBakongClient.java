@@ -52,10 +52,12 @@ public final class HttpBakongClient implements BakongClient {
     public HttpBakongClient(BakongClientConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.circuit = new CircuitBreaker(config.circuitFailureThreshold(), config.circuitOpenDuration(), config.clock());
-        this.transport = new NbcTransport(config, circuit);
+        this.transport = new NbcTransport(config, circuit, new UpstreamMeters(config.meterRegistry(), config.upstreamTag()));
+        UpstreamMeters.circuitGauges(config.meterRegistry(), config.upstreamTag(), circuit);
         this.tokens = new TokenKeeper(config.token(), config.renewalEmail(), config.clock(), this::callRenewToken);
         this.transport.tokens(tokens);
-        this.md5Answers = new CheckCache(config.clock(), config.pendingCacheTtl(), config.finalCacheTtl());
+        this.md5Answers = new CheckCache(config.clock(), config.pendingCacheTtl(), config.finalCacheTtl(),
+                config.meterRegistry(), config.upstreamTag());
         TokenStatus status = tokens.status();
         LOG.info("Bakong client for {}{}; token expires {}", config.baseUrl(),
                 config.proxy() == null ? "" : " through proxy " + config.proxy().getHostString() + ":" + config.proxy().getPort(),

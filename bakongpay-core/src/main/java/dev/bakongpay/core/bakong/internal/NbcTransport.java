@@ -49,11 +49,13 @@ final class NbcTransport {
     private final BakongClientConfig config;
     private final HttpClient http;
     private final CircuitBreaker circuit;
+    private final UpstreamMeters meters;
     private TokenKeeper tokens;
 
-    NbcTransport(BakongClientConfig config, CircuitBreaker circuit) {
+    NbcTransport(BakongClientConfig config, CircuitBreaker circuit, UpstreamMeters meters) {
         this.config = config;
         this.circuit = circuit;
+        this.meters = meters;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -149,10 +151,18 @@ final class NbcTransport {
             throw new BakongTimeoutException("NBC did not answer " + path + " within the " + deadline.budget().toMillis()
                     + " ms budget of the operation", null);
         }
-        circuit.acquire();
+        long started = System.nanoTime();
+        String outcome = "error";
+        try {
+            circuit.acquire();
+        } catch (RuntimeException e) {
+            meters.record(path, "circuit_open", 0);
+            throw e;
+        }
         boolean recorded = false;
         try {
             HttpResponse<byte[]> response = send(path, json, token, timeout);
+            outcome = UpstreamMeters.outcome(response.statusCode());
             // any HTTP answer means NBC (or its front) is reachable; only 5xx counts against it
             if (response.statusCode() >= 500) {
                 circuit.recordFailure();
@@ -162,13 +172,18 @@ final class NbcTransport {
             recorded = true;
             return interpret(path, response);
         } catch (BakongTimeoutException | BakongConnectionException e) {
+            outcome = e instanceof BakongTimeoutException ? "timeout" : "connection_error";
             circuit.recordFailure();
             recorded = true;
+            throw e;
+        } catch (MalformedAnswerException e) {
+            outcome = "malformed";
             throw e;
         } finally {
             if (!recorded) {
                 circuit.recordNeutral();
             }
+            meters.record(path, outcome, System.nanoTime() - started);
         }
     }
 

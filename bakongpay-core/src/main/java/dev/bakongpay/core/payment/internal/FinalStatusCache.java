@@ -2,7 +2,10 @@ package dev.bakongpay.core.payment.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.bakongpay.core.metrics.Meters;
 import dev.bakongpay.spi.PaymentStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import dev.bakongpay.spi.Transaction;
 
 /**
@@ -16,9 +19,21 @@ public final class FinalStatusCache {
 
     /** @param maxEntries at most this many transactions are held; zero turns the cache off */
     public FinalStatusCache(int maxEntries) {
+        this(maxEntries, Meters.none());
+    }
+
+    /** As {@link #FinalStatusCache(int)}, its hits and misses recorded as cache {@code payments.final} when the registry records. */
+    public FinalStatusCache(int maxEntries, MeterRegistry meters) {
         if (maxEntries < 0) throw new IllegalArgumentException("maxEntries must not be negative");
-        this.finals = maxEntries == 0 ? null
-                : Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
+        if (maxEntries == 0) {
+            this.finals = null;
+        } else if (Meters.records(meters)) {
+            this.finals = CaffeineCacheMetrics.monitor(meters,
+                    Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).recordStats().<String, Transaction>build(),
+                    "payments.final");
+        } else {
+            this.finals = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
+        }
     }
 
     /** Whether no transition can leave {@code status}. */
