@@ -31,6 +31,9 @@ public class BakongPayAdminApplication extends Application {
     public Set<Object> getSingletons() {
         Set<Object> s = new LinkedHashSet<>();
         // resources: one per admin capability (keys, payments, webhooks), added here
+        s.add(new AdminPaymentsResource(runtime));
+        s.add(new AdminWebhooksResource(runtime));
+        s.add(new AdminStatsResource(runtime));
         s.add(new RequestIdFilter());
         s.add(new EdgeFilter());
         s.add(new AdminAccessFilter(runtime));
