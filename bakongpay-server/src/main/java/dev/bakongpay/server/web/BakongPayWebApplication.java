@@ -35,7 +35,7 @@ public final class BakongPayWebApplication {
         JaxrsApi.install(context, stack.api());
         boolean admin = AdminApi.install(context, runtime);
         LOG.info("BakongPay web: /api/v1/* (endpoints), /pay/* (checkout), /health{}{}",
-                admin ? ", /admin/v1/* (admin API)" : "",
+                admin ? ", /admin/v1/* (admin API), /admin/ (console)" : "",
                 context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
     }
 

@@ -1,0 +1,261 @@
+package dev.bakongpay.server;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.bakongpay.server.config.ConfigLookup;
+import dev.bakongpay.server.config.ServerSettings;
+import dev.bakongpay.server.runtime.ServerRuntime;
+import dev.bakongpay.simulator.SimulatorControl;
+import dev.bakongpay.spi.WebhookDeliveryState;
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
+import dev.bakongpay.testsupport.Services;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator console in Debian's headless Chromium against a real server with the embedded
+ * simulator: sign in with the admin token, find a payment paid in the simulator by its md5, redeliver
+ * a webhook given up on, read the chart, switch to Khmer; hostile text stays text. Screenshots of
+ * each tab go to {@code target/console-screenshots}, or to the folder named by
+ * {@code -Dbakongpay.console.screenshots} (the README's pictures in {@code docs/console} come from here).
+ * The steps share one browser and one server, in order.
+ */
+@DisplayName("The operator console in a real browser")
+@RequiresService(Service.CHROMIUM)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+    static final String TOKEN = "console-browser-token-0123456789abcdef";
+    static final String KEY = "bk_test_consolebrowser00000001";
+    static final String HOSTILE = "<img src=x onerror=pwn()>";
+
+    @TempDir
+    static Path dataDir;
+    static HttpServer shop;
+    static volatile int shopStatus = 500;
+    static ServerRuntime runtime;
+    static EmbeddedJetty jetty;
+    static String base;
+    static WebDriver browser;
+    static Path shots;
+    static JsonPath paid;
+    static String paidHash;
+    static JsonPath hostile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        shop.createContext("/hooks", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(shopStatus, -1);
+            exchange.close();
+        });
+        shop.start();
+        Map<String, String> env = new HashMap<>(Map.of("BAKONGPAY_PORT", "0", "BAKONGPAY_HOST", "127.0.0.1",
+                "BAKONG_SIMULATOR_PORT", "0", "BAKONGPAY_DATA_DIR", dataDir.toString(), "BAKONGPAY_SIMULATOR_ENABLED", "true",
+                "BAKONGPAY_API_KEYS", KEY + "=PRO", "BAKONGPAY_ADMIN_TOKEN", TOKEN,
+                "BAKONGPAY_WEBHOOK_URL", "http://127.0.0.1:" + shop.getAddress().getPort() + "/hooks",
+                "BAKONGPAY_WEBHOOK_SECRET", "whsec_console_browser_0123456789", "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS", "1"));
+        runtime = ServerRuntime.open(ServerSettings.read(ConfigLookup.builder().environment(env).build(),
+                ServerSettings.Command.SERVE), Clock.systemUTC());
+        jetty = EmbeddedJetty.start(runtime);
+        base = jetty.localUrl().toString();
+
+        // a shop's day: one payment paid in the simulator (its webhook fails and is given up), one hostile one pending
+        paid = PaymentRoundTrip.run(base, KEY, SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow()));
+        paidHash = given().baseUri(base).header("Authorization", "Bearer " + KEY).contentType("application/json")
+                .body("{\"md5\":\"" + paid.getString("data.md5") + "\"}").post(SandboxGuide.CHECK_PATH)
+                .then().statusCode(200).extract().path("data.transaction.hash");
+        Awaitility.await("the webhook is given up").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> runtime.storage().webhooks().find(eventId()).map(d -> d.state() == WebhookDeliveryState.DEAD).orElse(false));
+        hostile = given().baseUri(base).header("Authorization", "Bearer " + KEY).contentType("application/json")
+                .body(Map.of("amount", 2.5, "currency", "USD", "merchantName", HOSTILE, "bakongId", "shop@aclb",
+                        "description", "<script>document.title='pwned'</script>"))
+                .post(SandboxGuide.CREATE_PATH).then().statusCode(200).extract().jsonPath();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Services.chromium().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Services.chromedriver().toFile())
+                .usingAnyFreePort().build(), options);
+        shots = Path.of(System.getProperty("bakongpay.console.screenshots", "target/console-screenshots"));
+        Files.createDirectories(shots);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) browser.quit();
+        if (jetty != null) jetty.close();
+        if (runtime != null) runtime.close();
+        if (shop != null) shop.stop(0);
+    }
+
+    static String eventId() {
+        return paid.getString("data.transactionId") + ":SUCCESS";
+    }
+
+    static WebDriverWait patiently() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    static WebElement byId(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    static void screenshot(String name) throws IOException {
+        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    static void signIn(String token) {
+        WebElement field = patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        field.clear();
+        field.sendKeys(token);
+        byId("sign-in").click();
+    }
+
+    static void tab(String name) {
+        byId("tab-button-" + name).click();
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("tab-" + name)));
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a wrong token is refused with a message, and nothing of the console shows")
+    void wrongToken() throws IOException {
+        browser.get(base + "/admin");
+        signIn("not-the-admin-token-at-all-00000");
+        patiently().until(ExpectedConditions.textToBe(By.id("login-error"), "This is not the admin token."));
+        assertThat(byId("app").isDisplayed()).isFalse();
+        screenshot("sign-in");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("signed in, a payment paid in the simulator is found by its md5 and shows its upstream block")
+    void findPaymentByMd5() throws IOException {
+        signIn(TOKEN);
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("tab-payments")));
+        assertThat(byId("token").getAttribute("value")).isEmpty();
+        byId("q-md5").sendKeys(paid.getString("data.md5"));
+        byId("search").click();
+        By row = By.cssSelector("#payments tbody tr[data-id='" + paid.getString("data.transactionId") + "']");
+        patiently().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#payments tbody tr"), 1));
+        browser.findElement(row).click();
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("payment-upstream")));
+        assertThat(byId("payment-fields").getText()).contains(paid.getString("data.transactionId")).contains("Paid");
+        assertThat(byId("payment-upstream").getText()).contains(paidHash).contains("coffee@aclb");
+        assertThat(byId("payment-webhooks").getText()).contains("payment.succeeded").contains("Given up");
+        screenshot("payments");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a hostile merchant name and description show as text; nothing of them runs")
+    void hostileTextIsText() {
+        byId("q-md5").clear();
+        byId("q-md5").sendKeys(hostile.getString("data.md5"));
+        byId("search").click();
+        patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.id("payments"), HOSTILE));
+        browser.findElement(By.cssSelector("#payments tbody tr")).click();
+        patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-fields"), "<script>document.title='pwned'</script>"));
+        assertThat(browser.findElements(By.cssSelector("main img, main script"))).isEmpty();
+        assertThat(browser.getTitle()).isEqualTo("BakongPay operator console");
+        byId("q-md5").clear();
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a webhook given up on is listed and redelivered; it reaches the fixed shop")
+    void redeliverWebhook() throws IOException {
+        tab("webhooks");
+        new Select(byId("w-state")).selectByValue("DEAD");
+        byId("webhooks-refresh").click();
+        By redeliver = By.cssSelector("#webhooks tr[data-event='" + eventId() + "'] button");
+        patiently().until(ExpectedConditions.elementToBeClickable(redeliver));
+        assertThat(byId("webhooks").getText()).contains("HTTP 500");
+        screenshot("webhooks");
+        shopStatus = 204;
+        browser.findElement(redeliver).click();
+        patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), eventId()));
+        Awaitility.await("the redelivered webhook reaches the shop").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> runtime.storage().webhooks().find(eventId()).map(d -> d.state() == WebhookDeliveryState.DELIVERED).orElse(false));
+        new Select(byId("w-state")).selectByValue("DELIVERED");
+        byId("webhooks-refresh").click();
+        patiently().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#webhooks tr[data-event='" + eventId() + "']")));
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("the activity chart draws this hour's payments per minute by status")
+    void chart() throws IOException {
+        tab("activity");
+        new Select(byId("a-hours")).selectByValue("1");
+        // the paid payment and the pending one: a SUCCESS and a PENDING segment, in one minute or two
+        patiently().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#chart-svg rect.bar"), 2));
+        List<WebElement> bars = browser.findElements(By.cssSelector("#chart-svg rect.bar"));
+        int total = bars.stream().mapToInt(b -> Integer.parseInt(b.getAttribute("data-count"))).sum();
+        assertThat(total).isEqualTo(2);
+        assertThat(bars).extracting(b -> b.getAttribute("data-status")).containsOnly("SUCCESS", "PENDING").contains("SUCCESS");
+        screenshot("activity");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("the console switches to Khmer and back")
+    void khmer() throws IOException {
+        tab("payments");
+        browser.findElement(By.cssSelector("button.lang[data-lang=km]")).click();
+        patiently().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "km"));
+        assertThat(byId("tab-button-payments").getText()).isEqualTo("ការទូទាត់");
+        assertThat(byId("search").getText()).isEqualTo("ស្វែងរក");
+        patiently().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#payments tbody tr"), 1));
+        assertThat(byId("payments").getText()).contains("បានបង់");
+        screenshot("payments-km");
+        tab("activity");
+        patiently().until(ExpectedConditions.presenceOfElementLocated(By.id("chart-svg")));
+        screenshot("activity-km");
+        browser.findElement(By.cssSelector("button.lang[data-lang=en]")).click();
+        patiently().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        assertThat(byId("tab-button-payments").getText()).isEqualTo("Payments");
+    }
+
+    @Test
+    @Order(7)
+    @Disabled("the API-key endpoints (/admin/v1/keys) come with the ops-keys branch; enabled once it is merged into this one")
+    @DisplayName("API keys: create one (shown once), rotate it, revoke the old one; a hostile label shows as text")
+    void keys() throws IOException {
+        tab("keys");
+        screenshot("keys");
+    }
+}
