@@ -8,20 +8,29 @@ import dev.bakongpay.server.config.ConfigLookup;
 import dev.bakongpay.server.config.ServerSettings;
 import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.simulator.SimulatorControl;
+import dev.bakongpay.spi.PaymentMode;
+import dev.bakongpay.spi.PaymentStatus;
+import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.spi.UpstreamPayment;
 import dev.bakongpay.spi.WebhookDeliveryState;
 import dev.bakongpay.testsupport.RequiresService;
 import dev.bakongpay.testsupport.Service;
 import dev.bakongpay.testsupport.Services;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +108,7 @@ class ConsoleBrowserTest {
                 .then().statusCode(200).extract().path("data.transaction.hash");
         Awaitility.await("the webhook is given up").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> runtime.storage().webhooks().find(eventId()).map(d -> d.state() == WebhookDeliveryState.DEAD).orElse(false));
+        seedActivity();
         hostile = given().baseUri(base).header("Authorization", "Bearer " + KEY).contentType("application/json")
                 .body(Map.of("amount", 2.5, "currency", "USD", "merchantName", HOSTILE, "bakongId", "shop@aclb",
                         "description", "<script>document.title='pwned'</script>"))
@@ -119,6 +129,38 @@ class ConsoleBrowserTest {
         if (jetty != null) jetty.close();
         if (runtime != null) runtime.close();
         if (shop != null) shop.stop(0);
+    }
+
+    static final int SEEDED = 60;
+    static final Map<PaymentStatus, Integer> SEEDED_BY_STATUS = new EnumMap<>(PaymentStatus.class);
+
+    /** {@value #SEEDED} earlier payments of four shops over the last 50 minutes, so the chart and the tables have something to show. */
+    static void seedActivity() {
+        String[][] shops = {{"shop-coffee", "Coffee Corner"}, {"shop-books", "Phnom Penh Books"},
+                {"shop-bakery", "ហាងនំបុ័ងស្រស់"}, {"shop-mart", "Angkor Mart"}};
+        PaymentStatus[] cycle = {PaymentStatus.SUCCESS, PaymentStatus.SUCCESS, PaymentStatus.SUCCESS, PaymentStatus.PENDING,
+                PaymentStatus.SUCCESS, PaymentStatus.EXPIRED, PaymentStatus.SUCCESS, PaymentStatus.FAILED};
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        HexFormat hex = HexFormat.of();
+        java.util.Random random = new java.util.Random(16);
+        for (int i = 0; i < SEEDED; i++) {
+            String[] shop = shops[i % shops.length];
+            PaymentStatus status = cycle[i % cycle.length];
+            Instant created = now.minus(Duration.ofSeconds(120 + random.nextInt(48 * 60)));
+            byte[] md5 = new byte[16], hash = new byte[32];
+            random.nextBytes(md5);
+            random.nextBytes(hash);
+            BigDecimal amount = BigDecimal.valueOf(50 + random.nextInt(5000), 2);
+            runtime.storage().transactions().insert(Transaction.builder().id(UUID.randomUUID()).merchantId(shop[0])
+                    .mode(PaymentMode.TEST).md5(hex.formatHex(md5)).qrString("00020101021229190015seeded@aclb" + i)
+                    .amount(amount).currency("USD").bakongId(shop[0] + "@aclb").merchantName(shop[1])
+                    .status(status).createdAt(created).expiresAt(created.plus(Duration.ofMinutes(15)))
+                    .updatedAt(created.plusSeconds(40))
+                    .payment(status == PaymentStatus.SUCCESS ? new UpstreamPayment(hex.formatHex(hash), "payer@abaa",
+                            shop[0] + "@aclb", amount, "USD", created.plusSeconds(35), "100FT" + (3000000 + i), null) : null)
+                    .statusReason(status == PaymentStatus.FAILED ? "declined by the payer's bank" : null).build());
+            SEEDED_BY_STATUS.merge(status, 1, Integer::sum);
+        }
     }
 
     static String eventId() {
@@ -217,17 +259,25 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(5)
-    @DisplayName("the activity chart draws this hour's payments per minute by status")
+    @DisplayName("the activity chart draws this hour's payments per minute by status: every payment in one bar segment")
     void chart() throws IOException {
         tab("activity");
         new Select(byId("a-hours")).selectByValue("1");
-        // the paid payment and the pending one: a SUCCESS and a PENDING segment, in one minute or two
-        patiently().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#chart-svg rect.bar"), 2));
-        List<WebElement> bars = browser.findElements(By.cssSelector("#chart-svg rect.bar"));
-        int total = bars.stream().mapToInt(b -> Integer.parseInt(b.getAttribute("data-count"))).sum();
-        assertThat(total).isEqualTo(2);
-        assertThat(bars).extracting(b -> b.getAttribute("data-status")).containsOnly("SUCCESS", "PENDING").contains("SUCCESS");
+        Map<String, Integer> expected = new HashMap<>();
+        SEEDED_BY_STATUS.forEach((status, n) -> expected.put(status.name(), n));
+        expected.merge("SUCCESS", 1, Integer::sum); // paid in the simulator
+        expected.merge("PENDING", 1, Integer::sum); // the hostile one
+        patiently().until(d -> countsByStatus().equals(expected));
         screenshot("activity");
+    }
+
+    /** The chart's bar segments summed by status. */
+    static Map<String, Integer> countsByStatus() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (WebElement bar : browser.findElements(By.cssSelector("#chart-svg rect.bar"))) {
+            counts.merge(bar.getAttribute("data-status"), Integer.parseInt(bar.getAttribute("data-count")), Integer::sum);
+        }
+        return counts;
     }
 
     @Test
@@ -256,6 +306,51 @@ class ConsoleBrowserTest {
     @DisplayName("API keys: create one (shown once), rotate it, revoke the old one; a hostile label shows as text")
     void keys() throws IOException {
         tab("keys");
+        String label = HOSTILE + " Shop A";
+        byId("k-label").sendKeys(label);
+        new Select(byId("k-plan")).selectByValue("PRO");
+        new Select(byId("k-mode")).selectByValue("test");
+        byId("key-create-button").click();
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key")));
+        String created = byId("new-key-value").getText();
+        assertThat(created).startsWith("bk_test_");
+        patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.id("keys"), label));
+        assertThat(browser.findElements(By.cssSelector("main img, main script"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(KEY);
+        createWith(created).statusCode(200);
         screenshot("keys");
+
+        WebElement row = keyRow(label, "Active");
+        row.findElement(By.cssSelector("button.rotate")).click();
+        patiently().until(d -> !byId("new-key-value").getText().equals(created) && !byId("new-key-value").getText().isEmpty());
+        String rotated = byId("new-key-value").getText();
+        patiently().until(d -> browser.findElements(By.cssSelector("#keys tbody tr")).stream()
+                .anyMatch(r -> r.getText().contains(label) && r.getText().contains("Expiring")));
+        createWith(rotated).statusCode(200);
+        createWith(created).statusCode(200); // the old key works through its grace period
+
+        WebElement old = keyRow(label, "Expiring");
+        WebElement revoke = old.findElement(By.cssSelector("button.revoke"));
+        revoke.click();
+        assertThat(revoke.getAttribute("data-armed")).isEqualTo("true");
+        revoke.click();
+        patiently().until(d -> browser.findElements(By.cssSelector("#keys tbody tr")).stream()
+                .anyMatch(r -> r.getText().contains(label) && r.getText().contains("Revoked")));
+        Awaitility.await("the revoked key is refused").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> createWith(created).extract().statusCode() == 401);
+        createWith(rotated).statusCode(200);
+        byId("new-key-done").click();
+        assertThat(byId("new-key-value").getText()).isEmpty();
+        screenshot("keys-after-rotate");
+    }
+
+    static WebElement keyRow(String label, String state) {
+        return browser.findElements(By.cssSelector("#keys tbody tr")).stream()
+                .filter(r -> r.getText().contains(label) && r.getText().contains(state)).findFirst().orElseThrow();
+    }
+
+    static io.restassured.response.ValidatableResponse createWith(String key) {
+        return given().baseUri(base).header("Authorization", "Bearer " + key).contentType("application/json")
+                .body(SandboxGuide.SAMPLE_ORDER).post(SandboxGuide.CREATE_PATH).then();
     }
 }

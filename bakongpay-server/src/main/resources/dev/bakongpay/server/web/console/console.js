@@ -74,6 +74,7 @@
   let currentTab = 'payments';
   let nextCursor = null;
   let paymentRows = [];
+  let searchSeq = 0; // only the latest search may fill the table
   // how to redraw each view with the words of the current language
   const lastRender = {};
 
@@ -224,8 +225,9 @@
     });
     params.set('limit', '25');
     if (more && nextCursor) params.set('before', nextCursor);
+    const mine = ++searchSeq;
     const r = await api('GET', 'payments?' + params.toString());
-    if (!r) return;
+    if (!r || mine !== searchSeq) return;
     const rows = r.body.payments || [];
     nextCursor = r.body.next || null;
     paymentRows = (more ? paymentRows : []).concat(rows);
