@@ -74,11 +74,18 @@
   let currentTab = 'payments';
   let nextCursor = null;
   let paymentRows = [];
-  let searchSeq = 0; // only the latest search may fill the table
+  const latestCall = {};
   // how to redraw each view with the words of the current language
   const lastRender = {};
 
   function $(id) { return document.getElementById(id); }
+
+  /** Marks a new load of one view; the answer is drawn only if no later load of that view started meanwhile. */
+  function ticket(view) {
+    const mine = (latestCall[view] || 0) + 1;
+    latestCall[view] = mine;
+    return function () { return latestCall[view] === mine; };
+  }
 
   function t(key, values) {
     let text = (MESSAGES[lang] && MESSAGES[lang][key]) || MESSAGES.en[key] || key;
@@ -225,9 +232,9 @@
     });
     params.set('limit', '25');
     if (more && nextCursor) params.set('before', nextCursor);
-    const mine = ++searchSeq;
+    const current = ticket('payments');
     const r = await api('GET', 'payments?' + params.toString());
-    if (!r || mine !== searchSeq) return;
+    if (!r || !current()) return;
     const rows = r.body.payments || [];
     nextCursor = r.body.next || null;
     paymentRows = (more ? paymentRows : []).concat(rows);
@@ -267,8 +274,9 @@
   }
 
   async function showPayment(id) {
+    const current = ticket('payment');
     const r = await api('GET', 'payments/' + encodeURIComponent(id));
-    if (!r) return;
+    if (!r || !current()) return;
     lastRender.paymentDetail = function () { renderPayment(r.body); };
     renderPayment(r.body);
   }
@@ -340,8 +348,9 @@
 
   async function loadWebhooks() {
     const state = $('w-state').value;
+    const current = ticket('webhooks');
     const r = await api('GET', 'webhooks?limit=100' + (state ? '&state=' + encodeURIComponent(state) : ''));
-    if (!r) return;
+    if (!r || !current()) return;
     lastRender.webhooks = function () { renderWebhooks(r.body.webhooks || []); };
     renderWebhooks(r.body.webhooks || []);
   }
@@ -369,7 +378,9 @@
   // ---- API keys ---------------------------------------------------------------------------
 
   async function loadKeys() {
+    const current = ticket('keys');
     const r = await call('GET', 'keys');
+    if (!current()) return;
     if (r.status === 401) { signOut(t('signedOut')); return; }
     $('keys-unavailable').hidden = r.status !== 404;
     $('key-create').hidden = r.status === 404;
@@ -461,8 +472,9 @@
   // ---- activity -----------------------------------------------------------------------------
 
   async function loadActivity() {
+    const current = ticket('activity');
     const r = await api('GET', 'stats/payments-per-minute?hours=' + encodeURIComponent($('a-hours').value));
-    if (!r) return;
+    if (!r || !current()) return;
     lastRender.activity = function () { drawChart(r.body); };
     drawChart(r.body);
   }
