@@ -117,7 +117,7 @@ class ConsoleBrowserTest {
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Services.chromium().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1250");
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Services.chromedriver().toFile())
                 .usingAnyFreePort().build(), options);
         shots = Path.of(System.getProperty("bakongpay.console.screenshots", "target/console-screenshots"));
@@ -155,7 +155,9 @@ class ConsoleBrowserTest {
             runtime.storage().transactions().insert(Transaction.builder().id(UUID.randomUUID()).merchantId(shop[0])
                     .mode(PaymentMode.TEST).md5(hex.formatHex(md5)).qrString("00020101021229190015seeded@aclb" + i)
                     .amount(amount).currency("USD").bakongId(shop[0] + "@aclb").merchantName(shop[1])
-                    .status(status).createdAt(created).expiresAt(created.plus(Duration.ofMinutes(15)))
+                    .status(status).createdAt(created)
+                    // a pending one expires later, so that reconciliation leaves its status as seeded
+                    .expiresAt(status == PaymentStatus.PENDING ? now.plus(Duration.ofHours(1)) : created.plus(Duration.ofMinutes(15)))
                     .updatedAt(created.plusSeconds(40))
                     .payment(status == PaymentStatus.SUCCESS ? new UpstreamPayment(hex.formatHex(hash), "payer@abaa",
                             shop[0] + "@aclb", amount, "USD", created.plusSeconds(35), "100FT" + (3000000 + i), null) : null)
