@@ -4,11 +4,7 @@ import dev.bakongpay.spi.ApiKeyRecord;
 import dev.bakongpay.spi.ApiKeyStore;
 import dev.bakongpay.spi.PaymentMode;
 import dev.bakongpay.spi.Plan;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -28,11 +24,7 @@ public final class ApiKeys {
 
     /** SHA-256 of the key's UTF-8 bytes, 64 lower-case hex digits. */
     public static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return dev.bakongpay.core.admin.ApiKeyAdmin.hash(key);
     }
 
     /** TEST for {@code bk_test_…}, LIVE for {@code bk_live_…}. */
@@ -51,7 +43,7 @@ public final class ApiKeys {
             if (!wellFormed(key)) throw new IllegalArgumentException("API keys must look like bk_live_… or bk_test_…");
             String h = hash(key);
             ApiKeyRecord r = store.findByHash(h)
-                    .map(old -> new ApiKeyRecord(h, old.merchantId(), plan, old.mode(), old.active(), old.createdAt(), old.lastUsedAt()))
+                    .map(old -> old.withPlan(plan))
                     .orElseGet(() -> new ApiKeyRecord(h, "key_" + h.substring(0, 16), plan, mode(key), true, now, null));
             store.save(r);
         });

@@ -18,9 +18,13 @@ import java.util.Optional;
  * request). Keys are cached by their hash only; unknown hashes are never cached, so a new key
  * works at once.
  *
- * <p>Staleness is bounded by the TTL and is the same on every node: a key revoked, or moved to
- * another plan, through this object stops working (or takes its new plan) at once on this node,
+ * <p>Staleness is bounded by the TTL and is the same on every node: a key revoked, expired or moved
+ * to another plan through this object stops working (or takes its new plan) at once on this node,
  * and on other nodes, which share the store but not this cache, within {@code ttl} of being read.
+ * A change made straight in the store (the {@code keys} command line, the admin API, another
+ * node) is seen by every node within {@code ttl}. An expiry already cached is judged against the
+ * clock on every request, so a rotated-out key stops at its {@code expiresAt} exactly once the
+ * node has read the expiry.
  * A touch ({@code lastUsedAt}) updates the cached copy but does not extend its life. Writes go to
  * the store first, then drop the cached entry.
  *
@@ -119,8 +123,7 @@ public final class CachingApiKeyStore implements ApiKeyStore {
         cache.asMap().computeIfPresent(keyHash, (h, e) -> {
             ApiKeyRecord r = e.record();
             if (r.lastUsedAt() != null && !r.lastUsedAt().isBefore(usedAt)) return e;
-            return new Entry(new ApiKeyRecord(r.keyHash(), r.merchantId(), r.plan(), r.mode(), r.active(), r.createdAt(),
-                    usedAt), e.readAt());
+            return new Entry(r.withLastUsedAt(usedAt), e.readAt());
         });
         return known;
     }
@@ -130,5 +133,37 @@ public final class CachingApiKeyStore implements ApiKeyStore {
         boolean known = store.revoke(keyHash);
         cache.invalidate(keyHash);
         return known;
+    }
+
+    /** From the store, never cached: operators read what is stored. */
+    @Override
+    public Optional<ApiKeyRecord> findById(String id) {
+        return store.findById(id);
+    }
+
+    /** From the store, never cached. */
+    @Override
+    public java.util.List<ApiKeyRecord> list(int limit) {
+        return store.list(limit);
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> revokeById(String id, Instant at) {
+        return dropCached(store.revokeById(id, at));
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> expire(String id, Instant expiresAt) {
+        return dropCached(store.expire(id, expiresAt));
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> changePlan(String id, dev.bakongpay.spi.Plan plan) {
+        return dropCached(store.changePlan(id, plan));
+    }
+
+    private Optional<ApiKeyRecord> dropCached(Optional<ApiKeyRecord> changed) {
+        changed.ifPresent(r -> cache.invalidate(r.keyHash()));
+        return changed;
     }
 }

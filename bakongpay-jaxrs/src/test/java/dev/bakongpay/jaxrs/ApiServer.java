@@ -9,12 +9,17 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 
-/** A JAX-RS application on Jersey + Jetty (EE 11) at {@code /api/v1/*}, on a free local port. */
+/** A JAX-RS application on Jersey + Jetty (EE 11) at {@code /api/v1/*} (and the admin one at {@code /admin/v1/*}), on a free local port. */
 final class ApiServer implements AutoCloseable {
     private final Server server = new Server();
     final URI baseUri;
 
     ApiServer(Application application) {
+        this(application, null);
+    }
+
+    /** The payment API, and the admin API at {@code /admin/v1/*} when {@code admin} is not null. */
+    ApiServer(Application application, Application admin) {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -23,6 +28,11 @@ final class ApiServer implements AutoCloseable {
         ServletHolder api = new ServletHolder(new ServletContainer(ResourceConfig.forApplication(application)));
         api.setInitOrder(0); // start Jersey now, not on the first request
         context.addServlet(api, "/api/v1/*");
+        if (admin != null) {
+            ServletHolder adminApi = new ServletHolder(new ServletContainer(ResourceConfig.forApplication(admin)));
+            adminApi.setInitOrder(0);
+            context.addServlet(adminApi, "/admin/v1/*");
+        }
         server.setHandler(context);
         try {
             server.start();

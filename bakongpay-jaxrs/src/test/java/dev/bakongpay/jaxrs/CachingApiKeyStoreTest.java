@@ -99,4 +99,35 @@ class CachingApiKeyStoreTest {
         assertThat(cache.findByHash(hash).orElseThrow().active()).isFalse();
         assertThat(reads).hasValue(2);
     }
+
+    @Test
+    @DisplayName("two nodes on one store: a revoke, rotation or plan change made on one is seen by the other within the 5 s TTL")
+    void twoNodes() {
+        ApiKeyRecord k = new ApiKeyRecord(ApiKeyRecord.idFor(hash), hash, "bk_test_cach", "Shop A", "m1", Plan.PRO,
+                PaymentMode.TEST, now, null, null, null);
+        backing.save(k);
+        ApiKeyStore nodeA = CachingApiKeyStore.wrap(backing, CachingApiKeyStore.DEFAULT_TTL, clock);
+        ApiKeyStore nodeB = CachingApiKeyStore.wrap(backing, CachingApiKeyStore.DEFAULT_TTL, clock);
+        assertThat(nodeB.findByHash(hash).orElseThrow().plan()).isEqualTo(Plan.PRO);
+
+        nodeA.changePlan(k.id(), Plan.FREE);
+        assertThat(nodeA.findByHash(hash).orElseThrow().plan()).as("the node that changed it: at once").isEqualTo(Plan.FREE);
+        clock.advance(Duration.ofMillis(4999));
+        assertThat(nodeB.findByHash(hash).orElseThrow().plan()).as("the other node, within the bound").isEqualTo(Plan.PRO);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(nodeB.findByHash(hash).orElseThrow().plan()).as("the other node, at the bound").isEqualTo(Plan.FREE);
+
+        nodeA.expire(k.id(), clock.instant()); // a rotation with no grace
+        assertThat(nodeA.findByHash(hash).orElseThrow().usableAt(clock.instant())).isFalse();
+        clock.advance(CachingApiKeyStore.DEFAULT_TTL);
+        assertThat(nodeB.findByHash(hash).orElseThrow().usableAt(clock.instant())).isFalse();
+
+        ApiKeyRecord other = new ApiKeyRecord(ApiKeys.hash("bk_test_cache_0002"), "m1", Plan.PRO, PaymentMode.TEST, true, now, null);
+        backing.save(other);
+        assertThat(nodeB.findByHash(other.keyHash()).orElseThrow().active()).isTrue();
+        nodeA.revokeById(other.id(), clock.instant());
+        clock.advance(CachingApiKeyStore.DEFAULT_TTL);
+        assertThat(nodeB.findByHash(other.keyHash()).orElseThrow().active()).isFalse();
+        assertThat(nodeB.findById(other.id()).orElseThrow().active()).as("operators' reads are never cached").isFalse();
+    }
 }

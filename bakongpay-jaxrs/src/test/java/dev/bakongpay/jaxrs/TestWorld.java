@@ -59,6 +59,11 @@ final class TestWorld implements AutoCloseable {
     }
 
     TestWorld(Map<Plan, RateLimit> limits, Duration upstreamTimeout) {
+        this(limits, upstreamTimeout, null);
+    }
+
+    /** With the admin API at {@code /admin/v1} behind {@code adminToken}, on the same stores, when it is not null. */
+    TestWorld(Map<Plan, RateLimit> limits, Duration upstreamTimeout, dev.bakongpay.core.admin.AdminToken adminToken) {
         simulator = BakongSimulator.builder().port(0).token(SIM_TOKEN).clock(clock).build().start();
         payments = PaymentService.builder().transactions(storage.transactions()).idempotency(storage.idempotency())
                 .network(PaymentMode.TEST, new BakongPaymentNetwork(BakongClient.create(
@@ -76,7 +81,9 @@ final class TestWorld implements AutoCloseable {
         saveKey(LIVE, "shop-a", Plan.ENTERPRISE, true);
         runtime = BakongPayRuntime.builder().payments(payments).qrImages(new QrImageService(clock))
                 .apiKeys(storage.apiKeys()).rateLimiter(new MemoryRateLimiter(clock)).rateLimits(limits).clock(clock).build();
-        server = new ApiServer(new BakongPayApplication(runtime));
+        server = new ApiServer(new BakongPayApplication(runtime), adminToken == null ? null
+                : new dev.bakongpay.jaxrs.admin.BakongPayAdminApplication(
+                        new dev.bakongpay.jaxrs.admin.AdminRuntime(storage, adminToken, clock)));
         baseUri = server.baseUri;
     }
 

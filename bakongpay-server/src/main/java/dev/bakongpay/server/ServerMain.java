@@ -10,14 +10,15 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar bakongpay-server.jar serve|sandbox [--config FILE]}. Exit codes: 0 after a
+ * {@code java -jar bakongpay-server.jar serve|sandbox [--config FILE]}, and {@code keys …} ({@link KeysCommand}). Exit codes: 0 after a
  * clean stop, 2 for bad usage or configuration (every problem printed), 1 when start-up failed.
  */
 public final class ServerMain {
     static final String USAGE = """
-            usage: java -jar bakongpay-server.jar serve|sandbox [--config FILE]
+            usage: java -jar bakongpay-server.jar serve|sandbox|keys [--config FILE]
               serve    the API and checkout page, configured from BAKONGPAY_* settings
               sandbox  the same plus the Bakong simulator, test keys and next steps printed; no network needed
+              keys     create, list, revoke, rotate or re-plan API keys in the configured store (keys --help)
             Settings: system properties > environment > --config FILE (or BAKONGPAY_CONFIG_FILE). See the README.""";
 
     private ServerMain() {}
@@ -29,6 +30,9 @@ public final class ServerMain {
 
     /** Starts the server and blocks until it is stopped (Ctrl-C); returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("keys")) {
+            return KeysCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, Clock.systemUTC());
+        }
         Command command = null;
         String configFile = null;
         for (int i = 0; i < args.length; i++) {

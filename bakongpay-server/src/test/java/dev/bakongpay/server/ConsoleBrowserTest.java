@@ -34,7 +34,6 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -306,7 +305,6 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(7)
-    @Disabled("the API-key endpoints (/admin/v1/keys) come with the ops-keys branch; enabled once it is merged into this one")
     @DisplayName("API keys: create one (shown once), rotate it, revoke the old one; a hostile label shows as text")
     void keys() throws IOException {
         tab("keys");

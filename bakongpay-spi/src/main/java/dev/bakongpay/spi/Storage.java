@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param apiKeys      the API-key store
  * @param webhooks     the webhook outbox; adapters that predate it get an in-memory one (see the
  *                     five-argument constructor), which keeps nothing across restarts
+ * @param audit        the audit trail of operators' changes; adapters that predate it get an in-memory one
  * @param resources    closes what the adapter opened (a pool); may do nothing
  */
 public record Storage(
@@ -20,6 +21,7 @@ public record Storage(
         IdempotencyStore idempotency,
         ApiKeyStore apiKeys,
         WebhookDeliveryStore webhooks,
+        AdminAuditStore audit,
         AutoCloseable resources) implements AutoCloseable {
 
     public Storage {
@@ -28,7 +30,15 @@ public record Storage(
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(audit, "audit");
         resources = resources == null ? () -> { } : resources;
+    }
+
+    /** Stores of an adapter without a durable audit trail: audit entries are kept in memory. */
+    public Storage(String adapterId, TransactionStore transactions, IdempotencyStore idempotency, ApiKeyStore apiKeys,
+                   WebhookDeliveryStore webhooks, AutoCloseable resources) {
+        this(adapterId, transactions, idempotency, apiKeys, webhooks, new dev.bakongpay.spi.memory.MemoryAdminAuditStore(),
+                resources);
     }
 
     /** Stores of an adapter without a durable webhook outbox: webhook deliveries are kept in memory. */

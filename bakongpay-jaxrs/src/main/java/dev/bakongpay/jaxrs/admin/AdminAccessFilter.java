@@ -41,6 +41,8 @@ public final class AdminAccessFilter implements ContainerRequestFilter {
             throw unauthorized("invalid_admin_token", "This is not the admin token (API keys are not accepted here)");
         }
         request.setProperty(CREDENTIAL_PROPERTY, runtime.token().credentialId());
+        request.setSecurityContext(new AdminSecurityContext(runtime.token().credentialId(),
+                request.getSecurityContext() != null && request.getSecurityContext().isSecure()));
     }
 
     private static ApiException unauthorized(String code, String message) {

@@ -19,4 +19,9 @@ public record AdminRuntime(Storage storage, AdminToken token, Clock clock) {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(clock, "clock");
     }
+
+    /** Key management on these stores, audited in the store's audit trail. */
+    public dev.bakongpay.core.admin.ApiKeyAdmin apiKeys() {
+        return new dev.bakongpay.core.admin.ApiKeyAdmin(storage.apiKeys(), storage.audit(), clock);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.bakongpay.jaxrs.admin;
 
 import dev.bakongpay.jaxrs.internal.ApiException;
+import dev.bakongpay.spi.AdminAuditEntry;
 import dev.bakongpay.spi.WebhookDelivery;
 import dev.bakongpay.spi.WebhookDeliveryQuery;
 import dev.bakongpay.spi.WebhookDeliveryState;
@@ -11,7 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,11 +55,12 @@ public class AdminWebhooksResource {
     /**
      * A DEAD delivery goes back to PENDING with its attempts reset (the store's {@code redeliver});
      * a PENDING one waiting after a failed attempt becomes due now ({@code retryNow}). Either way
-     * the dispatcher sends it on its next round. Anything else is a 409 saying why.
+     * the dispatcher sends it on its next round, and the audit trail records who asked
+     * ({@code webhook.redeliver}). Anything else is a 409 saying why.
      */
     @POST
     @Path("{eventId}/redeliver")
-    public Redelivered redeliver(@PathParam("eventId") String eventId) {
+    public Redelivered redeliver(@PathParam("eventId") String eventId, @Context SecurityContext security) {
         WebhookDeliveryStore store = runtime.storage().webhooks();
         String action;
         if (store.redeliver(eventId)) action = "redelivered";
@@ -70,7 +74,8 @@ public class AdminWebhooksResource {
                     : "a node is sending it right now";
             throw new ApiException(409, "not_redeliverable", "Webhook " + eventId + " cannot be redelivered: " + why);
         }
-        // TODO(audit): record the redelivery in the audit store once API-key management (its audit store) is merged
+        runtime.storage().audit().append(new AdminAuditEntry(runtime.clock().instant(), AdminSecurityContext.actorOf(security),
+                "webhook.redeliver", null, "event " + eventId + " (" + action + ")"));
         return new Redelivered(action, AdminWebhookView.of(d, runtime.clock().instant()));
     }
 }

@@ -31,6 +31,10 @@ public class BakongPayAdminApplication extends Application {
     public Set<Object> getSingletons() {
         Set<Object> s = new LinkedHashSet<>();
         // resources: one per admin capability (keys, payments, webhooks), added here
+        s.add(new ApiKeysResource(runtime));
+        s.add(new AuditResource(runtime));
+        s.add(new AdminOpenApiResource());
+        s.add(new dev.bakongpay.jaxrs.internal.BodyLimit(AdminViews.MAX_BODY_BYTES));
         s.add(new AdminPaymentsResource(runtime));
         s.add(new AdminWebhooksResource(runtime));
         s.add(new AdminStatsResource(runtime));

@@ -72,8 +72,12 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
             throw unauthorized("invalid_api_key", "This API key is not known");
         }
         ApiKeyRecord key = found.get();
-        if (!key.active()) throw unauthorized("api_key_revoked", "This API key has been revoked");
         Instant now = runtime.clock().instant();
+        switch (key.state(now)) {
+            case REVOKED -> throw unauthorized("api_key_revoked", "This API key has been revoked");
+            case EXPIRED -> throw unauthorized("api_key_expired", "This API key expired (it was rotated); use the key that replaced it");
+            default -> { }
+        }
         if (key.lastUsedAt() == null || key.lastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
             runtime.apiKeys().touch(hash, now);
         }

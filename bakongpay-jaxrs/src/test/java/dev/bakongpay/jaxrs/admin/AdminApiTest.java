@@ -175,7 +175,7 @@ class AdminApiTest {
         }
 
         @Test
-        @DisplayName("redeliver: a dead one is PENDING again, a waiting one due now; delivered is a 409, unknown a 404")
+        @DisplayName("redeliver: a dead one is PENDING again, a waiting one due now, both audited; delivered is a 409, unknown a 404")
         void redeliver() {
             WebhookEvent delivered = recorded(insert("shop-a")), dead = recorded(insert("shop-a")), waiting = recorded(insert("shop-b"));
             storage.webhooks().claimDue("node", 10, Duration.ofSeconds(30));
@@ -192,6 +192,10 @@ class AdminApiTest {
             admin().post("/webhooks/" + delivered.eventId() + "/redeliver").then().statusCode(409)
                     .body("error.code", equalTo("not_redeliverable"));
             admin().post("/webhooks/nope:SUCCESS/redeliver").then().statusCode(404).body("error.code", equalTo("not_found"));
+            // the two that acted are in the audit trail, with the admin credential; refusals are not
+            assertThat(storage.audit().list(10)).extracting(e -> e.action() + " " + e.actor() + " " + e.detail()).containsExactly(
+                    "webhook.redeliver " + AdminToken.of(TOKEN).credentialId() + " event " + waiting.eventId() + " (retrying)",
+                    "webhook.redeliver " + AdminToken.of(TOKEN).credentialId() + " event " + dead.eventId() + " (redelivered)");
         }
     }
 

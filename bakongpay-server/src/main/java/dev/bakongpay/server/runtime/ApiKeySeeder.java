@@ -23,12 +23,20 @@ final class ApiKeySeeder {
                 LOG.warn("BakongPay api key {} is in the configuration but was revoked; it stays revoked", SeedKey.redact(key.key()));
                 continue;
             }
+            if (existing.isPresent() && !existing.get().usableAt(clock.instant())) {
+                LOG.warn("BakongPay api key {} is in the configuration but expired (it was rotated); it stays expired",
+                        SeedKey.redact(key.key()));
+                continue;
+            }
+            // a stored key keeps its id, label, merchant and any end set by a rotation; its plan follows the configuration
             ApiKeyRecord record = existing
-                    .map(r -> new ApiKeyRecord(r.keyHash(), r.merchantId(), key.plan(), key.mode(), true, r.createdAt(), r.lastUsedAt()))
-                    .orElseGet(() -> new ApiKeyRecord(key.sha256(), key.merchantId(), key.plan(), key.mode(), true, clock.instant(), null));
+                    .map(r -> r.withPlan(key.plan()))
+                    .orElseGet(() -> new ApiKeyRecord(ApiKeyRecord.idFor(key.sha256()), key.sha256(),
+                            key.key().substring(0, dev.bakongpay.core.admin.ApiKeyAdmin.PREFIX_LENGTH), "BAKONGPAY_API_KEYS",
+                            key.merchantId(), key.plan(), key.mode(), clock.instant(), null, null, null));
             store.save(record);
-            LOG.info("BakongPay api key seeded: key={} mode={} plan={} merchant={}",
-                    SeedKey.redact(key.key()), key.mode(), key.plan(), record.merchantId());
+            LOG.info("BakongPay api key seeded: id={} key={} mode={} plan={} merchant={}",
+                    record.id(), SeedKey.redact(key.key()), key.mode(), key.plan(), record.merchantId());
         }
     }
 }

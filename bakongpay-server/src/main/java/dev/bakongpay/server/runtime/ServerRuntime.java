@@ -76,13 +76,8 @@ public final class ServerRuntime implements AutoCloseable {
     public static ServerRuntime open(ServerSettings settings, Clock clock) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            registerJdbcDrivers();
             ServerSettings.Database db = settings.db();
-            Map<String, String> options = new HashMap<>();
-            if (db.user() != null) options.put("user", db.user());
-            if (db.password() != null) options.put("password", db.password());
-            options.put("poolSize", Integer.toString(db.poolSize()));
-            Storage storage = StorageProviders.openStorage(db.adapter(), new ProviderSettings(db.url(), options, clock));
+            Storage storage = openStorage(db, db.url(), clock);
             opened.add(storage);
             LOG.info("BakongPay store: adapter={} url={}{}", storage.adapterId(), ProviderSettings.of(db.url()).redactedUrl(),
                     db.embeddedDefault() ? " (embedded H2 file, the default: durable, one node only; set "
@@ -135,6 +130,19 @@ public final class ServerRuntime implements AutoCloseable {
             closeAll(opened, e);
             throw e;
         }
+    }
+
+    /**
+     * The configured store alone (migrated), at {@code url} (the configured one, or it with options
+     * added): what the {@code keys} command line works on.
+     */
+    public static Storage openStorage(ServerSettings.Database db, String url, Clock clock) {
+        registerJdbcDrivers();
+        Map<String, String> options = new HashMap<>();
+        if (db.user() != null) options.put("user", db.user());
+        if (db.password() != null) options.put("password", db.password());
+        options.put("poolSize", Integer.toString(db.poolSize()));
+        return StorageProviders.openStorage(db.adapter(), new ProviderSettings(url, options, clock));
     }
 
     /**

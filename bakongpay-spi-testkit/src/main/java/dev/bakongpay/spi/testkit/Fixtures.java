@@ -58,4 +58,21 @@ public final class Fixtures {
     public static ApiKeyRecord apiKey(String merchantId, Plan plan, Clock clock) {
         return new ApiKeyRecord(randomHex(64), merchantId, plan, PaymentMode.LIVE, true, clock.instant(), null);
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong LATER = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * An instant far in the future and later than any this method gave before in this JVM: a
+     * listing's head is then the calling test's own rows, even in a store other tests wrote to.
+     */
+    public static java.time.Instant laterThanEverBefore() {
+        return java.time.Instant.parse("2900-01-01T00:00:00Z").plus(Duration.ofDays(LATER.incrementAndGet()));
+    }
+
+    /** A key with every field set the way key management sets it: its own id, prefix and label. */
+    public static ApiKeyRecord managedKey(String merchantId, Plan plan, java.time.Instant createdAt) {
+        String hash = randomHex(64);
+        return new ApiKeyRecord(ApiKeyRecord.idFor(hash), hash, "bk_test_" + randomHex(4), "Shop " + randomHex(3),
+                merchantId, plan, PaymentMode.TEST, createdAt, null, null, null);
+    }
 }

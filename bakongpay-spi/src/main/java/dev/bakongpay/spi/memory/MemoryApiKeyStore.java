@@ -2,13 +2,20 @@ package dev.bakongpay.spi.memory;
 
 import dev.bakongpay.spi.ApiKeyRecord;
 import dev.bakongpay.spi.ApiKeyStore;
+import dev.bakongpay.spi.Plan;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /** An {@link ApiKeyStore} in a map, for one node. */
 public final class MemoryApiKeyStore implements ApiKeyStore {
+    static final Comparator<ApiKeyRecord> NEWEST_FIRST =
+            Comparator.comparing(ApiKeyRecord::createdAt).reversed().thenComparing(ApiKeyRecord::id);
+
     private final Map<String, ApiKeyRecord> keys = new ConcurrentHashMap<>();
 
     @Override
@@ -22,14 +29,38 @@ public final class MemoryApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public boolean touch(String keyHash, Instant usedAt) {
-        return keys.computeIfPresent(keyHash, (h, r) -> r.lastUsedAt() != null && !usedAt.isAfter(r.lastUsedAt()) ? r
-                : new ApiKeyRecord(r.keyHash(), r.merchantId(), r.plan(), r.mode(), r.active(), r.createdAt(), usedAt)) != null;
+    public Optional<ApiKeyRecord> findById(String id) {
+        return keys.values().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     @Override
-    public boolean revoke(String keyHash) {
-        return keys.computeIfPresent(keyHash, (h, r) ->
-                new ApiKeyRecord(r.keyHash(), r.merchantId(), r.plan(), r.mode(), false, r.createdAt(), r.lastUsedAt())) != null;
+    public List<ApiKeyRecord> list(int limit) {
+        ApiKeyStore.checkLimit(limit, MAX_LIST);
+        return keys.values().stream().sorted(NEWEST_FIRST).limit(limit).toList();
+    }
+
+    @Override
+    public boolean touch(String keyHash, Instant usedAt) {
+        return keys.computeIfPresent(keyHash, (h, r) -> r.lastUsedAt() != null && !usedAt.isAfter(r.lastUsedAt()) ? r
+                : r.withLastUsedAt(usedAt)) != null;
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> revokeById(String id, Instant at) {
+        return update(id, r -> r.revokedAt() != null ? r : r.withRevokedAt(at));
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> expire(String id, Instant expiresAt) {
+        return update(id, r -> r.expiresAt() != null && !r.expiresAt().isAfter(expiresAt) ? r : r.withExpiresAt(expiresAt));
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> changePlan(String id, Plan plan) {
+        return update(id, r -> r.withPlan(plan));
+    }
+
+    private Optional<ApiKeyRecord> update(String id, UnaryOperator<ApiKeyRecord> change) {
+        return findById(id).map(found -> keys.computeIfPresent(found.keyHash(), (h, r) -> change.apply(r)));
     }
 }

@@ -56,6 +56,7 @@ public final class JdbcStorage {
         Jdbc jdbc = new Jdbc(dataSource);
         GroupCommit writes = new GroupCommit(jdbc); // one queue: a create's three writes ride the same commits
         return new Storage(ID, new JdbcTransactionStore(jdbc, clock, writes), new JdbcIdempotencyStore(jdbc, writes),
-                new JdbcApiKeyStore(dataSource), new JdbcWebhookDeliveryStore(dataSource, clock), onClose);
+                new JdbcApiKeyStore(dataSource), new JdbcWebhookDeliveryStore(dataSource, clock), new JdbcAdminAuditStore(dataSource),
+                onClose);
     }
 }

@@ -1,8 +1,10 @@
 package dev.bakongpay.adapters.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bakongpay.spi.AdminAuditStore;
 import dev.bakongpay.spi.ApiKeyStore;
 import dev.bakongpay.spi.IdempotencyStore;
+import dev.bakongpay.spi.testkit.AdminAuditStoreContract;
 import dev.bakongpay.spi.testkit.ApiKeyStoreContract;
 import dev.bakongpay.spi.testkit.IdempotencyStoreContract;
 import dev.bakongpay.testsupport.MutableClock;
@@ -82,6 +84,15 @@ class H2FileStoresTest {
         @Override
         protected DataSource dataSource() {
             return pool;
+        }
+    }
+
+    @Nested
+    @DisplayName("H2 file (default mode): admin audit store")
+    class Audit extends AdminAuditStoreContract {
+        @Override
+        protected AdminAuditStore createStore(MutableClock clock) {
+            return new JdbcAdminAuditStore(pool);
         }
     }
 }

@@ -65,10 +65,10 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
     @DisplayName("Migrations")
     class Migrations {
         @Test
-        @DisplayName("the schema is at version 4 (webhook outbox, operator indexes), recorded in BakongPay's own history table")
+        @DisplayName("the schema is at version 4 (webhook outbox, key management, operator indexes), recorded in BakongPay's own history table")
         void ownHistoryTable() {
             assertThat(strings("SELECT \"version\" FROM \"bakongpay_schema_history\" WHERE \"success\" = TRUE"))
-                    .contains("1", "2", "4");
+                    .contains("1", "2", "3", "4");
         }
 
         @Test

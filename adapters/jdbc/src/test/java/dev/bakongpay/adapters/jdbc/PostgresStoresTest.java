@@ -4,8 +4,10 @@ import dev.bakongpay.testsupport.RequiresService;
 import dev.bakongpay.testsupport.Service;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bakongpay.spi.AdminAuditStore;
 import dev.bakongpay.spi.ApiKeyStore;
 import dev.bakongpay.spi.IdempotencyStore;
+import dev.bakongpay.spi.testkit.AdminAuditStoreContract;
 import dev.bakongpay.spi.testkit.ApiKeyStoreContract;
 import dev.bakongpay.spi.testkit.IdempotencyStoreContract;
 import dev.bakongpay.testsupport.MutableClock;
@@ -90,6 +92,15 @@ class PostgresStoresTest {
         @Override
         protected DataSource dataSource() {
             return pool;
+        }
+    }
+
+    @Nested
+    @DisplayName("PostgreSQL admin audit store")
+    class Audit extends AdminAuditStoreContract {
+        @Override
+        protected AdminAuditStore createStore(MutableClock clock) {
+            return new JdbcAdminAuditStore(pool);
         }
     }
 }
