@@ -170,7 +170,7 @@ class ConsoleBrowserTest {
     }
 
     static WebDriverWait patiently() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
     }
 
     static WebElement byId(String id) {
