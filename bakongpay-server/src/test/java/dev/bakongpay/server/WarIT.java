@@ -68,6 +68,8 @@ class WarIT {
                 "BAKONGPAY_ADMIN_TOKEN", ADMIN_TOKEN);
     }
 
+    static final String ADMIN_TOKEN = "war-admin-token-0123456789abcdef";
+
     static void servesBakongPay(String base) {
         given().baseUri(base).get("/health").then().statusCode(200)
                 .body("status", equalTo("UP")).body("store", equalTo("jdbc"))
@@ -79,13 +81,18 @@ class WarIT {
         given().baseUri(base).get("/pay/" + java.util.UUID.randomUUID()).then().statusCode(404)
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"));
         PaymentRoundTrip.requireEndpoints();
-        PaymentRoundTrip.run(base, KEY, simulator.control());
+        String md5 = PaymentRoundTrip.run(base, KEY, simulator.control()).getString("data.md5");
         answersErrorsInTheEnvelope(base);
         // /metrics in the WAR: the admin token's, Prometheus text with the payment just made
         given().baseUri(base).get("/metrics").then().statusCode(401).body("error.code", equalTo("missing_admin_token"));
         given().baseUri(base).header("Authorization", "Bearer " + ADMIN_TOKEN).get("/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("bakongpay_payments_create_seconds_count{outcome=\"created\"} 1"))
                 .body(org.hamcrest.Matchers.containsString("bakongpay_payments_status_changes_total{from=\"pending\",to=\"success\"} 1"));
+        // the operator console and its API, mounted as in the executable JAR
+        given().baseUri(base).get("/admin/").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'"));
+        given().baseUri(base).header("Authorization", "Bearer " + ADMIN_TOKEN).get("/admin/v1/payments?md5=" + md5)
+                .then().statusCode(200).body("payments[0].status", equalTo("SUCCESS"));
     }
 
     /** The container's errors inside the web application are the API's envelope too (its error page), never its HTML page. */

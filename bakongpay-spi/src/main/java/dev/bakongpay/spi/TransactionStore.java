@@ -1,6 +1,10 @@
 package dev.bakongpay.spi;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,7 +60,7 @@ public interface TransactionStore {
      * @throws UnsupportedOperationException from stores that cannot answer it (the default); the
      *         sweep then logs that it is off, and events rest on the listener alone
      */
-    default List<Transaction> findFinalChangedBetween(java.time.Instant from, java.time.Instant to, int limit) {
+    default List<Transaction> findFinalChangedBetween(Instant from, Instant to, int limit) {
         throw new UnsupportedOperationException(getClass().getName() + " does not list changed transactions");
     }
 
@@ -69,5 +73,43 @@ public interface TransactionStore {
      */
     default ReconciliationBacklog reconciliationBacklog(java.time.Instant now) {
         throw new UnsupportedOperationException(getClass().getName() + " does not report its reconciliation backlog");
+    }
+
+    /**
+     * The operator's search: transactions of any merchant matching every filter of {@code search},
+     * newest first ({@link TransactionSearch#NEWEST_FIRST}), at most {@code search.limit()}, after
+     * {@code search.before()}. Meant for a console: each filter is served by an index.
+     *
+     * @throws UnsupportedOperationException from stores that cannot search (the default)
+     */
+    default List<Transaction> search(TransactionSearch search) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not search transactions");
+    }
+
+    /**
+     * How many transactions created in each minute of [{@code from}, {@code to}) have each status
+     * now, oldest minute first, then by status; minutes and statuses with none are left out. The
+     * window is at most {@value #MAX_COUNT_WINDOW_HOURS} hours; {@code from} is taken down to its
+     * minute.
+     *
+     * @throws UnsupportedOperationException from stores that cannot count (the default)
+     */
+    default List<StatusCount> countPerMinute(Instant from, Instant to) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not count transactions");
+    }
+
+    /** The longest window of {@link #countPerMinute}. */
+    int MAX_COUNT_WINDOW_HOURS = 48;
+
+    /** The argument check of {@link #countPerMinute}, the same in every implementation; answers {@code from} at its minute. */
+    static Instant checkCountWindow(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Instant start = from.truncatedTo(ChronoUnit.MINUTES);
+        if (!start.isBefore(to)) throw new IllegalArgumentException("from must be before to");
+        if (Duration.between(from, to).compareTo(Duration.ofHours(MAX_COUNT_WINDOW_HOURS)) > 0) {
+            throw new IllegalArgumentException("the window must be at most " + MAX_COUNT_WINDOW_HOURS + " hours");
+        }
+        return start;
     }
 }

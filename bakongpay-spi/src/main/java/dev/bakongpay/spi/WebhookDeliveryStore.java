@@ -17,8 +17,9 @@ import java.util.UUID;
  *       per event at most one send is in flight; a dead node's lease simply runs out;</li>
  *   <li>{@link #markDelivered}, {@link #retryLater} and {@link #giveUp} change a PENDING delivery
  *       and return false when it was not in the expected state (an ordinary outcome);</li>
- *   <li>{@link #count}, {@link #findDead} and {@link #redeliver} are for operators: how much is
- *       waiting or given up, and a second chance for a delivery given up on.</li>
+ *   <li>{@link #count}, {@link #findDead}, {@link #list}, {@link #redeliver} and {@link #retryNow}
+ *       are for operators: how much is waiting or given up, what was sent, a second chance for a
+ *       delivery given up on, and an early retry of one waiting after a failure.</li>
  * </ul>
  * Times come from the store's {@link java.time.Clock}. Infrastructure failures throw
  * {@link StoreException}. The contract is {@code WebhookDeliveryStoreContract} in
@@ -90,6 +91,28 @@ public interface WebhookDeliveryStore {
      * @return false if it is not DEAD (delivered, still pending, or unknown)
      */
     boolean redeliver(String eventId);
+
+    /**
+     * The deliveries {@code query} selects, newest event first ({@code createdAt}, then event id,
+     * both descending), at most {@code query.limit()}.
+     *
+     * @throws UnsupportedOperationException from stores that cannot list (the default)
+     */
+    default List<WebhookDelivery> list(WebhookDeliveryQuery query) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not list webhook deliveries");
+    }
+
+    /**
+     * An operator's early retry of a delivery that failed and waits for its next attempt: a PENDING
+     * delivery with at least one attempt and no running lease becomes due now. Attempts, the last
+     * error and the dispatcher's attempt budget are unchanged.
+     *
+     * @return false if it is not PENDING, has not been attempted, is being sent (leased), or is unknown
+     * @throws UnsupportedOperationException from stores that cannot do it (the default)
+     */
+    default boolean retryNow(String eventId) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not retry webhook deliveries early");
+    }
 
     /** The argument check of {@link #findDead}, the same in every implementation. */
     static void checkLimit(int limit) {

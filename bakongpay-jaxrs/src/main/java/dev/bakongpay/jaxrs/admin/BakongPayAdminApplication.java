@@ -4,7 +4,6 @@ import dev.bakongpay.jaxrs.internal.EdgeFilter;
 import dev.bakongpay.jaxrs.internal.ErrorMapper;
 import dev.bakongpay.jaxrs.internal.Json;
 import dev.bakongpay.jaxrs.internal.RequestIdFilter;
-import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -13,9 +12,10 @@ import java.util.Set;
 /**
  * The operator's API, mounted at {@code /admin/v1}: behind the admin token only, with the payment
  * API's request ids, edge rules, error envelope and JSON. A host mounts it only when an admin token
- * is configured.
+ * is configured. Deliberately not annotated {@code @ApplicationPath}: a container that scans for
+ * it (Jersey's initializer on Tomcat) would mount it by itself, without its runtime (a 500 on every
+ * call) and even on a server with no admin token.
  */
-@ApplicationPath("/admin/v1")
 public class BakongPayAdminApplication extends Application {
     private final AdminRuntime runtime;
 
@@ -35,6 +35,9 @@ public class BakongPayAdminApplication extends Application {
         s.add(new AuditResource(runtime));
         s.add(new AdminOpenApiResource());
         s.add(new dev.bakongpay.jaxrs.internal.BodyLimit(AdminViews.MAX_BODY_BYTES));
+        s.add(new AdminPaymentsResource(runtime));
+        s.add(new AdminWebhooksResource(runtime));
+        s.add(new AdminStatsResource(runtime));
         s.add(new RequestIdFilter());
         s.add(new EdgeFilter());
         s.add(new AdminAccessFilter(runtime));

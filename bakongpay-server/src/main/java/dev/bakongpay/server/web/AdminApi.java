@@ -3,12 +3,16 @@ package dev.bakongpay.server.web;
 import dev.bakongpay.jaxrs.admin.AdminRuntime;
 import dev.bakongpay.jaxrs.admin.BakongPayAdminApplication;
 import dev.bakongpay.server.runtime.ServerRuntime;
+import dev.bakongpay.server.web.console.ConsoleServlet;
 import jakarta.servlet.ServletContext;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 
-/** The operator's JAX-RS API at {@code /admin/v1/*}, installed only when an admin token is set. */
+/**
+ * The operator's JAX-RS API at {@code /admin/v1/*} and the console at {@code /admin/}, installed
+ * only when an admin token is set.
+ */
 final class AdminApi {
     private AdminApi() {}
 
@@ -22,6 +26,7 @@ final class AdminApi {
                         .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
                         .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true)
                         .property(ServerProperties.BV_FEATURE_DISABLE, true)));
+        BakongPayWebApplication.addUnlessMapped(context, "bakongpay-console", "/admin/*", new ConsoleServlet());
         return true;
     }
 }

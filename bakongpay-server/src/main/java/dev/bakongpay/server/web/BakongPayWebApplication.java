@@ -46,7 +46,7 @@ public final class BakongPayWebApplication {
                     .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/metrics");
         }
         LOG.info("BakongPay web: /api/v1/* (endpoints), /pay/* (checkout), /health, /health/live, /health/ready{}{}",
-                admin ? ", /admin/v1/* (admin API), /metrics (admin token)" : "",
+                admin ? ", /admin/v1/* (admin API), /admin/ (console), /metrics (admin token)" : "",
                 context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
     }
 

@@ -3,14 +3,18 @@ package dev.bakongpay.spi.testkit;
 import static dev.bakongpay.spi.testkit.Fixtures.merchant;
 import static dev.bakongpay.spi.testkit.Fixtures.pending;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.ReconciliationBacklog;
 import dev.bakongpay.spi.ReconciliationClaim;
+import dev.bakongpay.spi.StatusCount;
 import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.spi.TransactionSearch;
 import dev.bakongpay.spi.TransactionStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -170,6 +174,105 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
             }
             assertThat(taken).doesNotHaveDuplicates();
             assertThat(new HashSet<>(taken)).isEqualTo(backlog);
+        }
+    }
+
+    @Nested
+    @DisplayName("Operator search")
+    class OperatorSearch {
+        @Test
+        @DisplayName("newest first across merchants, up to the limit; the next page starts after the last row")
+        void newestFirstPaged() {
+            List<Transaction> ts = insertPending(5);
+            List<Transaction> first = store.search(TransactionSearch.newest(2));
+            assertThat(first).extracting(Transaction::id).containsExactly(ts.get(4).id(), ts.get(3).id());
+            List<Transaction> second = store.search(TransactionSearch.newest(2).after(TransactionSearch.Position.of(first.get(1))));
+            assertThat(second).extracting(Transaction::id).containsExactly(ts.get(2).id(), ts.get(1).id());
+            assertThat(store.search(TransactionSearch.newest(2).after(TransactionSearch.Position.of(second.get(1)))))
+                    .extracting(Transaction::id).containsExactly(ts.get(0).id());
+            assertThat(first.get(0)).isEqualTo(ts.get(4));
+        }
+
+        @Test
+        @DisplayName("rows created in the same instant are paged by id, none lost or repeated")
+        void tiesPagedById() {
+            List<Transaction> same = IntStream.range(0, 7).mapToObj(i -> inserted(pending(merchant(), clock))).toList();
+            List<UUID> seen = new ArrayList<>();
+            TransactionSearch page = TransactionSearch.newest(3);
+            while (true) {
+                List<Transaction> rows = store.search(page);
+                if (rows.isEmpty()) break;
+                rows.forEach(t -> seen.add(t.id()));
+                page = page.after(TransactionSearch.Position.of(rows.get(rows.size() - 1)));
+            }
+            assertThat(seen).containsExactlyElementsOf(same.stream().sorted(TransactionSearch.NEWEST_FIRST).map(Transaction::id).toList());
+        }
+
+        @Test
+        @DisplayName("filters by md5, id, status and merchant, each alone and together")
+        void filters() {
+            String shop = merchant();
+            Transaction a = inserted(pending(shop, clock));
+            clock.advance(Duration.ofSeconds(1));
+            Transaction b = inserted(pending(shop, clock));
+            clock.advance(Duration.ofSeconds(1));
+            Transaction other = inserted(pending(merchant(), clock));
+            store.transition(StatusTransition.expired(a.id(), clock.instant())).orElseThrow();
+            store.transition(StatusTransition.expired(other.id(), clock.instant())).orElseThrow();
+
+            assertThat(store.search(TransactionSearch.newest(10).withMd5(b.md5()))).containsExactly(b);
+            assertThat(store.search(TransactionSearch.newest(10).withId(other.id()))).extracting(Transaction::id).containsExactly(other.id());
+            assertThat(store.search(TransactionSearch.newest(10).withMerchantId(shop))).extracting(Transaction::id)
+                    .containsExactly(b.id(), a.id());
+            assertThat(store.search(TransactionSearch.newest(10).withStatus(PaymentStatus.EXPIRED))).extracting(Transaction::id)
+                    .containsExactly(other.id(), a.id());
+            assertThat(store.search(TransactionSearch.newest(10).withStatus(PaymentStatus.EXPIRED).withMerchantId(shop)))
+                    .extracting(Transaction::id).containsExactly(a.id());
+            assertThat(store.search(TransactionSearch.newest(10).withMd5(b.md5()).withStatus(PaymentStatus.EXPIRED))).isEmpty();
+            assertThat(store.search(TransactionSearch.newest(10).withId(a.id()).withMerchantId(other.merchantId()))).isEmpty();
+            assertThat(store.search(TransactionSearch.newest(10).withMd5(Fixtures.randomHex(32)))).isEmpty();
+            assertThat(store.search(TransactionSearch.newest(10).withMerchantId("m-nobody"))).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("Counts per minute")
+    class CountsPerMinute {
+        @Test
+        @DisplayName("counts transactions by the minute they were created in and their status now, oldest minute first")
+        void countsByMinuteAndStatus() {
+            clock.set(Instant.parse("2026-12-06T10:00:00Z"));
+            Transaction a = inserted(pending(merchant(), clock));
+            clock.advance(Duration.ofSeconds(20));
+            inserted(pending(merchant(), clock));
+            clock.advance(Duration.ofSeconds(59)); // 10:01:19
+            Transaction c = inserted(pending(merchant(), clock));
+            clock.advance(Duration.ofMinutes(3)); // 10:04:19
+            inserted(pending(merchant(), clock));
+            store.transition(StatusTransition.paid(a.id(), PaymentStatus.PENDING, Fixtures.payment(clock), false,
+                    clock.instant())).orElseThrow();
+            store.transition(StatusTransition.failed(c.id(), null, "declined", clock.instant())).orElseThrow();
+
+            Instant t10 = Instant.parse("2026-12-06T10:00:00Z");
+            assertThat(store.countPerMinute(t10.plusSeconds(30), t10.plus(Duration.ofHours(1)))).containsExactly(
+                    new StatusCount(t10, PaymentStatus.PENDING, 1),
+                    new StatusCount(t10, PaymentStatus.SUCCESS, 1),
+                    new StatusCount(t10.plusSeconds(60), PaymentStatus.FAILED, 1),
+                    new StatusCount(t10.plusSeconds(240), PaymentStatus.PENDING, 1));
+            assertThat(store.countPerMinute(t10.plusSeconds(60), t10.plusSeconds(240))).containsExactly(
+                    new StatusCount(t10.plusSeconds(60), PaymentStatus.FAILED, 1));
+            assertThat(store.countPerMinute(t10.minus(Duration.ofHours(2)), t10)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("the window is at most 48 hours and must not be empty")
+        void boundedWindow() {
+            Instant now = clock.instant();
+            assertThat(store.countPerMinute(now.minus(Duration.ofHours(48)), now)).isEmpty();
+            assertThatThrownBy(() -> store.countPerMinute(now.minus(Duration.ofHours(49)), now))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> store.countPerMinute(now, now.minus(Duration.ofMinutes(1))))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

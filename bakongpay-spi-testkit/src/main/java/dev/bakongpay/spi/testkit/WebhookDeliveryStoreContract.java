@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.WebhookDelivery;
+import dev.bakongpay.spi.WebhookDeliveryQuery;
 import dev.bakongpay.spi.WebhookDeliveryState;
 import dev.bakongpay.spi.WebhookDeliveryStore;
 import dev.bakongpay.spi.WebhookEvent;
@@ -307,6 +308,64 @@ public abstract class WebhookDeliveryStoreContract {
             assertThat(store.redeliver(es.get(1).eventId())).isFalse();
             assertThat(store.find(es.get(0).eventId()).orElseThrow().state()).isEqualTo(WebhookDeliveryState.DELIVERED);
             assertThat(store.find(es.get(1).eventId()).orElseThrow().attempts()).isZero();
+        }
+
+        @Test
+        @DisplayName("the console's listing: newest event first, by state or failed only, up to the limit")
+        void listsByState() {
+            List<WebhookEvent> es = recorded(5);
+            store.claimDue("node-a", 3, LEASE);
+            assertThat(store.markDelivered(es.get(0).eventId())).isTrue();
+            assertThat(store.giveUp(es.get(1).eventId(), "node-a", "HTTP 500")).isTrue();
+            assertThat(store.retryLater(es.get(2).eventId(), "node-a", clock.instant().plusSeconds(60), "timeout")).isTrue();
+            assertThat(store.list(WebhookDeliveryQuery.inState(null, 10))).extracting(WebhookDelivery::eventId)
+                    .containsExactly(es.get(4).eventId(), es.get(3).eventId(), es.get(2).eventId(), es.get(1).eventId(),
+                            es.get(0).eventId());
+            assertThat(store.list(WebhookDeliveryQuery.inState(null, 2))).extracting(WebhookDelivery::eventId)
+                    .containsExactly(es.get(4).eventId(), es.get(3).eventId());
+            assertThat(store.list(WebhookDeliveryQuery.inState(WebhookDeliveryState.PENDING, 10))).extracting(WebhookDelivery::eventId)
+                    .containsExactly(es.get(4).eventId(), es.get(3).eventId(), es.get(2).eventId());
+            assertThat(store.list(WebhookDeliveryQuery.inState(WebhookDeliveryState.DEAD, 10))).extracting(WebhookDelivery::lastError)
+                    .containsExactly("HTTP 500");
+            assertThat(store.list(WebhookDeliveryQuery.inState(WebhookDeliveryState.DELIVERED, 10))).extracting(WebhookDelivery::eventId)
+                    .containsExactly(es.get(0).eventId());
+            assertThat(store.list(WebhookDeliveryQuery.failed(10))).extracting(WebhookDelivery::eventId)
+                    .containsExactly(es.get(2).eventId(), es.get(1).eventId());
+            assertThat(store.list(new WebhookDeliveryQuery(WebhookDeliveryState.PENDING, true, 10))).extracting(WebhookDelivery::eventId)
+                    .containsExactly(es.get(2).eventId());
+            assertThatThrownBy(() -> WebhookDeliveryQuery.inState(null, 1001)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        @DisplayName("retrying a failed pending one now makes it due at once, attempts and error kept; it is claimed next")
+        void retryNow() {
+            WebhookEvent e = recorded(1).get(0);
+            store.claimDue("node-a", 1, LEASE);
+            assertThat(store.retryLater(e.eventId(), "node-a", clock.instant().plus(Duration.ofHours(2)), "HTTP 503")).isTrue();
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(store.claimDue("node-b", 10, LEASE)).isEmpty();
+            assertThat(store.retryNow(e.eventId())).isTrue();
+            WebhookDelivery d = store.find(e.eventId()).orElseThrow();
+            assertThat(d.state()).isEqualTo(WebhookDeliveryState.PENDING);
+            assertThat(d.nextAttemptAt()).isEqualTo(clock.instant());
+            assertThat(d.attempts()).isEqualTo(1);
+            assertThat(d.lastError()).isEqualTo("HTTP 503");
+            assertThat(store.claimDue("node-b", 10, LEASE)).extracting(WebhookDelivery::eventId).containsExactly(e.eventId());
+        }
+
+        @Test
+        @DisplayName("retrying now leaves alone what has not failed, is being sent, is final or unknown")
+        void retryNowOnlyFailedPending() {
+            List<WebhookEvent> es = recorded(3);
+            assertThat(store.retryNow(es.get(0).eventId())).isFalse(); // never attempted
+            store.claimDue("node-a", 2, LEASE);
+            assertThat(store.retryNow(es.get(1).eventId())).isFalse(); // leased, not attempted
+            assertThat(store.markDelivered(es.get(0).eventId())).isTrue();
+            assertThat(store.retryNow(es.get(0).eventId())).isFalse(); // delivered
+            assertThat(store.giveUp(es.get(1).eventId(), "node-a", "HTTP 410")).isTrue();
+            assertThat(store.retryNow(es.get(1).eventId())).isFalse(); // dead: that is redeliver's job
+            assertThat(store.retryNow("nope:SUCCESS")).isFalse();
+            assertThat(store.find(es.get(1).eventId()).orElseThrow().state()).isEqualTo(WebhookDeliveryState.DEAD);
         }
     }
 }

@@ -3,16 +3,20 @@ package dev.bakongpay.spi.memory;
 import dev.bakongpay.spi.InsertOutcome;
 import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.ReconciliationClaim;
+import dev.bakongpay.spi.StatusCount;
 import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.spi.TransactionSearch;
 import dev.bakongpay.spi.TransactionStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,6 +132,33 @@ public final class MemoryTransactionStore implements TransactionStore {
                 .sorted(Comparator.comparing(Transaction::updatedAt).thenComparing(Transaction::id))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public List<Transaction> search(TransactionSearch search) {
+        Objects.requireNonNull(search, "search");
+        if (search.id() != null) return findAnyById(search.id()).filter(search::matches).stream().toList();
+        if (search.md5() != null) return findAnyByMd5(search.md5()).filter(search::matches).stream().toList();
+        return byId.values().stream().filter(search::matches).sorted(TransactionSearch.NEWEST_FIRST)
+                .limit(search.limit()).toList();
+    }
+
+    @Override
+    public List<StatusCount> countPerMinute(Instant from, Instant to) {
+        Instant start = TransactionStore.checkCountWindow(from, to);
+        Map<Instant, long[]> perMinute = new TreeMap<>();
+        for (Transaction t : byId.values()) {
+            if (t.createdAt().isBefore(start) || !t.createdAt().isBefore(to)) continue;
+            perMinute.computeIfAbsent(t.createdAt().truncatedTo(ChronoUnit.MINUTES),
+                    m -> new long[PaymentStatus.values().length])[t.status().ordinal()]++;
+        }
+        List<StatusCount> out = new ArrayList<>();
+        perMinute.forEach((minute, counts) -> {
+            for (PaymentStatus s : PaymentStatus.values()) {
+                if (counts[s.ordinal()] > 0) out.add(new StatusCount(minute, s, counts[s.ordinal()]));
+            }
+        });
+        return out;
     }
 
     /** How many transactions are held (for tests and diagnostics). */

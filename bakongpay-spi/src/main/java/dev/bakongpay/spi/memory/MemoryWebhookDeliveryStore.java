@@ -1,6 +1,7 @@
 package dev.bakongpay.spi.memory;
 
 import dev.bakongpay.spi.WebhookDelivery;
+import dev.bakongpay.spi.WebhookDeliveryQuery;
 import dev.bakongpay.spi.WebhookDeliveryState;
 import dev.bakongpay.spi.WebhookDeliveryStore;
 import dev.bakongpay.spi.WebhookEvent;
@@ -111,6 +112,28 @@ public final class MemoryWebhookDeliveryStore implements WebhookDeliveryStore {
         if (d == null || d.state() != WebhookDeliveryState.DEAD) return false;
         byEventId.put(eventId, new WebhookDelivery(d.event(), WebhookDeliveryState.PENDING, 0, clock.instant(),
                 d.lastAttemptAt(), d.lastError(), null, null));
+        return true;
+    }
+
+    @Override
+    public synchronized List<WebhookDelivery> list(WebhookDeliveryQuery query) {
+        Objects.requireNonNull(query, "query");
+        return byEventId.values().stream().filter(query::matches)
+                .sorted(Comparator.<WebhookDelivery, Instant>comparing(d -> d.event().createdAt())
+                        .thenComparing(WebhookDelivery::eventId).reversed())
+                .limit(query.limit()).toList();
+    }
+
+    @Override
+    public synchronized boolean retryNow(String eventId) {
+        WebhookDelivery d = byEventId.get(eventId);
+        Instant now = clock.instant();
+        if (d == null || d.state() != WebhookDeliveryState.PENDING || d.attempts() == 0
+                || (d.leaseUntil() != null && d.leaseUntil().isAfter(now))) {
+            return false;
+        }
+        byEventId.put(eventId, new WebhookDelivery(d.event(), d.state(), d.attempts(), now, d.lastAttemptAt(),
+                d.lastError(), null, null));
         return true;
     }
 

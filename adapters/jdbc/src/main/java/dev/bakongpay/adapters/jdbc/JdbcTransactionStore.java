@@ -4,9 +4,12 @@ import static dev.bakongpay.adapters.jdbc.TransactionRows.SELECT;
 import static dev.bakongpay.adapters.jdbc.TransactionRows.TABLE;
 
 import dev.bakongpay.spi.InsertOutcome;
+import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.ReconciliationClaim;
+import dev.bakongpay.spi.StatusCount;
 import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.spi.TransactionSearch;
 import dev.bakongpay.spi.TransactionStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -258,6 +261,62 @@ public final class JdbcTransactionStore implements TransactionStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(TransactionRows.read(rs));
                 }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<Transaction> search(TransactionSearch search) {
+        Objects.requireNonNull(search, "search");
+        StringBuilder where = new StringBuilder("WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (search.id() != null) { where.append(" AND id = ?"); params.add(search.id()); }
+        if (search.md5() != null) { where.append(" AND md5 = ?"); params.add(search.md5()); }
+        if (search.status() != null) { where.append(" AND status = ?"); params.add(search.status().name()); }
+        if (search.merchantId() != null) { where.append(" AND merchant_id = ?"); params.add(search.merchantId()); }
+        if (search.before() != null) {
+            // keyset paging: rows strictly after the previous page's last one in (created_at, id) DESC order
+            where.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+            params.add(search.before().createdAt());
+            params.add(search.before().createdAt());
+            params.add(search.before().id());
+        }
+        String sql = SELECT + where + " ORDER BY created_at DESC, id DESC FETCH FIRST " + search.limit() + " ROWS ONLY";
+        return jdbc.autoCommit("searching transactions", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    if (params.get(i) instanceof Instant t) Jdbc.setInstant(ps, i + 1, t);
+                    else ps.setObject(i + 1, params.get(i));
+                }
+                List<Transaction> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(TransactionRows.read(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<StatusCount> countPerMinute(Instant from, Instant to) {
+        Instant start = TransactionStore.checkCountWindow(from, to);
+        // epoch minutes, the same on both databases whatever the session's time zone
+        String minute = "FLOOR(EXTRACT(EPOCH FROM created_at) / 60)";
+        String sql = "SELECT " + minute + " AS epoch_minute, status, COUNT(*) AS n FROM " + TABLE
+                + " WHERE created_at >= ? AND created_at < ? GROUP BY " + minute + ", status ORDER BY epoch_minute, status";
+        return jdbc.autoCommit("counting transactions per minute", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Jdbc.setInstant(ps, 1, start);
+                Jdbc.setInstant(ps, 2, to);
+                List<StatusCount> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StatusCount(Instant.ofEpochSecond(rs.getLong("epoch_minute") * 60),
+                                PaymentStatus.valueOf(rs.getString("status")), rs.getLong("n")));
+                    }
+                }
+                out.sort(Comparator.comparing(StatusCount::minute).thenComparing(StatusCount::status));
                 return out;
             }
         });

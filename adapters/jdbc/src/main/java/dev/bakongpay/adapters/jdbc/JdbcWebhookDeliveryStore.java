@@ -1,6 +1,7 @@
 package dev.bakongpay.adapters.jdbc;
 
 import dev.bakongpay.spi.WebhookDelivery;
+import dev.bakongpay.spi.WebhookDeliveryQuery;
 import dev.bakongpay.spi.WebhookDeliveryState;
 import dev.bakongpay.spi.WebhookDeliveryStore;
 import dev.bakongpay.spi.WebhookEvent;
@@ -180,6 +181,28 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
                         + " SET state = 'PENDING', attempts = 0, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
                         + " WHERE event_id = ? AND state = 'DEAD'",
                 clock.instant(), eventId);
+    }
+
+    @Override
+    public List<WebhookDelivery> list(WebhookDeliveryQuery query) {
+        Objects.requireNonNull(query, "query");
+        String where = query.state() != null ? "WHERE state = '" + query.state().name() + "'" : "WHERE 1 = 1";
+        if (query.failedOnly()) where += " AND (state = 'DEAD' OR (state = 'PENDING' AND attempts > 0))";
+        String sql = SELECT + where + " ORDER BY created_at DESC, event_id DESC FETCH FIRST " + query.limit() + " ROWS ONLY";
+        return jdbc.autoCommit("listing webhook deliveries", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                return readAll(ps);
+            }
+        });
+    }
+
+    @Override
+    public boolean retryNow(String eventId) {
+        Instant now = clock.instant();
+        return update("retrying webhook event " + eventId + " now", "UPDATE " + TABLE
+                        + " SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE event_id = ?"
+                        + " AND state = 'PENDING' AND attempts > 0 AND (lease_until IS NULL OR lease_until <= ?)",
+                now, eventId, now);
     }
 
     @Override

@@ -71,10 +71,10 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
     @DisplayName("Migrations")
     class Migrations {
         @Test
-        @DisplayName("the schema is at version 2 (webhook outbox), recorded in BakongPay's own history table")
+        @DisplayName("the schema is at version 4 (webhook outbox, key management, operator indexes), recorded in BakongPay's own history table")
         void ownHistoryTable() {
             assertThat(strings("SELECT \"version\" FROM \"bakongpay_schema_history\" WHERE \"success\" = TRUE"))
-                    .contains("1", "2");
+                    .contains("1", "2", "3", "4");
         }
 
         @Test
