@@ -68,8 +68,6 @@ class WarIT {
                 "BAKONGPAY_ADMIN_TOKEN", ADMIN_TOKEN);
     }
 
-    static final String ADMIN_TOKEN = "war-admin-token-0123456789abcdef";
-
     static void servesBakongPay(String base) {
         given().baseUri(base).get("/health").then().statusCode(200)
                 .body("status", equalTo("UP")).body("store", equalTo("jdbc"))
