@@ -57,7 +57,7 @@ class WiringTest {
     void discoverable() throws Exception {
         BakongPayApplication app = new BakongPayApplication();
         assertThat(app.runtime()).isNotNull();
-        assertThat(app.getSingletons()).hasSize(10);
+        assertThat(app.getSingletons()).hasSize(11);
         try (ApiServer server = new ApiServer(app)) {
             given().baseUri(server.baseUri.toString()).get("/api/v1/openapi.json").then().statusCode(200);
         }
