@@ -57,6 +57,9 @@ class HttpEdgeTest {
                 // NBC is never called: a check of an unknown md5 is answered from the store
                 "BAKONGPAY_BAKONG_URL", "http://127.0.0.1:9", "BAKONGPAY_BAKONG_TOKEN", "live-token-for-tests");
         ServerSettings settings = ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE);
+        // as ServerMain does: an earlier test in this JVM (the keys command) may have left Logback at WARN,
+        // and the client-abort test waits for the INFO access lines
+        Logging.configure(settings.logLevel(), settings.logFormat());
         runtime = ServerRuntime.open(settings, Clock.systemUTC());
         jetty = EmbeddedJetty.start(runtime);
         base = jetty.localUrl();

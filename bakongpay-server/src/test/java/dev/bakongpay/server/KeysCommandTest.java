@@ -38,6 +38,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code java -jar … keys …}, run in this JVM through {@link ServerMain#run} on a temp data folder or PostgreSQL. */
 @DisplayName("keys command line")
 class KeysCommandTest {
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreLogging() {
+        Logging.configure("info", "plain"); // the keys command sets WARN for its process, which here is the test JVM
+    }
     static final String ADMIN_TOKEN = "keys-cli-admin-token-0123456789";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ACTOR = "cli:" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._@-]", "_");
