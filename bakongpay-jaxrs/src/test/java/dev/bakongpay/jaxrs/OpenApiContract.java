@@ -22,14 +22,14 @@ import java.util.Map;
  * the published document, which stays open for newer servers), so an answer with a field the
  * document does not list fails as surely as one that lacks a required field.
  */
-final class OpenApiContract {
+public final class OpenApiContract {
     private static final String BASE = "https://bakongpay.invalid/api/v1/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode document;
     private final SchemaRegistry registry;
 
-    OpenApiContract(String documentText) throws Exception {
+    public OpenApiContract(String documentText) throws Exception {
         document = JSON.readTree(documentText);
         JsonNode strict = document.deepCopy();
         close(strict);
@@ -37,14 +37,29 @@ final class OpenApiContract {
         registry = SchemaRegistry.withDialect(Dialects.getOpenApi30(), b -> b.schemas(Map.of(BASE, strictText)));
     }
 
-    JsonNode document() {
+    public JsonNode document() {
         return document;
     }
 
     /** The problems the validator finds in {@code body} against the schema at {@code pointer} (a JSON pointer into the document). */
-    List<Error> problems(String pointer, String body) {
+    public List<Error> problems(String pointer, String body) {
         Schema schema = registry.getSchema(SchemaLocation.of(BASE + "#" + pointer));
         return schema.validate(body, InputFormat.JSON);
+    }
+
+    /**
+     * The pointer of the JSON schema documented for a {@code status} answer of {@code method path}
+     * ({@code $ref}s followed), or null when the document has no such answer.
+     */
+    public String answerSchema(String path, String method, int status) {
+        String at = "/paths/" + escape(path) + "/" + method.toLowerCase(java.util.Locale.ROOT) + "/responses/" + status;
+        JsonNode r = document.at(at);
+        if (r.isMissingNode()) return null;
+        while (r.has("$ref")) {
+            at = r.get("$ref").asText().substring(1);
+            r = document.at(at);
+        }
+        return at + "/content/application~1json/schema";
     }
 
     /** The response object documented for {@code status} of {@code POST path}, its {@code $ref} followed; missing if none. */

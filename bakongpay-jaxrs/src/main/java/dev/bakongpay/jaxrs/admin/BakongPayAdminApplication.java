@@ -41,7 +41,7 @@ public class BakongPayAdminApplication extends Application {
         s.add(new RequestIdFilter());
         s.add(new EdgeFilter());
         s.add(new AdminAccessFilter(runtime));
-        s.add(new ErrorMapper());
+        s.add(new ErrorMapper("/admin/v1/openapi.json"));
         s.add(new ErrorMapper.OfJson());
         s.add(Json.provider());
         return s;

@@ -35,6 +35,17 @@ import org.slf4j.MDC;
 @Provider
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    /** Where a 404 sends the caller: the payment API's document unless the application names its own. */
+    private final String documentPath;
+
+    public ErrorMapper() {
+        this("/api/v1/openapi.json");
+    }
+
+    /** @param documentPath the OpenAPI document a 404 points to, e.g. {@code /admin/v1/openapi.json} */
+    public ErrorMapper(String documentPath) {
+        this.documentPath = java.util.Objects.requireNonNull(documentPath, "documentPath");
+    }
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -123,11 +134,11 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                 : "Bakong (NBC) could not give a usable answer; retry shortly";
     }
 
-    private static Response web(WebApplicationException w) {
+    private Response web(WebApplicationException w) {
         int status = w.getResponse().getStatus();
         String code = HttpErrors.code(status);
         String message = switch (status) {
-            case 404 -> "No such endpoint; see /api/v1/openapi.json";
+            case 404 -> "No such endpoint; see " + documentPath;
             case 405 -> "This endpoint does not accept this method";
             default -> HttpErrors.message(status);
         };
