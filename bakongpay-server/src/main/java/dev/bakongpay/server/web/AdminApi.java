@@ -4,6 +4,8 @@ import dev.bakongpay.jaxrs.admin.AdminRuntime;
 import dev.bakongpay.jaxrs.admin.BakongPayAdminApplication;
 import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.server.web.console.ConsoleServlet;
+import dev.bakongpay.spi.ApiKeyStore;
+import dev.bakongpay.spi.Storage;
 import jakarta.servlet.ServletContext;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -16,10 +18,15 @@ import org.glassfish.jersey.servlet.ServletContainer;
 final class AdminApi {
     private AdminApi() {}
 
-    /** True when installed. */
-    static boolean install(ServletContext context, ServerRuntime runtime) {
+    /**
+     * True when installed. {@code apiKeys} is the payment API's (cached) key store: a change made here
+     * drops its cached copy, so it is in force on this node at once, not after the cache's 5 s.
+     */
+    static boolean install(ServletContext context, ServerRuntime runtime, ApiKeyStore apiKeys) {
         if (runtime.settings().adminToken() == null) return false;
-        AdminRuntime admin = new AdminRuntime(runtime.storage(), runtime.settings().adminToken(), runtime.clock());
+        Storage s = runtime.storage();
+        Storage stores = new Storage(s.adapterId(), s.transactions(), s.idempotency(), apiKeys, s.webhooks(), s.audit(), null);
+        AdminRuntime admin = new AdminRuntime(stores, runtime.settings().adminToken(), runtime.clock());
         BakongPayWebApplication.addUnlessMapped(context, BakongPayAdminApplication.class.getName(), "/admin/v1/*",
                 new ServletContainer(ResourceConfig.forApplication(new BakongPayAdminApplication(admin))
                         .property(ServerProperties.WADL_FEATURE_DISABLE, true)

@@ -39,7 +39,7 @@ public final class BakongPayWebApplication {
         context.setAttribute(CheckoutSource.ATTRIBUTE, stack.checkout());
         addUnlessMapped(context, "bakongpay-checkout", "/pay/*", new CheckoutServlet());
         JaxrsApi.install(context, stack.api());
-        boolean admin = AdminApi.install(context, runtime);
+        boolean admin = AdminApi.install(context, runtime, stack.api().apiKeys());
         if (runtime.settings().adminToken() != null) { // without the token /metrics is off here (the management port may serve it)
             addUnlessMapped(context, "bakongpay-metrics", "/metrics", new MetricsServlet(runtime.metrics(), runtime.settings().adminToken()));
             context.addFilter("bakongpay-metrics-methods", new MethodGuard())
