@@ -27,7 +27,11 @@ public final class KhqrEncoder {
     private KhqrEncoder() {
     }
 
-    public static KhqrResult encode(KhqrPayload p, Clock clock) {
+    /**
+     * Encodes a validated payload; {@code ascii} must be true only when every value is ASCII
+     * (PayloadRules.wellFormed says), in which case the values are copied without looking at them.
+     */
+    public static KhqrResult encode(KhqrPayload p, boolean ascii, Clock clock) {
         long now = clock.millis();
         long creation = 0;
         long expiration = 0;
@@ -42,7 +46,7 @@ public final class KhqrEncoder {
                 throw new KhqrValidationException(KhqrErrorCode.KHQR_EXPIRED, "expirationTimestamp");
             }
         }
-        Writer w = new Writer(new byte[capacity(p)]);
+        Writer w = new Writer(new byte[capacity(p)], ascii);
         w.raw(dynamic ? "000201010212" : "000201010211");
         if (p.upiMerchantAccount() != null) {
             w.tlv('1', '5', p.upiMerchantAccount());
@@ -143,14 +147,25 @@ public final class KhqrEncoder {
 
         byte[] buf;
         int pos;
+        /** What PayloadRules found; the values are copied as they are while it holds. */
+        final boolean asciiValues;
+        /** Whether the bytes written so far are all ASCII. */
         boolean ascii = true;
 
-        Writer(byte[] buf) {
+        Writer(byte[] buf, boolean asciiValues) {
             this.buf = buf;
+            this.asciiValues = asciiValues;
         }
 
+        @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) keeps each char's low byte: exact for ASCII
         Writer raw(String s) {
             int n = s.length();
+            if (asciiValues) {
+                // For the JDK's compact strings an array copy, cheaper than a loop of charAt and stores.
+                s.getBytes(0, n, buf, pos);
+                pos += n;
+                return this;
+            }
             byte[] b = buf;
             int at = pos;
             for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package dev.bakongpay.core.khqr.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -24,12 +25,19 @@ public final class Md5 {
     public static String hex(byte[] bytes, int offset, int length) {
         MessageDigest digest = digest();
         digest.update(bytes, offset, length);
-        byte[] d = digest.digest();
-        // By table into one byte array: HexFormat's builder costs as much again on a QR's hot path.
+        // The digest goes into the second half of the hex array and is spread out from the front
+        // by table: byte i is read before digits 2i and 2i+1 overwrite anything not yet read.
+        // (HexFormat and a separate digest array cost about as much again on a QR's hot path.)
         byte[] hex = new byte[32];
+        try {
+            digest.digest(hex, 16, 16);
+        } catch (DigestException e) {
+            throw new IllegalStateException(e); // cannot happen: 16 bytes is MD5's length
+        }
         for (int i = 0; i < 16; i++) {
-            hex[2 * i] = HEX_LOWER[(d[i] >> 4) & 0xF];
-            hex[2 * i + 1] = HEX_LOWER[d[i] & 0xF];
+            int b = hex[16 + i];
+            hex[2 * i] = HEX_LOWER[(b >> 4) & 0xF];
+            hex[2 * i + 1] = HEX_LOWER[b & 0xF];
         }
         return new String(hex, StandardCharsets.ISO_8859_1);
     }
