@@ -78,8 +78,7 @@ public final class PayloadRules {
             if (value == null) {
                 continue;
             }
-            int nonAscii = firstNonAscii(value);
-            if (nonAscii < value.length()) {
+            if (!isAscii(value)) {
                 ascii = false;
                 if (unpairedSurrogateAt(value) >= 0) {
                     throw new KhqrValidationException(fields[i], KHQR_INVALID.code(),
@@ -90,13 +89,14 @@ public final class PayloadRules {
         return ascii;
     }
 
-    private static int firstNonAscii(String s) {
-        int n = s.length();
-        int i = 0;
-        while (i < n && s.charAt(i) < 0x80) {
-            i++;
+    /** ASCII holds no surrogate, so only the rest needs the surrogate check. */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
         }
-        return i;
+        return true;
     }
 
     /** Index of the first unpaired surrogate of {@code s}, or -1. */
