@@ -41,7 +41,7 @@ public final class Khqr {
     public static KhqrResult encode(KhqrPayload payload, Clock clock) {
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(clock, "clock");
-        return KhqrEncoder.encode(payload, clock);
+        return KhqrEncoder.encode(payload, payload.ascii(), clock);
     }
 
     /**

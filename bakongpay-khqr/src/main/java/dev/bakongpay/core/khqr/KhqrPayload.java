@@ -52,6 +52,8 @@ public final class KhqrPayload {
     private final String upiMerchantAccount;
     private final Long creationTimestamp;
     private final Long expirationTimestamp;
+    /** Every value is ASCII: found while validating, so the encoder need not look again. */
+    private final boolean ascii;
 
     private KhqrPayload(Builder b) {
         type = b.type;
@@ -78,6 +80,7 @@ public final class KhqrPayload {
         creationTimestamp = b.creationTimestamp;
         expirationTimestamp = b.expirationTimestamp;
         formattedAmount = PayloadRules.validate(this);
+        ascii = PayloadRules.wellFormed(this);
     }
 
     /** An individual KHQR (tag 29) paying into {@code bakongAccountID} ({@code name@bank}). */
@@ -130,6 +133,7 @@ public final class KhqrPayload {
     public Optional<BigDecimal> amount() { return dynamic() ? Optional.of(amount) : Optional.empty(); }
     /** The amount as written in tag 54 ({@code "1.50"}, {@code "25"}); null for a static KHQR. */
     public String formattedAmount() { return formattedAmount; }
+    boolean ascii() { return ascii; }
     /** Initiation 12: an amount other than zero. */
     public boolean dynamic() { return amount != null && amount.signum() != 0; }
     public String billNumber() { return billNumber; }

@@ -7,25 +7,31 @@ import dev.bakongpay.core.khqr.KhqrResult;
 import dev.bakongpay.core.khqr.KhqrValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 
 /**
  * Writes a validated payload in the SDK's tag order (00 01 [15] 29|30 52 53 [54] 58 59 60 [62]
- * [64] [99] 63) in one pass into a fresh char buffer, then encodes it once to UTF-8: the CRC and
- * the md5 run over those bytes.
+ * [64] [99] 63) in one pass, straight as UTF-8 into a fresh byte array sized for the usual all-ASCII
+ * QR. The CRC runs over those bytes and its four digits go into the same array, so one array feeds
+ * the CRC, the md5 and the returned String: no char buffer, no re-encoding, no concatenation.
  */
 public final class KhqrEncoder {
 
     /**
      * Room for everything but the payload's own values: 00 and 01 (12), the 29/30, 62 and 64
      * headers (12), 53 (7), 58 (6), tag 54 at its 13-character limit (17), tag 99 with two
-     * 19-digit numbers (50), 63 (8).
+     * 19-digit numbers (50), 63 (8). All ASCII, one byte each.
      */
-    static final int FIXED_CHARS = 112;
+    static final int FIXED_BYTES = 112;
 
     private KhqrEncoder() {
     }
 
-    public static KhqrResult encode(KhqrPayload p, Clock clock) {
+    /**
+     * Encodes a validated payload; {@code ascii} must be true only when every value is ASCII
+     * (PayloadRules.wellFormed says), in which case the values are copied without looking at them.
+     */
+    public static KhqrResult encode(KhqrPayload p, boolean ascii, Clock clock) {
         long now = clock.millis();
         long creation = 0;
         long expiration = 0;
@@ -40,7 +46,7 @@ public final class KhqrEncoder {
                 throw new KhqrValidationException(KhqrErrorCode.KHQR_EXPIRED, "expirationTimestamp");
             }
         }
-        Writer w = new Writer(new char[capacity(p)]);
+        Writer w = new Writer(new byte[capacity(p)], ascii);
         w.raw(dynamic ? "000201010212" : "000201010211");
         if (p.upiMerchantAccount() != null) {
             w.tlv('1', '5', p.upiMerchantAccount());
@@ -64,10 +70,10 @@ public final class KhqrEncoder {
             w.tag('0', '1').length(e).number(expiration, e);
         }
         w.raw("6304");
-        String body = new String(w.buf, 0, w.pos);
-        byte[] bytes = Utf8.encode(body);
-        String crc = Crc16.hex(Crc16.of(bytes, 0, bytes.length));
-        return new KhqrResult(body.concat(crc), Md5.hex(bytes, crc.getBytes(StandardCharsets.US_ASCII)));
+        w.crc(Crc16.of(w.buf, 0, w.pos));
+        // Decoding is exact both ways: PayloadRules refuses the unpaired surrogates UTF-8 cannot carry.
+        String qr = new String(w.buf, 0, w.pos, w.ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return new KhqrResult(qr, Md5.hex(w.buf, 0, w.pos));
     }
 
     private static void accountTemplate(Writer w, KhqrPayload p) {
@@ -109,9 +115,9 @@ public final class KhqrEncoder {
         w.optional('0', '2', city);
     }
 
-    /** At least the QR's length; PayloadRules bounds every value. */
+    /** At least the QR's length in bytes if it is all ASCII; PayloadRules bounds every value. */
     private static int capacity(KhqrPayload p) {
-        return FIXED_CHARS + size(p.upiMerchantAccount()) + size(p.bakongAccountID()) + size(p.merchantID())
+        return FIXED_BYTES + size(p.upiMerchantAccount()) + size(p.bakongAccountID()) + size(p.merchantID())
                 + size(p.accountInformation()) + size(p.acquiringBank()) + size(p.merchantCategoryCode())
                 + size(p.merchantName()) + size(p.merchantCity()) + size(p.billNumber()) + size(p.mobileNumber())
                 + size(p.storeLabel()) + size(p.terminalLabel()) + size(p.purposeOfTransaction())
@@ -131,19 +137,80 @@ public final class KhqrEncoder {
         return d;
     }
 
-    /** Appends to a char array; no capacity checks needed because PayloadRules bounds every value. */
+    /**
+     * Appends UTF-8 to a byte array; no capacity checks needed because PayloadRules bounds every
+     * value. The array is sized for one byte a char; the first non-ASCII char triples it, enough
+     * for the rest of the QR (a char needs at most three bytes, a surrogate pair four for two).
+     */
     private static final class Writer {
-        final char[] buf;
-        int pos;
+        private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
-        Writer(char[] buf) {
+        byte[] buf;
+        int pos;
+        /** What PayloadRules found; the values are copied as they are while it holds. */
+        final boolean asciiValues;
+        /** Whether the bytes written so far are all ASCII. */
+        boolean ascii = true;
+
+        Writer(byte[] buf, boolean asciiValues) {
             this.buf = buf;
+            this.asciiValues = asciiValues;
         }
 
+        @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) keeps each char's low byte: exact for ASCII
         Writer raw(String s) {
-            s.getChars(0, s.length(), buf, pos);
-            pos += s.length();
+            int n = s.length();
+            if (asciiValues) {
+                // For the JDK's compact strings an array copy, cheaper than a loop of charAt and stores.
+                s.getBytes(0, n, buf, pos);
+                pos += n;
+                return this;
+            }
+            byte[] b = buf;
+            int at = pos;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    pos = at;
+                    utf8(s, i);
+                    return this;
+                }
+                b[at++] = (byte) c;
+            }
+            pos = at;
             return this;
+        }
+
+        /** {@code s} from {@code from} on, Node-exact as {@link Utf8}. */
+        private void utf8(String s, int from) {
+            if (ascii) {
+                ascii = false;
+                buf = Arrays.copyOf(buf, buf.length * 3);
+            }
+            byte[] out = buf;
+            int j = pos;
+            int n = s.length();
+            for (int i = from; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    out[j++] = (byte) c;
+                } else if (c < 0x800) {
+                    out[j++] = (byte) (0xC0 | (c >> 6));
+                    out[j++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    out[j++] = (byte) (0xF0 | (cp >> 18));
+                    out[j++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    out[j++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    out[j++] = (byte) (0x80 | (cp & 0x3F));
+                } else {
+                    int cp = Character.isSurrogate(c) ? 0xFFFD : c;
+                    out[j++] = (byte) (0xE0 | (cp >> 12));
+                    out[j++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    out[j++] = (byte) (0x80 | (cp & 0x3F));
+                }
+            }
+            pos = j;
         }
 
         Writer length(int length) {
@@ -151,24 +218,31 @@ public final class KhqrEncoder {
                 // PayloadRules refuses such payloads; reaching here is a bug, not bad input.
                 throw new IllegalStateException("value of " + length + " characters cannot be encoded");
             }
-            buf[pos++] = (char) ('0' + length / 10);
-            buf[pos++] = (char) ('0' + length % 10);
+            buf[pos++] = (byte) ('0' + length / 10);
+            buf[pos++] = (byte) ('0' + length % 10);
             return this;
         }
 
         void number(long v, int digits) {
             for (int i = pos + digits - 1; i >= pos; i--) {
-                buf[i] = (char) ('0' + v % 10);
+                buf[i] = (byte) ('0' + v % 10);
                 v /= 10;
             }
             pos += digits;
         }
 
         Writer tag(char t0, char t1) {
-            buf[pos] = t0;
-            buf[pos + 1] = t1;
+            buf[pos] = (byte) t0;
+            buf[pos + 1] = (byte) t1;
             pos += 2;
             return this;
+        }
+
+        /** The CRC's four upper-case hex digits. */
+        void crc(int crc) {
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                buf[pos++] = HEX_UPPER[(crc >> shift) & 0xF];
+            }
         }
 
         void tlv(char t0, char t1, String value) {

@@ -1,8 +1,9 @@
 package dev.bakongpay.core.khqr.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * MD5 as lower-case hex. Each call clones a prototype digest: looking MD5 up by name costs more
@@ -11,18 +12,34 @@ import java.util.HexFormat;
 public final class Md5 {
 
     private static final MessageDigest PROTOTYPE = newDigest();
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private Md5() {
     }
 
-    /** MD5 of the parts, one after the other. */
-    public static String hex(byte[]... parts) {
+    public static String hex(byte[] bytes) {
+        return hex(bytes, 0, bytes.length);
+    }
+
+    /** MD5 of {@code bytes[offset, offset+length)}. */
+    public static String hex(byte[] bytes, int offset, int length) {
         MessageDigest digest = digest();
-        for (byte[] part : parts) {
-            digest.update(part);
+        digest.update(bytes, offset, length);
+        // The digest goes into the second half of the hex array and is spread out from the front
+        // by table: byte i is read before digits 2i and 2i+1 overwrite anything not yet read.
+        // (HexFormat and a separate digest array cost about as much again on a QR's hot path.)
+        byte[] hex = new byte[32];
+        try {
+            digest.digest(hex, 16, 16);
+        } catch (DigestException e) {
+            throw new IllegalStateException(e); // cannot happen: 16 bytes is MD5's length
         }
-        return HEX.formatHex(digest.digest());
+        for (int i = 0; i < 16; i++) {
+            int b = hex[16 + i];
+            hex[2 * i] = HEX_LOWER[(b >> 4) & 0xF];
+            hex[2 * i + 1] = HEX_LOWER[b & 0xF];
+        }
+        return new String(hex, StandardCharsets.ISO_8859_1);
     }
 
     private static MessageDigest digest() {

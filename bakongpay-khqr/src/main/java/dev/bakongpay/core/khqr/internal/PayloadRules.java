@@ -29,7 +29,10 @@ public final class PayloadRules {
     private PayloadRules() {
     }
 
-    /** Validates the static rules and returns the amount as tag 54 writes it (null when static). */
+    /**
+     * Validates the static rules but the last, {@link #wellFormed}, and returns the amount as tag 54
+     * writes it (null when static).
+     */
     public static String validate(KhqrPayload p) {
         String upi = p.upiMerchantAccount();
         check(upi == null || upi.length() <= MAX_VALUE_LENGTH, UPI_ACCOUNT_INFORMATION_LENGTH_INVALID, "unionPayMerchant");
@@ -52,12 +55,15 @@ public final class PayloadRules {
             check(thirteen, EXPIRATION_TIMESTAMP_LENGTH_INVALID, "expirationTimestamp");
             check(p.creationTimestamp().orElse(1L) > 0, KHQR_INVALID, "creationTimestamp");
         }
-        wellFormed(p);
         return amount;
     }
 
-    /** No value may hold an unpaired surrogate (see the class comment). */
-    private static void wellFormed(KhqrPayload p) {
+    /**
+     * The last rule, after {@link #validate}: no value may hold an unpaired surrogate (see the class
+     * comment). Returns whether every value is ASCII, found in the same pass, so the encoder can
+     * copy the values without looking at each char again.
+     */
+    public static boolean wellFormed(KhqrPayload p) {
         String[] values = {p.upiMerchantAccount(), p.bakongAccountID(), p.merchantID(), p.accountInformation(),
             p.acquiringBank(), p.merchantCategoryCode(), p.merchantName(), p.merchantCity(), p.billNumber(),
             p.mobileNumber(), p.storeLabel(), p.terminalLabel(), p.purposeOfTransaction(), p.languagePreference(),
@@ -66,12 +72,31 @@ public final class PayloadRules {
             "merchantCategoryCode", "merchantName", "merchantCity", "billNumber", "mobileNumber", "storeLabel",
             "terminalLabel", "purposeOfTransaction", "languagePreference", "merchantNameAlternateLanguage",
             "merchantCityAlternateLanguage"};
+        boolean ascii = true;
         for (int i = 0; i < values.length; i++) {
-            if (values[i] != null && unpairedSurrogateAt(values[i]) >= 0) {
-                throw new KhqrValidationException(fields[i], KHQR_INVALID.code(),
-                        fields[i] + " holds an unpaired UTF-16 surrogate, which UTF-8 cannot carry");
+            String value = values[i];
+            if (value == null) {
+                continue;
+            }
+            if (!isAscii(value)) {
+                ascii = false;
+                if (unpairedSurrogateAt(value) >= 0) {
+                    throw new KhqrValidationException(fields[i], KHQR_INVALID.code(),
+                            fields[i] + " holds an unpaired UTF-16 surrogate, which UTF-8 cannot carry");
+                }
             }
         }
+        return ascii;
+    }
+
+    /** ASCII holds no surrogate, so only the rest needs the surrogate check. */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index of the first unpaired surrogate of {@code s}, or -1. */
