@@ -9,7 +9,8 @@ import java.math.BigDecimal;
  */
 final class Fields {
 
-    private Fields() {}
+    private Fields() {
+    }
 
     static String text(JsonNode body, String field, int maxLength) {
         String value = optionalText(body, field, maxLength);

@@ -30,9 +30,7 @@ public enum QrFormat {
                 }
             }
         }
-        throw new QrRenderException(
-                "format",
-                QrRenderException.Problem.UNSUPPORTED_FORMAT,
+        throw new QrRenderException("format", QrRenderException.Problem.UNSUPPORTED_FORMAT,
                 "format was '" + text + "' but it must be png or svg");
     }
 

@@ -1,6 +1,7 @@
 package dev.bakongpay.core.render;
 
 import dev.bakongpay.core.BakongPayException;
+
 import java.util.Objects;
 
 /**

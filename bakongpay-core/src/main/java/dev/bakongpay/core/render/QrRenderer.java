@@ -3,6 +3,7 @@ package dev.bakongpay.core.render;
 import dev.bakongpay.core.render.internal.ModuleGrid;
 import dev.bakongpay.core.render.internal.PngWriter;
 import dev.bakongpay.core.render.internal.SvgWriter;
+
 import java.util.Objects;
 
 /**
@@ -32,8 +33,7 @@ public final class QrRenderer {
 
     private static byte[] svgBytes(String content, QrImageOptions options) {
         Objects.requireNonNull(options, "options");
-        return SvgWriter.writeBytes(
-                ModuleGrid.encode(content, options.size()), options.foreground(), options.background());
+        return SvgWriter.writeBytes(ModuleGrid.encode(content, options.size()), options.foreground(), options.background());
     }
 
     /**
