@@ -170,9 +170,16 @@ public final class SimulatorControl {
         if (controlToken != null) {
             builder.header("Authorization", "Bearer " + controlToken);
         }
+        HttpRequest built = builder.build();
         try {
-            response = http.send(builder.build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            try {
+                response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (!closedBeforeAnswering(e)) throw e;
+                // a kept-alive connection the simulator had just closed: the request got no answer
+                // byte, and the JDK retries only GETs by itself, so once more on a fresh connection
+                response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            }
         } catch (IOException e) {
             throw new SimulatorException("the Bakong simulator at " + baseUrl + " could not be reached", e);
         } catch (InterruptedException e) {
@@ -191,6 +198,17 @@ public final class SimulatorControl {
             throw new SimulatorException(response.statusCode(), errorCode, message);
         }
         return answer.path("data");
+    }
+
+    private static boolean closedBeforeAnswering(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (t instanceof java.io.EOFException || (message != null
+                    && (message.contains("received no bytes") || message.contains("Broken pipe")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T> T read(JsonNode data, Class<T> type) {
