@@ -187,30 +187,7 @@ public final class KhqrEncoder {
                 ascii = false;
                 buf = Arrays.copyOf(buf, buf.length * 3);
             }
-            byte[] out = buf;
-            int j = pos;
-            int n = s.length();
-            for (int i = from; i < n; i++) {
-                char c = s.charAt(i);
-                if (c < 0x80) {
-                    out[j++] = (byte) c;
-                } else if (c < 0x800) {
-                    out[j++] = (byte) (0xC0 | (c >> 6));
-                    out[j++] = (byte) (0x80 | (c & 0x3F));
-                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, s.charAt(++i));
-                    out[j++] = (byte) (0xF0 | (cp >> 18));
-                    out[j++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    out[j++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    out[j++] = (byte) (0x80 | (cp & 0x3F));
-                } else {
-                    int cp = Character.isSurrogate(c) ? 0xFFFD : c;
-                    out[j++] = (byte) (0xE0 | (cp >> 12));
-                    out[j++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    out[j++] = (byte) (0x80 | (cp & 0x3F));
-                }
-            }
-            pos = j;
+            pos = Utf8.encodeInto(s, from, buf, pos); // the one UTF-8 encoder
         }
 
         Writer length(int length) {

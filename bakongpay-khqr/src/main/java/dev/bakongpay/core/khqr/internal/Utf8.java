@@ -46,10 +46,19 @@ public final class Utf8 {
     }
 
     private static byte[] nodeExact(String s) {
+        byte[] out = new byte[s.length() * 3]; // a UTF-16 unit needs at most 3 bytes, a pair 4 for its 2 units
+        return Arrays.copyOf(out, encodeInto(s, 0, out, 0));
+    }
+
+    /**
+     * Writes {@code s} from char {@code from} as UTF-8 into {@code out} at {@code at}, a lone surrogate
+     * as U+FFFD (as Node.js does); returns the position after the last byte. {@code out} must have
+     * room for three bytes per char.
+     */
+    static int encodeInto(String s, int from, byte[] out, int at) {
         int n = s.length();
-        byte[] out = new byte[n * 3]; // a UTF-16 unit needs at most 3 bytes, a pair 4 for its 2 units
-        int j = 0;
-        for (int i = 0; i < n; i++) {
+        int j = at;
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 out[j++] = (byte) c;
@@ -69,6 +78,6 @@ public final class Utf8 {
                 out[j++] = (byte) (0x80 | (cp & 0x3F));
             }
         }
-        return Arrays.copyOf(out, j);
+        return j;
     }
 }
