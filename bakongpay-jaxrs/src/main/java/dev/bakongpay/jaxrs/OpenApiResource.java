@@ -20,8 +20,13 @@ public class OpenApiResource {
     private final byte[] document;
 
     public OpenApiResource() {
-        try (InputStream in = OpenApiResource.class.getResourceAsStream(DOCUMENT)) {
-            if (in == null) throw new IllegalStateException(DOCUMENT + " is missing from the JAR");
+        this(DOCUMENT);
+    }
+
+    /** Serves another bundled document the same way (the admin API's). */
+    protected OpenApiResource(String resource) {
+        try (InputStream in = OpenApiResource.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the JAR");
             document = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
