@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeWiringTest {
 
     static Application wire() {
+        // spotless:off (twinned with the README, which keeps aligned comments)
         Clock clock = Clock.systemUTC();
         Storage storage = MemoryStorageProvider.create(clock);   // or JdbcStorage.builder(dataSource).clock(clock).build()
         RateLimiter limiter = new MemoryRateLimiter(clock);       // or RedisRateLimiter.builder(redisClient).build()
@@ -68,17 +69,22 @@ class ReadmeWiringTest {
                 .build();
         Application app = new BakongPayApplication(runtime);   // @ApplicationPath("/api/v1")
         return app;
+        // spotless:on
     }
 
     @Test
     @DisplayName("builds without an NBC token and creates a KHQR for the seeded test key")
     void servesCreate() throws Exception {
         try (ApiServer server = new ApiServer(wire())) {
-            given().baseUri(server.baseUri.toString()).header("Authorization", "Bearer bk_test_shop0001")
+            given().baseUri(server.baseUri.toString())
+                    .header("Authorization", "Bearer bk_test_shop0001")
                     .contentType("application/json")
-                    .body("{\"amount\": 1.50, \"currency\": \"USD\", \"merchantName\": \"Coffee Corner\", \"bakongId\": \"coffee@aclb\"}")
+                    .body(
+                            "{\"amount\": 1.50, \"currency\": \"USD\", \"merchantName\": \"Coffee Corner\", \"bakongId\": \"coffee@aclb\"}")
                     .post("/api/v1/khqr/create")
-                    .then().statusCode(200).body("success", equalTo(true))
+                    .then()
+                    .statusCode(200)
+                    .body("success", equalTo(true))
                     .body("data.checkoutUrl", startsWith("https://shop.example/pay/"))
                     .header("RateLimit-Limit", equalTo("600"));
         }
@@ -93,19 +99,29 @@ class ReadmeWiringTest {
         List<String> snippet = trimmed(m.group(1));
         List<String> here = trimmed(Files.readString(
                 Path.of("src/test/java/dev/bakongpay/jaxrs/ReadmeWiringTest.java"), StandardCharsets.UTF_8));
-        List<String> imports = snippet.stream().filter(l -> l.startsWith("import ")).toList();
-        List<String> body = snippet.stream().filter(l -> !l.startsWith("import ")).toList();
+        List<String> imports =
+                snippet.stream().filter(l -> l.startsWith("import ")).toList();
+        List<String> body =
+                snippet.stream().filter(l -> !l.startsWith("import ")).toList();
         for (String i : imports) {
             // classes of this package need no import here
             boolean samePackage = i.matches("import dev\\.bakongpay\\.jaxrs\\.[A-Z]\\w*;");
-            assertThat(samePackage || here.contains(i)).as("README import %s is in this test", i).isTrue();
+            assertThat(samePackage || here.contains(i))
+                    .as("README import %s is in this test", i)
+                    .isTrue();
         }
         int from = here.indexOf(body.get(0));
-        assertThat(from).as("first line of the README snippet's code in this test").isNotNegative();
-        assertThat(here.subList(from, Math.min(here.size(), from + body.size()))).isEqualTo(body);
+        assertThat(from)
+                .as("first line of the README snippet's code in this test")
+                .isNotNegative();
+        assertThat(here.subList(from, Math.min(here.size(), from + body.size())))
+                .isEqualTo(body);
     }
 
     private static List<String> trimmed(String text) {
-        return Arrays.stream(text.split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return Arrays.stream(text.split("\n"))
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +15,13 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import org.junit.jupiter.api.io.TempDir;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each Java snippet of bakongpay-khqr/README.md has its twin here, line for line, and runs; the root
@@ -33,6 +33,7 @@ class ReadmeExamplesTest {
     @Test
     @DisplayName("the usage example encodes, decodes and verifies")
     void usage() {
+        // spotless:off (twinned with the README, which keeps aligned comments)
         KhqrPayload payload = KhqrPayload.individual("john_smith@devb")
                 .merchantName("John Smith")
                 .merchantCity("Phnom Penh")
@@ -50,6 +51,7 @@ class ReadmeExamplesTest {
         BigDecimal amount = data.amount().orElseThrow();      // typed views: 1.50
         KhqrVerification verdict = Khqr.verify(qr);           // the current SDK's verdict, with a reason
         assert verdict.valid() && data.merchantName().equals("John Smith");
+        // spotless:on
 
         assertThat(qr).startsWith("000201010212");
         assertThat(md5).isEqualTo(Khqr.md5(qr));
@@ -60,13 +62,17 @@ class ReadmeExamplesTest {
     @Test
     @DisplayName("the error example reports code 3 on the account field")
     void refusal() {
+        // spotless:off (twinned with the README, which keeps aligned comments)
         try {
             KhqrPayload.individual("john_smith").merchantName("John Smith").build();
         } catch (KhqrValidationException e) {
             assert e.code() == 3;                             // "Bakong Account ID is invalid"
             assert e.field().equals("bakongAccountID");
         }
-        assertThatThrownBy(() -> KhqrPayload.individual("john_smith").merchantName("John Smith").build())
+        // spotless:on
+        assertThatThrownBy(() -> KhqrPayload.individual("john_smith")
+                        .merchantName("John Smith")
+                        .build())
                 .isInstanceOfSatisfying(KhqrValidationException.class, e -> {
                     assertThat(e.code()).isEqualTo(3);
                     assertThat(e.field()).isEqualTo("bakongAccountID");
@@ -85,8 +91,11 @@ class ReadmeExamplesTest {
             snippets++;
             List<String> snippet = trimmedLines(m.group(1));
             int from = here.indexOf(snippet.get(0));
-            assertThat(from).as("first line of README snippet %d in this test", snippets).isNotNegative();
-            assertThat(here.subList(from, Math.min(here.size(), from + snippet.size()))).isEqualTo(snippet);
+            assertThat(from)
+                    .as("first line of README snippet %d in this test", snippets)
+                    .isNotNegative();
+            assertThat(here.subList(from, Math.min(here.size(), from + snippet.size())))
+                    .isEqualTo(snippet);
         }
         assertThat(snippets).isEqualTo(2);
     }
@@ -106,14 +115,27 @@ class ReadmeExamplesTest {
         assertThat(imports.toString()).contains("import dev.bakongpay.core.khqr.Khqr;");
         Path source = dir.resolve("readme/Snippet.java");
         Files.createDirectories(source.getParent());
-        Files.writeString(source, "package readme;\n" + imports
-                + "public class Snippet { public static void run() {\n" + body + "} }\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                source,
+                "package readme;\n" + imports + "public class Snippet { public static void run() {\n" + body + "} }\n",
+                StandardCharsets.UTF_8);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = javac.run(null, diagnostics, diagnostics, "-proc:none", "-d", dir.toString(),
-                "-cp", Path.of("target/classes").toAbsolutePath().toString(), source.toString());
-        assertThat(status).as("javac: %s", diagnostics.toString(StandardCharsets.UTF_8)).isZero();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        int status = javac.run(
+                null,
+                diagnostics,
+                diagnostics,
+                "-proc:none",
+                "-d",
+                dir.toString(),
+                "-cp",
+                Path.of("target/classes").toAbsolutePath().toString(),
+                source.toString());
+        assertThat(status)
+                .as("javac: %s", diagnostics.toString(StandardCharsets.UTF_8))
+                .isZero();
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             loader.loadClass("readme.Snippet").getMethod("run").invoke(null);
         }
     }
