@@ -27,7 +27,14 @@ public final class BakongSimulator implements AutoCloseable {
 
     private BakongSimulator(Builder settings) {
         this.settings = settings;
-        this.engine = new SimulatorEngine(settings.host, settings.port, settings.token, settings.controlToken, settings.tokenLifetime, settings.clock, settings.stateFile);
+        this.engine = new SimulatorEngine(
+                settings.host,
+                settings.port,
+                settings.token,
+                settings.controlToken,
+                settings.tokenLifetime,
+                settings.clock,
+                settings.stateFile);
     }
 
     public static Builder builder() {
@@ -39,7 +46,8 @@ public final class BakongSimulator implements AutoCloseable {
         try {
             engine.start();
         } catch (Exception e) {
-            throw new SimulatorException("the Bakong simulator could not start on " + settings.host + ":" + settings.port, e);
+            throw new SimulatorException(
+                    "the Bakong simulator could not start on " + settings.host + ":" + settings.port, e);
         }
         return this;
     }
@@ -69,7 +77,8 @@ public final class BakongSimulator implements AutoCloseable {
     /** What a Bakong client uses in place of {@code https://api-bakong.nbc.gov.kh}, e.g. {@code http://127.0.0.1:9090}. */
     public URI baseUrl() {
         String host = "0.0.0.0".equals(settings.host) || "::".equals(settings.host) || "[::]".equals(settings.host)
-                ? "127.0.0.1" : settings.host;
+                ? "127.0.0.1"
+                : settings.host;
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
@@ -111,8 +120,7 @@ public final class BakongSimulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Path stateFile;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The interface to listen on; default 127.0.0.1, and then only requests addressed to a loopback
@@ -121,7 +129,8 @@ public final class BakongSimulator implements AutoCloseable {
         public Builder host(String listenHost) {
             this.host = Objects.requireNonNull(listenHost, "host").trim();
             if (this.host.isEmpty()) {
-                throw new IllegalArgumentException("host was empty but it must be an interface address such as 127.0.0.1");
+                throw new IllegalArgumentException(
+                        "host was empty but it must be an interface address such as 127.0.0.1");
             }
             return this;
         }

@@ -24,12 +24,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * static BakongSimulatorExtension bakong = BakongSimulatorExtension.withToken("my-token").keepStateBetweenTests();
  * }</pre>
  */
-public final class BakongSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+public final class BakongSimulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
     /** The fixed token of a simulator started with the default settings. */
     public static final String DEFAULT_TOKEN = "bakong-simulator-test-token";
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BakongSimulatorExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BakongSimulatorExtension.class);
 
     private final String token;
     private final Clock clock;
@@ -92,21 +94,31 @@ public final class BakongSimulatorExtension implements BeforeAllCallback, AfterA
         return parameter.getParameter().getType() == BakongSimulator.class ? running.simulator : running.control;
     }
 
-    private record Running(BakongSimulator simulator, SimulatorControl control) {
-    }
+    private record Running(BakongSimulator simulator, SimulatorControl control) {}
 
     /** The class's simulator, found from any nested context, started on first use. */
     private Running simulator(ExtensionContext context) {
         ExtensionContext owner = context;
-        while (owner.getParent().isPresent() && owner.getTestClass().isPresent() && owner.getParent().get().getTestClass().isPresent()) {
+        while (owner.getParent().isPresent()
+                && owner.getTestClass().isPresent()
+                && owner.getParent().get().getTestClass().isPresent()) {
             owner = owner.getParent().get();
         }
         // getOrComputeIfAbsent, deprecated in JUnit 6, still runs on JUnit 5 hosts; computeIfAbsent would not
         @SuppressWarnings("deprecation")
-        Running running = owner.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, key -> {
-            BakongSimulator started = BakongSimulator.builder().port(0).token(token).clock(clock).build().start();
-            return new Running(started, started.control());
-        }, Running.class);
+        Running running = owner.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        Running.class,
+                        key -> {
+                            BakongSimulator started = BakongSimulator.builder()
+                                    .port(0)
+                                    .token(token)
+                                    .clock(clock)
+                                    .build()
+                                    .start();
+                            return new Running(started, started.control());
+                        },
+                        Running.class);
         return running;
     }
 }

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param calls     how many matching calls it applies to; null for no limit
  * @param windowMs  how long it lasts from its injection; null for no limit
  */
-public record Fault(Kind kind, Long latencyMs, Double share, Integer status, String path, Integer calls, Long windowMs) {
+public record Fault(
+        Kind kind, Long latencyMs, Double share, Integer status, String path, Integer calls, Long windowMs) {
 
     public enum Kind {
         /** The answer is delayed by {@code latencyMs}. */
@@ -32,10 +33,12 @@ public record Fault(Kind kind, Long latencyMs, Double share, Integer status, Str
 
     public Fault {
         if (kind == null) {
-            throw new IllegalArgumentException("kind is required: one of LATENCY, SERVER_ERROR, TIMEOUT, MALFORMED_BODY, TOKEN_EXPIRED");
+            throw new IllegalArgumentException(
+                    "kind is required: one of LATENCY, SERVER_ERROR, TIMEOUT, MALFORMED_BODY, TOKEN_EXPIRED");
         }
         if (latencyMs != null && (latencyMs < 0 || latencyMs > MAX_LATENCY_MS)) {
-            throw new IllegalArgumentException("latencyMs was " + latencyMs + " but it must be from 0 to " + MAX_LATENCY_MS + " (an hour)");
+            throw new IllegalArgumentException(
+                    "latencyMs was " + latencyMs + " but it must be from 0 to " + MAX_LATENCY_MS + " (an hour)");
         }
         if (share != null && (share < 0 || share > 1)) {
             throw new IllegalArgumentException("share was " + share + " but it must be between 0 and 1");
@@ -44,13 +47,15 @@ public record Fault(Kind kind, Long latencyMs, Double share, Integer status, Str
             throw new IllegalArgumentException("status was " + status + " but it must be a 5xx status");
         }
         if (path != null && !path.startsWith("/v1/")) {
-            throw new IllegalArgumentException("path was '" + path + "' but it must be an Open API path such as /v1/check_transaction_by_md5");
+            throw new IllegalArgumentException(
+                    "path was '" + path + "' but it must be an Open API path such as /v1/check_transaction_by_md5");
         }
         if (calls != null && calls < 1) {
             throw new IllegalArgumentException("calls was " + calls + " but it must be at least 1");
         }
         if (windowMs != null && (windowMs < 1 || windowMs > MAX_WINDOW_MS)) {
-            throw new IllegalArgumentException("windowMs was " + windowMs + " but it must be from 1 to " + MAX_WINDOW_MS + " (a year)");
+            throw new IllegalArgumentException(
+                    "windowMs was " + windowMs + " but it must be from 1 to " + MAX_WINDOW_MS + " (a year)");
         }
     }
 

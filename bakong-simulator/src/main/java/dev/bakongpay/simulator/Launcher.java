@@ -20,28 +20,36 @@ import java.util.stream.Stream;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Path.of(Launcher.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path lib = jar.resolveSibling("lib");
         if (!Files.isDirectory(lib)) {
-            System.err.println("bakong-simulator: " + lib + " is missing; build with ./mvnw -pl bakong-simulator -am package,"
-                    + " or run the self-contained bakong-simulator-*-all.jar");
+            System.err.println(
+                    "bakong-simulator: " + lib + " is missing; build with ./mvnw -pl bakong-simulator -am package,"
+                            + " or run the self-contained bakong-simulator-*-all.jar");
             System.exit(2);
         }
         List<URL> urls = new ArrayList<>();
         urls.add(jar.toUri().toURL());
         try (Stream<Path> jars = Files.list(lib)) {
-            for (Path dependency : (Iterable<Path>) jars.filter(p -> p.toString().endsWith(".jar")).sorted()::iterator) {
+            for (Path dependency : (Iterable<Path>)
+                    jars.filter(p -> p.toString().endsWith(".jar")).sorted()::iterator) {
                 urls.add(url(dependency.toFile()));
             }
         }
-        ClassLoader loader = new URLClassLoader("bakong-simulator", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        ClassLoader loader =
+                new URLClassLoader("bakong-simulator", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         try {
-            loader.loadClass("dev.bakongpay.simulator.Main").getMethod("main", String[].class).invoke(null, (Object) args);
+            loader.loadClass("dev.bakongpay.simulator.Main")
+                    .getMethod("main", String[].class)
+                    .invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

@@ -20,8 +20,7 @@ public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         BakongSimulator simulator;
@@ -34,14 +33,20 @@ public final class Main {
         }
         simulator.start();
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop, "bakong-simulator-stop"));
-        LOG.info("Bakong simulator serving NBC's Open API at {}/v1/ ; mock bank app at {}/", simulator.baseUrl(), simulator.baseUrl());
-        LOG.info(simulator.token().isPresent()
-                ? "Fixed token set by BAKONG_SIMULATOR_TOKEN; renew_token issues more"
-                : "No BAKONG_SIMULATOR_TOKEN: get a token with POST /v1/renew_token {\"email\":\"you@example.com\"}");
+        LOG.info(
+                "Bakong simulator serving NBC's Open API at {}/v1/ ; mock bank app at {}/",
+                simulator.baseUrl(),
+                simulator.baseUrl());
+        LOG.info(
+                simulator.token().isPresent()
+                        ? "Fixed token set by BAKONG_SIMULATOR_TOKEN; renew_token issues more"
+                        : "No BAKONG_SIMULATOR_TOKEN: get a token with POST /v1/renew_token {\"email\":\"you@example.com\"}");
         simulator.stateFile().ifPresent(file -> LOG.info("State kept in {}", file));
         if (!loopback(simulator.host()) && simulator.controlToken().isEmpty()) {
-            LOG.warn("Listening on {}: anyone who reaches this address can pay, reset and inject faults;"
-                    + " set BAKONG_SIMULATOR_CONTROL_TOKEN to require a token on the control API", simulator.host());
+            LOG.warn(
+                    "Listening on {}: anyone who reaches this address can pay, reset and inject faults;"
+                            + " set BAKONG_SIMULATOR_CONTROL_TOKEN to require a token on the control API",
+                    simulator.host());
         }
         Thread.currentThread().join();
     }
@@ -56,9 +61,11 @@ public final class Main {
 
     /** The standalone simulator's settings, each declared once. */
     static final Setting<Integer> PORT = Setting.of("BAKONG_SIMULATOR_PORT", Parsers.port(), 9090);
+
     static final Setting<String> HOST = Setting.of("BAKONG_SIMULATOR_HOST", Parsers.host(), "127.0.0.1");
     static final Setting<String> TOKEN = Setting.text("BAKONG_SIMULATOR_TOKEN").asSecret();
-    static final Setting<String> CONTROL_TOKEN = Setting.text("BAKONG_SIMULATOR_CONTROL_TOKEN").asSecret();
+    static final Setting<String> CONTROL_TOKEN =
+            Setting.text("BAKONG_SIMULATOR_CONTROL_TOKEN").asSecret();
     static final Setting<Path> STATE_FILE = Setting.of("BAKONG_SIMULATOR_STATE_FILE", Parsers.path(), null);
     /** In the order of the README's table, which {@code MainTest} holds to this list. */
     static final java.util.List<Setting<?>> ALL = java.util.List.of(PORT, HOST, TOKEN, CONTROL_TOKEN, STATE_FILE);

@@ -11,14 +11,10 @@ import java.time.Duration;
  * <pre>{@code PaymentOptions.defaults().from("dara@aclb").amount(new BigDecimal("0.50")).delay(Duration.ofSeconds(2))}</pre>
  */
 public record PaymentOptions(
-        String fromAccountId,
-        BigDecimal amount,
-        String currency,
-        String toAccountId,
-        Duration delay,
-        String status) {
+        String fromAccountId, BigDecimal amount, String currency, String toAccountId, Duration delay, String status) {
 
-    private static final PaymentOptions DEFAULTS = new PaymentOptions(null, null, null, null, Duration.ZERO, SimulatedPayment.SUCCESS);
+    private static final PaymentOptions DEFAULTS =
+            new PaymentOptions(null, null, null, null, Duration.ZERO, SimulatedPayment.SUCCESS);
 
     public PaymentOptions {
         delay = delay == null ? Duration.ZERO : delay;

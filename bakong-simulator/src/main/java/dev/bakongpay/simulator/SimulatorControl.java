@@ -29,7 +29,8 @@ public final class SimulatorControl {
     private SimulatorControl(URI baseUrl, String controlToken) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.controlToken = controlToken == null || controlToken.isBlank() ? null : controlToken.trim();
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public static SimulatorControl connect(URI baseUrl) {
@@ -67,7 +68,9 @@ public final class SimulatorControl {
     public SimulatedPayment payImage(byte[] image, PaymentOptions options) {
         StringBuilder query = new StringBuilder("?status=").append(options.status());
         if (options.fromAccountId() != null) {
-            query.append("&fromAccountId=").append(java.net.URLEncoder.encode(options.fromAccountId(), java.nio.charset.StandardCharsets.UTF_8));
+            query.append("&fromAccountId=")
+                    .append(java.net.URLEncoder.encode(
+                            options.fromAccountId(), java.nio.charset.StandardCharsets.UTF_8));
         }
         if (options.amount() != null) {
             query.append("&amount=").append(options.amount().toPlainString());
@@ -76,11 +79,14 @@ public final class SimulatorControl {
             query.append("&currency=").append(options.currency());
         }
         if (options.toAccountId() != null) {
-            query.append("&toAccountId=").append(java.net.URLEncoder.encode(options.toAccountId(), java.nio.charset.StandardCharsets.UTF_8));
+            query.append("&toAccountId=")
+                    .append(java.net.URLEncoder.encode(options.toAccountId(), java.nio.charset.StandardCharsets.UTF_8));
         }
         query.append("&delayMs=").append(options.delay().toMillis());
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/simulator/payments" + query))
-                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image))
+                .build();
         return read(send(request), SimulatedPayment.class);
     }
 
@@ -95,7 +101,7 @@ public final class SimulatorControl {
     }
 
     public List<SimulatedPayment> transactions() {
-        return read(send("GET", "/simulator/transactions", null), new TypeReference<>() { });
+        return read(send("GET", "/simulator/transactions", null), new TypeReference<>() {});
     }
 
     public void clearTransactions() {
@@ -154,19 +160,23 @@ public final class SimulatorControl {
     private JsonNode send(String method, String path, Object body) {
         HttpRequest.BodyPublisher publisher;
         try {
-            publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+            publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new SimulatorException("the control request could not be written", e);
         }
-        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).header("Content-Type", "application/json")
-                .method(method, publisher).build());
+        return send(HttpRequest.newBuilder(baseUrl.resolve(path))
+                .header("Content-Type", "application/json")
+                .method(method, publisher)
+                .build());
     }
 
     /** The {@code data} of a successful answer; a refusal throws with the simulator's own message. */
     private JsonNode send(HttpRequest request) {
         HttpResponse<byte[]> response;
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (n, v) -> true).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(request, (n, v) -> true).timeout(Duration.ofSeconds(30));
         if (controlToken != null) {
             builder.header("Authorization", "Bearer " + controlToken);
         }
@@ -190,11 +200,17 @@ public final class SimulatorControl {
         try {
             answer = Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new SimulatorException(response.statusCode(), null, "the simulator answered no JSON (HTTP " + response.statusCode() + ")");
+            throw new SimulatorException(
+                    response.statusCode(), null, "the simulator answered no JSON (HTTP " + response.statusCode() + ")");
         }
-        if (response.statusCode() >= 300 || answer == null || answer.path("responseCode").asInt(1) != 0) {
-            Integer errorCode = answer == null || answer.path("errorCode").isNull() ? null : answer.path("errorCode").asInt();
-            String message = answer == null ? "" : answer.path("responseMessage").asText();
+        if (response.statusCode() >= 300
+                || answer == null
+                || answer.path("responseCode").asInt(1) != 0) {
+            Integer errorCode = answer == null || answer.path("errorCode").isNull()
+                    ? null
+                    : answer.path("errorCode").asInt();
+            String message =
+                    answer == null ? "" : answer.path("responseMessage").asText();
             throw new SimulatorException(response.statusCode(), errorCode, message);
         }
         return answer.path("data");
@@ -203,8 +219,9 @@ public final class SimulatorControl {
     private static boolean closedBeforeAnswering(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            if (t instanceof java.io.EOFException || (message != null
-                    && (message.contains("received no bytes") || message.contains("Broken pipe")))) {
+            if (t instanceof java.io.EOFException
+                    || (message != null
+                            && (message.contains("received no bytes") || message.contains("Broken pipe")))) {
                 return true;
             }
         }

@@ -30,9 +30,13 @@ class BakongSimulatorExtensionTest {
         assertThat(simulator.token()).contains(BakongSimulatorExtension.DEFAULT_TOKEN);
         String qr = TestQrs.coffee(java.time.Instant.now());
         control.pay(qr);
-        given().baseUri(simulator.baseUrl().toString()).contentType("application/json")
+        given().baseUri(simulator.baseUrl().toString())
+                .contentType("application/json")
                 .header("Authorization", "Bearer " + BakongSimulatorExtension.DEFAULT_TOKEN)
-                .body(Map.of("md5", TestQrs.md5(qr))).post("/v1/check_transaction_by_md5").then().body("responseCode", equalTo(0));
+                .body(Map.of("md5", TestQrs.md5(qr)))
+                .post("/v1/check_transaction_by_md5")
+                .then()
+                .body("responseCode", equalTo(0));
     }
 
     @Test

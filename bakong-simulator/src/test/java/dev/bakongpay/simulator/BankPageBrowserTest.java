@@ -1,12 +1,11 @@
 package dev.bakongpay.simulator;
 
-import dev.bakongpay.testsupport.RequiresService;
-import dev.bakongpay.testsupport.Service;
-import dev.bakongpay.testsupport.Services;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
+import dev.bakongpay.testsupport.Services;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +41,16 @@ class BankPageBrowserTest extends SimulatorTestBase {
     static void openBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1200,1400");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1200,1400");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -71,8 +78,12 @@ class BankPageBrowserTest extends SimulatorTestBase {
         browser.findElement(By.id("pay")).click();
         patiently().until(ExpectedConditions.attributeToBe(By.id("result"), "data-status", "SUCCESS"));
 
-        nbc().body(Map.of("md5", TestQrs.md5(qr))).post("/v1/check_transaction_by_md5").then()
-                .statusCode(200).body("responseCode", equalTo(0)).body("data.toAccountId", equalTo("coffee@aclb"));
+        nbc().body(Map.of("md5", TestQrs.md5(qr)))
+                .post("/v1/check_transaction_by_md5")
+                .then()
+                .statusCode(200)
+                .body("responseCode", equalTo(0))
+                .body("data.toAccountId", equalTo("coffee@aclb"));
     }
 
     @Test
@@ -83,7 +94,10 @@ class BankPageBrowserTest extends SimulatorTestBase {
         browser.findElement(By.id("qr")).sendKeys(qr);
         browser.findElement(By.id("fail")).click();
         patiently().until(ExpectedConditions.attributeToBe(By.id("result"), "data-status", "FAILED"));
-        nbc().body(Map.of("md5", TestQrs.md5(qr))).post("/v1/check_transaction_by_md5").then().body("errorCode", equalTo(3));
+        nbc().body(Map.of("md5", TestQrs.md5(qr)))
+                .post("/v1/check_transaction_by_md5")
+                .then()
+                .body("errorCode", equalTo(3));
     }
 
     @Test
@@ -100,8 +114,13 @@ class BankPageBrowserTest extends SimulatorTestBase {
     @Test
     @DisplayName("markup in a QR is shown as text, never run; an expired QR shows why it cannot be paid")
     void escapesEverything() {
-        String hostile = TestQrs.dynamic("x@aclb", "<b id=pwn>hi</b>", "KHR", "100",
-                clock.instant().minusSeconds(900), clock.instant().minusSeconds(300));
+        String hostile = TestQrs.dynamic(
+                "x@aclb",
+                "<b id=pwn>hi</b>",
+                "KHR",
+                "100",
+                clock.instant().minusSeconds(900),
+                clock.instant().minusSeconds(300));
         browser.get(simulator.baseUrl() + "/");
         browser.findElement(By.id("qr")).sendKeys(hostile);
         browser.findElement(By.id("read")).click();
@@ -113,7 +132,13 @@ class BankPageBrowserTest extends SimulatorTestBase {
     @Test
     @DisplayName("with a control token the page asks for it once, then Pay works; without it nothing is paid")
     void asksForTheControlToken() {
-        try (BakongSimulator guarded = BakongSimulator.builder().port(0).token(TOKEN).controlToken("page-secret").clock(clock).build().start()) {
+        try (BakongSimulator guarded = BakongSimulator.builder()
+                .port(0)
+                .token(TOKEN)
+                .controlToken("page-secret")
+                .clock(clock)
+                .build()
+                .start()) {
             String qr = freshQr();
             browser.get(guarded.baseUrl() + "/");
             browser.findElement(By.id("qr")).sendKeys(qr);
@@ -136,10 +161,12 @@ class BankPageBrowserTest extends SimulatorTestBase {
         String body = "{\"qr\":\"" + qr + "\"}";
         String evil = "<!DOCTYPE html><html><body><form id=f method=post enctype=text/plain action='" + target + "'>"
                 + "<input type=hidden name='" + body.replace("'", "&#39;") + "' value=''></form><script>"
-                + "fetch('" + target + "',{method:'POST',mode:'no-cors',headers:{'Content-Type':'text/plain'},body:'" + body + "'})"
+                + "fetch('" + target + "',{method:'POST',mode:'no-cors',headers:{'Content-Type':'text/plain'},body:'"
+                + body + "'})"
                 + ".finally(function(){document.title='fetched';setTimeout(function(){document.getElementById('f').submit();},10);});"
                 + "</script></body></html>";
-        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.HttpServer site =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/", exchange -> {
             byte[] page = evil.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
@@ -151,7 +178,8 @@ class BankPageBrowserTest extends SimulatorTestBase {
         try {
             // "localhost" and 127.0.0.1 are different sites to the browser: a cross-site attacker page
             browser.get("http://localhost:" + site.getAddress().getPort() + "/");
-            patiently().until(d -> d.getCurrentUrl().startsWith(simulator.baseUrl().toString()));
+            patiently()
+                    .until(d -> d.getCurrentUrl().startsWith(simulator.baseUrl().toString()));
             assertThat(browser.getPageSource()).contains("refused");
             assertThat(control.transactions()).isEmpty();
         } finally {

@@ -63,8 +63,12 @@ class ConcurrencyTest extends SimulatorTestBase {
                     go.await();
                     for (int round = 0; round < 2; round++) {
                         for (String qr : qrs) {
-                            int code = nbc().body(Map.of("md5", TestQrs.md5(qr))).post("/v1/check_transaction_by_md5")
-                                    .then().statusCode(200).extract().path("responseCode");
+                            int code = nbc().body(Map.of("md5", TestQrs.md5(qr)))
+                                    .post("/v1/check_transaction_by_md5")
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .path("responseCode");
                             if (code == 0) {
                                 seenPaid.add(TestQrs.md5(qr));
                             }
@@ -91,7 +95,11 @@ class ConcurrencyTest extends SimulatorTestBase {
             assertThat(p.hash()).isEqualTo(winnerHashByMd5.get(p.md5()));
         }
         List<String> md5s = qrs.stream().map(TestQrs::md5).toList();
-        List<Map<String, Object>> answers = nbc().body(md5s).post("/v1/check_transaction_by_md5_list").then().extract().path("data");
+        List<Map<String, Object>> answers = nbc().body(md5s)
+                .post("/v1/check_transaction_by_md5_list")
+                .then()
+                .extract()
+                .path("data");
         assertThat(answers).extracting(a -> a.get("status")).containsOnly("SUCCESS");
         assertThat(md5s).containsAll(seenPaid);
         assertThat(control.callCount("/v1/check_transaction_by_md5")).isEqualTo((long) THREADS * 2 * QRS);

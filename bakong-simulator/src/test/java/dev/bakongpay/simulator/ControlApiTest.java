@@ -30,11 +30,17 @@ class ControlApiTest extends SimulatorTestBase {
         @DisplayName("pays a QR for its full amount and answers the payment record")
         void paysByQr() {
             String qr = freshQr();
-            ctl().body(Map.of("qr", qr)).post("/simulator/payments").then().statusCode(201)
+            ctl().body(Map.of("qr", qr))
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(201)
                     .body("responseCode", equalTo(0))
-                    .body("data.md5", equalTo(TestQrs.md5(qr))).body("data.status", equalTo("SUCCESS"))
-                    .body("data.amount", equalTo(1.50f)).body("data.currency", equalTo("USD"))
-                    .body("data.toAccountId", equalTo("coffee@aclb")).body("data.receiverBank", equalTo("ACLEDA Bank"))
+                    .body("data.md5", equalTo(TestQrs.md5(qr)))
+                    .body("data.status", equalTo("SUCCESS"))
+                    .body("data.amount", equalTo(1.50f))
+                    .body("data.currency", equalTo("USD"))
+                    .body("data.toAccountId", equalTo("coffee@aclb"))
+                    .body("data.receiverBank", equalTo("ACLEDA Bank"))
                     .body("data.description", containsString("INV-"));
         }
 
@@ -42,36 +48,71 @@ class ControlApiTest extends SimulatorTestBase {
         @DisplayName("pays by md5 only a QR it has seen, and says so otherwise")
         void paysByMd5() {
             String qr = freshQr();
-            ctl().body(Map.of("md5", TestQrs.md5(qr))).post("/simulator/payments").then()
-                    .statusCode(404).body("errorCode", equalTo(1)).body("responseMessage", containsString("POST /simulator/qrs"));
-            ctl().body(Map.of("qr", qr)).post("/simulator/qrs").then().statusCode(200)
-                    .body("data.md5", equalTo(TestQrs.md5(qr))).body("data.payable", equalTo(true))
-                    .body("data.merchantName", equalTo("Coffee Corner")).body("data.amount", equalTo(1.50f));
-            ctl().body(Map.of("md5", TestQrs.md5(qr))).post("/simulator/payments").then().statusCode(201).body("data.status", equalTo("SUCCESS"));
+            ctl().body(Map.of("md5", TestQrs.md5(qr)))
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(404)
+                    .body("errorCode", equalTo(1))
+                    .body("responseMessage", containsString("POST /simulator/qrs"));
+            ctl().body(Map.of("qr", qr))
+                    .post("/simulator/qrs")
+                    .then()
+                    .statusCode(200)
+                    .body("data.md5", equalTo(TestQrs.md5(qr)))
+                    .body("data.payable", equalTo(true))
+                    .body("data.merchantName", equalTo("Coffee Corner"))
+                    .body("data.amount", equalTo(1.50f));
+            ctl().body(Map.of("md5", TestQrs.md5(qr)))
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(201)
+                    .body("data.status", equalTo("SUCCESS"));
         }
 
         @Test
         @DisplayName("pays the QR in an uploaded picture, as a raw body or as a multipart form")
         void paysByImage() {
             String raw = freshQr();
-            given().baseUri(simulator.baseUrl().toString()).contentType("image/png").body(TestQrs.png(raw))
-                    .queryParam("fromAccountId", "dara@aclb").post("/simulator/payments").then()
-                    .statusCode(201).body("data.md5", equalTo(TestQrs.md5(raw))).body("data.fromAccountId", equalTo("dara@aclb"));
+            given().baseUri(simulator.baseUrl().toString())
+                    .contentType("image/png")
+                    .body(TestQrs.png(raw))
+                    .queryParam("fromAccountId", "dara@aclb")
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(201)
+                    .body("data.md5", equalTo(TestQrs.md5(raw)))
+                    .body("data.fromAccountId", equalTo("dara@aclb"));
             String multipart = freshQr();
-            given().baseUri(simulator.baseUrl().toString()).multiPart("image", "qr.png", TestQrs.png(multipart), "image/png")
-                    .multiPart("status", "FAILED").post("/simulator/payments").then()
-                    .statusCode(201).body("data.md5", equalTo(TestQrs.md5(multipart))).body("data.status", equalTo("FAILED"));
-            given().baseUri(simulator.baseUrl().toString()).contentType("image/png").body(new byte[] {1, 2, 3})
-                    .post("/simulator/payments").then().statusCode(422).body("responseMessage", containsString("no QR code"));
-            SimulatedPayment viaJava = control.payImage(TestQrs.png(freshQr()), PaymentOptions.defaults().amount(new BigDecimal("9")));
+            given().baseUri(simulator.baseUrl().toString())
+                    .multiPart("image", "qr.png", TestQrs.png(multipart), "image/png")
+                    .multiPart("status", "FAILED")
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(201)
+                    .body("data.md5", equalTo(TestQrs.md5(multipart)))
+                    .body("data.status", equalTo("FAILED"));
+            given().baseUri(simulator.baseUrl().toString())
+                    .contentType("image/png")
+                    .body(new byte[] {1, 2, 3})
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(422)
+                    .body("responseMessage", containsString("no QR code"));
+            SimulatedPayment viaJava = control.payImage(
+                    TestQrs.png(freshQr()), PaymentOptions.defaults().amount(new BigDecimal("9")));
             assertThat(viaJava.amount()).isEqualByComparingTo("9");
         }
 
         @Test
         @DisplayName("pays a wrong amount, currency or receiving account when asked, to test a gateway's defences")
         void overrides() {
-            SimulatedPayment wrong = control.pay(freshQr(), PaymentOptions.defaults()
-                    .amount(new BigDecimal("0.01")).currency("KHR").to("thief@abaa").from("dara@aclb"));
+            SimulatedPayment wrong = control.pay(
+                    freshQr(),
+                    PaymentOptions.defaults()
+                            .amount(new BigDecimal("0.01"))
+                            .currency("KHR")
+                            .to("thief@abaa")
+                            .from("dara@aclb"));
             assertThat(wrong.amount()).isEqualByComparingTo("0.01");
             assertThat(wrong.currency()).isEqualTo("KHR");
             assertThat(wrong.toAccountId()).isEqualTo("thief@abaa");
@@ -81,10 +122,23 @@ class ControlApiTest extends SimulatorTestBase {
         @Test
         @DisplayName("refuses an expired QR and a QR with a broken CRC with HTTP 422 and the reason")
         void unpayableQrs() {
-            String expired = TestQrs.dynamic("coffee@aclb", "Coffee Corner", "USD", "1", clock.instant().minusSeconds(700), clock.instant().minusSeconds(100));
-            ctl().body(Map.of("qr", expired)).post("/simulator/payments").then().statusCode(422)
-                    .body("responseCode", equalTo(1)).body("responseMessage", containsString("expired"));
-            ctl().body(Map.of("qr", TestQrs.withBrokenCrc(freshQr()))).post("/simulator/payments").then().statusCode(422)
+            String expired = TestQrs.dynamic(
+                    "coffee@aclb",
+                    "Coffee Corner",
+                    "USD",
+                    "1",
+                    clock.instant().minusSeconds(700),
+                    clock.instant().minusSeconds(100));
+            ctl().body(Map.of("qr", expired))
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(422)
+                    .body("responseCode", equalTo(1))
+                    .body("responseMessage", containsString("expired"));
+            ctl().body(Map.of("qr", TestQrs.withBrokenCrc(freshQr())))
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(422)
                     .body("responseMessage", org.hamcrest.Matchers.containsStringIgnoringCase("crc"));
             ctl().body(Map.of("qr", "hello")).post("/simulator/payments").then().statusCode(422);
             assertThat(control.transactions()).isEmpty();
@@ -96,8 +150,11 @@ class ControlApiTest extends SimulatorTestBase {
             String qr = freshQr();
             clock.advance(Duration.ofSeconds(600));
             try {
-                assertThatThrownBy(() -> control.pay(qr)).isInstanceOf(SimulatorException.class)
-                        .hasMessageContaining("expired").extracting(e -> ((SimulatorException) e).httpStatus()).isEqualTo(422);
+                assertThatThrownBy(() -> control.pay(qr))
+                        .isInstanceOf(SimulatorException.class)
+                        .hasMessageContaining("expired")
+                        .extracting(e -> ((SimulatorException) e).httpStatus())
+                        .isEqualTo(422);
             } finally {
                 clock.advance(Duration.ofSeconds(-600));
             }
@@ -108,9 +165,17 @@ class ControlApiTest extends SimulatorTestBase {
         @DisplayName("a static QR needs an amount")
         void staticQr() {
             String qr = TestQrs.staticQr("shop@abaa", "Static Shop", "KHR");
-            ctl().body(Map.of("qr", qr)).post("/simulator/payments").then().statusCode(400).body("errorCode", equalTo(5));
-            ctl().body(Map.of("qr", qr, "amount", 4400)).post("/simulator/payments").then().statusCode(201)
-                    .body("data.amount", equalTo(4400)).body("data.currency", equalTo("KHR"));
+            ctl().body(Map.of("qr", qr))
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(400)
+                    .body("errorCode", equalTo(5));
+            ctl().body(Map.of("qr", qr, "amount", 4400))
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(201)
+                    .body("data.amount", equalTo(4400))
+                    .body("data.currency", equalTo("KHR"));
         }
 
         @Test
@@ -118,7 +183,11 @@ class ControlApiTest extends SimulatorTestBase {
         void settledOnce() {
             String qr = freshQr();
             control.pay(qr);
-            ctl().body(Map.of("qr", qr)).post("/simulator/payments").then().statusCode(409).body("responseMessage", containsString("already settled"));
+            ctl().body(Map.of("qr", qr))
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(409)
+                    .body("responseMessage", containsString("already settled"));
             assertThat(control.transactions()).hasSize(1);
         }
 
@@ -126,11 +195,25 @@ class ControlApiTest extends SimulatorTestBase {
         @DisplayName("refuses malformed JSON and wrongly typed fields with HTTP 400 errorCode 5")
         void badOrders() {
             String qr = freshQr();
-            for (Object body : List.of("{\"qr\":", "[]", "{}", Map.of("qr", qr, "amount", "lots"), Map.of("qr", qr, "delayMs", -1),
-                    Map.of("qr", qr, "delayMs", 1.5), Map.of("qr", qr, "status", "MAYBE"), Map.of("qr", qr, "currency", "EUR"),
-                    Map.of("qr", qr, "amount", -1), Map.of("md5", "xyz"), Map.of("qr", List.of(qr)),
+            for (Object body : List.of(
+                    "{\"qr\":",
+                    "[]",
+                    "{}",
+                    Map.of("qr", qr, "amount", "lots"),
+                    Map.of("qr", qr, "delayMs", -1),
+                    Map.of("qr", qr, "delayMs", 1.5),
+                    Map.of("qr", qr, "status", "MAYBE"),
+                    Map.of("qr", qr, "currency", "EUR"),
+                    Map.of("qr", qr, "amount", -1),
+                    Map.of("md5", "xyz"),
+                    Map.of("qr", List.of(qr)),
                     Map.of("qr", qr, "md5", "0".repeat(32)))) {
-                ctl().body(body).post("/simulator/payments").then().statusCode(400).body("responseCode", equalTo(1)).body("errorCode", equalTo(5));
+                ctl().body(body)
+                        .post("/simulator/payments")
+                        .then()
+                        .statusCode(400)
+                        .body("responseCode", equalTo(1))
+                        .body("errorCode", equalTo(5));
             }
         }
     }
@@ -153,8 +236,14 @@ class ControlApiTest extends SimulatorTestBase {
         @DisplayName("lists the QRs it has seen, and reads an uploaded QR picture")
         void qrs() {
             String qr = freshQr();
-            given().baseUri(simulator.baseUrl().toString()).contentType("image/png").body(TestQrs.png(qr)).post("/simulator/qrs").then()
-                    .statusCode(200).body("data.qr", equalTo(qr)).body("data.merchantName", equalTo("Coffee Corner"));
+            given().baseUri(simulator.baseUrl().toString())
+                    .contentType("image/png")
+                    .body(TestQrs.png(qr))
+                    .post("/simulator/qrs")
+                    .then()
+                    .statusCode(200)
+                    .body("data.qr", equalTo(qr))
+                    .body("data.merchantName", equalTo("Coffee Corner"));
             ctl().get("/simulator/qrs").then().statusCode(200).body("data." + TestQrs.md5(qr), equalTo(qr));
             ctl().body(Map.of()).post("/simulator/qrs").then().statusCode(400);
         }
@@ -162,9 +251,16 @@ class ControlApiTest extends SimulatorTestBase {
         @Test
         @DisplayName("registers accounts and refuses malformed ones")
         void accounts() {
-            ctl().body(Map.of("accountId", "dara@aclb")).post("/simulator/accounts").then().statusCode(201);
+            ctl().body(Map.of("accountId", "dara@aclb"))
+                    .post("/simulator/accounts")
+                    .then()
+                    .statusCode(201);
             ctl().get("/simulator/accounts").then().body("data", equalTo(List.of("dara@aclb")));
-            ctl().body(Map.of("accountId", "dara")).post("/simulator/accounts").then().statusCode(400).body("errorCode", equalTo(12));
+            ctl().body(Map.of("accountId", "dara"))
+                    .post("/simulator/accounts")
+                    .then()
+                    .statusCode(400)
+                    .body("errorCode", equalTo(12));
             ctl().body("{").post("/simulator/accounts").then().statusCode(400).body("errorCode", equalTo(5));
         }
 
@@ -198,7 +294,11 @@ class ControlApiTest extends SimulatorTestBase {
         @Test
         @DisplayName("answers a health check, for scripts that wait for it to start")
         void health() {
-            ctl().get("/simulator/health").then().statusCode(200).body("responseCode", equalTo(0)).body("responseMessage", equalTo("UP"));
+            ctl().get("/simulator/health")
+                    .then()
+                    .statusCode(200)
+                    .body("responseCode", equalTo(0))
+                    .body("responseMessage", equalTo("UP"));
         }
 
         @Test

@@ -32,24 +32,43 @@ class ControlLimitsTest extends SimulatorTestBase {
 
     /** A JSON POST; returns the HTTP status. */
     static int post(String path, String json, String... headers) throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(simulator.baseUrl().resolve(path))
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        simulator.baseUrl().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     @ParameterizedTest(name = "amount {0}")
-    @ValueSource(strings = {"1e100000", "1e2000000", "1e999999999", "-1e2000000", "1e-2000000", "\"1e2000000\"", "\"1e-999999999\"",
-        "123456789012345678901234567890123", "0.000000000000000000000000000000001", "\"9999999999999999999999999999999999999999999999999999999999999999999999\""})
+    @ValueSource(
+            strings = {
+                "1e100000",
+                "1e2000000",
+                "1e999999999",
+                "-1e2000000",
+                "1e-2000000",
+                "\"1e2000000\"",
+                "\"1e-999999999\"",
+                "123456789012345678901234567890123",
+                "0.000000000000000000000000000000001",
+                "\"9999999999999999999999999999999999999999999999999999999999999999999999\""
+            })
     @DisplayName("an amount out of bounds is a quick 400 errorCode 5, and nothing is paid")
     void hugeAmount(String amount) {
         String qr = freshQr();
-        assertThat(assertTimeoutPreemptively(QUICK, () -> post("/simulator/payments", "{\"qr\":\"" + qr + "\",\"amount\":" + amount + "}")))
+        assertThat(assertTimeoutPreemptively(
+                        QUICK, () -> post("/simulator/payments", "{\"qr\":\"" + qr + "\",\"amount\":" + amount + "}")))
                 .isEqualTo(400);
-        anonymous().body("{\"qr\":\"" + qr + "\",\"amount\":" + amount + "}").post("/simulator/payments").then()
-                .statusCode(400).body("errorCode", equalTo(5));
+        anonymous()
+                .body("{\"qr\":\"" + qr + "\",\"amount\":" + amount + "}")
+                .post("/simulator/payments")
+                .then()
+                .statusCode(400)
+                .body("errorCode", equalTo(5));
         assertThat(control.transactions()).isEmpty();
         // the QR is still unpaid: the refusal settled nothing
         anonymous().body(Map.of("qr", qr)).post("/simulator/payments").then().statusCode(201);
@@ -60,19 +79,32 @@ class ControlLimitsTest extends SimulatorTestBase {
     @DisplayName("a delay out of bounds (more than a year) is a quick 400")
     void hugeDelay(String delay) {
         String body = "{\"qr\":\"" + freshQr() + "\",\"delayMs\":" + delay + "}";
-        assertThat(assertTimeoutPreemptively(QUICK, () -> post("/simulator/payments", body))).isEqualTo(400);
-        anonymous().body(body).post("/simulator/payments").then().statusCode(400).body("errorCode", equalTo(5));
+        assertThat(assertTimeoutPreemptively(QUICK, () -> post("/simulator/payments", body)))
+                .isEqualTo(400);
+        anonymous()
+                .body(body)
+                .post("/simulator/payments")
+                .then()
+                .statusCode(400)
+                .body("errorCode", equalTo(5));
         assertThat(control.transactions()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"{\"kind\":\"LATENCY\",\"latencyMs\":1e2000000}", "{\"kind\":\"SERVER_ERROR\",\"share\":1e2000000}",
-        "{\"kind\":\"SERVER_ERROR\",\"calls\":1e2000000}", "{\"kind\":\"LATENCY\",\"latencyMs\":10,\"windowMs\":1e999999999}",
-        "{\"kind\":\"LATENCY\",\"latencyMs\":9223372036854775807}", "{\"kind\":\"TIMEOUT\",\"latencyMs\":3600001}",
-        "{\"kind\":\"LATENCY\",\"latencyMs\":10,\"windowMs\":9223372036854775807}"})
+    @ValueSource(
+            strings = {
+                "{\"kind\":\"LATENCY\",\"latencyMs\":1e2000000}",
+                "{\"kind\":\"SERVER_ERROR\",\"share\":1e2000000}",
+                "{\"kind\":\"SERVER_ERROR\",\"calls\":1e2000000}",
+                "{\"kind\":\"LATENCY\",\"latencyMs\":10,\"windowMs\":1e999999999}",
+                "{\"kind\":\"LATENCY\",\"latencyMs\":9223372036854775807}",
+                "{\"kind\":\"TIMEOUT\",\"latencyMs\":3600001}",
+                "{\"kind\":\"LATENCY\",\"latencyMs\":10,\"windowMs\":9223372036854775807}"
+            })
     @DisplayName("a fault with a huge number is a quick 400 and is not put in force")
     void hugeFault(String body) {
-        assertThat(assertTimeoutPreemptively(QUICK, () -> post("/simulator/faults", body))).isEqualTo(400);
+        assertThat(assertTimeoutPreemptively(QUICK, () -> post("/simulator/faults", body)))
+                .isEqualTo(400);
         anonymous().get("/simulator/faults").then().body("data.size()", equalTo(0));
     }
 
@@ -80,7 +112,12 @@ class ControlLimitsTest extends SimulatorTestBase {
     @DisplayName("a well-formed number too long to read (2000 digits) is a quick 400 that says so")
     void tooLongNumber() {
         String body = "{\"qr\":\"" + freshQr() + "\",\"amount\":1" + "0".repeat(2000) + "}";
-        anonymous().body(body).post("/simulator/payments").then().statusCode(400).body("errorCode", equalTo(5))
+        anonymous()
+                .body(body)
+                .post("/simulator/payments")
+                .then()
+                .statusCode(400)
+                .body("errorCode", equalTo(5))
                 .body("responseMessage", org.hamcrest.Matchers.containsString("too large"));
         assertThat(control.transactions()).isEmpty();
     }
@@ -89,9 +126,15 @@ class ControlLimitsTest extends SimulatorTestBase {
     @DisplayName("short-hash lookups judge the amount by size too")
     void shortHashAmount() {
         String body = "{\"hash\":\"abcdef12\",\"amount\":1e2000000,\"currency\":\"USD\"}";
-        assertThat(assertTimeoutPreemptively(QUICK, () -> post("/v1/check_transaction_by_short_hash", body, "Authorization", "Bearer " + TOKEN)))
+        assertThat(assertTimeoutPreemptively(
+                        QUICK,
+                        () -> post("/v1/check_transaction_by_short_hash", body, "Authorization", "Bearer " + TOKEN)))
                 .isEqualTo(400);
-        nbc().body(body).post("/v1/check_transaction_by_short_hash").then().statusCode(400).body("errorCode", equalTo(5));
+        nbc().body(body)
+                .post("/v1/check_transaction_by_short_hash")
+                .then()
+                .statusCode(400)
+                .body("errorCode", equalTo(5));
     }
 
     @ParameterizedTest(name = "amount {0}")
@@ -99,8 +142,15 @@ class ControlLimitsTest extends SimulatorTestBase {
     @DisplayName("odd amounts inside the bounds stay possible, so that a test can make NBC report them")
     void oddButBounded(String amount) {
         String qr = freshQr();
-        anonymous().body("{\"qr\":\"" + qr + "\",\"amount\":" + amount + "}").post("/simulator/payments").then().statusCode(201);
-        nbc().body(Map.of("md5", TestQrs.md5(qr))).post("/v1/check_transaction_by_md5").then().statusCode(200)
+        anonymous()
+                .body("{\"qr\":\"" + qr + "\",\"amount\":" + amount + "}")
+                .post("/simulator/payments")
+                .then()
+                .statusCode(201);
+        nbc().body(Map.of("md5", TestQrs.md5(qr)))
+                .post("/v1/check_transaction_by_md5")
+                .then()
+                .statusCode(200)
                 .body("data.amount", org.hamcrest.Matchers.notNullValue());
         assertThat(control.transactions().get(0).amount()).isEqualByComparingTo(amount);
     }
@@ -110,13 +160,20 @@ class ControlLimitsTest extends SimulatorTestBase {
     void neverSaved(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
         String qr = TestQrs.coffee(Instant.now());
-        try (BakongSimulator first = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
-            io.restassured.RestAssured.given().baseUri(first.baseUrl().toString()).contentType("application/json")
-                    .body("{\"qr\":\"" + qr + "\",\"amount\":1e100000}").post("/simulator/payments").then().statusCode(400);
+        try (BakongSimulator first =
+                BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+            io.restassured.RestAssured.given()
+                    .baseUri(first.baseUrl().toString())
+                    .contentType("application/json")
+                    .body("{\"qr\":\"" + qr + "\",\"amount\":1e100000}")
+                    .post("/simulator/payments")
+                    .then()
+                    .statusCode(400);
             first.control().pay(TestQrs.coffee(Instant.now()));
         }
         assertThat(Files.size(file)).isLessThan(10_000);
-        try (BakongSimulator second = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+        try (BakongSimulator second =
+                BakongSimulator.builder().port(0).stateFile(file).build().start()) {
             assertThat(second.control().transactions()).hasSize(1);
             assertThat(file).exists();
         }

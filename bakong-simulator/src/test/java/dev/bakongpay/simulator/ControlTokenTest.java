@@ -22,8 +22,15 @@ class ControlTokenTest {
 
     @BeforeAll
     static void start() {
-        simulator = Main.fromEnvironment(Map.of("BAKONG_SIMULATOR_PORT", "0", "BAKONG_SIMULATOR_TOKEN", "api-token",
-                "BAKONG_SIMULATOR_CONTROL_TOKEN", CONTROL_TOKEN)::get).build().start();
+        simulator = Main.fromEnvironment(Map.of(
+                        "BAKONG_SIMULATOR_PORT",
+                        "0",
+                        "BAKONG_SIMULATOR_TOKEN",
+                        "api-token",
+                        "BAKONG_SIMULATOR_CONTROL_TOKEN",
+                        CONTROL_TOKEN)::get)
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -42,22 +49,45 @@ class ControlTokenTest {
     @Test
     @DisplayName("no token, a wrong one or the Open API's token: 401 errorCode 6 with WWW-Authenticate, nothing paid")
     void refused() {
-        json().body(order()).post("/simulator/payments").then().statusCode(401).body("errorCode", equalTo(6))
-                .header("WWW-Authenticate", containsString("Bearer")).body("responseMessage", containsString("BAKONG_SIMULATOR_CONTROL_TOKEN"));
-        json().header("Authorization", "Bearer wrong").body(order()).post("/simulator/payments").then().statusCode(401);
-        json().header("Authorization", "Bearer api-token").body(order()).post("/simulator/payments").then().statusCode(401);
+        json().body(order())
+                .post("/simulator/payments")
+                .then()
+                .statusCode(401)
+                .body("errorCode", equalTo(6))
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("responseMessage", containsString("BAKONG_SIMULATOR_CONTROL_TOKEN"));
+        json().header("Authorization", "Bearer wrong")
+                .body(order())
+                .post("/simulator/payments")
+                .then()
+                .statusCode(401);
+        json().header("Authorization", "Bearer api-token")
+                .body(order())
+                .post("/simulator/payments")
+                .then()
+                .statusCode(401);
         json().get("/simulator/transactions").then().statusCode(401);
-        json().header("Authorization", "Bearer " + CONTROL_TOKEN).get("/simulator/transactions").then().statusCode(200)
+        json().header("Authorization", "Bearer " + CONTROL_TOKEN)
+                .get("/simulator/transactions")
+                .then()
+                .statusCode(200)
                 .body("data.size()", equalTo(0));
     }
 
     @Test
     @DisplayName("its bearer pays; simulator.control() sends it; a control client without it is refused")
     void bearer() {
-        json().header("Authorization", "Bearer " + CONTROL_TOKEN).body(order()).post("/simulator/payments").then().statusCode(201);
-        assertThat(simulator.control().pay(TestQrs.coffee(Instant.now())).status()).isEqualTo("SUCCESS");
+        json().header("Authorization", "Bearer " + CONTROL_TOKEN)
+                .body(order())
+                .post("/simulator/payments")
+                .then()
+                .statusCode(201);
+        assertThat(simulator.control().pay(TestQrs.coffee(Instant.now())).status())
+                .isEqualTo("SUCCESS");
         assertThatThrownBy(() -> SimulatorControl.connect(simulator.baseUrl()).transactions())
-                .isInstanceOfSatisfying(SimulatorException.class, e -> assertThat(e.getMessage()).contains("control token"));
+                .isInstanceOfSatisfying(
+                        SimulatorException.class,
+                        e -> assertThat(e.getMessage()).contains("control token"));
         simulator.control().reset();
     }
 
@@ -65,9 +95,17 @@ class ControlTokenTest {
     @DisplayName("the health check, the mock bank page and the Open API need no control token")
     void outsideTheControlApi() {
         json().get("/simulator/health").then().statusCode(200);
-        RestAssured.given().baseUri(simulator.baseUrl().toString()).get("/").then().statusCode(200)
+        RestAssured.given()
+                .baseUri(simulator.baseUrl().toString())
+                .get("/")
+                .then()
+                .statusCode(200)
                 .body(containsString("id=\"token-box\""));
-        json().header("Authorization", "Bearer api-token").body(Map.of("md5", "0".repeat(32)))
-                .post("/v1/check_transaction_by_md5").then().statusCode(200).body("errorCode", equalTo(1));
+        json().header("Authorization", "Bearer api-token")
+                .body(Map.of("md5", "0".repeat(32)))
+                .post("/v1/check_transaction_by_md5")
+                .then()
+                .statusCode(200)
+                .body("errorCode", equalTo(1));
     }
 }

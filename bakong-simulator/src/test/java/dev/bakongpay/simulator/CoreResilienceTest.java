@@ -1,6 +1,5 @@
 package dev.bakongpay.simulator;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +18,7 @@ import dev.bakongpay.spi.Plan;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.memory.MemoryIdempotencyStore;
 import dev.bakongpay.spi.memory.MemoryTransactionStore;
+import dev.bakongpay.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -53,21 +53,36 @@ class CoreResilienceTest {
 
     /** A "node": its own client and services on the shared store; no caches, so every check reaches the simulator. */
     PaymentService node(BakongSimulator simulator, UnaryOperator<BakongClientConfig.Builder> tune) {
-        BakongClientConfig.Builder config = BakongClientConfig.builder(simulator.baseUrl().toString(),
-                BakongSimulatorExtension.DEFAULT_TOKEN).pendingCacheTtl(Duration.ZERO).finalCacheTtl(Duration.ZERO)
+        BakongClientConfig.Builder config = BakongClientConfig.builder(
+                        simulator.baseUrl().toString(), BakongSimulatorExtension.DEFAULT_TOKEN)
+                .pendingCacheTtl(Duration.ZERO)
+                .finalCacheTtl(Duration.ZERO)
                 .retryBackoff(Duration.ofMillis(20));
         BakongClient client = BakongClient.create(tune.apply(config).build());
-        PaymentSettings settings = new PaymentSettings(Duration.ofSeconds(900), Duration.ofSeconds(60), Duration.ofDays(1),
-                URI.create("http://localhost:8080"), Duration.ZERO);
-        return PaymentService.builder().transactions(store).idempotency(new MemoryIdempotencyStore())
-                .network(PaymentMode.TEST, new BakongPaymentNetwork(client)).clock(clock).settings(settings).build();
+        PaymentSettings settings = new PaymentSettings(
+                Duration.ofSeconds(900),
+                Duration.ofSeconds(60),
+                Duration.ofDays(1),
+                URI.create("http://localhost:8080"),
+                Duration.ZERO);
+        return PaymentService.builder()
+                .transactions(store)
+                .idempotency(new MemoryIdempotencyStore())
+                .network(PaymentMode.TEST, new BakongPaymentNetwork(client))
+                .clock(clock)
+                .settings(settings)
+                .build();
     }
 
     Transaction create(PaymentService payments, long expiresInSeconds) {
         clock.advance(Duration.ofMillis(5)); // a KHQR's md5 covers its creation time
         created++;
-        return payments.create(shop, CreatePaymentRequest.of(new BigDecimal(created + ".50"), "USD", "Coffee Corner",
-                "coffee@aclb").withExpiresInSeconds(expiresInSeconds), null).transaction();
+        return payments.create(
+                        shop,
+                        CreatePaymentRequest.of(new BigDecimal(created + ".50"), "USD", "Coffee Corner", "coffee@aclb")
+                                .withExpiresInSeconds(expiresInSeconds),
+                        null)
+                .transaction();
     }
 
     PaymentStatus status(Transaction t) {
@@ -108,8 +123,8 @@ class CoreResilienceTest {
             try {
                 List<Future<Long>> times = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
-                    times.add(pool.submit(() -> failingCheck(() -> payments.checkMd5(shop, t.md5()),
-                            PaymentException.NetworkUnavailable.class)));
+                    times.add(pool.submit(() -> failingCheck(
+                            () -> payments.checkMd5(shop, t.md5()), PaymentException.NetworkUnavailable.class)));
                 }
                 long slowest = 0;
                 for (Future<Long> f : times) slowest = Math.max(slowest, f.get());
@@ -126,8 +141,11 @@ class CoreResilienceTest {
         @Test
         @DisplayName("a configured deadline of 1.5 s bounds a check with 10 retries allowed")
         void configuredDeadline(BakongSimulator simulator, SimulatorControl control) {
-            PaymentService payments = node(simulator, b -> b.requestTimeout(Duration.ofSeconds(1))
-                    .deadline(Duration.ofMillis(1500)).maxRetries(10));
+            PaymentService payments = node(
+                    simulator,
+                    b -> b.requestTimeout(Duration.ofSeconds(1))
+                            .deadline(Duration.ofMillis(1500))
+                            .maxRetries(10));
             Transaction t = create(payments, 900);
             control.injectFault(Fault.timeout(Duration.ofSeconds(30)).onPath(MD5_PATH));
             long took = failingCheck(() -> payments.checkMd5(shop, t.md5()), PaymentException.NetworkTimeout.class);
@@ -139,7 +157,8 @@ class CoreResilienceTest {
         @Test
         @DisplayName("latency under the per-attempt timeout is waited for and answered normally")
         void latency(BakongSimulator simulator, SimulatorControl control) {
-            PaymentService payments = node(simulator, b -> b.requestTimeout(Duration.ofSeconds(1)).deadline(Duration.ofSeconds(2)));
+            PaymentService payments =
+                    node(simulator, b -> b.requestTimeout(Duration.ofSeconds(1)).deadline(Duration.ofSeconds(2)));
             Transaction t = create(payments, 900);
             control.pay(t.qrString());
             control.injectFault(Fault.latency(Duration.ofMillis(300)));
@@ -150,18 +169,23 @@ class CoreResilienceTest {
     @Test
     @DisplayName("the simulator stops at once and cleanly while a TIMEOUT fault holds calls open")
     void stopsWhileHolding() throws Exception {
-        BakongSimulator own = BakongSimulator.builder().port(0).token("stop-token").build().start();
+        BakongSimulator own =
+                BakongSimulator.builder().port(0).token("stop-token").build().start();
         SimulatorControl control = SimulatorControl.connect(own.baseUrl());
         control.injectFault(Fault.timeout(Duration.ofSeconds(30)));
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        var held = http.sendAsync(java.net.http.HttpRequest.newBuilder(own.baseUrl().resolve(MD5_PATH))
-                .header("Authorization", "Bearer stop-token").header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"md5\":\"" + "a".repeat(32) + "\"}")).build(),
+        var held = http.sendAsync(
+                java.net.http.HttpRequest.newBuilder(own.baseUrl().resolve(MD5_PATH))
+                        .header("Authorization", "Bearer stop-token")
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"md5\":\"" + "a".repeat(32) + "\"}"))
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         org.awaitility.Awaitility.await().until(() -> control.callCount(MD5_PATH) == 1);
         long took = millisOf(own::stop);
         assertThat(took).isLessThan(1_500);
-        assertThat(held.get(5, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(504);
+        assertThat(held.get(5, java.util.concurrent.TimeUnit.SECONDS).statusCode())
+                .isEqualTo(504);
     }
 
     @Nested
@@ -225,7 +249,8 @@ class CoreResilienceTest {
             Transaction paid = create(payments, 900);
             control.pay(paid.qrString());
             control.injectFault(Fault.tokenExpired());
-            long took = failingCheck(() -> payments.checkMd5(shop, paid.md5()), PaymentException.NetworkUnavailable.class);
+            long took =
+                    failingCheck(() -> payments.checkMd5(shop, paid.md5()), PaymentException.NetworkUnavailable.class);
             assertThat(took).isLessThan(MARGIN_MS);
             assertThat(control.callCount(MD5_PATH)).isEqualTo(1);
             control.clearFaults();
@@ -235,12 +260,14 @@ class CoreResilienceTest {
         @Test
         @DisplayName("bulk under a held list call answers 504 within the deadline; it converges afterwards")
         void bulkHeld(BakongSimulator simulator, SimulatorControl control) {
-            PaymentService payments = node(simulator, b -> b.requestTimeout(Duration.ofSeconds(1)).deadline(Duration.ofSeconds(2)));
+            PaymentService payments =
+                    node(simulator, b -> b.requestTimeout(Duration.ofSeconds(1)).deadline(Duration.ofSeconds(2)));
             Transaction paid = create(payments, 900);
             Transaction unpaid = create(payments, 900);
             control.pay(paid.qrString());
             control.injectFault(Fault.timeout(Duration.ofSeconds(30)).onPath("/v1/check_transaction_by_md5_list"));
-            long took = failingCheck(() -> payments.checkBulk(shop, List.of(paid.md5(), unpaid.md5())),
+            long took = failingCheck(
+                    () -> payments.checkBulk(shop, List.of(paid.md5(), unpaid.md5())),
                     PaymentException.NetworkTimeout.class);
             assertThat(took).isLessThan(2_000 + MARGIN_MS);
             control.clearFaults();
@@ -274,7 +301,8 @@ class CoreResilienceTest {
             assertThat(status(paid)).isEqualTo(PaymentStatus.SUCCESS);
             assertThat(status(unpaid)).isEqualTo(PaymentStatus.PENDING);
 
-            clock.advance(Duration.ofSeconds(121)); // our clock: past expiry; the simulator's: not yet, so it can still be paid
+            clock.advance(Duration.ofSeconds(
+                    121)); // our clock: past expiry; the simulator's: not yet, so it can still be paid
             r.tick();
             assertThat(status(unpaid)).isEqualTo(PaymentStatus.EXPIRED);
             assertThat(status(late)).isEqualTo(PaymentStatus.EXPIRED);
@@ -308,8 +336,13 @@ class CoreResilienceTest {
                 r.tick();
                 waits.add(r.nextDelay(every));
             }
-            assertThat(waits).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(240),
-                    Duration.ofSeconds(300), Duration.ofSeconds(300));
+            assertThat(waits)
+                    .containsExactly(
+                            Duration.ofSeconds(60),
+                            Duration.ofSeconds(120),
+                            Duration.ofSeconds(240),
+                            Duration.ofSeconds(300),
+                            Duration.ofSeconds(300));
             control.clearFaults();
             control.pay(t.qrString());
             clock.advance(lease.plusSeconds(1));
@@ -332,19 +365,29 @@ class CoreResilienceTest {
                 ra.tick();
                 rb.tick();
             }
-            long maxTwo = ts.stream().mapToLong(t -> control.md5CheckCount(t.md5())).max().orElseThrow();
-            long minTwo = ts.stream().mapToLong(t -> control.md5CheckCount(t.md5())).min().orElseThrow();
+            long maxTwo = ts.stream()
+                    .mapToLong(t -> control.md5CheckCount(t.md5()))
+                    .max()
+                    .orElseThrow();
+            long minTwo = ts.stream()
+                    .mapToLong(t -> control.md5CheckCount(t.md5()))
+                    .min()
+                    .orElseThrow();
 
             List<Transaction> solo = new ArrayList<>();
             for (int i = 0; i < 60; i++) solo.add(create(a, 3600));
-            for (Transaction t : ts) store.transition(dev.bakongpay.spi.StatusTransition.expired(t.id(), clock.instant()));
+            for (Transaction t : ts)
+                store.transition(dev.bakongpay.spi.StatusTransition.expired(t.id(), clock.instant()));
             clock.advance(Duration.ofMinutes(10)); // the first set is out of the lookback
             PaymentReconciler alone = reconciler(a, "node-solo");
             for (int s = 0; s < 600; s += 5) {
                 clock.advance(Duration.ofSeconds(5));
                 alone.tick();
             }
-            long maxOne = solo.stream().mapToLong(t -> control.md5CheckCount(t.md5())).max().orElseThrow();
+            long maxOne = solo.stream()
+                    .mapToLong(t -> control.md5CheckCount(t.md5()))
+                    .max()
+                    .orElseThrow();
             System.out.println("10 minutes, lease 60 s: each md5 asked " + minTwo + ".." + maxTwo
                     + " times by two nodes, at most " + maxOne + " by one node");
             assertThat(maxTwo).isLessThanOrEqualTo(maxOne).isLessThanOrEqualTo(11);

@@ -68,12 +68,14 @@ class FaultInjectionTest extends SimulatorTestBase {
             control.injectFault(Fault.timeout(Duration.ofMillis(1500)).forCalls(2));
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + MD5_PATH))
-                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"md5\":\"" + "0".repeat(32) + "\"}"));
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                    () -> http.send(request.timeout(Duration.ofMillis(300)).build(), HttpResponse.BodyHandlers.ofString())))
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> http.send(
+                            request.timeout(Duration.ofMillis(300)).build(), HttpResponse.BodyHandlers.ofString())))
                     .isInstanceOfAny(HttpTimeoutException.class, SocketTimeoutException.class);
-            HttpResponse<String> patient = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> patient =
+                    http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(patient.statusCode()).isEqualTo(504);
             assertThat(patient.body()).isEmpty();
         }
@@ -84,7 +86,8 @@ class FaultInjectionTest extends SimulatorTestBase {
             control.injectFault(Fault.malformedBody().forCalls(1));
             String body = check().then().statusCode(200).extract().asString();
             assertThat(body).startsWith("{\"responseCode\":0");
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)))
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                            () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)))
                     .isNotNull();
         }
 
@@ -127,8 +130,13 @@ class FaultInjectionTest extends SimulatorTestBase {
         void management() {
             String id = control.injectFault(Fault.serverErrors(1.0));
             control.injectFault(Fault.latency(Duration.ofMillis(1)).forCalls(5));
-            anonymous().get("/simulator/faults").then().statusCode(200).body("data", hasSize(2))
-                    .body("data[1].remainingCalls", equalTo(5)).body("data[0].fault.kind", equalTo("SERVER_ERROR"));
+            anonymous()
+                    .get("/simulator/faults")
+                    .then()
+                    .statusCode(200)
+                    .body("data", hasSize(2))
+                    .body("data[1].remainingCalls", equalTo(5))
+                    .body("data[0].fault.kind", equalTo("SERVER_ERROR"));
             assertThat(control.transactions()).isEmpty();
             control.removeFault(id);
             check().then().statusCode(200);
@@ -140,13 +148,30 @@ class FaultInjectionTest extends SimulatorTestBase {
         @Test
         @DisplayName("a fault that makes no sense is refused with the reason")
         void badFaults() {
-            anonymous().body(Map.of("kind", "EARTHQUAKE")).post("/simulator/faults").then().statusCode(400).body("errorCode", equalTo(5));
-            anonymous().body(Map.of("kind", "SERVER_ERROR", "share", 2)).post("/simulator/faults").then().statusCode(400)
+            anonymous()
+                    .body(Map.of("kind", "EARTHQUAKE"))
+                    .post("/simulator/faults")
+                    .then()
+                    .statusCode(400)
+                    .body("errorCode", equalTo(5));
+            anonymous()
+                    .body(Map.of("kind", "SERVER_ERROR", "share", 2))
+                    .post("/simulator/faults")
+                    .then()
+                    .statusCode(400)
                     .body("responseMessage", org.hamcrest.Matchers.containsString("share"));
-            anonymous().body(Map.of("kind", "LATENCY", "path", "/simulator/payments")).post("/simulator/faults").then().statusCode(400);
+            anonymous()
+                    .body(Map.of("kind", "LATENCY", "path", "/simulator/payments"))
+                    .post("/simulator/faults")
+                    .then()
+                    .statusCode(400);
             anonymous().body(Map.of()).post("/simulator/faults").then().statusCode(400);
             anonymous().body("{").post("/simulator/faults").then().statusCode(400);
-            anonymous().body(Map.of("kind", "LATENCY", "latencyMs", 5, "calls", 1)).post("/simulator/faults").then().statusCode(201)
+            anonymous()
+                    .body(Map.of("kind", "LATENCY", "latencyMs", 5, "calls", 1))
+                    .post("/simulator/faults")
+                    .then()
+                    .statusCode(201)
                     .body("data.id", org.hamcrest.Matchers.notNullValue());
         }
     }

@@ -22,23 +22,37 @@ class PersistenceTest {
         String seenOnly = TestQrs.coffee(Instant.now());
         SimulatedPayment paid;
         String token;
-        try (BakongSimulator first = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+        try (BakongSimulator first =
+                BakongSimulator.builder().port(0).stateFile(file).build().start()) {
             paid = first.control().pay(qr);
             first.control().submitQr(seenOnly);
             first.control().registerAccount("dara@aclb");
-            token = io.restassured.RestAssured.given().baseUri(first.baseUrl().toString()).contentType("application/json")
-                    .body(Map.of("email", "dev@shop.example")).post("/v1/renew_token").then().extract().path("data.token");
+            token = io.restassured.RestAssured.given()
+                    .baseUri(first.baseUrl().toString())
+                    .contentType("application/json")
+                    .body(Map.of("email", "dev@shop.example"))
+                    .post("/v1/renew_token")
+                    .then()
+                    .extract()
+                    .path("data.token");
         }
         assertThat(file).exists();
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file);
         }
-        try (BakongSimulator second = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+        try (BakongSimulator second =
+                BakongSimulator.builder().port(0).stateFile(file).build().start()) {
             assertThat(second.control().transactions()).containsExactly(paid);
             assertThat(second.control().payMd5(TestQrs.md5(seenOnly)).status()).isEqualTo("SUCCESS");
-            io.restassured.RestAssured.given().baseUri(second.baseUrl().toString()).contentType("application/json")
-                    .header("Authorization", "Bearer " + token).body(Map.of("accountId", "dara@aclb"))
-                    .post("/v1/check_bakong_account").then().statusCode(200).body("responseCode", org.hamcrest.Matchers.equalTo(0));
+            io.restassured.RestAssured.given()
+                    .baseUri(second.baseUrl().toString())
+                    .contentType("application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .body(Map.of("accountId", "dara@aclb"))
+                    .post("/v1/check_bakong_account")
+                    .then()
+                    .statusCode(200)
+                    .body("responseCode", org.hamcrest.Matchers.equalTo(0));
         }
     }
 
@@ -48,7 +62,8 @@ class PersistenceTest {
         Path file = dir.resolve("simulator.json");
         int threads = 4;
         int each = 10;
-        try (BakongSimulator first = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+        try (BakongSimulator first =
+                BakongSimulator.builder().port(0).stateFile(file).build().start()) {
             SimulatorControl control = first.control();
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
             try {
@@ -67,7 +82,8 @@ class PersistenceTest {
                 pool.shutdownNow();
             }
         }
-        try (BakongSimulator second = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+        try (BakongSimulator second =
+                BakongSimulator.builder().port(0).stateFile(file).build().start()) {
             assertThat(second.control().transactions()).hasSize(threads * each);
         }
     }
@@ -76,9 +92,11 @@ class PersistenceTest {
     @DisplayName("a payment reaches the file while the simulator runs, without waiting for a stop")
     void savedWhileRunning(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("simulator.json");
-        try (BakongSimulator simulator = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+        try (BakongSimulator simulator =
+                BakongSimulator.builder().port(0).stateFile(file).build().start()) {
             SimulatedPayment paid = simulator.control().pay(TestQrs.coffee(Instant.now()));
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
                     .until(() -> Files.exists(file) && Files.readString(file).contains(paid.hash()));
         }
     }

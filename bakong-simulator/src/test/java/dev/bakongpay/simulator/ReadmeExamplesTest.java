@@ -1,8 +1,8 @@
 package dev.bakongpay.simulator;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bakongpay.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,8 @@ class ReadmeExamplesTest {
     static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 
     @RegisterExtension
-    static BakongSimulatorExtension bakong = BakongSimulatorExtension.withToken("t").clock(clock);
+    static BakongSimulatorExtension bakong =
+            BakongSimulatorExtension.withToken("t").clock(clock);
 
     @Test
     @DisplayName("the extension example: pay, pay a wrong amount later, inject a fault, count md5 checks")
@@ -27,8 +28,10 @@ class ReadmeExamplesTest {
         String md5 = TestQrs.md5(qr);
 
         control.pay(qr);
-        control.pay(qr2, PaymentOptions.defaults().amount(new BigDecimal("0.01")).delay(Duration.ofSeconds(2)));
-        control.injectFault(Fault.serverErrors(0.3).onPath("/v1/check_transaction_by_md5").forCalls(10));
+        control.pay(
+                qr2, PaymentOptions.defaults().amount(new BigDecimal("0.01")).delay(Duration.ofSeconds(2)));
+        control.injectFault(
+                Fault.serverErrors(0.3).onPath("/v1/check_transaction_by_md5").forCalls(10));
 
         assertThat(simulator.token()).contains("t");
         assertThat(control.md5CheckCount(md5)).isZero();
@@ -38,10 +41,16 @@ class ReadmeExamplesTest {
     @Test
     @DisplayName("the builder example: start, use, stop with try-with-resources")
     void builderExample() {
-        try (BakongSimulator simulator = BakongSimulator.builder().port(0).token("t").clock(clock).build().start()) {
+        try (BakongSimulator simulator = BakongSimulator.builder()
+                .port(0)
+                .token("t")
+                .clock(clock)
+                .build()
+                .start()) {
             SimulatorControl control = simulator.control();
             assertThat(control.pay(TestQrs.coffee(clock.instant())).status()).isEqualTo("SUCCESS");
-            assertThat(SimulatorControl.connect(simulator.baseUrl()).transactions()).hasSize(1);
+            assertThat(SimulatorControl.connect(simulator.baseUrl()).transactions())
+                    .hasSize(1);
         }
     }
 }

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 class SdkQrPaymentTest extends SimulatorTestBase {
 
     /** The core module's copy of the SDK vectors (shared/khqr/vectors.json). */
-    private static final Path VECTORS = Path.of("..", "bakongpay-core", "src", "test", "resources", "khqr", "vectors.json");
+    private static final Path VECTORS =
+            Path.of("..", "bakongpay-core", "src", "test", "resources", "khqr", "vectors.json");
 
     @Test
-    @DisplayName("every unexpired dynamic QR from bakong-khqr 1.0.20 is paid for its own amount, currency and account, and found by md5")
+    @DisplayName(
+            "every unexpired dynamic QR from bakong-khqr 1.0.20 is paid for its own amount, currency and account, and found by md5")
     void paysSdkQrs() throws Exception {
         Assumptions.assumeTrue(Files.exists(VECTORS), "the core module's vectors.json is not beside this module");
         JsonNode vectors = new ObjectMapper().readTree(VECTORS.toFile());
@@ -31,20 +33,30 @@ class SdkQrPaymentTest extends SimulatorTestBase {
             JsonNode decoded = vector.path("decoded");
             String expiry = decoded.path("expirationTimestamp").asText(null);
             if (!"12".equals(decoded.path("pointofInitiationMethod").asText())
-                    || expiry == null || Long.parseLong(expiry) <= clock.millis()) {
+                    || expiry == null
+                    || Long.parseLong(expiry) <= clock.millis()) {
                 continue;
             }
             String qr = vector.path("qr").asText();
             SimulatedPayment payment = control.pay(qr);
             assertThat(payment.md5()).isEqualTo(vector.path("md5").asText());
-            assertThat(payment.amount()).isEqualByComparingTo(new BigDecimal(decoded.path("transactionAmount").asText()));
-            assertThat(payment.currency()).isEqualTo("840".equals(decoded.path("transactionCurrency").asText()) ? "USD" : "KHR");
-            assertThat(payment.toAccountId()).isEqualTo(decoded.path("bakongAccountID").asText());
-            nbc().body(Map.of("md5", payment.md5())).post("/v1/check_transaction_by_md5").then()
-                    .body("responseCode", equalTo(0)).body("data.hash", equalTo(payment.hash()));
+            assertThat(payment.amount())
+                    .isEqualByComparingTo(
+                            new BigDecimal(decoded.path("transactionAmount").asText()));
+            assertThat(payment.currency())
+                    .isEqualTo("840".equals(decoded.path("transactionCurrency").asText()) ? "USD" : "KHR");
+            assertThat(payment.toAccountId())
+                    .isEqualTo(decoded.path("bakongAccountID").asText());
+            nbc().body(Map.of("md5", payment.md5()))
+                    .post("/v1/check_transaction_by_md5")
+                    .then()
+                    .body("responseCode", equalTo(0))
+                    .body("data.hash", equalTo(payment.hash()));
             paid++;
         }
-        assertThat(paid).as("dynamic SDK vectors that expire after " + Instant.ofEpochMilli(clock.millis())).isGreaterThanOrEqualTo(5);
+        assertThat(paid)
+                .as("dynamic SDK vectors that expire after " + Instant.ofEpochMilli(clock.millis()))
+                .isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -55,8 +67,10 @@ class SdkQrPaymentTest extends SimulatorTestBase {
         int refused = 0;
         for (JsonNode vector : vectors.path("invalid")) {
             String qr = vector.path("qr").asText();
-            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(SimulatorException.class, () -> control.pay(qr)))
-                    .as(qr).isNotNull();
+            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                            SimulatorException.class, () -> control.pay(qr)))
+                    .as(qr)
+                    .isNotNull();
             refused++;
         }
         assertThat(refused).isPositive();

@@ -1,8 +1,8 @@
 package dev.bakongpay.simulator;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static io.restassured.RestAssured.given;
 
+import dev.bakongpay.testsupport.MutableClock;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
@@ -23,7 +23,12 @@ abstract class SimulatorTestBase {
     @BeforeAll
     static void startSimulator() {
         clock = new MutableClock(START);
-        simulator = BakongSimulator.builder().port(0).token(TOKEN).clock(clock).build().start();
+        simulator = BakongSimulator.builder()
+                .port(0)
+                .token(TOKEN)
+                .clock(clock)
+                .build()
+                .start();
         control = simulator.control();
     }
 
@@ -39,7 +44,9 @@ abstract class SimulatorTestBase {
 
     /** An Open API call with the fixed token. */
     static RequestSpecification nbc() {
-        return given().baseUri(simulator.baseUrl().toString()).contentType(ContentType.JSON).header("Authorization", "Bearer " + TOKEN);
+        return given().baseUri(simulator.baseUrl().toString())
+                .contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + TOKEN);
     }
 
     /** A call without any token. */

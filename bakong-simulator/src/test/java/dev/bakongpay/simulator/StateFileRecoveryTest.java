@@ -19,23 +19,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("A state file the simulator cannot use is moved aside, and it starts empty")
 class StateFileRecoveryTest {
 
-    static final String PAYMENT = "{\"md5\":\"" + "a".repeat(32) + "\",\"status\":\"SUCCESS\",\"hash\":\"" + "b".repeat(64)
-            + "\",\"fromAccountId\":\"x@aclb\",\"toAccountId\":\"y@aclb\",\"currency\":\"USD\",\"amount\":AMOUNT,"
-            + "\"createdDateMs\":1,\"acknowledgedDateMs\":1}";
+    static final String PAYMENT =
+            "{\"md5\":\"" + "a".repeat(32) + "\",\"status\":\"SUCCESS\",\"hash\":\"" + "b".repeat(64)
+                    + "\",\"fromAccountId\":\"x@aclb\",\"toAccountId\":\"y@aclb\",\"currency\":\"USD\",\"amount\":AMOUNT,"
+                    + "\"createdDateMs\":1,\"acknowledgedDateMs\":1}";
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "{not json",
-        "",
-        "[]",
-        "{\"payments\":5}",
-        "{\"payments\":[null]}",
-        "{\"payments\":[{\"md5\":null}]}",
-        "{\"qrs\":{\"not-an-md5\":\"000201\"}}",
-        "{\"payments\":[PAYMENT_1e100000]}",
-        "{\"payments\":[PAYMENT_-5]}",
-        "{\"payments\":[PAYMENT_HUGE_PLAIN]}"})
-    @DisplayName("corrupt JSON, a wrong shape or an amount it refuses: renamed with a timestamp, one WARN line, an empty start")
+    @ValueSource(
+            strings = {
+                "{not json",
+                "",
+                "[]",
+                "{\"payments\":5}",
+                "{\"payments\":[null]}",
+                "{\"payments\":[{\"md5\":null}]}",
+                "{\"qrs\":{\"not-an-md5\":\"000201\"}}",
+                "{\"payments\":[PAYMENT_1e100000]}",
+                "{\"payments\":[PAYMENT_-5]}",
+                "{\"payments\":[PAYMENT_HUGE_PLAIN]}"
+            })
+    @DisplayName(
+            "corrupt JSON, a wrong shape or an amount it refuses: renamed with a timestamp, one WARN line, an empty start")
     void movedAside(String content, @TempDir Path dir) throws Exception {
         String text = content.replace("PAYMENT_1e100000", PAYMENT.replace("AMOUNT", "1e100000"))
                 .replace("PAYMENT_-5", PAYMENT.replace("AMOUNT", "-5"))
@@ -48,7 +52,8 @@ class StateFileRecoveryTest {
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         BakongSimulator simulator;
         try {
-            simulator = BakongSimulator.builder().port(0).stateFile(file).build().start();
+            simulator =
+                    BakongSimulator.builder().port(0).stateFile(file).build().start();
         } finally {
             System.setErr(stderr);
         }
@@ -56,19 +61,27 @@ class StateFileRecoveryTest {
             assertThat(simulator.control().transactions()).isEmpty();
             List<Path> aside;
             try (Stream<Path> files = Files.list(dir)) {
-                aside = files.filter(p -> p.getFileName().toString().startsWith("simulator-state.json.unreadable-")).toList();
+                aside = files.filter(p -> p.getFileName().toString().startsWith("simulator-state.json.unreadable-"))
+                        .toList();
             }
             assertThat(aside).hasSize(1);
             assertThat(Files.readString(aside.get(0))).isEqualTo(text);
-            assertThat(aside.get(0).getFileName().toString()).matches("simulator-state\\.json\\.unreadable-\\d{8}T\\d{6}\\.\\d{3}Z");
-            List<String> warnings = log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("state file")).toList();
+            assertThat(aside.get(0).getFileName().toString())
+                    .matches("simulator-state\\.json\\.unreadable-\\d{8}T\\d{6}\\.\\d{3}Z");
+            List<String> warnings = log.toString(StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> l.contains("state file"))
+                    .toList();
             assertThat(warnings).hasSize(1);
-            assertThat(warnings.get(0)).contains("WARN", file.toString(), "moved it to", aside.get(0).toString(), "started empty");
+            assertThat(warnings.get(0))
+                    .contains(
+                            "WARN", file.toString(), "moved it to", aside.get(0).toString(), "started empty");
 
             // it carries on as usual: pays, and saves a fresh file
             simulator.control().pay(TestQrs.coffee(Instant.now()));
         }
-        try (BakongSimulator again = BakongSimulator.builder().port(0).stateFile(file).build().start()) {
+        try (BakongSimulator again =
+                BakongSimulator.builder().port(0).stateFile(file).build().start()) {
             assertThat(again.control().transactions()).hasSize(1);
         }
     }

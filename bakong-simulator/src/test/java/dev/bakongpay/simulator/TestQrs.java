@@ -26,11 +26,12 @@ final class TestQrs {
 
     private static final AtomicInteger BILLS = new AtomicInteger();
 
-    private TestQrs() {
-    }
+    private TestQrs() {}
 
-    static String dynamic(String account, String merchant, String currency, String amount, Instant createdAt, Instant expiresAt) {
-        String timestamps = tlv("00", Long.toString(createdAt.toEpochMilli())) + tlv("01", Long.toString(expiresAt.toEpochMilli()));
+    static String dynamic(
+            String account, String merchant, String currency, String amount, Instant createdAt, Instant expiresAt) {
+        String timestamps =
+                tlv("00", Long.toString(createdAt.toEpochMilli())) + tlv("01", Long.toString(expiresAt.toEpochMilli()));
         return finish("12", account, merchant, currency, amount, tlv("99", timestamps));
     }
 
@@ -43,7 +44,8 @@ final class TestQrs {
         return finish("11", account, merchant, currency, null, "");
     }
 
-    private static String finish(String initiation, String account, String merchant, String currency, String amount, String tail) {
+    private static String finish(
+            String initiation, String account, String merchant, String currency, String amount, String tail) {
         String body = tlv("00", "01") + tlv("01", initiation)
                 + tlv("29", tlv("00", account) + tlv("02", "ACLEDA Bank"))
                 + tlv("52", "5999") + tlv("53", "USD".equals(currency) ? "840" : "116")
@@ -61,7 +63,8 @@ final class TestQrs {
 
     static String md5(String qr) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(qr.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(qr.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -69,7 +72,8 @@ final class TestQrs {
 
     static byte[] png(String qr) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(qr, BarcodeFormat.QR_CODE, 300, 300, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"));
+            BitMatrix matrix = new QRCodeWriter()
+                    .encode(qr, BarcodeFormat.QR_CODE, 300, 300, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"));
             BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_INT_RGB);
             for (int y = 0; y < matrix.getHeight(); y++) {
                 for (int x = 0; x < matrix.getWidth(); x++) {

@@ -15,13 +15,20 @@ class ValueTypesTest {
     void faultRules() {
         assertThatThrownBy(() -> Fault.serverErrors(1.5)).hasMessage("share was 1.5 but it must be between 0 and 1");
         assertThatThrownBy(() -> Fault.malformedBody().forCalls(0)).hasMessage("calls was 0 but it must be at least 1");
-        assertThatThrownBy(() -> Fault.latency(Duration.ofMillis(-1))).hasMessage("latencyMs was -1 but it must be from 0 to 3600000 (an hour)");
-        assertThatThrownBy(() -> Fault.latency(Duration.ofHours(2))).hasMessage("latencyMs was 7200000 but it must be from 0 to 3600000 (an hour)");
+        assertThatThrownBy(() -> Fault.latency(Duration.ofMillis(-1)))
+                .hasMessage("latencyMs was -1 but it must be from 0 to 3600000 (an hour)");
+        assertThatThrownBy(() -> Fault.latency(Duration.ofHours(2)))
+                .hasMessage("latencyMs was 7200000 but it must be from 0 to 3600000 (an hour)");
         assertThatThrownBy(() -> Fault.malformedBody().forWindow(Duration.ofDays(366)))
                 .hasMessage("windowMs was 31622400000 but it must be from 1 to 31536000000 (a year)");
-        assertThatThrownBy(() -> Fault.serverErrors(1).withStatus(404)).hasMessage("status was 404 but it must be a 5xx status");
-        assertThatThrownBy(() -> Fault.tokenExpired().onPath("/simulator/payments")).hasMessageContaining("must be an Open API path");
-        assertThat(Fault.timeout(Duration.ofSeconds(2)).forWindow(Duration.ofMinutes(1)).windowMs()).isEqualTo(60_000);
+        assertThatThrownBy(() -> Fault.serverErrors(1).withStatus(404))
+                .hasMessage("status was 404 but it must be a 5xx status");
+        assertThatThrownBy(() -> Fault.tokenExpired().onPath("/simulator/payments"))
+                .hasMessageContaining("must be an Open API path");
+        assertThat(Fault.timeout(Duration.ofSeconds(2))
+                        .forWindow(Duration.ofMinutes(1))
+                        .windowMs())
+                .isEqualTo(60_000);
     }
 
     @Test
@@ -30,6 +37,7 @@ class ValueTypesTest {
         assertThat(PaymentOptions.defaults().status()).isEqualTo("SUCCESS");
         assertThat(PaymentOptions.defaults().delay()).isZero();
         assertThat(PaymentOptions.defaults().failed().status()).isEqualTo("FAILED");
-        assertThatThrownBy(() -> PaymentOptions.defaults().delay(Duration.ofSeconds(-1))).hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> PaymentOptions.defaults().delay(Duration.ofSeconds(-1)))
+                .hasMessageContaining("must not be negative");
     }
 }

@@ -44,7 +44,8 @@ public final class ApiKeys {
             String h = hash(key);
             ApiKeyRecord r = store.findByHash(h)
                     .map(old -> old.withPlan(plan))
-                    .orElseGet(() -> new ApiKeyRecord(h, "key_" + h.substring(0, 16), plan, mode(key), true, now, null));
+                    .orElseGet(
+                            () -> new ApiKeyRecord(h, "key_" + h.substring(0, 16), plan, mode(key), true, now, null));
             store.save(r);
         });
     }

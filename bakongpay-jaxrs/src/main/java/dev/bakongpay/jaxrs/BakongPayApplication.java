@@ -57,7 +57,8 @@ public class BakongPayApplication extends Application {
         s.add(new RequestIdFilter());
         s.add(new EdgeFilter());
         s.add(new AccessFilter(runtime));
-        s.add(new RequestMetricsFilter(runtime.meterRegistry(), PaymentResource.class, QrImageResource.class, OpenApiResource.class));
+        s.add(new RequestMetricsFilter(
+                runtime.meterRegistry(), PaymentResource.class, QrImageResource.class, OpenApiResource.class));
         s.add(new BodyLimit(runtime.maxBodyBytes()));
         s.add(new ErrorMapper());
         s.add(new ErrorMapper.OfJson());
@@ -66,10 +67,12 @@ public class BakongPayApplication extends Application {
     }
 
     private static BakongPayRuntime discover() {
-        Iterator<BakongPayRuntimeProvider> it = ServiceLoader.load(BakongPayRuntimeProvider.class).iterator();
+        Iterator<BakongPayRuntimeProvider> it =
+                ServiceLoader.load(BakongPayRuntimeProvider.class).iterator();
         if (!it.hasNext()) {
-            throw new IllegalStateException("BakongPayApplication needs a BakongPayRuntime: construct it with one, or list a "
-                    + "BakongPayRuntimeProvider in META-INF/services/dev.bakongpay.jaxrs.BakongPayRuntimeProvider");
+            throw new IllegalStateException(
+                    "BakongPayApplication needs a BakongPayRuntime: construct it with one, or list a "
+                            + "BakongPayRuntimeProvider in META-INF/services/dev.bakongpay.jaxrs.BakongPayRuntimeProvider");
         }
         return it.next().runtime();
     }

@@ -1,13 +1,13 @@
 package dev.bakongpay.jaxrs;
 
 import dev.bakongpay.core.config.BakongPayConfig;
+import dev.bakongpay.core.metrics.Meters;
 import dev.bakongpay.core.payment.PaymentService;
 import dev.bakongpay.core.payment.QrImageService;
 import dev.bakongpay.spi.ApiKeyStore;
 import dev.bakongpay.spi.Plan;
 import dev.bakongpay.spi.RateLimit;
 import dev.bakongpay.spi.RateLimiter;
-import dev.bakongpay.core.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -72,25 +72,58 @@ public record BakongPayRuntime(
 
         private Builder() {}
 
-        public Builder payments(PaymentService v) { payments = v; return this; }
-        public Builder qrImages(QrImageService v) { qrImages = v; return this; }
-        public Builder apiKeys(ApiKeyStore v) { apiKeys = v; return this; }
-        public Builder rateLimiter(RateLimiter v) { rateLimiter = v; return this; }
-        public Builder rateLimits(Map<Plan, RateLimit> v) { rateLimits = v; return this; }
-        public Builder clock(Clock v) { clock = v; return this; }
-        public Builder maxBodyBytes(int v) { maxBodyBytes = v; return this; }
+        public Builder payments(PaymentService v) {
+            payments = v;
+            return this;
+        }
+
+        public Builder qrImages(QrImageService v) {
+            qrImages = v;
+            return this;
+        }
+
+        public Builder apiKeys(ApiKeyStore v) {
+            apiKeys = v;
+            return this;
+        }
+
+        public Builder rateLimiter(RateLimiter v) {
+            rateLimiter = v;
+            return this;
+        }
+
+        public Builder rateLimits(Map<Plan, RateLimit> v) {
+            rateLimits = v;
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            clock = v;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int v) {
+            maxBodyBytes = v;
+            return this;
+        }
         /**
          * How long a found API key is trusted before the store is asked again (default 5 s; zero
          * asks on every request). A key revoked in the store stops working within this time on
          * every node. See {@link CachingApiKeyStore}.
          */
-        public Builder apiKeyCacheTtl(java.time.Duration v) { apiKeyCacheTtl = Objects.requireNonNull(v); return this; }
+        public Builder apiKeyCacheTtl(java.time.Duration v) {
+            apiKeyCacheTtl = Objects.requireNonNull(v);
+            return this;
+        }
 
         /**
          * Where requests by endpoint and status, rate-limit refusals by plan and the API-key cache's
          * hits are recorded (names in the server README's metrics table); default: nowhere.
          */
-        public Builder meterRegistry(MeterRegistry v) { meterRegistry = Objects.requireNonNull(v); return this; }
+        public Builder meterRegistry(MeterRegistry v) {
+            meterRegistry = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Rate limits and body size limit from the configuration. */
         public Builder config(BakongPayConfig c) {
@@ -99,8 +132,10 @@ public record BakongPayRuntime(
 
         public BakongPayRuntime build() {
             ApiKeyStore keys = apiKeys == null ? null : CachingApiKeyStore.wrap(apiKeys, apiKeyCacheTtl, clock);
-            if (keys instanceof CachingApiKeyStore cached && Meters.records(meterRegistry)) cached.bindMetrics(meterRegistry);
-            return new BakongPayRuntime(payments, qrImages, keys, rateLimiter, rateLimits, clock, maxBodyBytes, meterRegistry);
+            if (keys instanceof CachingApiKeyStore cached && Meters.records(meterRegistry))
+                cached.bindMetrics(meterRegistry);
+            return new BakongPayRuntime(
+                    payments, qrImages, keys, rateLimiter, rateLimits, clock, maxBodyBytes, meterRegistry);
         }
     }
 }

@@ -34,6 +34,7 @@ import java.util.Optional;
 public final class CachingApiKeyStore implements ApiKeyStore {
     /** How long a found key is trusted without asking the store again. */
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(5);
+
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
     private final ApiKeyStore store;
@@ -46,10 +47,12 @@ public final class CachingApiKeyStore implements ApiKeyStore {
     private CachingApiKeyStore(ApiKeyStore store, Duration ttl, int maxEntries, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         long ttlNanos = ttl.toNanos();
-        Ticker ticker = clock.equals(Clock.systemUTC()) ? Ticker.systemTicker() : () -> {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        };
+        Ticker ticker = clock.equals(Clock.systemUTC())
+                ? Ticker.systemTicker()
+                : () -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                };
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .ticker(ticker)

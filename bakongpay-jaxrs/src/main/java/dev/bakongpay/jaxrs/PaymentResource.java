@@ -43,12 +43,15 @@ public class PaymentResource {
     /** The body binds to core's request directly (field by field, by name), read with the API's bounded reader. */
     @POST
     @Path("khqr/create")
-    public Response create(CreatePaymentRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           @Context SecurityContext security) {
+    public Response create(
+            CreatePaymentRequest body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context SecurityContext security) {
         Merchant merchant = MerchantSecurityContext.merchantOf(security);
         CreatePaymentRequest request = body != null ? body : CreatePaymentRequest.of(null, null, null, null);
         CreatedPayment p = runtime.payments().create(merchant, request, idempotencyKey);
-        Response.ResponseBuilder r = Response.ok(Json.success(CreatedView.of(p, runtime.qrImages().pngDataUrl(p.qrString()))));
+        Response.ResponseBuilder r =
+                Response.ok(Json.success(CreatedView.of(p, runtime.qrImages().pngDataUrl(p.qrString()))));
         if (p.replayed()) r.header("Idempotent-Replayed", "true");
         return r.build();
     }
@@ -75,9 +78,9 @@ public class PaymentResource {
         Bodies.Lookup b = body != null ? body : new Bodies.Lookup(null, null);
         LookupType type = null;
         if (b.type() != null && !b.type().isBlank()) {
-            type = LookupType.fromWireName(b.type().strip()).orElseThrow(() -> new PaymentException.Invalid(
-                    List.of(new dev.bakongpay.core.payment.FieldError("type", "invalid_value",
-                            "must be transactionId, md5 or hash"))));
+            type = LookupType.fromWireName(b.type().strip())
+                    .orElseThrow(() -> new PaymentException.Invalid(List.of(new dev.bakongpay.core.payment.FieldError(
+                            "type", "invalid_value", "must be transactionId, md5 or hash"))));
         }
         Transaction t = runtime.payments().lookup(merchant, b.query(), type);
         return Json.success(TransactionView.of(t, runtime.payments().checkoutUrl(t)));

@@ -42,12 +42,15 @@ public class QrImageResource {
         MediaType raw = rawImageAsked(headers);
         String format = b.format();
         if (raw != null && (format == null || format.isBlank())) format = raw.equals(PNG) ? "png" : "svg";
-        QrImage image = runtime.qrImages().render(new QrImageRequest(b.qrString(), b.size(), b.foreground(),
-                b.background(), format));
+        QrImage image = runtime.qrImages()
+                .render(new QrImageRequest(b.qrString(), b.size(), b.foreground(), b.background(), format));
         if (raw != null) {
             if (!image.mediaType().equals(raw.toString())) {
-                throw new ApiException(406, "not_acceptable", "Accept asks for " + raw + " but format is "
-                        + format + "; send a matching Accept header or format");
+                throw new ApiException(
+                        406,
+                        "not_acceptable",
+                        "Accept asks for " + raw + " but format is " + format
+                                + "; send a matching Accept header or format");
             }
             return Response.ok(image.bytes(), raw).build();
         }

@@ -26,7 +26,10 @@ class ApiKeysTest {
         assertThat(live.mode()).isEqualTo(PaymentMode.LIVE);
         assertThat(live.plan()).isEqualTo(Plan.PRO);
         assertThat(live.merchantId()).isEqualTo("key_" + live.keyHash().substring(0, 16));
-        assertThat(store.findByHash(ApiKeys.hash("bk_test_abcdefgh")).orElseThrow().mode()).isEqualTo(PaymentMode.TEST);
+        assertThat(store.findByHash(ApiKeys.hash("bk_test_abcdefgh"))
+                        .orElseThrow()
+                        .mode())
+                .isEqualTo(PaymentMode.TEST);
     }
 
     @Test

@@ -21,11 +21,15 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  */
 final class ApiServer implements AutoCloseable {
     static final String PROPERTY = "bakongpay.test.jaxrs";
-    static final Runtime RUNTIME = Runtime.valueOf(System.getProperty(PROPERTY, "jersey").toUpperCase(Locale.ROOT));
+    static final Runtime RUNTIME =
+            Runtime.valueOf(System.getProperty(PROPERTY, "jersey").toUpperCase(Locale.ROOT));
     static final String PATH = "/api/v1";
     static final String ADMIN_PATH = "/admin/v1";
 
-    enum Runtime { JERSEY, RESTEASY }
+    enum Runtime {
+        JERSEY,
+        RESTEASY
+    }
 
     private final Server server = new Server();
     final URI baseUri;
@@ -40,7 +44,8 @@ final class ApiServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ContextHandlerCollection contexts = new ContextHandlerCollection(mount(new ServletContextHandler("/"), application, PATH));
+        ContextHandlerCollection contexts =
+                new ContextHandlerCollection(mount(new ServletContextHandler("/"), application, PATH));
         if (admin != null) {
             // a context of its own: RESTEasy keeps one deployment per servlet context
             contexts.addHandler(mount(new ServletContextHandler(ADMIN_PATH), admin, ""));
@@ -89,7 +94,8 @@ final class ApiServer implements AutoCloseable {
                 @Override
                 public void contextInitialized(ServletContextEvent event) {
                     deployment.start();
-                    event.getServletContext().setAttribute(org.jboss.resteasy.spi.ResteasyDeployment.class.getName(), deployment);
+                    event.getServletContext()
+                            .setAttribute(org.jboss.resteasy.spi.ResteasyDeployment.class.getName(), deployment);
                 }
 
                 @Override
@@ -97,7 +103,8 @@ final class ApiServer implements AutoCloseable {
                     deployment.stop();
                 }
             });
-            ServletHolder api = new ServletHolder(new org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher());
+            ServletHolder api =
+                    new ServletHolder(new org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher());
             if (!prefix.isEmpty()) api.setInitParameter("resteasy.servlet.mapping.prefix", prefix);
             return api;
         }

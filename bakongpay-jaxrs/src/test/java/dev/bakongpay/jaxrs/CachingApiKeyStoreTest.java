@@ -3,11 +3,11 @@ package dev.bakongpay.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.spi.ApiKeyRecord;
-import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.spi.ApiKeyStore;
 import dev.bakongpay.spi.PaymentMode;
 import dev.bakongpay.spi.Plan;
 import dev.bakongpay.spi.memory.MemoryStorageProvider;
+import dev.bakongpay.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +21,26 @@ class CachingApiKeyStoreTest {
     final ApiKeyStore backing = MemoryStorageProvider.create(Clock.systemUTC()).apiKeys();
     final AtomicInteger reads = new AtomicInteger();
     final ApiKeyStore counting = new ApiKeyStore() {
-        @Override public void save(ApiKeyRecord r) { backing.save(r); }
-        @Override public Optional<ApiKeyRecord> findByHash(String h) { reads.incrementAndGet(); return backing.findByHash(h); }
-        @Override public boolean touch(String h, Instant at) { return backing.touch(h, at); }
-        @Override public boolean revoke(String h) { return backing.revoke(h); }
+        @Override
+        public void save(ApiKeyRecord r) {
+            backing.save(r);
+        }
+
+        @Override
+        public Optional<ApiKeyRecord> findByHash(String h) {
+            reads.incrementAndGet();
+            return backing.findByHash(h);
+        }
+
+        @Override
+        public boolean touch(String h, Instant at) {
+            return backing.touch(h, at);
+        }
+
+        @Override
+        public boolean revoke(String h) {
+            return backing.revoke(h);
+        }
     };
     final String hash = ApiKeys.hash("bk_test_cache_0001");
     final Instant now = Instant.parse("2026-06-02T13:45:00Z");
@@ -64,7 +80,9 @@ class CachingApiKeyStoreTest {
         assertThat(other.findByHash(hash).orElseThrow().active()).isTrue();
         backing.revoke(hash);
         clock.advance(Duration.ofMillis(299));
-        assertThat(other.findByHash(hash).orElseThrow().active()).as("stale within the TTL").isTrue();
+        assertThat(other.findByHash(hash).orElseThrow().active())
+                .as("stale within the TTL")
+                .isTrue();
         clock.advance(Duration.ofMillis(1));
         assertThat(other.findByHash(hash).orElseThrow().active()).isFalse();
     }
@@ -101,33 +119,55 @@ class CachingApiKeyStoreTest {
     }
 
     @Test
-    @DisplayName("two nodes on one store: a revoke, rotation or plan change made on one is seen by the other within the 5 s TTL")
+    @DisplayName(
+            "two nodes on one store: a revoke, rotation or plan change made on one is seen by the other within the 5 s TTL")
     void twoNodes() {
-        ApiKeyRecord k = new ApiKeyRecord(ApiKeyRecord.idFor(hash), hash, "bk_test_cach", "Shop A", "m1", Plan.PRO,
-                PaymentMode.TEST, now, null, null, null);
+        ApiKeyRecord k = new ApiKeyRecord(
+                ApiKeyRecord.idFor(hash),
+                hash,
+                "bk_test_cach",
+                "Shop A",
+                "m1",
+                Plan.PRO,
+                PaymentMode.TEST,
+                now,
+                null,
+                null,
+                null);
         backing.save(k);
         ApiKeyStore nodeA = CachingApiKeyStore.wrap(backing, CachingApiKeyStore.DEFAULT_TTL, clock);
         ApiKeyStore nodeB = CachingApiKeyStore.wrap(backing, CachingApiKeyStore.DEFAULT_TTL, clock);
         assertThat(nodeB.findByHash(hash).orElseThrow().plan()).isEqualTo(Plan.PRO);
 
         nodeA.changePlan(k.id(), Plan.FREE);
-        assertThat(nodeA.findByHash(hash).orElseThrow().plan()).as("the node that changed it: at once").isEqualTo(Plan.FREE);
+        assertThat(nodeA.findByHash(hash).orElseThrow().plan())
+                .as("the node that changed it: at once")
+                .isEqualTo(Plan.FREE);
         clock.advance(Duration.ofMillis(4999));
-        assertThat(nodeB.findByHash(hash).orElseThrow().plan()).as("the other node, within the bound").isEqualTo(Plan.PRO);
+        assertThat(nodeB.findByHash(hash).orElseThrow().plan())
+                .as("the other node, within the bound")
+                .isEqualTo(Plan.PRO);
         clock.advance(Duration.ofMillis(1));
-        assertThat(nodeB.findByHash(hash).orElseThrow().plan()).as("the other node, at the bound").isEqualTo(Plan.FREE);
+        assertThat(nodeB.findByHash(hash).orElseThrow().plan())
+                .as("the other node, at the bound")
+                .isEqualTo(Plan.FREE);
 
         nodeA.expire(k.id(), clock.instant()); // a rotation with no grace
-        assertThat(nodeA.findByHash(hash).orElseThrow().usableAt(clock.instant())).isFalse();
+        assertThat(nodeA.findByHash(hash).orElseThrow().usableAt(clock.instant()))
+                .isFalse();
         clock.advance(CachingApiKeyStore.DEFAULT_TTL);
-        assertThat(nodeB.findByHash(hash).orElseThrow().usableAt(clock.instant())).isFalse();
+        assertThat(nodeB.findByHash(hash).orElseThrow().usableAt(clock.instant()))
+                .isFalse();
 
-        ApiKeyRecord other = new ApiKeyRecord(ApiKeys.hash("bk_test_cache_0002"), "m1", Plan.PRO, PaymentMode.TEST, true, now, null);
+        ApiKeyRecord other =
+                new ApiKeyRecord(ApiKeys.hash("bk_test_cache_0002"), "m1", Plan.PRO, PaymentMode.TEST, true, now, null);
         backing.save(other);
         assertThat(nodeB.findByHash(other.keyHash()).orElseThrow().active()).isTrue();
         nodeA.revokeById(other.id(), clock.instant());
         clock.advance(CachingApiKeyStore.DEFAULT_TTL);
         assertThat(nodeB.findByHash(other.keyHash()).orElseThrow().active()).isFalse();
-        assertThat(nodeB.findById(other.id()).orElseThrow().active()).as("operators' reads are never cached").isFalse();
+        assertThat(nodeB.findById(other.id()).orElseThrow().active())
+                .as("operators' reads are never cached")
+                .isFalse();
     }
 }

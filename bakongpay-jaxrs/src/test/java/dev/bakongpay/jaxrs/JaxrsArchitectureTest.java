@@ -17,14 +17,24 @@ class JaxrsArchitectureTest {
     @Test
     @DisplayName("use plain Jakarta REST: nothing of Jersey, HK2, Jetty or servlets, so any runtime hosts it")
     void portable() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.glassfish..", "org.jvnet..",
-                "org.eclipse..", "jakarta.servlet..", "org.jboss..").check(MAIN);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.glassfish..", "org.jvnet..", "org.eclipse..", "jakarta.servlet..", "org.jboss..")
+                .check(MAIN);
     }
 
     @Test
     @DisplayName("reach core through its public API, never its internal packages")
     void coreApiOnly() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bakongpay.core.payment.internal..",
-                "dev.bakongpay.core.khqr.internal..", "dev.bakongpay.core.config.internal..").check(MAIN);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.bakongpay.core.payment.internal..",
+                        "dev.bakongpay.core.khqr.internal..",
+                        "dev.bakongpay.core.config.internal..")
+                .check(MAIN);
     }
 }

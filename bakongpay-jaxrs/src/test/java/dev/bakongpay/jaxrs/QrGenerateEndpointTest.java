@@ -48,15 +48,25 @@ class QrGenerateEndpointTest {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         LuminanceSource src = new RGBLuminanceSource(img.getWidth(), img.getHeight(), px);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(src))).getText();
+        return new QRCodeReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(src)))
+                .getText();
     }
 
     @Test
     @DisplayName("answers JSON with a 300 px PNG data URL by default that decodes back to the same KHQR")
     void defaults() throws Exception {
-        String url = world.as(TestWorld.FREE).body(body("")).post("/qr/generate").then().statusCode(200)
-                .contentType("application/json").body("data.format", equalTo("png")).body("data.size", equalTo(300))
-                .body("data.mimeType", equalTo("image/png")).extract().path("data.qrImage");
+        String url = world.as(TestWorld.FREE)
+                .body(body(""))
+                .post("/qr/generate")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("data.format", equalTo("png"))
+                .body("data.size", equalTo(300))
+                .body("data.mimeType", equalTo("image/png"))
+                .extract()
+                .path("data.qrImage");
         assertThat(url).startsWith("data:image/png;base64,");
         byte[] png = Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1));
         assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(300);
@@ -68,8 +78,13 @@ class QrGenerateEndpointTest {
     void styled() throws Exception {
         String url = world.as(TestWorld.FREE)
                 .body(body(",\"size\":400,\"foreground\":\"#1a1a2e\",\"background\":\"#ffffff\",\"format\":\"png\""))
-                .post("/qr/generate").then().statusCode(200).extract().path("data.qrImage");
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1))));
+                .post("/qr/generate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data.qrImage");
+        BufferedImage img =
+                ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1))));
         assertThat(img.getWidth()).isEqualTo(400);
         assertThat(img.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF);
         boolean hasForeground = false;
@@ -80,36 +95,75 @@ class QrGenerateEndpointTest {
     @Test
     @DisplayName("answers raw image/png or image/svg+xml when Accept asks for it")
     void raw() throws Exception {
-        byte[] png = world.as(TestWorld.FREE).accept("image/png").body(body("")).post("/qr/generate").then()
-                .statusCode(200).contentType("image/png").extract().asByteArray();
+        byte[] png = world.as(TestWorld.FREE)
+                .accept("image/png")
+                .body(body(""))
+                .post("/qr/generate")
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray();
         assertThat(decode(png)).isEqualTo(qr);
-        String svg = world.as(TestWorld.FREE).accept("image/svg+xml").body(body("")).post("/qr/generate").then()
-                .statusCode(200).contentType(startsWith("image/svg+xml")).extract().asString();
+        String svg = world.as(TestWorld.FREE)
+                .accept("image/svg+xml")
+                .body(body(""))
+                .post("/qr/generate")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("image/svg+xml"))
+                .extract()
+                .asString();
         assertThat(svg).startsWith("<svg").contains("width=\"300\"");
-        world.as(TestWorld.FREE).body(body(",\"format\":\"svg\"")).post("/qr/generate").then().statusCode(200)
+        world.as(TestWorld.FREE)
+                .body(body(",\"format\":\"svg\""))
+                .post("/qr/generate")
+                .then()
+                .statusCode(200)
                 .body("data.qrImage", startsWith("data:image/svg+xml;base64,"));
-        world.as(TestWorld.FREE).accept("image/png").body(body(",\"format\":\"svg\"")).post("/qr/generate").then()
-                .statusCode(406).contentType("application/json").body("error.code", equalTo("not_acceptable"));
-        String decoded = new String(Base64.getDecoder().decode(world.as(TestWorld.FREE).body(body(",\"format\":\"SVG\""))
-                .post("/qr/generate").then().extract().<String>path("data.qrImage").split(",")[1]), StandardCharsets.UTF_8);
+        world.as(TestWorld.FREE)
+                .accept("image/png")
+                .body(body(",\"format\":\"svg\""))
+                .post("/qr/generate")
+                .then()
+                .statusCode(406)
+                .contentType("application/json")
+                .body("error.code", equalTo("not_acceptable"));
+        String decoded = new String(
+                Base64.getDecoder()
+                        .decode(world.as(TestWorld.FREE)
+                                .body(body(",\"format\":\"SVG\""))
+                                .post("/qr/generate")
+                                .then()
+                                .extract()
+                                .<String>path("data.qrImage")
+                                .split(",")[1]),
+                StandardCharsets.UTF_8);
         assertThat(decoded).startsWith("<svg");
     }
 
     @ParameterizedTest(name = "{0} → {1} {2}")
-    @CsvSource(delimiter = '|', value = {
-        ",\"size\":99|size|out_of_range",
-        ",\"size\":2001|size|out_of_range",
-        ",\"size\":\"big\"|size|invalid_type",
-        ",\"foreground\":\"black\"|foreground|invalid_format",
-        ",\"background\":\"#12345\"|background|invalid_format",
-        ",\"foreground\":\"#dddddd\"|foreground|low_contrast",
-        ",\"foreground\":\"#ffffff\",\"background\":\"#000000\"|foreground|low_contrast",
-        ",\"format\":\"gif\"|format|invalid_value",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                ",\"size\":99|size|out_of_range",
+                ",\"size\":2001|size|out_of_range",
+                ",\"size\":\"big\"|size|invalid_type",
+                ",\"foreground\":\"black\"|foreground|invalid_format",
+                ",\"background\":\"#12345\"|background|invalid_format",
+                ",\"foreground\":\"#dddddd\"|foreground|low_contrast",
+                ",\"foreground\":\"#ffffff\",\"background\":\"#000000\"|foreground|low_contrast",
+                ",\"format\":\"gif\"|format|invalid_value",
+            })
     @DisplayName("refuses bad sizes, colours, contrast and formats with a 422 naming the field")
     void invalid(String extra, String field, String code) {
-        world.as(TestWorld.FREE).body(body(extra)).post("/qr/generate").then().statusCode(422)
-                .body("error.code", equalTo("validation_failed")).body("error.details[0].field", equalTo(field))
+        world.as(TestWorld.FREE)
+                .body(body(extra))
+                .post("/qr/generate")
+                .then()
+                .statusCode(422)
+                .body("error.code", equalTo("validation_failed"))
+                .body("error.details[0].field", equalTo(field))
                 .body("error.details[0].code", equalTo(code));
     }
 
@@ -117,12 +171,25 @@ class QrGenerateEndpointTest {
     @DisplayName("refuses a string that is not a valid KHQR, naming the problem")
     void invalidKhqr() {
         String broken = qr.substring(0, qr.length() - 4) + "0000";
-        world.as(TestWorld.FREE).body("{\"qrString\":\"" + broken + "\"}").post("/qr/generate").then().statusCode(422)
-                .body("error.details[0].field", equalTo("qrString")).body("error.details[0].code", equalTo("invalid_khqr"))
+        world.as(TestWorld.FREE)
+                .body("{\"qrString\":\"" + broken + "\"}")
+                .post("/qr/generate")
+                .then()
+                .statusCode(422)
+                .body("error.details[0].field", equalTo("qrString"))
+                .body("error.details[0].code", equalTo("invalid_khqr"))
                 .body("error.details[0].message", containsString("KHQR error"));
-        world.as(TestWorld.FREE).body("{\"qrString\":\"000201...\"}").post("/qr/generate").then().statusCode(422)
+        world.as(TestWorld.FREE)
+                .body("{\"qrString\":\"000201...\"}")
+                .post("/qr/generate")
+                .then()
+                .statusCode(422)
                 .body("error.details[0].field", equalTo("qrString"));
-        world.as(TestWorld.FREE).body("{}").post("/qr/generate").then().statusCode(422)
+        world.as(TestWorld.FREE)
+                .body("{}")
+                .post("/qr/generate")
+                .then()
+                .statusCode(422)
                 .body("error.details[0].code", equalTo("required"));
     }
 }

@@ -29,14 +29,30 @@ class RateLimitTest {
     @DisplayName("over the limit is 429 with Retry-After and the RateLimit headers; the bucket refills with time")
     void overLimit() {
         for (int remaining = 2; remaining >= 0; remaining--) {
-            world.as(TestWorld.FREE).body("{}").post("/khqr/create").then().statusCode(422)
-                    .header("RateLimit-Limit", "3").header("RateLimit-Remaining", String.valueOf(remaining));
+            world.as(TestWorld.FREE)
+                    .body("{}")
+                    .post("/khqr/create")
+                    .then()
+                    .statusCode(422)
+                    .header("RateLimit-Limit", "3")
+                    .header("RateLimit-Remaining", String.valueOf(remaining));
         }
-        world.as(TestWorld.FREE).body("{}").post("/khqr/create").then().statusCode(429)
-                .body("success", equalTo(false)).body("error.code", equalTo("rate_limit_exceeded"))
-                .header("Retry-After", "20").header("RateLimit-Limit", "3").header("RateLimit-Remaining", "0")
+        world.as(TestWorld.FREE)
+                .body("{}")
+                .post("/khqr/create")
+                .then()
+                .statusCode(429)
+                .body("success", equalTo(false))
+                .body("error.code", equalTo("rate_limit_exceeded"))
+                .header("Retry-After", "20")
+                .header("RateLimit-Limit", "3")
+                .header("RateLimit-Remaining", "0")
                 .header("RateLimit-Reset", "60");
-        world.as(TestWorld.PRO).body("{}").post("/khqr/create").then().statusCode(422)
+        world.as(TestWorld.PRO)
+                .body("{}")
+                .post("/khqr/create")
+                .then()
+                .statusCode(422)
                 .header("RateLimit-Limit", "600");
         world.clock.advance(Duration.ofSeconds(20));
         world.as(TestWorld.FREE).body("{}").post("/khqr/create").then().statusCode(422);

@@ -50,7 +50,9 @@ final class SeedCurlExamples {
                 case "-X" -> method = t.get(++i);
                 case "-H" -> {
                     String h = t.get(++i);
-                    headers.put(h.substring(0, h.indexOf(':')).strip(), h.substring(h.indexOf(':') + 1).strip());
+                    headers.put(
+                            h.substring(0, h.indexOf(':')).strip(),
+                            h.substring(h.indexOf(':') + 1).strip());
                 }
                 case "-d" -> data = t.get(++i);
                 default -> url = t.get(i);
@@ -66,9 +68,15 @@ final class SeedCurlExamples {
         int i = from;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\n') { i += 2; continue; }
+            if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                i += 2;
+                continue;
+            }
             if (c == '\n' || c == ' ' || c == '\t') {
-                if (cur != null) { out.add(cur.toString()); cur = null; }
+                if (cur != null) {
+                    out.add(cur.toString());
+                    cur = null;
+                }
                 if (c == '\n') break;
                 i++;
                 continue;

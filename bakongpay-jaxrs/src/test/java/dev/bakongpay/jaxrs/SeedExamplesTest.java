@@ -50,25 +50,39 @@ class SeedExamplesTest {
         for (Map.Entry<String, String> e : placeholders.entrySet()) data = data.replace(e.getKey(), e.getValue());
         RequestSpecification r = io.restassured.RestAssured.given().baseUri(world.baseUri.toString());
         for (Map.Entry<String, String> h : c.headers().entrySet()) {
-            String value = h.getKey().equals("Authorization") ? h.getValue().replace("bk_live_...", TestWorld.PRO) : h.getValue();
+            String value = h.getKey().equals("Authorization")
+                    ? h.getValue().replace("bk_live_...", TestWorld.PRO)
+                    : h.getValue();
             r.header(h.getKey(), value);
         }
         return r.body(data).request(c.method(), c.path());
     }
 
     static void errorShape(Response r, int status, String code) {
-        r.then().statusCode(status).body("success", equalTo(false)).body("error.code", equalTo(code))
-                .body("error.message", notNullValue()).body("error.details", notNullValue());
+        r.then()
+                .statusCode(status)
+                .body("success", equalTo(false))
+                .body("error.code", equalTo(code))
+                .body("error.message", notNullValue())
+                .body("error.details", notNullValue());
     }
 
     @Test
     @DisplayName("the seed holds the five curl examples, all POST with a Bearer key and JSON")
     void five() {
-        assertThat(examples).extracting(SeedCurlExamples.Curl::path).containsExactly("/api/v1/khqr/create",
-                "/api/v1/check/md5", "/api/v1/check/bulk", "/api/v1/check/transaction", "/api/v1/qr/generate");
+        assertThat(examples)
+                .extracting(SeedCurlExamples.Curl::path)
+                .containsExactly(
+                        "/api/v1/khqr/create",
+                        "/api/v1/check/md5",
+                        "/api/v1/check/bulk",
+                        "/api/v1/check/transaction",
+                        "/api/v1/qr/generate");
         assertThat(examples).allSatisfy(c -> {
             assertThat(c.method()).isEqualTo("POST");
-            assertThat(c.headers()).containsEntry("Content-Type", "application/json").containsKey("Authorization");
+            assertThat(c.headers())
+                    .containsEntry("Content-Type", "application/json")
+                    .containsKey("Authorization");
         });
     }
 
@@ -80,8 +94,9 @@ class SeedExamplesTest {
         void create() {
             Response r = replay(example("/api/v1/khqr/create"), Map.of());
             r.then().statusCode(200).body("success", equalTo(true));
-            assertThat((Map<String, Object>) r.path("data")).containsOnlyKeys("transactionId", "qrString", "qrImage",
-                    "md5", "deepLink", "checkoutUrl", "expiresAt");
+            assertThat((Map<String, Object>) r.path("data"))
+                    .containsOnlyKeys(
+                            "transactionId", "qrString", "qrImage", "md5", "deepLink", "checkoutUrl", "expiresAt");
         }
 
         @Test
@@ -105,25 +120,40 @@ class SeedExamplesTest {
             SimulatedPayment p = world.simulator.control().pay((String) paid.get("qrString"));
             world.clock.advance(Duration.ofSeconds(3));
 
-            Response md5 = replay(example("/api/v1/check/md5"), Map.of("a1b2c3d4e5f67890a1b2c3d4e5f67890", (String) paid.get("md5")));
-            md5.then().statusCode(200).body("success", equalTo(true)).body("data.md5", equalTo(paid.get("md5")))
-                    .body("data.status", equalTo("SUCCESS")).body("data.transaction.hash", equalTo(p.hash().toLowerCase()))
-                    .body("data.transaction.to", equalTo("merchant@acleda")).body("data.transaction.amount", equalTo(25.0f))
-                    .body("data.transaction.currency", equalTo("USD")).body("data.transaction.from", notNullValue())
+            Response md5 = replay(
+                    example("/api/v1/check/md5"), Map.of("a1b2c3d4e5f67890a1b2c3d4e5f67890", (String) paid.get("md5")));
+            md5.then()
+                    .statusCode(200)
+                    .body("success", equalTo(true))
+                    .body("data.md5", equalTo(paid.get("md5")))
+                    .body("data.status", equalTo("SUCCESS"))
+                    .body("data.transaction.hash", equalTo(p.hash().toLowerCase()))
+                    .body("data.transaction.to", equalTo("merchant@acleda"))
+                    .body("data.transaction.amount", equalTo(25.0f))
+                    .body("data.transaction.currency", equalTo("USD"))
+                    .body("data.transaction.from", notNullValue())
                     .body("data.transaction.timestamp", notNullValue());
             assertThat(md5.body().asString()).contains("\"amount\":25.00");
 
-            replay(example("/api/v1/check/bulk"), Map.of("a1b2c3...", (String) paid.get("md5"), "d4e5f6...",
-                    (String) pending.get("md5"))).then().statusCode(200).body("data.total", equalTo(2))
+            replay(example("/api/v1/check/bulk"), Map.of("a1b2c3...", (String) paid.get("md5"), "d4e5f6...", (String)
+                            pending.get("md5")))
+                    .then()
+                    .statusCode(200)
+                    .body("data.total", equalTo(2))
                     .body("data.results." + paid.get("md5") + ".status", equalTo("SUCCESS"))
                     .body("data.results." + pending.get("md5") + ".status", equalTo("PENDING"));
 
             replay(example("/api/v1/check/transaction"), Map.of("uuid-...", (String) paid.get("transactionId")))
-                    .then().statusCode(200).body("data.transactionId", equalTo(paid.get("transactionId")))
+                    .then()
+                    .statusCode(200)
+                    .body("data.transactionId", equalTo(paid.get("transactionId")))
                     .body("data.status", equalTo("SUCCESS"));
 
             replay(example("/api/v1/qr/generate"), Map.of("000201...", (String) paid.get("qrString")))
-                    .then().statusCode(200).body("data.format", equalTo("png")).body("data.size", equalTo(400))
+                    .then()
+                    .statusCode(200)
+                    .body("data.format", equalTo("png"))
+                    .body("data.size", equalTo(400))
                     .body("data.qrImage", org.hamcrest.Matchers.startsWith("data:image/png;base64,"));
         }
     }

@@ -1,6 +1,5 @@
 package dev.bakongpay.jaxrs;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static io.restassured.RestAssured.given;
 
 import dev.bakongpay.core.bakong.BakongClient;
@@ -19,6 +18,7 @@ import dev.bakongpay.spi.RateLimit;
 import dev.bakongpay.spi.Storage;
 import dev.bakongpay.spi.memory.MemoryRateLimiter;
 import dev.bakongpay.spi.memory.MemoryStorageProvider;
+import dev.bakongpay.testsupport.MutableClock;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -49,6 +49,7 @@ final class TestWorld implements AutoCloseable {
     final List<PaymentEvent> events = new CopyOnWriteArrayList<>();
     /** The MDC request id on the thread that fired each event: proves ids reach the logs. */
     final List<String> eventRequestIds = new CopyOnWriteArrayList<>();
+
     final PaymentService payments;
     final BakongPayRuntime runtime;
     final ApiServer server;
@@ -64,31 +65,61 @@ final class TestWorld implements AutoCloseable {
 
     /** With the admin API at {@code /admin/v1} behind {@code adminToken}, on the same stores, when it is not null. */
     TestWorld(Map<Plan, RateLimit> limits, Duration upstreamTimeout, dev.bakongpay.core.admin.AdminToken adminToken) {
-        simulator = BakongSimulator.builder().port(0).token(SIM_TOKEN).clock(clock).build().start();
-        payments = PaymentService.builder().transactions(storage.transactions()).idempotency(storage.idempotency())
-                .network(PaymentMode.TEST, new BakongPaymentNetwork(BakongClient.create(
-                        // no retries and a lenient breaker, so each injected fault shows as one answer
-                        BakongClientConfig.builder(simulator.baseUrl().toString(), SIM_TOKEN).requestTimeout(upstreamTimeout)
-                                .maxRetries(0).circuitFailureThreshold(1000).pendingCacheTtl(Duration.ofSeconds(2))
-                                .clock(clock).build())))
-                .listener(e -> { events.add(e); eventRequestIds.add(String.valueOf(MDC.get("requestId"))); }).clock(clock)
-                .settings(PaymentSettings.from(BakongPayConfig.builder().publicUrl(URI.create("https://pay.example.com")).build()))
+        simulator = BakongSimulator.builder()
+                .port(0)
+                .token(SIM_TOKEN)
+                .clock(clock)
+                .build()
+                .start();
+        payments = PaymentService.builder()
+                .transactions(storage.transactions())
+                .idempotency(storage.idempotency())
+                .network(
+                        PaymentMode.TEST,
+                        new BakongPaymentNetwork(BakongClient.create(
+                                // no retries and a lenient breaker, so each injected fault shows as one answer
+                                BakongClientConfig.builder(simulator.baseUrl().toString(), SIM_TOKEN)
+                                        .requestTimeout(upstreamTimeout)
+                                        .maxRetries(0)
+                                        .circuitFailureThreshold(1000)
+                                        .pendingCacheTtl(Duration.ofSeconds(2))
+                                        .clock(clock)
+                                        .build())))
+                .listener(e -> {
+                    events.add(e);
+                    eventRequestIds.add(String.valueOf(MDC.get("requestId")));
+                })
+                .clock(clock)
+                .settings(PaymentSettings.from(BakongPayConfig.builder()
+                        .publicUrl(URI.create("https://pay.example.com"))
+                        .build()))
                 .build();
         saveKey(FREE, "shop-a", Plan.FREE, true);
         saveKey(PRO, "shop-a", Plan.PRO, true);
         saveKey(OTHER, "shop-b", Plan.PRO, true);
         saveKey(REVOKED, "shop-a", Plan.PRO, false);
         saveKey(LIVE, "shop-a", Plan.ENTERPRISE, true);
-        runtime = BakongPayRuntime.builder().payments(payments).qrImages(new QrImageService(clock))
-                .apiKeys(storage.apiKeys()).rateLimiter(new MemoryRateLimiter(clock)).rateLimits(limits).clock(clock).build();
-        server = new ApiServer(new BakongPayApplication(runtime), adminToken == null ? null
-                : new dev.bakongpay.jaxrs.admin.BakongPayAdminApplication(
-                        new dev.bakongpay.jaxrs.admin.AdminRuntime(storage, adminToken, clock)));
+        runtime = BakongPayRuntime.builder()
+                .payments(payments)
+                .qrImages(new QrImageService(clock))
+                .apiKeys(storage.apiKeys())
+                .rateLimiter(new MemoryRateLimiter(clock))
+                .rateLimits(limits)
+                .clock(clock)
+                .build();
+        server = new ApiServer(
+                new BakongPayApplication(runtime),
+                adminToken == null
+                        ? null
+                        : new dev.bakongpay.jaxrs.admin.BakongPayAdminApplication(
+                                new dev.bakongpay.jaxrs.admin.AdminRuntime(storage, adminToken, clock)));
         baseUri = server.baseUri;
     }
 
     private void saveKey(String key, String merchant, Plan plan, boolean active) {
-        storage.apiKeys().save(new ApiKeyRecord(ApiKeys.hash(key), merchant, plan, ApiKeys.mode(key), active, clock.instant(), null));
+        storage.apiKeys()
+                .save(new ApiKeyRecord(
+                        ApiKeys.hash(key), merchant, plan, ApiKeys.mode(key), active, clock.instant(), null));
     }
 
     /** A request with this key, JSON body. */
@@ -102,8 +133,13 @@ final class TestWorld implements AutoCloseable {
 
     /** Creates a USD payment with the Pro key and answers its data block. */
     Map<String, Object> create(String key, String amount) {
-        return as(key).body("{\"amount\":" + amount + ",\"merchantName\":\"FINN SHOP\",\"bakongId\":\"merchant@acleda\"}")
-                .post("/khqr/create").then().statusCode(200).extract().path("data");
+        return as(key).body(
+                        "{\"amount\":" + amount + ",\"merchantName\":\"FINN SHOP\",\"bakongId\":\"merchant@acleda\"}")
+                .post("/khqr/create")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data");
     }
 
     @Override

@@ -29,7 +29,8 @@ final class DataDirLock implements AutoCloseable {
     /** The lock, or empty when another process (or another server in this JVM) holds it. */
     static java.util.Optional<DataDirLock> tryAcquire(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        FileChannel channel = FileChannel.open(dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -14,7 +14,8 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         ClassLoader loader = DefaultLogging.class.getClassLoader();
-        if (System.getProperty("logback.configurationFile") != null || loader.getResource("logback.xml") != null
+        if (System.getProperty("logback.configurationFile") != null
+                || loader.getResource("logback.xml") != null
                 || loader.getResource("logback-test.xml") != null) {
             return ExecutionStatus.NEUTRAL;
         }

@@ -45,7 +45,8 @@ public final class EmbeddedJetty implements AutoCloseable {
         context.setErrorHandler(new JsonErrorHandler.InContext());
         context.setAttribute(BakongPayServletContextListener.RUNTIME_ATTRIBUTE, runtime);
         URI publicUrl = runtime.settings().publicUrl();
-        context.setAttribute(BakongPayServletContextListener.PUBLIC_URL_ATTRIBUTE,
+        context.setAttribute(
+                BakongPayServletContextListener.PUBLIC_URL_ATTRIBUTE,
                 publicUrl != null ? publicUrl : localUrl(connector));
         context.addEventListener(new BakongPayServletContextListener());
         // what no servlet serves is a 404 in the envelope whatever the method (Jetty's own default

@@ -67,12 +67,14 @@ final class KeysCommand {
 
     /** Runs {@code keys <args>}; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
-        String user = PrintableText.of(System.getProperty("user.name", "unknown"), 64).replaceAll("[^A-Za-z0-9._@-]", "_");
+        String user =
+                PrintableText.of(System.getProperty("user.name", "unknown"), 64).replaceAll("[^A-Za-z0-9._@-]", "_");
         return new KeysCommand(out, err, clock, "cli:" + (user.isBlank() ? "unknown" : user)).run(args);
     }
 
     /** The arguments, parsed: the command, its positional words and its options. */
-    private record Invocation(String command, List<String> words, Map<String, String> options, boolean json, String config) {}
+    private record Invocation(
+            String command, List<String> words, Map<String, String> options, boolean json, String config) {}
 
     private int run(String[] args) {
         Invocation call;
@@ -112,8 +114,9 @@ final class KeysCommand {
             storage = open(settings);
         } catch (RuntimeException e) {
             if (settings.db().embeddedDefault() && inUse(e)) {
-                err.println("bakongpay-server keys: the store in " + settings.dataDir() + " is in use by a running server;"
-                        + " manage keys through its admin API (" + adminHint(settings) + "), or stop it and run this again");
+                err.println("bakongpay-server keys: the store in " + settings.dataDir()
+                        + " is in use by a running server;" + " manage keys through its admin API ("
+                        + adminHint(settings) + "), or stop it and run this again");
             } else {
                 err.println("bakongpay-server keys: cannot open the store: " + PrintableText.of(e.getMessage(), 300));
             }
@@ -146,10 +149,12 @@ final class KeysCommand {
                 case "--config", "--plan", "--label", "--mode", "--merchant", "--grace" -> {
                     if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
                     if (a.equals("--config")) config = args[++i];
-                    else if (options.put(a, args[++i]) != null) throw new IllegalArgumentException(a + " is given twice");
+                    else if (options.put(a, args[++i]) != null)
+                        throw new IllegalArgumentException(a + " is given twice");
                 }
                 default -> {
-                    if (a.startsWith("--")) throw new IllegalArgumentException("unknown option '" + PrintableText.of(a, 40) + "'");
+                    if (a.startsWith("--"))
+                        throw new IllegalArgumentException("unknown option '" + PrintableText.of(a, 40) + "'");
                     words.add(a);
                 }
             }
@@ -160,7 +165,8 @@ final class KeysCommand {
             default -> List.of();
         };
         for (String option : options.keySet()) {
-            if (!allowed.contains(option)) throw new IllegalArgumentException("keys " + command + " takes no " + option);
+            if (!allowed.contains(option))
+                throw new IllegalArgumentException("keys " + command + " takes no " + option);
         }
         int wanted = switch (command) {
             case "create", "list" -> 0;
@@ -168,8 +174,8 @@ final class KeysCommand {
             default -> 1;
         };
         if (words.size() != wanted) {
-            throw new IllegalArgumentException("keys " + command + " takes " + (wanted == 0 ? "no key id"
-                    : wanted == 1 ? "one key id" : "a key id and a plan"));
+            throw new IllegalArgumentException("keys " + command + " takes "
+                    + (wanted == 0 ? "no key id" : wanted == 1 ? "one key id" : "a key id and a plan"));
         }
         return new Invocation(command, words, options, json, config);
     }
@@ -188,7 +194,8 @@ final class KeysCommand {
         if (text == null) return ApiKeyAdmin.DEFAULT_GRACE;
         Matcher m = GRACE.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new PaymentException.Invalid("--grace", "invalid_format", "must look like 90s, 15m, 24h or 7d (0 to 30d)");
+            throw new PaymentException.Invalid(
+                    "--grace", "invalid_format", "must look like 90s, 15m, 24h or 7d (0 to 30d)");
         }
         long n = Long.parseLong(m.group(1));
         Duration grace = switch (m.group(2)) {
@@ -207,36 +214,51 @@ final class KeysCommand {
         String id = call.words().isEmpty() ? null : call.words().get(0);
         switch (call.command()) {
             case "create" -> {
-                ApiKeyAdmin.Issued issued = admin.create(plan, call.options().get("--label"), mode,
-                        call.options().get("--merchant"), actor);
+                ApiKeyAdmin.Issued issued = admin.create(
+                        plan,
+                        call.options().get("--label"),
+                        mode,
+                        call.options().get("--merchant"),
+                        actor);
                 if (call.json()) return json(Map.of("key", issued.key(), "apiKey", view(issued.record())));
                 printIssued(issued.key(), issued.record());
                 return 0;
             }
             case "list" -> {
                 List<ApiKeyRecord> keys = admin.list(ApiKeyStore.MAX_LIST);
-                if (call.json()) return json(Map.of("keys", keys.stream().map(this::view).toList()));
+                if (call.json())
+                    return json(Map.of("keys", keys.stream().map(this::view).toList()));
                 printTable(keys);
                 return 0;
             }
             case "revoke" -> {
-                return admin.revoke(id, actor).map(r -> {
-                    if (call.json()) return json(Map.of("apiKey", view(r)));
-                    out.println(r.id() + " revoked at " + r.revokedAt() + "; nodes refuse it within 5 s");
-                    return 0;
-                }).orElseGet(() -> unknown(id));
+                return admin.revoke(id, actor)
+                        .map(r -> {
+                            if (call.json()) return json(Map.of("apiKey", view(r)));
+                            out.println(r.id() + " revoked at " + r.revokedAt() + "; nodes refuse it within 5 s");
+                            return 0;
+                        })
+                        .orElseGet(() -> unknown(id));
             }
             case "rotate" -> {
                 try {
-                    return admin.rotate(id, grace, actor).map(r -> {
-                        if (call.json()) {
-                            return json(Map.of("key", r.key(), "apiKey", view(r.current()), "previous", view(r.previous())));
-                        }
-                        printIssued(r.key(), r.current());
-                        out.println("old key " + r.previous().id() + " keeps working until " + r.previous().expiresAt()
-                                + ", then is refused");
-                        return 0;
-                    }).orElseGet(() -> unknown(id));
+                    return admin.rotate(id, grace, actor)
+                            .map(r -> {
+                                if (call.json()) {
+                                    return json(Map.of(
+                                            "key",
+                                            r.key(),
+                                            "apiKey",
+                                            view(r.current()),
+                                            "previous",
+                                            view(r.previous())));
+                                }
+                                printIssued(r.key(), r.current());
+                                out.println("old key " + r.previous().id() + " keeps working until "
+                                        + r.previous().expiresAt() + ", then is refused");
+                                return 0;
+                            })
+                            .orElseGet(() -> unknown(id));
                 } catch (ApiKeyAdmin.NotRotatable e) {
                     err.println("bakongpay-server keys: " + e.getMessage());
                     return 1;
@@ -244,11 +266,14 @@ final class KeysCommand {
             }
             default -> {
                 Plan before = admin.find(id).map(ApiKeyRecord::plan).orElse(null);
-                return admin.changePlan(id, plan, actor).map(r -> {
-                    if (call.json()) return json(Map.of("apiKey", view(r)));
-                    out.println(r.id() + ": plan " + before + " -> " + r.plan() + "; nodes apply it within 5 s");
-                    return 0;
-                }).orElseGet(() -> unknown(id));
+                return admin.changePlan(id, plan, actor)
+                        .map(r -> {
+                            if (call.json()) return json(Map.of("apiKey", view(r)));
+                            out.println(
+                                    r.id() + ": plan " + before + " -> " + r.plan() + "; nodes apply it within 5 s");
+                            return 0;
+                        })
+                        .orElseGet(() -> unknown(id));
             }
         }
     }
@@ -265,20 +290,30 @@ final class KeysCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "PREFIX", "LABEL", "PLAN", "MODE", "CREATED", "LAST USED", "STATE"});
         for (ApiKeyRecord r : keys) {
-            String state = r.state(now).name() + (r.state(now).name().equals("EXPIRING") ? " until " + time(r.expiresAt()) : "");
-            rows.add(new String[] {r.id(), r.prefix() + "…", r.label() == null ? "-" : PrintableText.of(r.label(), 40),
-                    r.plan().name(), r.mode().name(), time(r.createdAt()), r.lastUsedAt() == null ? "never" : time(r.lastUsedAt()),
-                    state});
+            String state = r.state(now).name()
+                    + (r.state(now).name().equals("EXPIRING") ? " until " + time(r.expiresAt()) : "");
+            rows.add(new String[] {
+                r.id(),
+                r.prefix() + "…",
+                r.label() == null ? "-" : PrintableText.of(r.label(), 40),
+                r.plan().name(),
+                r.mode().name(),
+                time(r.createdAt()),
+                r.lastUsedAt() == null ? "never" : time(r.lastUsedAt()),
+                state
+            });
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) widths[c] = Math.max(widths[c], row[c].codePointCount(0, row[c].length()));
+            for (int c = 0; c < row.length; c++)
+                widths[c] = Math.max(widths[c], row[c].codePointCount(0, row[c].length()));
         }
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.length; c++) {
                 line.append(row[c]);
-                if (c < row.length - 1) line.append(" ".repeat(widths[c] - row[c].codePointCount(0, row[c].length()) + 2));
+                if (c < row.length - 1)
+                    line.append(" ".repeat(widths[c] - row[c].codePointCount(0, row[c].length()) + 2));
             }
             out.println(line.toString().stripTrailing());
         }
@@ -303,7 +338,8 @@ final class KeysCommand {
     }
 
     private int unknown(String id) {
-        err.println("bakongpay-server keys: no API key has the id " + PrintableText.of(id, 64) + " (keys list shows them)");
+        err.println(
+                "bakongpay-server keys: no API key has the id " + PrintableText.of(id, 64) + " (keys list shows them)");
         return 1;
     }
 
@@ -330,8 +366,9 @@ final class KeysCommand {
     }
 
     private static String adminHint(ServerSettings settings) {
-        String base = "http://" + (settings.host() == null || settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host())
-                + ":" + settings.port() + "/admin/v1/keys";
+        String base = "http://"
+                + (settings.host() == null || settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host()) + ":"
+                + settings.port() + "/admin/v1/keys";
         return settings.adminToken() == null
                 ? "set " + Settings.ADMIN_TOKEN.name() + " and restart it to turn it on; then " + base
                 : "curl -H \"Authorization: Bearer $" + Settings.ADMIN_TOKEN.name() + "\" " + base;

@@ -37,8 +37,11 @@ final class SandboxGuide {
     }
 
     static void print(PrintStream out, ServerSettings settings, URI api, ServerRuntime runtime) {
-        URI bank = runtime.embeddedSimulatorUrl().orElseGet(() -> runtime.networks().get(PaymentMode.TEST).baseUrl());
-        SeedKey first = settings.seedKeys().stream().filter(k -> k.mode() == PaymentMode.TEST).findFirst()
+        URI bank = runtime.embeddedSimulatorUrl()
+                .orElseGet(() -> runtime.networks().get(PaymentMode.TEST).baseUrl());
+        SeedKey first = settings.seedKeys().stream()
+                .filter(k -> k.mode() == PaymentMode.TEST)
+                .findFirst()
                 .orElse(settings.seedKeys().get(0));
         StringBuilder keys = new StringBuilder();
         for (SeedKey k : settings.seedKeys()) {
@@ -72,7 +75,14 @@ final class SandboxGuide {
 
                  Press Ctrl-C to stop.
                 ============================================================================
-                """.formatted(api, bank, settings.dataDir(), keys, createCurl(api, first.key()), CHECK_PATH, first.key(),
+                """.formatted(
+                        api,
+                        bank,
+                        settings.dataDir(),
+                        keys,
+                        createCurl(api, first.key()),
+                        CHECK_PATH,
+                        first.key(),
                         payCurl(bank, settings.simulator().controlToken() != null)));
         out.flush();
     }

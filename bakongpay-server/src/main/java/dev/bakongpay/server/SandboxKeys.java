@@ -32,7 +32,8 @@ final class SandboxKeys {
             }
             String free = p.getProperty(Plan.FREE.name());
             String pro = p.getProperty(Plan.PRO.name());
-            if (isTestKey(free) && isTestKey(pro)) return List.of(new SeedKey(free, Plan.FREE), new SeedKey(pro, Plan.PRO));
+            if (isTestKey(free) && isTestKey(pro))
+                return List.of(new SeedKey(free, Plan.FREE), new SeedKey(pro, Plan.PRO));
         }
         List<SeedKey> keys = List.of(SeedKey.generateTest(Plan.FREE), SeedKey.generateTest(Plan.PRO));
         Files.createDirectories(dataDir);

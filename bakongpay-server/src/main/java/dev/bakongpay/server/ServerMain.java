@@ -107,12 +107,14 @@ public final class ServerMain {
                 return Launch.failed(1);
             }
             if (lock.isEmpty()) {
-                err.println("bakongpay-server: the data folder " + settings.dataDir() + " is in use by another BakongPay server;"
+                err.println("bakongpay-server: the data folder " + settings.dataDir()
+                        + " is in use by another BakongPay server;"
                         + " stop that one first, or give this one its own folder with " + Settings.DATA_DIR);
                 return Launch.failed(1);
             }
         }
-        Launch launch = portTaken(settings.host(), settings.port()) ? Launch.failed(portInUse(settings, err))
+        Launch launch = portTaken(settings.host(), settings.port())
+                ? Launch.failed(portInUse(settings, err))
                 : start(settings, out, err, lock.orElse(null));
         if (launch.server() == null) lock.ifPresent(ServerMain::release);
         return launch;
@@ -136,8 +138,9 @@ public final class ServerMain {
     }
 
     private static int portInUse(ServerSettings settings, PrintStream err) {
-        err.println("bakongpay-server: " + settings.host() + ":" + settings.port() + " is already in use; stop what listens there"
-                + " or set " + Settings.PORT + " to a free port (0 picks one)");
+        err.println("bakongpay-server: " + settings.host() + ":" + settings.port()
+                + " is already in use; stop what listens there" + " or set " + Settings.PORT
+                + " to a free port (0 picks one)");
         return 1;
     }
 
@@ -151,7 +154,8 @@ public final class ServerMain {
             try {
                 settings = settings.withSeedKeys(SandboxKeys.loadOrGenerate(settings.dataDir()));
             } catch (IOException e) {
-                err.println("bakongpay-server: cannot keep the sandbox keys in " + settings.dataDir() + ": " + e.getMessage());
+                err.println("bakongpay-server: cannot keep the sandbox keys in " + settings.dataDir() + ": "
+                        + e.getMessage());
                 return Launch.failed(1);
             }
         }
@@ -164,8 +168,10 @@ public final class ServerMain {
             return Launch.failed(2);
         } catch (RuntimeException e) {
             if (bindFailure(e)) {
-                err.println("bakongpay-server: the simulator's address " + settings.simulator().host() + ":" + settings.simulatorPort()
-                        + " is already in use; stop what listens there or set " + Settings.SIMULATOR_PORT + " to a free port (0 picks one)");
+                err.println("bakongpay-server: the simulator's address "
+                        + settings.simulator().host() + ":" + settings.simulatorPort()
+                        + " is already in use; stop what listens there or set " + Settings.SIMULATOR_PORT
+                        + " to a free port (0 picks one)");
                 return Launch.failed(1);
             }
             err.println("bakongpay-server: start-up failed: " + e.getMessage());
@@ -179,14 +185,17 @@ public final class ServerMain {
             if (bindFailure(e)) {
                 return Launch.failed(portInUse(settings, err));
             } else {
-                err.println("bakongpay-server: the web server did not start on " + settings.host() + ":" + settings.port()
-                        + ": " + e.getMessage());
+                err.println("bakongpay-server: the web server did not start on " + settings.host() + ":"
+                        + settings.port() + ": " + e.getMessage());
             }
             return Launch.failed(1);
         }
         Logger log = Logging.logger(ServerMain.class);
-        log.info("BakongPay {} listening on {} (health: {}/health, probes: /health/live, /health/ready)",
-                settings.command().name().toLowerCase(Locale.ROOT), jetty.localUrl(), jetty.localUrl());
+        log.info(
+                "BakongPay {} listening on {} (health: {}/health, probes: /health/live, /health/ready)",
+                settings.command().name().toLowerCase(Locale.ROOT),
+                jetty.localUrl(),
+                jetty.localUrl());
         if (settings.command() == Command.SERVE) warnIfNoKey(runtime, log);
         if (settings.command() == Command.SANDBOX) {
             SandboxGuide.print(out, settings, jetty.localUrl(), runtime);
@@ -205,20 +214,28 @@ public final class ServerMain {
     private static void warnIfNoKey(ServerRuntime runtime, Logger log) {
         boolean any;
         try {
-            any = !runtime.settings().seedKeys().isEmpty() || runtime.storage().apiKeys().anyActive();
+            any = !runtime.settings().seedKeys().isEmpty()
+                    || runtime.storage().apiKeys().anyActive();
         } catch (RuntimeException e) {
             return; // the store's trouble shows in /health and /health/ready
         }
         if (!any) {
-            log.warn("BakongPay: no API key is active, so every API request gets 401. Create one with: java -jar {} keys create"
-                    + " --plan PRO --label \"Shop A\" (or set {}=bk_live_...=PRO)", jarName(), Settings.API_KEYS);
+            log.warn(
+                    "BakongPay: no API key is active, so every API request gets 401. Create one with: java -jar {} keys create"
+                            + " --plan PRO --label \"Shop A\" (or set {}=bk_live_...=PRO)",
+                    jarName(),
+                    Settings.API_KEYS);
         }
     }
 
     /** This JAR's file name as the operator has it, for commands to copy. */
     private static String jarName() {
         try {
-            Path location = Path.of(ServerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(ServerMain.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             String name = location.getFileName().toString();
             if (name.endsWith(".jar")) return name;
         } catch (Exception e) {
@@ -232,7 +249,8 @@ public final class ServerMain {
         try {
             lock.close();
         } catch (IOException e) {
-            Logging.logger(ServerMain.class).warn("BakongPay: could not release {}: {}", DataDirLock.FILE, e.toString());
+            Logging.logger(ServerMain.class)
+                    .warn("BakongPay: could not release {}: {}", DataDirLock.FILE, e.toString());
         }
     }
 
@@ -277,13 +295,18 @@ public final class ServerMain {
             }
             Logger log = Logging.logger(ServerMain.class);
             try {
-                log.info("BakongPay stopping: new requests refused; {} in flight get up to {} ms to finish",
-                        jetty.requestsInFlight(), settings.shutdownGrace().toMillis());
+                log.info(
+                        "BakongPay stopping: new requests refused; {} in flight get up to {} ms to finish",
+                        jetty.requestsInFlight(),
+                        settings.shutdownGrace().toMillis());
                 try {
                     jetty.close();
                 } catch (Exception e) {
-                    log.warn("BakongPay: requests still in flight after {} ms were cut off ({}); raise {} to give them longer",
-                            settings.shutdownGrace().toMillis(), e.toString(), Settings.SHUTDOWN_GRACE);
+                    log.warn(
+                            "BakongPay: requests still in flight after {} ms were cut off ({}); raise {} to give them longer",
+                            settings.shutdownGrace().toMillis(),
+                            e.toString(),
+                            Settings.SHUTDOWN_GRACE);
                 }
                 runtime.close();
                 if (lock != null) release(lock);

@@ -71,6 +71,7 @@ class ConsoleBrowserTest {
 
     @TempDir
     static Path dataDir;
+
     static HttpServer shop;
     static volatile int shopStatus = 500;
     static ServerRuntime runtime;
@@ -91,34 +92,90 @@ class ConsoleBrowserTest {
             exchange.close();
         });
         shop.start();
-        Map<String, String> env = new HashMap<>(Map.of("BAKONGPAY_PORT", "0", "BAKONGPAY_HOST", "127.0.0.1",
-                "BAKONG_SIMULATOR_PORT", "0", "BAKONGPAY_DATA_DIR", dataDir.toString(), "BAKONGPAY_SIMULATOR_ENABLED", "true",
-                "BAKONGPAY_API_KEYS", KEY + "=PRO", "BAKONGPAY_ADMIN_TOKEN", TOKEN,
-                "BAKONGPAY_WEBHOOK_URL", "http://127.0.0.1:" + shop.getAddress().getPort() + "/hooks",
-                "BAKONGPAY_WEBHOOK_SECRET", "whsec_console_browser_0123456789", "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS", "1"));
-        runtime = ServerRuntime.open(ServerSettings.read(ConfigLookup.builder().environment(env).build(),
-                ServerSettings.Command.SERVE), Clock.systemUTC());
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BAKONGPAY_PORT",
+                "0",
+                "BAKONGPAY_HOST",
+                "127.0.0.1",
+                "BAKONG_SIMULATOR_PORT",
+                "0",
+                "BAKONGPAY_DATA_DIR",
+                dataDir.toString(),
+                "BAKONGPAY_SIMULATOR_ENABLED",
+                "true",
+                "BAKONGPAY_API_KEYS",
+                KEY + "=PRO",
+                "BAKONGPAY_ADMIN_TOKEN",
+                TOKEN,
+                "BAKONGPAY_WEBHOOK_URL",
+                "http://127.0.0.1:" + shop.getAddress().getPort() + "/hooks",
+                "BAKONGPAY_WEBHOOK_SECRET",
+                "whsec_console_browser_0123456789",
+                "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS",
+                "1"));
+        runtime = ServerRuntime.open(
+                ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE),
+                Clock.systemUTC());
         jetty = EmbeddedJetty.start(runtime);
         base = jetty.localUrl().toString();
 
         // a shop's day: one payment paid in the simulator (its webhook fails and is given up), one hostile one pending
-        paid = PaymentRoundTrip.run(base, KEY, SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow()));
-        paidHash = given().baseUri(base).header("Authorization", "Bearer " + KEY).contentType("application/json")
-                .body("{\"md5\":\"" + paid.getString("data.md5") + "\"}").post(SandboxGuide.CHECK_PATH)
-                .then().statusCode(200).extract().path("data.transaction.hash");
-        Awaitility.await("the webhook is given up").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> runtime.storage().webhooks().find(eventId()).map(d -> d.state() == WebhookDeliveryState.DEAD).orElse(false));
+        paid = PaymentRoundTrip.run(
+                base,
+                KEY,
+                SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow()));
+        paidHash = given().baseUri(base)
+                .header("Authorization", "Bearer " + KEY)
+                .contentType("application/json")
+                .body("{\"md5\":\"" + paid.getString("data.md5") + "\"}")
+                .post(SandboxGuide.CHECK_PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data.transaction.hash");
+        Awaitility.await("the webhook is given up")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> runtime.storage()
+                        .webhooks()
+                        .find(eventId())
+                        .map(d -> d.state() == WebhookDeliveryState.DEAD)
+                        .orElse(false));
         seedActivity();
-        hostile = given().baseUri(base).header("Authorization", "Bearer " + KEY).contentType("application/json")
-                .body(Map.of("amount", 2.5, "currency", "USD", "merchantName", HOSTILE, "bakongId", "shop@aclb",
-                        "description", "<script>document.title='pwned'</script>"))
-                .post(SandboxGuide.CREATE_PATH).then().statusCode(200).extract().jsonPath();
+        hostile = given().baseUri(base)
+                .header("Authorization", "Bearer " + KEY)
+                .contentType("application/json")
+                .body(Map.of(
+                        "amount",
+                        2.5,
+                        "currency",
+                        "USD",
+                        "merchantName",
+                        HOSTILE,
+                        "bakongId",
+                        "shop@aclb",
+                        "description",
+                        "<script>document.title='pwned'</script>"))
+                .post(SandboxGuide.CREATE_PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Services.chromium().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1250");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Services.chromedriver().toFile())
-                .usingAnyFreePort().build(), options);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,1250");
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(Services.chromedriver().toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
         shots = Path.of(System.getProperty("bakongpay.console.screenshots", "target/console-screenshots"));
         Files.createDirectories(shots);
     }
@@ -136,10 +193,22 @@ class ConsoleBrowserTest {
 
     /** {@value #SEEDED} earlier payments of four shops over the last 50 minutes, so the chart and the tables have something to show. */
     static void seedActivity() {
-        String[][] shops = {{"shop-coffee", "Coffee Corner"}, {"shop-books", "Phnom Penh Books"},
-                {"shop-bakery", "ហាងនំបុ័ងស្រស់"}, {"shop-mart", "Angkor Mart"}};
-        PaymentStatus[] cycle = {PaymentStatus.SUCCESS, PaymentStatus.SUCCESS, PaymentStatus.SUCCESS, PaymentStatus.PENDING,
-                PaymentStatus.SUCCESS, PaymentStatus.EXPIRED, PaymentStatus.SUCCESS, PaymentStatus.FAILED};
+        String[][] shops = {
+            {"shop-coffee", "Coffee Corner"},
+            {"shop-books", "Phnom Penh Books"},
+            {"shop-bakery", "ហាងនំបុ័ងស្រស់"},
+            {"shop-mart", "Angkor Mart"}
+        };
+        PaymentStatus[] cycle = {
+            PaymentStatus.SUCCESS,
+            PaymentStatus.SUCCESS,
+            PaymentStatus.SUCCESS,
+            PaymentStatus.PENDING,
+            PaymentStatus.SUCCESS,
+            PaymentStatus.EXPIRED,
+            PaymentStatus.SUCCESS,
+            PaymentStatus.FAILED
+        };
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         HexFormat hex = HexFormat.of();
         java.util.Random random = new java.util.Random(16);
@@ -151,16 +220,40 @@ class ConsoleBrowserTest {
             random.nextBytes(md5);
             random.nextBytes(hash);
             BigDecimal amount = BigDecimal.valueOf(50 + random.nextInt(5000), 2);
-            runtime.storage().transactions().insert(Transaction.builder().id(UUID.randomUUID()).merchantId(shop[0])
-                    .mode(PaymentMode.TEST).md5(hex.formatHex(md5)).qrString("00020101021229190015seeded@aclb" + i)
-                    .amount(amount).currency("USD").bakongId(shop[0] + "@aclb").merchantName(shop[1])
-                    .status(status).createdAt(created)
-                    // a pending one expires later, so that reconciliation leaves its status as seeded
-                    .expiresAt(status == PaymentStatus.PENDING ? now.plus(Duration.ofHours(1)) : created.plus(Duration.ofMinutes(15)))
-                    .updatedAt(created.plusSeconds(40))
-                    .payment(status == PaymentStatus.SUCCESS ? new UpstreamPayment(hex.formatHex(hash), "payer@abaa",
-                            shop[0] + "@aclb", amount, "USD", created.plusSeconds(35), "100FT" + (3000000 + i), null) : null)
-                    .statusReason(status == PaymentStatus.FAILED ? "declined by the payer's bank" : null).build());
+            runtime.storage()
+                    .transactions()
+                    .insert(Transaction.builder()
+                            .id(UUID.randomUUID())
+                            .merchantId(shop[0])
+                            .mode(PaymentMode.TEST)
+                            .md5(hex.formatHex(md5))
+                            .qrString("00020101021229190015seeded@aclb" + i)
+                            .amount(amount)
+                            .currency("USD")
+                            .bakongId(shop[0] + "@aclb")
+                            .merchantName(shop[1])
+                            .status(status)
+                            .createdAt(created)
+                            // a pending one expires later, so that reconciliation leaves its status as seeded
+                            .expiresAt(
+                                    status == PaymentStatus.PENDING
+                                            ? now.plus(Duration.ofHours(1))
+                                            : created.plus(Duration.ofMinutes(15)))
+                            .updatedAt(created.plusSeconds(40))
+                            .payment(
+                                    status == PaymentStatus.SUCCESS
+                                            ? new UpstreamPayment(
+                                                    hex.formatHex(hash),
+                                                    "payer@abaa",
+                                                    shop[0] + "@aclb",
+                                                    amount,
+                                                    "USD",
+                                                    created.plusSeconds(35),
+                                                    "100FT" + (3000000 + i),
+                                                    null)
+                                            : null)
+                            .statusReason(status == PaymentStatus.FAILED ? "declined by the payer's bank" : null)
+                            .build());
             SEEDED_BY_STATUS.merge(status, 1, Integer::sum);
         }
     }
@@ -170,7 +263,8 @@ class ConsoleBrowserTest {
     }
 
     static WebDriverWait patiently() {
-        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
+        return (WebDriverWait)
+                new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
     }
 
     static WebElement byId(String id) {
@@ -217,9 +311,13 @@ class ConsoleBrowserTest {
         patiently().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#payments tbody tr"), 1));
         browser.findElement(row).click();
         patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("payment-upstream")));
-        assertThat(byId("payment-fields").getText()).contains(paid.getString("data.transactionId")).contains("Paid");
+        assertThat(byId("payment-fields").getText())
+                .contains(paid.getString("data.transactionId"))
+                .contains("Paid");
         assertThat(byId("payment-upstream").getText()).contains(paidHash).contains("coffee@aclb");
-        assertThat(byId("payment-webhooks").getText()).contains("payment.succeeded").contains("Given up");
+        assertThat(byId("payment-webhooks").getText())
+                .contains("payment.succeeded")
+                .contains("Given up");
         screenshot("payments");
     }
 
@@ -232,8 +330,11 @@ class ConsoleBrowserTest {
         byId("search").click();
         patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.id("payments"), HOSTILE));
         browser.findElement(By.cssSelector("#payments tbody tr")).click();
-        patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-fields"), "<script>document.title='pwned'</script>"));
-        assertThat(browser.findElements(By.cssSelector("main img, main script"))).isEmpty();
+        patiently()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("payment-fields"), "<script>document.title='pwned'</script>"));
+        assertThat(browser.findElements(By.cssSelector("main img, main script")))
+                .isEmpty();
         assertThat(browser.getTitle()).isEqualTo("BakongPay operator console");
         byId("q-md5").clear();
     }
@@ -252,11 +353,19 @@ class ConsoleBrowserTest {
         shopStatus = 204;
         browser.findElement(redeliver).click();
         patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), eventId()));
-        Awaitility.await("the redelivered webhook reaches the shop").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> runtime.storage().webhooks().find(eventId()).map(d -> d.state() == WebhookDeliveryState.DELIVERED).orElse(false));
+        Awaitility.await("the redelivered webhook reaches the shop")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> runtime.storage()
+                        .webhooks()
+                        .find(eventId())
+                        .map(d -> d.state() == WebhookDeliveryState.DELIVERED)
+                        .orElse(false));
         new Select(byId("w-state")).selectByValue("DELIVERED");
         byId("webhooks-refresh").click();
-        patiently().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#webhooks tr[data-event='" + eventId() + "']")));
+        patiently()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#webhooks tr[data-event='" + eventId() + "']")));
     }
 
     @Test
@@ -270,7 +379,9 @@ class ConsoleBrowserTest {
         expected.merge("SUCCESS", 1, Integer::sum); // paid in the simulator
         expected.merge("PENDING", 1, Integer::sum); // the hostile one
         // the 6-hour chart may still be replaced by the 1-hour one: a bar read mid-redraw is read again
-        patiently().ignoring(StaleElementReferenceException.class).until(d -> countsByStatus().equals(expected));
+        patiently()
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> countsByStatus().equals(expected));
         screenshot("activity");
     }
 
@@ -278,7 +389,8 @@ class ConsoleBrowserTest {
     static Map<String, Integer> countsByStatus() {
         Map<String, Integer> counts = new HashMap<>();
         for (WebElement bar : browser.findElements(By.cssSelector("#chart-svg rect.bar"))) {
-            counts.merge(bar.getAttribute("data-status"), Integer.parseInt(bar.getAttribute("data-count")), Integer::sum);
+            counts.merge(
+                    bar.getAttribute("data-status"), Integer.parseInt(bar.getAttribute("data-count")), Integer::sum);
         }
         return counts;
     }
@@ -317,17 +429,22 @@ class ConsoleBrowserTest {
         String created = byId("new-key-value").getText();
         assertThat(created).startsWith("bk_test_");
         patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.id("keys"), label));
-        assertThat(browser.findElements(By.cssSelector("main img, main script"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("main img, main script")))
+                .isEmpty();
         assertThat(browser.getPageSource()).doesNotContain(KEY);
         createWith(created).statusCode(200);
         screenshot("keys");
 
         WebElement row = keyRow(label, "Active");
         row.findElement(By.cssSelector("button.rotate")).click();
-        patiently().until(d -> !byId("new-key-value").getText().equals(created) && !byId("new-key-value").getText().isEmpty());
+        patiently()
+                .until(d -> !byId("new-key-value").getText().equals(created)
+                        && !byId("new-key-value").getText().isEmpty());
         String rotated = byId("new-key-value").getText();
-        patiently().until(d -> browser.findElements(By.cssSelector("#keys tbody tr")).stream()
-                .anyMatch(r -> r.getText().contains(label) && r.getText().contains("Expiring")));
+        patiently()
+                .until(d -> browser.findElements(By.cssSelector("#keys tbody tr")).stream()
+                        .anyMatch(
+                                r -> r.getText().contains(label) && r.getText().contains("Expiring")));
         createWith(rotated).statusCode(200);
         createWith(created).statusCode(200); // the old key works through its grace period
 
@@ -336,9 +453,13 @@ class ConsoleBrowserTest {
         revoke.click();
         assertThat(revoke.getAttribute("data-armed")).isEqualTo("true");
         revoke.click();
-        patiently().until(d -> browser.findElements(By.cssSelector("#keys tbody tr")).stream()
-                .anyMatch(r -> r.getText().contains(label) && r.getText().contains("Revoked")));
-        Awaitility.await("the revoked key is refused").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+        patiently()
+                .until(d -> browser.findElements(By.cssSelector("#keys tbody tr")).stream()
+                        .anyMatch(
+                                r -> r.getText().contains(label) && r.getText().contains("Revoked")));
+        Awaitility.await("the revoked key is refused")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> createWith(created).extract().statusCode() == 401);
         createWith(rotated).statusCode(200);
         byId("new-key-done").click();
@@ -348,11 +469,17 @@ class ConsoleBrowserTest {
 
     static WebElement keyRow(String label, String state) {
         return browser.findElements(By.cssSelector("#keys tbody tr")).stream()
-                .filter(r -> r.getText().contains(label) && r.getText().contains(state)).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains(label) && r.getText().contains(state))
+                .findFirst()
+                .orElseThrow();
     }
 
     static io.restassured.response.ValidatableResponse createWith(String key) {
-        return given().baseUri(base).header("Authorization", "Bearer " + key).contentType("application/json")
-                .body(SandboxGuide.SAMPLE_ORDER).post(SandboxGuide.CREATE_PATH).then();
+        return given().baseUri(base)
+                .header("Authorization", "Bearer " + key)
+                .contentType("application/json")
+                .body(SandboxGuide.SAMPLE_ORDER)
+                .post(SandboxGuide.CREATE_PATH)
+                .then();
     }
 }

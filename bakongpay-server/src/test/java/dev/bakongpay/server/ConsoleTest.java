@@ -32,16 +32,28 @@ class ConsoleTest {
 
     @TempDir
     Path dataDir;
+
     private ServerRuntime runtime;
     private EmbeddedJetty jetty;
 
     private String serve(boolean withAdminToken) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("BAKONGPAY_PORT", "0", "BAKONGPAY_HOST", "127.0.0.1",
-                "BAKONGPAY_DATA_DIR", dataDir.toString(), "BAKONGPAY_API_KEYS", "bk_test_console000000000001=PRO",
-                "BAKONGPAY_SIMULATOR_ENABLED", "true", "BAKONG_SIMULATOR_PORT", "0"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BAKONGPAY_PORT",
+                "0",
+                "BAKONGPAY_HOST",
+                "127.0.0.1",
+                "BAKONGPAY_DATA_DIR",
+                dataDir.toString(),
+                "BAKONGPAY_API_KEYS",
+                "bk_test_console000000000001=PRO",
+                "BAKONGPAY_SIMULATOR_ENABLED",
+                "true",
+                "BAKONG_SIMULATOR_PORT",
+                "0"));
         if (withAdminToken) env.put("BAKONGPAY_ADMIN_TOKEN", TOKEN);
-        runtime = ServerRuntime.open(ServerSettings.read(ConfigLookup.builder().environment(env).build(),
-                ServerSettings.Command.SERVE), Clock.systemUTC());
+        runtime = ServerRuntime.open(
+                ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE),
+                Clock.systemUTC());
         jetty = EmbeddedJetty.start(runtime);
         return jetty.localUrl().toString();
     }
@@ -63,20 +75,37 @@ class ConsoleTest {
     void offWithoutToken() throws Exception {
         String base = serve(false);
         given().baseUri(base).redirects().follow(false).get("/admin/").then().statusCode(404);
-        given().baseUri(base).header("Authorization", "Bearer " + TOKEN).get("/admin/v1/payments").then().statusCode(404);
+        given().baseUri(base)
+                .header("Authorization", "Bearer " + TOKEN)
+                .get("/admin/v1/payments")
+                .then()
+                .statusCode(404);
     }
 
     @Test
-    @DisplayName("/admin leads to /admin/; the page, its script and its style come with the strict CSP, no framing, no sniffing, no caching")
+    @DisplayName(
+            "/admin leads to /admin/; the page, its script and its style come with the strict CSP, no framing, no sniffing, no caching")
     void filesAndHeaders() throws Exception {
         String base = serve(true);
-        given().baseUri(base).redirects().follow(false).get("/admin").then().statusCode(308).header("Location", "/admin/");
-        for (String[] file : new String[][] {{"/admin/", "text/html"}, {"/admin/console.js", "text/javascript"},
-                {"/admin/console.css", "text/css"}}) {
+        given().baseUri(base)
+                .redirects()
+                .follow(false)
+                .get("/admin")
+                .then()
+                .statusCode(308)
+                .header("Location", "/admin/");
+        for (String[] file : new String[][] {
+            {"/admin/", "text/html"}, {"/admin/console.js", "text/javascript"}, {"/admin/console.css", "text/css"}
+        }) {
             Response r = given().baseUri(base).get(file[0]);
-            r.then().statusCode(200).contentType(startsWith(file[1])).header("Content-Security-Policy", CSP)
-                    .header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff")
-                    .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
+            r.then()
+                    .statusCode(200)
+                    .contentType(startsWith(file[1]))
+                    .header("Content-Security-Policy", CSP)
+                    .header("X-Frame-Options", "DENY")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Cache-Control", "no-store")
+                    .header("Referrer-Policy", "no-referrer");
         }
         given().baseUri(base).get("/admin/").then().body(containsString("<script src=\"console.js\" defer></script>"));
     }
@@ -85,9 +114,17 @@ class ConsoleTest {
     @DisplayName("other paths are a 404 and other methods a 405, in the API's error envelope")
     void refusals() throws Exception {
         String base = serve(true);
-        given().baseUri(base).get("/admin/secrets.txt").then().statusCode(404).body("success", equalTo(false))
+        given().baseUri(base)
+                .get("/admin/secrets.txt")
+                .then()
+                .statusCode(404)
+                .body("success", equalTo(false))
                 .body("error.code", equalTo("not_found"));
-        given().baseUri(base).post("/admin/").then().statusCode(405).header("Allow", "GET, HEAD")
+        given().baseUri(base)
+                .post("/admin/")
+                .then()
+                .statusCode(405)
+                .header("Allow", "GET, HEAD")
                 .body("error.code", equalTo("method_not_allowed"));
     }
 
@@ -95,23 +132,41 @@ class ConsoleTest {
     @DisplayName("the console's calls need the admin token: it opens /admin/v1, an API key or another token is a 401")
     void apiNeedsToken() throws Exception {
         String base = serve(true);
-        given().baseUri(base).header("Authorization", "Bearer " + TOKEN).get("/admin/v1/payments").then().statusCode(200)
+        given().baseUri(base)
+                .header("Authorization", "Bearer " + TOKEN)
+                .get("/admin/v1/payments")
+                .then()
+                .statusCode(200)
                 .body("payments.size()", equalTo(0));
-        given().baseUri(base).header("Authorization", "Bearer bk_test_console000000000001").get("/admin/v1/payments")
-                .then().statusCode(401).body("error.code", equalTo("invalid_admin_token"));
+        given().baseUri(base)
+                .header("Authorization", "Bearer bk_test_console000000000001")
+                .get("/admin/v1/payments")
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("invalid_admin_token"));
     }
 
     @Test
     @DisplayName("the page carries no inline script, style or handler, and the script never writes markup")
     void noInlineCodeNoMarkupFromData() throws IOException {
         String html = resource("index.html");
-        assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(html).find()).as("inline <script>").isFalse();
-        assertThat(Pattern.compile("<style|\\sstyle=|\\son[a-z]+=", Pattern.CASE_INSENSITIVE).matcher(html).find())
-                .as("inline style or event handler").isFalse();
+        assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(html).find())
+                .as("inline <script>")
+                .isFalse();
+        assertThat(Pattern.compile("<style|\\sstyle=|\\son[a-z]+=", Pattern.CASE_INSENSITIVE)
+                        .matcher(html)
+                        .find())
+                .as("inline style or event handler")
+                .isFalse();
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("//cdn");
         String js = resource("console.js");
-        assertThat(js).doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML")
-                .doesNotContain("document.write").doesNotContain("eval(").doesNotContain("new Function")
+        assertThat(js)
+                .doesNotContain("innerHTML")
+                .doesNotContain("outerHTML")
+                .doesNotContain("insertAdjacentHTML")
+                .doesNotContain("document.write")
+                .doesNotContain("eval(")
+                .doesNotContain("new Function")
                 .doesNotContain("localStorage.setItem(TOKEN_KEY");
         assertThat(js).contains("sessionStorage.setItem(TOKEN_KEY");
     }

@@ -26,11 +26,22 @@ class EmbeddedSimulatorBindingTest {
     Path dataDir;
 
     private ServerRuntime open(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of("BAKONGPAY_PORT", "0", "BAKONG_SIMULATOR_PORT", "0",
-                "BAKONGPAY_DATA_DIR", dataDir.toString(), "BAKONGPAY_SIMULATOR_ENABLED", "true",
-                "BAKONGPAY_BAKONG_URL", "http://127.0.0.1:9", "BAKONGPAY_BAKONG_TOKEN", "live-token-for-tests"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BAKONGPAY_PORT",
+                "0",
+                "BAKONG_SIMULATOR_PORT",
+                "0",
+                "BAKONGPAY_DATA_DIR",
+                dataDir.toString(),
+                "BAKONGPAY_SIMULATOR_ENABLED",
+                "true",
+                "BAKONGPAY_BAKONG_URL",
+                "http://127.0.0.1:9",
+                "BAKONGPAY_BAKONG_TOKEN",
+                "live-token-for-tests"));
         env.putAll(extra);
-        ServerSettings settings = ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE);
+        ServerSettings settings =
+                ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE);
         return ServerRuntime.open(settings, Clock.systemUTC());
     }
 
@@ -39,23 +50,33 @@ class EmbeddedSimulatorBindingTest {
     void loopbackByDefault() throws Exception {
         try (ServerRuntime runtime = open(Map.of())) {
             assertThat(runtime.settings().host()).isEqualTo("0.0.0.0");
-            assertThat(runtime.embeddedSimulatorAddress()).get()
-                    .satisfies(address -> assertThat(address.getAddress().getHostAddress()).isEqualTo("127.0.0.1"));
-            assertThat(SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow()).transactions()).isEmpty();
+            assertThat(runtime.embeddedSimulatorAddress())
+                    .get()
+                    .satisfies(address ->
+                            assertThat(address.getAddress().getHostAddress()).isEqualTo("127.0.0.1"));
+            assertThat(SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow())
+                            .transactions())
+                    .isEmpty();
         }
     }
 
     @Test
     @DisplayName("BAKONG_SIMULATOR_HOST and BAKONG_SIMULATOR_CONTROL_TOKEN are honoured")
     void honoursSettings() throws Exception {
-        try (ServerRuntime runtime = open(Map.of("BAKONG_SIMULATOR_HOST", "127.0.0.2", "BAKONG_SIMULATOR_CONTROL_TOKEN", "ctl-token"))) {
-            assertThat(runtime.embeddedSimulatorAddress()).get()
-                    .satisfies(address -> assertThat(address.getAddress().getHostAddress()).isEqualTo("127.0.0.2"));
+        try (ServerRuntime runtime =
+                open(Map.of("BAKONG_SIMULATOR_HOST", "127.0.0.2", "BAKONG_SIMULATOR_CONTROL_TOKEN", "ctl-token"))) {
+            assertThat(runtime.embeddedSimulatorAddress())
+                    .get()
+                    .satisfies(address ->
+                            assertThat(address.getAddress().getHostAddress()).isEqualTo("127.0.0.2"));
             java.net.URI url = runtime.embeddedSimulatorUrl().orElseThrow();
             assertThat(url.getHost()).isEqualTo("127.0.0.2");
             assertThatThrownBy(() -> SimulatorControl.connect(url).transactions())
-                    .isInstanceOfSatisfying(SimulatorException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
-            assertThat(SimulatorControl.connect(url, "ctl-token").transactions()).isEmpty();
+                    .isInstanceOfSatisfying(
+                            SimulatorException.class,
+                            e -> assertThat(e.httpStatus()).isEqualTo(401));
+            assertThat(SimulatorControl.connect(url, "ctl-token").transactions())
+                    .isEmpty();
         }
     }
 
@@ -65,10 +86,13 @@ class EmbeddedSimulatorBindingTest {
         Path state = dataDir.resolve("simulator-state.json");
         Files.writeString(state, "{\"payments\":[{\"md5\":\"" + "a".repeat(32) + "\",\"amount\":1e100000}]}");
         try (ServerRuntime runtime = open(Map.of())) {
-            assertThat(SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow()).transactions()).isEmpty();
+            assertThat(SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow())
+                            .transactions())
+                    .isEmpty();
         }
         try (Stream<Path> files = Files.list(dataDir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("simulator-state.json.unreadable-"));
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("simulator-state.json.unreadable-"));
         }
     }
 }

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 class IdenticalCreatesH2Test {
 
     @Test
-    @DisplayName("300 identical creates in one millisecond on 16 threads: all stored, distinct verifiable md5s, no duplicate insert")
+    @DisplayName(
+            "300 identical creates in one millisecond on 16 threads: all stored, distinct verifiable md5s, no duplicate insert")
     void identical() throws Exception {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:identical" + UUID.randomUUID().toString().replace("-", "")
@@ -50,14 +51,17 @@ class IdenticalCreatesH2Test {
             Clock clock = Clock.fixed(Instant.parse("2026-06-02T13:45:00.123Z"), ZoneOffset.UTC);
             TransactionStore jdbc = new JdbcTransactionStore(pool, clock);
             AtomicInteger duplicates = new AtomicInteger();
-            TransactionStore counting = (TransactionStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {TransactionStore.class}, (proxy, m, args) -> {
+            TransactionStore counting = (TransactionStore) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {TransactionStore.class}, (proxy, m, args) -> {
                         Object r = m.invoke(jdbc, args);
                         if (r instanceof InsertOutcome o && o != InsertOutcome.INSERTED) duplicates.incrementAndGet();
                         return r;
                     });
-            PaymentService service = PaymentService.builder().transactions(counting)
-                    .idempotency(new JdbcIdempotencyStore(pool)).clock(clock).build();
+            PaymentService service = PaymentService.builder()
+                    .transactions(counting)
+                    .idempotency(new JdbcIdempotencyStore(pool))
+                    .clock(clock)
+                    .build();
             Merchant shop = new Merchant("shop-1", Plan.PRO, PaymentMode.TEST);
             ExecutorService threads = Executors.newFixedThreadPool(16);
             List<CreatedPayment> created = new ArrayList<>();
@@ -67,7 +71,10 @@ class IdenticalCreatesH2Test {
                 for (int i = 0; i < 300; i++) {
                     futures.add(threads.submit(() -> {
                         go.await();
-                        return service.create(shop, CreatePaymentRequest.of(new BigDecimal("3.00"), "USD", "KIOSK", "kiosk@aclb"), null);
+                        return service.create(
+                                shop,
+                                CreatePaymentRequest.of(new BigDecimal("3.00"), "USD", "KIOSK", "kiosk@aclb"),
+                                null);
                     }));
                 }
                 go.countDown();

@@ -27,32 +27,33 @@ final class LogCapture implements AutoCloseable {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     LogCapture() {
-        PrintStream tee = new PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                synchronized (captured) {
-                    captured.write(b);
-                }
-                original.write(b);
-            }
+        PrintStream tee = new PrintStream(
+                new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        synchronized (captured) {
+                            captured.write(b);
+                        }
+                        original.write(b);
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                synchronized (captured) {
-                    captured.write(b, off, len);
-                }
-                original.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8);
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        synchronized (captured) {
+                            captured.write(b, off, len);
+                        }
+                        original.write(b, off, len);
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8);
         System.setErr(tee);
         java.util.logging.Logger.getLogger("").addHandler(handler);
     }

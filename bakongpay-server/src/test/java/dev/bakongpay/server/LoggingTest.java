@@ -25,6 +25,7 @@ class LoggingTest {
 
     @TempDir
     Path dataDir;
+
     ServerMain.RunningServer server;
 
     @AfterEach
@@ -34,19 +35,23 @@ class LoggingTest {
     }
 
     private String serve() {
-        server = TestServers.start(TestServers.settings(dataDir, ServerSettings.Command.SERVE, Map.of("BAKONGPAY_API_KEYS", KEY + "=PRO")));
+        server = TestServers.start(TestServers.settings(
+                dataDir, ServerSettings.Command.SERVE, Map.of("BAKONGPAY_API_KEYS", KEY + "=PRO")));
         return server.localUrl().toString();
     }
 
     /** A request JAX-RS refuses (422: not an md5), with the given X-Request-Id or none. */
     private static Response badCheck(String url, String requestId) {
-        var request = given().baseUri(url).header("Authorization", "Bearer " + KEY).contentType("application/json");
+        var request =
+                given().baseUri(url).header("Authorization", "Bearer " + KEY).contentType("application/json");
         if (requestId != null) request.header("X-Request-Id", requestId);
         return request.body("{\"md5\":\"x\"}").post(SandboxGuide.CHECK_PATH);
     }
 
     private static List<String> awaitLine(LogCapture logs, String containing) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logs.errLines().stream().anyMatch(l -> l.contains(containing)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> logs.errLines().stream().anyMatch(l -> l.contains(containing)));
         return logs.errLines();
     }
 
@@ -63,8 +68,10 @@ class LoggingTest {
             for (String line : lines) {
                 if (!line.isBlank()) parsed.add(JSON.readTree(line)); // throws on a line that is not JSON
             }
-            assertThat(parsed).allSatisfy(n -> assertThat(n.isObject()).isTrue())
-                    .anySatisfy(n -> assertThat(n.path("formattedMessage").asText()).contains("listening on"));
+            assertThat(parsed)
+                    .allSatisfy(n -> assertThat(n.isObject()).isTrue())
+                    .anySatisfy(
+                            n -> assertThat(n.path("formattedMessage").asText()).contains("listening on"));
             assertThat(parsed).anySatisfy(n -> {
                 assertThat(n.path("mdc").path("requestId").asText()).isEqualTo("json-line-0001");
                 assertThat(n.path("level").asText()).isEqualTo("INFO");
@@ -81,8 +88,12 @@ class LoggingTest {
             String url = serve();
             badCheck(url, "plain-line-0001").then().statusCode(422);
             List<String> lines = awaitLine(logs, "plain-line-0001");
-            assertThat(lines).anySatisfy(l -> assertThat(l).contains(" INFO access requestId=plain-line-0001 - POST /api/v1/check/md5 -> 422"));
-            assertThat(lines).filteredOn(l -> l.contains("listening on")).singleElement()
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l)
+                            .contains(" INFO access requestId=plain-line-0001 - POST /api/v1/check/md5 -> 422"));
+            assertThat(lines)
+                    .filteredOn(l -> l.contains("listening on"))
+                    .singleElement()
                     .satisfies(l -> assertThat(l).doesNotContain("requestId="));
         }
     }
@@ -94,19 +105,25 @@ class LoggingTest {
             String url = serve();
             String id = badCheck(url, null).then().statusCode(422).extract().header("X-Request-Id");
             assertThat(id).isNotBlank();
-            assertThat(awaitLine(logs, "requestId=" + id)).anySatisfy(l -> assertThat(l).contains("POST /api/v1/check/md5 -> 422"));
+            assertThat(awaitLine(logs, "requestId=" + id))
+                    .anySatisfy(l -> assertThat(l).contains("POST /api/v1/check/md5 -> 422"));
         }
     }
 
     @Test
-    @DisplayName("java.util.logging records come out once, as Logback lines; Jersey's \"will be ignored\" warning is held back")
+    @DisplayName(
+            "java.util.logging records come out once, as Logback lines; Jersey's \"will be ignored\" warning is held back")
     void javaUtilLoggingBridged() {
         Logging.configure("info", Logging.PLAIN);
         try (LogCapture logs = new LogCapture()) {
             java.util.logging.Logger.getLogger("dev.bakongpay.test.jul").warning("a record from java.util.logging");
-            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers").warning("resource will be ignored");
-            assertThat(logs.errLines()).filteredOn(l -> l.contains("a record from java.util.logging")).singleElement()
-                    .satisfies(l -> assertThat(l).matches("\\d{4}-\\d\\d-\\d\\dT\\S+ \\[[^]]+] WARN jul - a record from java.util.logging"));
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers")
+                    .warning("resource will be ignored");
+            assertThat(logs.errLines())
+                    .filteredOn(l -> l.contains("a record from java.util.logging"))
+                    .singleElement()
+                    .satisfies(l -> assertThat(l)
+                            .matches("\\d{4}-\\d\\d-\\d\\dT\\S+ \\[[^]]+] WARN jul - a record from java.util.logging"));
             assertThat(logs.errLines()).noneMatch(l -> l.contains("will be ignored"));
         }
     }

@@ -43,6 +43,7 @@ class MetricsTest {
 
     @TempDir
     Path dataDir;
+
     private HttpServer shop;
     private ServerRuntime runtime;
     private EmbeddedJetty jetty;
@@ -66,11 +67,22 @@ class MetricsTest {
     }
 
     private String serve(Map<String, String> extra) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("BAKONGPAY_PORT", "0", "BAKONGPAY_HOST", "127.0.0.1",
-                "BAKONG_SIMULATOR_PORT", "0", "BAKONGPAY_DATA_DIR", dataDir.toString(), "BAKONGPAY_SIMULATOR_ENABLED", "true",
-                "BAKONGPAY_API_KEYS", KEY + "=PRO"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BAKONGPAY_PORT",
+                "0",
+                "BAKONGPAY_HOST",
+                "127.0.0.1",
+                "BAKONG_SIMULATOR_PORT",
+                "0",
+                "BAKONGPAY_DATA_DIR",
+                dataDir.toString(),
+                "BAKONGPAY_SIMULATOR_ENABLED",
+                "true",
+                "BAKONGPAY_API_KEYS",
+                KEY + "=PRO"));
         env.putAll(extra);
-        ServerSettings settings = ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE);
+        ServerSettings settings =
+                ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE);
         runtime = ServerRuntime.open(settings, Clock.systemUTC());
         jetty = EmbeddedJetty.start(runtime);
         return jetty.localUrl().toString();
@@ -79,24 +91,40 @@ class MetricsTest {
     /** create → pay in the simulator → check (twice) → the webhook delivered; returns the create answer. */
     private JsonPath flow(String api) {
         PaymentRoundTrip.requireEndpoints();
-        SimulatorControl simulator = SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow());
+        SimulatorControl simulator =
+                SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow());
         JsonPath created = PaymentRoundTrip.run(api, KEY, simulator);
         String eventId = created.getString("data.transactionId") + ":SUCCESS";
-        Awaitility.await("the webhook is delivered").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> runtime.storage().webhooks().find(eventId).map(d -> d.state() == WebhookDeliveryState.DELIVERED)
+        Awaitility.await("the webhook is delivered")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> runtime.storage()
+                        .webhooks()
+                        .find(eventId)
+                        .map(d -> d.state() == WebhookDeliveryState.DELIVERED)
                         .orElse(false));
         return created;
     }
 
     private Map<String, String> withWebhooksAndAdmin() {
-        return Map.of("BAKONGPAY_WEBHOOK_URL", "http://127.0.0.1:" + shop.getAddress().getPort() + "/hooks",
-                "BAKONGPAY_WEBHOOK_SECRET", "whsec_metrics_test_0123456789", "BAKONGPAY_ADMIN_TOKEN", ADMIN);
+        return Map.of(
+                "BAKONGPAY_WEBHOOK_URL",
+                "http://127.0.0.1:" + shop.getAddress().getPort() + "/hooks",
+                "BAKONGPAY_WEBHOOK_SECRET",
+                "whsec_metrics_test_0123456789",
+                "BAKONGPAY_ADMIN_TOKEN",
+                ADMIN);
     }
 
     private static String scrape(String api) {
-        return given().baseUri(api).header("Authorization", "Bearer " + ADMIN).get("/metrics")
-                .then().statusCode(200).header("Content-Type", startsWith("text/plain; version=0.0.4"))
-                .extract().asString();
+        return given().baseUri(api)
+                .header("Authorization", "Bearer " + ADMIN)
+                .get("/metrics")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", startsWith("text/plain; version=0.0.4"))
+                .extract()
+                .asString();
     }
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
@@ -104,7 +132,9 @@ class MetricsTest {
 
     /** The value of the one sample named {@code name} whose labels include {@code labels}; fails when none or several match. */
     static double sample(String text, String name, Map<String, String> labels) {
-        List<Double> found = text.lines().map(SAMPLE::matcher).filter(Matcher::matches)
+        List<Double> found = text.lines()
+                .map(SAMPLE::matcher)
+                .filter(Matcher::matches)
                 .filter(m -> m.group(1).equals(name))
                 .filter(m -> {
                     Map<String, String> have = new LinkedHashMap<>();
@@ -112,66 +142,106 @@ class MetricsTest {
                     while (l.find()) have.put(l.group(1), l.group(2));
                     return have.entrySet().containsAll(labels.entrySet());
                 })
-                .map(m -> Double.parseDouble(m.group(4))).toList();
+                .map(m -> Double.parseDouble(m.group(4)))
+                .toList();
         assertThat(found).as("samples of %s%s", name, labels).hasSize(1);
         return found.get(0);
     }
 
     @Test
-    @DisplayName("after create, pay in the simulator, check and a webhook, the scrape shows each counter moved with its tags")
+    @DisplayName(
+            "after create, pay in the simulator, check and a webhook, the scrape shows each counter moved with its tags")
     void flowMovesCounters() throws Exception {
         String api = serve(withWebhooksAndAdmin());
         flow(api);
         String text = scrape(api);
-        assertThat(sample(text, "bakongpay_http_requests_seconds_count",
-                Map.of("method", "POST", "endpoint", "/khqr/create", "status", "200"))).isEqualTo(1);
-        assertThat(sample(text, "bakongpay_http_requests_seconds_count",
-                Map.of("method", "POST", "endpoint", "/check/md5", "status", "200"))).isGreaterThanOrEqualTo(2);
-        assertThat(sample(text, "bakongpay_payments_create_seconds_count", Map.of("outcome", "created"))).isEqualTo(1);
-        assertThat(sample(text, "bakongpay_payments_check_seconds_count",
-                Map.of("kind", "single", "outcome", "answered", "status", "pending"))).isGreaterThanOrEqualTo(1);
-        assertThat(sample(text, "bakongpay_payments_check_seconds_count",
-                Map.of("kind", "single", "outcome", "answered", "status", "success"))).isEqualTo(1);
-        assertThat(sample(text, "bakongpay_payments_status_changes_total", Map.of("from", "pending", "to", "success"))).isEqualTo(1);
-        assertThat(sample(text, "bakongpay_upstream_requests_seconds_count",
-                Map.of("upstream", "test", "endpoint", "check_transaction_by_md5", "outcome", "success"))).isGreaterThanOrEqualTo(2);
-        assertThat(sample(text, "bakongpay_upstream_circuit_state", Map.of("upstream", "test", "state", "closed"))).isEqualTo(1);
-        assertThat(sample(text, "bakongpay_upstream_circuit_state", Map.of("upstream", "test", "state", "open"))).isZero();
-        assertThat(sample(text, "bakongpay_webhook_deliveries_seconds_count", Map.of("outcome", "delivered"))).isEqualTo(1);
+        assertThat(sample(
+                        text,
+                        "bakongpay_http_requests_seconds_count",
+                        Map.of("method", "POST", "endpoint", "/khqr/create", "status", "200")))
+                .isEqualTo(1);
+        assertThat(sample(
+                        text,
+                        "bakongpay_http_requests_seconds_count",
+                        Map.of("method", "POST", "endpoint", "/check/md5", "status", "200")))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(sample(text, "bakongpay_payments_create_seconds_count", Map.of("outcome", "created")))
+                .isEqualTo(1);
+        assertThat(sample(
+                        text,
+                        "bakongpay_payments_check_seconds_count",
+                        Map.of("kind", "single", "outcome", "answered", "status", "pending")))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(sample(
+                        text,
+                        "bakongpay_payments_check_seconds_count",
+                        Map.of("kind", "single", "outcome", "answered", "status", "success")))
+                .isEqualTo(1);
+        assertThat(sample(text, "bakongpay_payments_status_changes_total", Map.of("from", "pending", "to", "success")))
+                .isEqualTo(1);
+        assertThat(sample(
+                        text,
+                        "bakongpay_upstream_requests_seconds_count",
+                        Map.of("upstream", "test", "endpoint", "check_transaction_by_md5", "outcome", "success")))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(sample(text, "bakongpay_upstream_circuit_state", Map.of("upstream", "test", "state", "closed")))
+                .isEqualTo(1);
+        assertThat(sample(text, "bakongpay_upstream_circuit_state", Map.of("upstream", "test", "state", "open")))
+                .isZero();
+        assertThat(sample(text, "bakongpay_webhook_deliveries_seconds_count", Map.of("outcome", "delivered")))
+                .isEqualTo(1);
         // a FREE plan's refusals start at zero, so a rate alert has a series before the first one
-        assertThat(sample(text, "bakongpay_ratelimit_rejections_total", Map.of("plan", "free"))).isZero();
+        assertThat(sample(text, "bakongpay_ratelimit_rejections_total", Map.of("plan", "free")))
+                .isZero();
         assertThat(sample(text, "bakongpay_webhook_dead", Map.of())).isZero();
         assertThat(sample(text, "bakongpay_reconciliation_backlog", Map.of())).isGreaterThanOrEqualTo(0);
-        assertThat(sample(text, "bakongpay_store_write_batch_writes_count", Map.of())).isGreaterThanOrEqualTo(1);
-        assertThat(sample(text, "cache_gets_total", Map.of("cache", "api.keys", "result", "hit"))).isGreaterThanOrEqualTo(1);
+        assertThat(sample(text, "bakongpay_store_write_batch_writes_count", Map.of()))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(sample(text, "cache_gets_total", Map.of("cache", "api.keys", "result", "hit")))
+                .isGreaterThanOrEqualTo(1);
         // create latency is a histogram: Prometheus computes quantiles from its buckets
         assertThat(text).contains("bakongpay_payments_create_seconds_bucket{outcome=\"created\",le=\"+Inf\"} 1");
         // the request that was never routed counts as unmatched, not under its raw path
-        given().baseUri(api).header("Authorization", "Bearer " + KEY).get("/api/v1/no/such/path/12345").then().statusCode(404);
+        given().baseUri(api)
+                .header("Authorization", "Bearer " + KEY)
+                .get("/api/v1/no/such/path/12345")
+                .then()
+                .statusCode(404);
         String after = scrape(api);
-        assertThat(sample(after, "bakongpay_http_requests_seconds_count",
-                Map.of("method", "GET", "endpoint", "unmatched", "status", "404"))).isEqualTo(1);
+        assertThat(sample(
+                        after,
+                        "bakongpay_http_requests_seconds_count",
+                        Map.of("method", "GET", "endpoint", "unmatched", "status", "404")))
+                .isEqualTo(1);
         assertThat(after).doesNotContain("12345");
     }
 
     @Test
-    @DisplayName("the README's metrics table names exactly the meters a scrape holds after the flow (JVM and process meters by prefix)")
+    @DisplayName(
+            "the README's metrics table names exactly the meters a scrape holds after the flow (JVM and process meters by prefix)")
     void readmeTableMatchesTheScrape() throws Exception {
         String api = serve(withWebhooksAndAdmin());
         flow(api);
         scrape(api);
-        Set<String> registered = runtime.metrics().registry().getMeters().stream().map(m -> m.getId().getName())
-                .filter(n -> JVM_PREFIXES.stream().noneMatch(n::startsWith)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> registered = runtime.metrics().registry().getMeters().stream()
+                .map(m -> m.getId().getName())
+                .filter(n -> JVM_PREFIXES.stream().noneMatch(n::startsWith))
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> documented = documentedMeters();
-        assertThat(registered).as("meters recorded but not in the README table (left) / in the table but not recorded")
+        assertThat(registered)
+                .as("meters recorded but not in the README table (left) / in the table but not recorded")
                 .containsExactlyInAnyOrderElementsOf(documented);
         String text = scrape(api);
         for (Meter m : runtime.metrics().registry().getMeters()) {
             String prefix = m.getId().getName().replace('.', '_');
-            assertThat(text).as("the scrape has %s", m.getId().getName()).containsPattern("(?m)^" + Pattern.quote(prefix));
+            assertThat(text)
+                    .as("the scrape has %s", m.getId().getName())
+                    .containsPattern("(?m)^" + Pattern.quote(prefix));
         }
         for (String prefix : JVM_PREFIXES) {
-            assertThat(text).as("JVM and process meters: %s*", prefix).containsPattern("(?m)^" + prefix.replace('.', '_'));
+            assertThat(text)
+                    .as("JVM and process meters: %s*", prefix)
+                    .containsPattern("(?m)^" + prefix.replace('.', '_'));
         }
     }
 
@@ -194,12 +264,24 @@ class MetricsTest {
     @DisplayName("/metrics: 401 in the envelope without the token or with an API key, 200 with the admin token")
     void metricsNeedsTheAdminToken() throws Exception {
         String api = serve(Map.of("BAKONGPAY_ADMIN_TOKEN", ADMIN));
-        given().baseUri(api).get("/metrics").then().statusCode(401)
+        given().baseUri(api)
+                .get("/metrics")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("success", equalTo(false)).body("error.code", equalTo("missing_admin_token"));
-        given().baseUri(api).header("Authorization", "Bearer " + KEY).get("/metrics").then().statusCode(401)
+                .body("success", equalTo(false))
+                .body("error.code", equalTo("missing_admin_token"));
+        given().baseUri(api)
+                .header("Authorization", "Bearer " + KEY)
+                .get("/metrics")
+                .then()
+                .statusCode(401)
                 .body("error.code", equalTo("invalid_admin_token"));
-        given().baseUri(api).header("Authorization", "Bearer " + ADMIN).post("/metrics").then().statusCode(405)
+        given().baseUri(api)
+                .header("Authorization", "Bearer " + ADMIN)
+                .post("/metrics")
+                .then()
+                .statusCode(405)
                 .body("error.code", equalTo("method_not_allowed"));
         assertThat(scrape(api)).contains("jvm_memory_used_bytes").contains("bakongpay_upstream_circuit_state");
     }
@@ -208,23 +290,45 @@ class MetricsTest {
     @DisplayName("without an admin token or a management port, /metrics is not served: 404 in the envelope")
     void offWithoutToken() throws Exception {
         String api = serve(Map.of());
-        given().baseUri(api).header("Authorization", "Bearer " + ADMIN).get("/metrics").then().statusCode(404)
-                .body("success", equalTo(false)).body("error.code", equalTo("not_found"));
+        given().baseUri(api)
+                .header("Authorization", "Bearer " + ADMIN)
+                .get("/metrics")
+                .then()
+                .statusCode(404)
+                .body("success", equalTo(false))
+                .body("error.code", equalTo("not_found"));
         assertThat(runtime.managementPort()).isEmpty();
     }
 
     @Test
-    @DisplayName("BAKONGPAY_MANAGEMENT_PORT: /metrics and /health there without a token; the API port still refuses /metrics")
+    @DisplayName(
+            "BAKONGPAY_MANAGEMENT_PORT: /metrics and /health there without a token; the API port still refuses /metrics")
     void managementPort() throws Exception {
         String api = serve(Map.of("BAKONGPAY_MANAGEMENT_PORT", "0"));
-        String management = "http://127.0.0.1:" + runtime.managementPort().orElseThrow().port();
-        given().baseUri(api).header("Authorization", "Bearer " + KEY).contentType("application/json")
-                .body(PaymentRoundTrip.ORDER).post(SandboxGuide.CREATE_PATH).then().statusCode(200);
-        String text = given().baseUri(management).get("/metrics").then().statusCode(200)
-                .header("Content-Type", startsWith("text/plain; version=0.0.4")).extract().asString();
-        assertThat(sample(text, "bakongpay_payments_create_seconds_count", Map.of("outcome", "created"))).isEqualTo(1);
+        String management =
+                "http://127.0.0.1:" + runtime.managementPort().orElseThrow().port();
+        given().baseUri(api)
+                .header("Authorization", "Bearer " + KEY)
+                .contentType("application/json")
+                .body(PaymentRoundTrip.ORDER)
+                .post(SandboxGuide.CREATE_PATH)
+                .then()
+                .statusCode(200);
+        String text = given().baseUri(management)
+                .get("/metrics")
+                .then()
+                .statusCode(200)
+                .header("Content-Type", startsWith("text/plain; version=0.0.4"))
+                .extract()
+                .asString();
+        assertThat(sample(text, "bakongpay_payments_create_seconds_count", Map.of("outcome", "created")))
+                .isEqualTo(1);
         given().baseUri(management).get("/health").then().statusCode(200).body("status", equalTo("UP"));
-        given().baseUri(management).get("/api/v1/khqr/create").then().statusCode(404).body("error.code", equalTo("not_found"));
+        given().baseUri(management)
+                .get("/api/v1/khqr/create")
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("not_found"));
         given().baseUri(management).post("/metrics").then().statusCode(405).header("Allow", "GET, HEAD");
         given().baseUri(api).get("/metrics").then().statusCode(404);
     }
@@ -233,8 +337,9 @@ class MetricsTest {
     @DisplayName("BAKONGPAY_MANAGEMENT_PORT equal to BAKONGPAY_PORT is refused at start with one line naming both")
     void managementPortMustDiffer() {
         Map<String, String> env = Map.of("BAKONGPAY_PORT", "8181", "BAKONGPAY_MANAGEMENT_PORT", "8181");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerSettings.read(ConfigLookup.builder().environment(env).build(),
-                        ServerSettings.Command.SERVE))
-                .hasMessageContaining("BAKONGPAY_MANAGEMENT_PORT was '8181' but it must differ from BAKONGPAY_PORT (8181)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerSettings.read(
+                        ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE))
+                .hasMessageContaining(
+                        "BAKONGPAY_MANAGEMENT_PORT was '8181' but it must differ from BAKONGPAY_PORT (8181)");
     }
 }

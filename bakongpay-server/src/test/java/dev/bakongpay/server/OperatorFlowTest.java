@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The root README's "Operate it" section, step by step, on the store and limiter several nodes share:
  * PostgreSQL (a schema of its own) and Redis, with a second node on them.
  */
-@DisplayName("the README's \"Operate it\" flow on PostgreSQL and Redis: key created, used, seen, rotated, revoked, audited")
+@DisplayName(
+        "the README's \"Operate it\" flow on PostgreSQL and Redis: key created, used, seen, rotated, revoked, audited")
 @RequiresService({Service.POSTGRESQL, Service.REDIS})
 class OperatorFlowTest {
     static final String ADMIN_TOKEN = "operator-flow-admin-token-0123456789abcdef";
@@ -41,11 +42,14 @@ class OperatorFlowTest {
 
     @TempDir
     Path dataDirA;
+
     @TempDir
     Path dataDirB;
+
     final List<AutoCloseable> running = new java.util.ArrayList<>();
     /** Node A, where the operator works; node B shares its store and limiter. */
     String url;
+
     String urlB;
 
     @AfterEach
@@ -65,8 +69,9 @@ class OperatorFlowTest {
         env.put("BAKONGPAY_PORT", "0");
         env.put("BAKONGPAY_SIMULATOR_ENABLED", "true");
         env.put("BAKONG_SIMULATOR_PORT", "0");
-        ServerRuntime runtime = ServerRuntime.open(ServerSettings.read(ConfigLookup.builder().environment(env).build(),
-                ServerSettings.Command.SERVE), Clock.systemUTC());
+        ServerRuntime runtime = ServerRuntime.open(
+                ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE),
+                Clock.systemUTC());
         running.add(runtime);
         EmbeddedJetty jetty = EmbeddedJetty.start(runtime);
         running.add(jetty);
@@ -82,13 +87,21 @@ class OperatorFlowTest {
     }
 
     static Response createKhqr(String node, String key) {
-        return given().baseUri(node).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
-                .body(CREATE).post("/api/v1/khqr/create");
+        return given().baseUri(node)
+                .header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON)
+                .body(CREATE)
+                .post("/api/v1/khqr/create");
     }
 
     JsonPath createKey(String plan, String label) {
-        return admin().contentType(ContentType.JSON).body("{\"plan\":\"" + plan + "\",\"label\":\"" + label + "\"}")
-                .post("/admin/v1/keys").then().statusCode(201).extract().jsonPath();
+        return admin().contentType(ContentType.JSON)
+                .body("{\"plan\":\"" + plan + "\",\"label\":\"" + label + "\"}")
+                .post("/admin/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     String metrics() {
@@ -101,7 +114,9 @@ class OperatorFlowTest {
         while (System.nanoTime() < deadline) {
             Response r = createKhqr(urlB, key);
             if (r.statusCode() == 401) return r.path("error.code");
-            assertThat(r.statusCode()).as("before the revocation reaches it, the key still works").isEqualTo(200);
+            assertThat(r.statusCode())
+                    .as("before the revocation reaches it, the key still works")
+                    .isEqualTo(200);
             Thread.sleep(200);
         }
         throw new AssertionError("the revoked key still works 7 s after the revocation");
@@ -133,9 +148,13 @@ class OperatorFlowTest {
 
         // 3. /metrics counted it under its route; the limiter's series per plan are there from the start
         String scrape = metrics();
-        assertThat(MetricsTest.sample(scrape, "bakongpay_http_requests_seconds_count",
-                Map.of("method", "POST", "endpoint", "/khqr/create", "status", "200"))).isEqualTo(1);
-        assertThat(MetricsTest.sample(scrape, "bakongpay_ratelimit_rejections_total", Map.of("plan", "pro"))).isZero();
+        assertThat(MetricsTest.sample(
+                        scrape,
+                        "bakongpay_http_requests_seconds_count",
+                        Map.of("method", "POST", "endpoint", "/khqr/create", "status", "200")))
+                .isEqualTo(1);
+        assertThat(MetricsTest.sample(scrape, "bakongpay_ratelimit_rejections_total", Map.of("plan", "pro")))
+                .isZero();
         // a FREE key over its limit (2 a minute here) is refused by Redis and counted under its plan
         String freeKey = createKey("FREE", "Shop F").getString("key");
         createKhqr(freeKey).then().statusCode(200);
@@ -145,25 +164,41 @@ class OperatorFlowTest {
                 .isEqualTo(1);
 
         // the key's last use, in the keys list
-        JsonPath keys = admin().get("/admin/v1/keys").then().statusCode(200).extract().jsonPath();
+        JsonPath keys =
+                admin().get("/admin/v1/keys").then().statusCode(200).extract().jsonPath();
         String lastUsedAt = keys.getString("keys.find { it.id == '" + id + "' }.lastUsedAt");
         assertThat(lastUsedAt).isNotNull();
-        assertThat(Duration.between(Instant.parse(lastUsedAt), Instant.now()).abs()).isLessThan(Duration.ofMinutes(2));
+        assertThat(Duration.between(Instant.parse(lastUsedAt), Instant.now()).abs())
+                .isLessThan(Duration.ofMinutes(2));
 
         // 4. ready, on PostgreSQL and Redis
-        given().baseUri(url).get("/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("store.adapter", equalTo("jdbc")).body("limiter.adapter", equalTo("redis"))
+        given().baseUri(url)
+                .get("/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("store.adapter", equalTo("jdbc"))
+                .body("limiter.adapter", equalTo("redis"))
                 .body("limiter.status", equalTo("UP"));
 
         // 5. the console's API finds the payment by its md5
-        admin().queryParam("md5", md5).get("/admin/v1/payments").then().statusCode(200)
-                .body("payments.size()", equalTo(1)).body("payments[0].transactionId", equalTo(transactionId))
+        admin().queryParam("md5", md5)
+                .get("/admin/v1/payments")
+                .then()
+                .statusCode(200)
+                .body("payments.size()", equalTo(1))
+                .body("payments[0].transactionId", equalTo(transactionId))
                 .body("payments[0].status", equalTo("PENDING"));
         given().baseUri(url).get("/admin/").then().statusCode(200);
 
         // 6. rotate with an hour's grace: both keys work
-        JsonPath rotated = admin().contentType(ContentType.JSON).body("{\"graceSeconds\":3600}")
-                .post("/admin/v1/keys/" + id + "/rotate").then().statusCode(201).extract().jsonPath();
+        JsonPath rotated = admin().contentType(ContentType.JSON)
+                .body("{\"graceSeconds\":3600}")
+                .post("/admin/v1/keys/" + id + "/rotate")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String newKey = rotated.getString("key");
         String newId = rotated.getString("apiKey.id");
         assertThat(rotated.getString("previous.state")).isEqualTo("EXPIRING");
@@ -172,13 +207,16 @@ class OperatorFlowTest {
         createKhqr(urlB, newKey).then().statusCode(200); // node B has read the new key: its cache holds it
 
         // 7. revoke the new key: refused at once on the node that revoked it, within 5 s on the other
-        admin().post("/admin/v1/keys/" + newId + "/revoke").then().statusCode(200)
+        admin().post("/admin/v1/keys/" + newId + "/revoke")
+                .then()
+                .statusCode(200)
                 .body("apiKey.state", equalTo("REVOKED"));
         createKhqr(newKey).then().statusCode(401).body("error.code", equalTo("api_key_revoked"));
         assertThat(refusedOnBWithin5s(newKey)).isEqualTo("api_key_revoked");
 
         // 8. the audit trail: create, rotate, revoke, by the admin credential
-        JsonPath audit = admin().get("/admin/v1/audit").then().statusCode(200).extract().jsonPath();
+        JsonPath audit =
+                admin().get("/admin/v1/audit").then().statusCode(200).extract().jsonPath();
         List<String> actions = audit.getList("entries.action");
         assertThat(actions).startsWith("key.revoke", "key.rotate", "key.create", "key.create");
         assertThat(audit.getList("entries.keyId", String.class)).startsWith(newId, id);

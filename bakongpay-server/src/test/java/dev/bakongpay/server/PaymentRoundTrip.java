@@ -30,23 +30,38 @@ final class PaymentRoundTrip {
 
     /** create → pay → check; returns the create answer's data. */
     static JsonPath run(String api, String key, SimulatorControl simulator) {
-        JsonPath created = given().baseUri(api).header("Authorization", "Bearer " + key).contentType("application/json")
-                .body(ORDER).post(SandboxGuide.CREATE_PATH)
-                .then().statusCode(200).body("success", equalTo(true))
+        JsonPath created = given().baseUri(api)
+                .header("Authorization", "Bearer " + key)
+                .contentType("application/json")
+                .body(ORDER)
+                .post(SandboxGuide.CREATE_PATH)
+                .then()
+                .statusCode(200)
+                .body("success", equalTo(true))
                 .body("data.checkoutUrl", startsWith(api + "/pay/"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         String md5 = created.getString("data.md5");
         checkStatus(api, key, md5, "PENDING");
         simulator.pay(created.getString("data.qrString"));
-        Awaitility.await("the payment is seen as SUCCESS").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+        Awaitility.await("the payment is seen as SUCCESS")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> checkStatus(api, key, md5, "SUCCESS"));
         return created;
     }
 
     private static void checkStatus(String api, String key, String md5, String status) {
-        String actual = given().baseUri(api).header("Authorization", "Bearer " + key).contentType("application/json")
-                .body("{\"md5\":\"" + md5 + "\"}").post(SandboxGuide.CHECK_PATH)
-                .then().statusCode(200).extract().jsonPath().getString("data.status");
+        String actual = given().baseUri(api)
+                .header("Authorization", "Bearer " + key)
+                .contentType("application/json")
+                .body("{\"md5\":\"" + md5 + "\"}")
+                .post(SandboxGuide.CHECK_PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("data.status");
         assertThat(actual).isEqualTo(status);
     }
 }

@@ -23,13 +23,18 @@ class QrImagePathArchitectureTest {
 
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.bakongpay.core", "dev.bakongpay.jaxrs", "dev.bakongpay.checkout", "dev.bakongpay.server");
+            .importPackages(
+                    "dev.bakongpay.core", "dev.bakongpay.jaxrs", "dev.bakongpay.checkout", "dev.bakongpay.server");
 
     @Test
     @DisplayName("only core's render package uses ZXing, in the main code of core, jaxrs, checkout and server")
     void onlyRenderUsesZxing() {
-        noClasses().that().resideOutsideOfPackage("dev.bakongpay.core.render..")
-                .should().dependOnClassesThat().resideInAPackage("com.google.zxing..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.bakongpay.core.render..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.google.zxing..")
                 .because("core's QrRenderer is the one QR image path; draw with it, not with ZXing")
                 .check(MAIN);
     }
@@ -37,8 +42,12 @@ class QrImagePathArchitectureTest {
     @Test
     @DisplayName("sees the main classes of every module it checks")
     void importsEveryModule() {
-        for (String cls : new String[] {"dev.bakongpay.core.render.QrRenderer", "dev.bakongpay.jaxrs.QrImageResource",
-                "dev.bakongpay.checkout.CheckoutServlet", "dev.bakongpay.server.ServerMain"}) {
+        for (String cls : new String[] {
+            "dev.bakongpay.core.render.QrRenderer",
+            "dev.bakongpay.jaxrs.QrImageResource",
+            "dev.bakongpay.checkout.CheckoutServlet",
+            "dev.bakongpay.server.ServerMain"
+        }) {
             assertThat(MAIN.contain(cls)).as(cls).isTrue();
         }
     }

@@ -24,7 +24,10 @@ final class RawHttp implements AutoCloseable {
 
     RawHttp(URI base) throws IOException {
         socket = new Socket();
-        socket.connect(new InetSocketAddress(base.getHost().equals("localhost") ? "127.0.0.1" : base.getHost(), base.getPort()), 5_000);
+        socket.connect(
+                new InetSocketAddress(
+                        base.getHost().equals("localhost") ? "127.0.0.1" : base.getHost(), base.getPort()),
+                5_000);
         socket.setSoTimeout(15_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -78,7 +81,9 @@ final class RawHttp implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String l = line(); l != null && !l.isEmpty(); l = line()) {
             int colon = l.indexOf(':');
-            headers.put(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
+            headers.put(
+                    l.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    l.substring(colon + 1).trim());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String length = headers.get("content-length");
@@ -87,12 +92,15 @@ final class RawHttp implements AutoCloseable {
         } else if (length != null) {
             body.write(in.readNBytes(Integer.parseInt(length)));
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line();
             }
-            for (String l = line(); l != null && !l.isEmpty(); l = line()) { /* trailers */ }
+            for (String l = line(); l != null && !l.isEmpty(); l = line()) {
+                /* trailers */
+            }
         } else if (status >= 200 && status != 204 && status != 304) {
             body.write(in.readAllBytes());
         }

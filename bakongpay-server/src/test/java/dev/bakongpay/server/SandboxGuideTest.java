@@ -11,8 +11,9 @@ class SandboxGuideTest {
     @Test
     void payCurlWithoutControlTokenSendsNoAuthorization() {
         assertThat(SandboxGuide.payCurl(BANK, false))
-                .isEqualTo("curl -s -X POST http://127.0.0.1:9090/simulator/payments -H 'Content-Type: application/json'"
-                        + " -d '{\"qr\":\"<qrString>\"}'")
+                .isEqualTo(
+                        "curl -s -X POST http://127.0.0.1:9090/simulator/payments -H 'Content-Type: application/json'"
+                                + " -d '{\"qr\":\"<qrString>\"}'")
                 .doesNotContain("Authorization");
     }
 

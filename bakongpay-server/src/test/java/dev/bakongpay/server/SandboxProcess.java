@@ -31,8 +31,8 @@ final class SandboxProcess implements AutoCloseable {
         String version = System.getProperty("project.version", "0.1.0-SNAPSHOT");
         Path jar = Path.of("target", "bakongpay-server-" + version + ".jar").toAbsolutePath();
         assertThat(jar).as("mvn package builds the JAR before this test").exists();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "sandbox");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "sandbox");
         pb.directory(dataDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("BAKONGPAY_") || k.startsWith("BAKONG_SIMULATOR_"));
         pb.environment().put("BAKONGPAY_PORT", "0");
@@ -42,13 +42,15 @@ final class SandboxProcess implements AutoCloseable {
     }
 
     private static void pump(java.io.InputStream stream, List<String> lines) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) lines.add(line);
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "sandbox-output");
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) lines.add(line);
+                    } catch (IOException e) {
+                        // the process ended
+                    }
+                },
+                "sandbox-output");
         t.setDaemon(true);
         t.start();
     }
@@ -61,13 +63,16 @@ final class SandboxProcess implements AutoCloseable {
             if (!process.isAlive()) break;
             Thread.sleep(100);
         }
-        throw new AssertionError("the sandbox printed no guide within " + within + "\nstdout:\n" + String.join("\n", out)
-                + "\nstderr:\n" + String.join("\n", err));
+        throw new AssertionError("the sandbox printed no guide within " + within + "\nstdout:\n"
+                + String.join("\n", out) + "\nstderr:\n" + String.join("\n", err));
     }
 
     /** Sends SIGINT, as Ctrl-C in a terminal does, and waits for the process to end. */
     int interrupt(Duration within) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the sandbox did not stop within " + within + " of Ctrl-C");
@@ -78,7 +83,8 @@ final class SandboxProcess implements AutoCloseable {
     /** Waits for the process to end by itself; its exit code. */
     int awaitExit(Duration within) throws InterruptedException {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("the process did not end within " + within + "\nstderr:\n" + String.join("\n", err));
+            throw new AssertionError(
+                    "the process did not end within " + within + "\nstderr:\n" + String.join("\n", err));
         }
         Thread.sleep(200); // lets the output pumps read the last lines
         return process.exitValue();

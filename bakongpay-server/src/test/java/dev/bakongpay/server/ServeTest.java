@@ -1,6 +1,5 @@
 package dev.bakongpay.server;
 
-import dev.bakongpay.testsupport.Jwts;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.bakongpay.server.config.ConfigLookup;
 import dev.bakongpay.server.config.ServerSettings;
 import dev.bakongpay.server.runtime.ServerRuntime;
+import dev.bakongpay.testsupport.Jwts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeTest {
     @TempDir
     Path dataDir;
+
     private ServerRuntime runtime;
     private EmbeddedJetty jetty;
 
@@ -32,7 +33,8 @@ class ServeTest {
         all.put("BAKONGPAY_PORT", "0");
         all.put("BAKONGPAY_HOST", "127.0.0.1");
         all.put("BAKONGPAY_DATA_DIR", dataDir.toString());
-        ServerSettings settings = ServerSettings.read(ConfigLookup.builder().environment(all).build(), ServerSettings.Command.SERVE);
+        ServerSettings settings =
+                ServerSettings.read(ConfigLookup.builder().environment(all).build(), ServerSettings.Command.SERVE);
         runtime = ServerRuntime.open(settings, Clock.systemUTC());
         jetty = EmbeddedJetty.start(runtime);
         return jetty.localUrl().toString();
@@ -52,7 +54,9 @@ class ServeTest {
         void healthUp() throws Exception {
             String token = Jwts.expiringAt(Instant.now().plusSeconds(86_400L * 30 + 60));
             String url = serve(Map.of("BAKONGPAY_BAKONG_TOKEN", token));
-            given().baseUri(url).get("/health").then()
+            given().baseUri(url)
+                    .get("/health")
+                    .then()
                     .statusCode(200)
                     .header("Cache-Control", "no-store")
                     .body("status", equalTo("UP"))
@@ -69,28 +73,54 @@ class ServeTest {
         void healthDown() throws Exception {
             String url = serve(Map.of());
             runtime.storage().close();
-            given().baseUri(url).get("/health").then()
+            given().baseUri(url)
+                    .get("/health")
+                    .then()
                     .statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("problem", startsWith("StoreException"));
         }
 
         @Test
-        @DisplayName("the checkout page of a stored transaction shows its merchant and amount; an unknown one is a 404 page")
+        @DisplayName(
+                "the checkout page of a stored transaction shows its merchant and amount; an unknown one is a 404 page")
         void checkoutPage() throws Exception {
             String url = serve(Map.of());
-            String qr = dev.bakongpay.core.khqr.Khqr.encode(dev.bakongpay.core.khqr.KhqrPayload.individual("coffee@aclb")
-                    .merchantName("Coffee Corner").currency(dev.bakongpay.core.khqr.KhqrCurrency.USD)
-                    .amount(new java.math.BigDecimal("1.50")).expiresAt(Instant.now().plusSeconds(600)).build()).qr();
+            String qr = dev.bakongpay.core.khqr.Khqr.encode(
+                            dev.bakongpay.core.khqr.KhqrPayload.individual("coffee@aclb")
+                                    .merchantName("Coffee Corner")
+                                    .currency(dev.bakongpay.core.khqr.KhqrCurrency.USD)
+                                    .amount(new java.math.BigDecimal("1.50"))
+                                    .expiresAt(Instant.now().plusSeconds(600))
+                                    .build())
+                    .qr();
             java.util.UUID id = java.util.UUID.randomUUID();
-            runtime.storage().transactions().insert(dev.bakongpay.spi.Transaction.builder().id(id).merchantId("m-1")
-                    .mode(dev.bakongpay.spi.PaymentMode.TEST).md5(dev.bakongpay.core.khqr.Khqr.md5(qr)).qrString(qr)
-                    .amount(new java.math.BigDecimal("1.50")).currency("USD").bakongId("coffee@aclb").merchantName("Coffee Corner")
-                    .createdAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600)).attributes(Map.of()).build());
-            given().baseUri(url).get("/pay/" + id + "?lang=en").then().statusCode(200)
+            runtime.storage()
+                    .transactions()
+                    .insert(dev.bakongpay.spi.Transaction.builder()
+                            .id(id)
+                            .merchantId("m-1")
+                            .mode(dev.bakongpay.spi.PaymentMode.TEST)
+                            .md5(dev.bakongpay.core.khqr.Khqr.md5(qr))
+                            .qrString(qr)
+                            .amount(new java.math.BigDecimal("1.50"))
+                            .currency("USD")
+                            .bakongId("coffee@aclb")
+                            .merchantName("Coffee Corner")
+                            .createdAt(Instant.now())
+                            .expiresAt(Instant.now().plusSeconds(600))
+                            .attributes(Map.of())
+                            .build());
+            given().baseUri(url)
+                    .get("/pay/" + id + "?lang=en")
+                    .then()
+                    .statusCode(200)
                     .body(org.hamcrest.Matchers.containsString("Coffee Corner"))
                     .body(org.hamcrest.Matchers.containsString("1.50"));
-            given().baseUri(url).get("/pay/" + java.util.UUID.randomUUID()).then().statusCode(404);
+            given().baseUri(url)
+                    .get("/pay/" + java.util.UUID.randomUUID())
+                    .then()
+                    .statusCode(404);
         }
 
         @Test
@@ -112,8 +142,12 @@ class ServeTest {
         @DisplayName("/health answers UP with the jdbc store")
         void healthUp() throws Exception {
             String url = serve(Map.of("BAKONGPAY_DB_URL", TestPostgres.freshSchemaUrl()));
-            given().baseUri(url).get("/health").then().statusCode(200)
-                    .body("status", equalTo("UP")).body("store", equalTo("jdbc"));
+            given().baseUri(url)
+                    .get("/health")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("store", equalTo("jdbc"));
         }
     }
 }

@@ -23,6 +23,7 @@ class StartupChecksTest {
 
     @TempDir
     Path dataDir;
+
     ServerMain.RunningServer running;
 
     @AfterEach
@@ -41,7 +42,8 @@ class StartupChecksTest {
     }
 
     @Test
-    @DisplayName("a second server on a data folder in use exits 1 with one line naming the folder, and writes nothing into it")
+    @DisplayName(
+            "a second server on a data folder in use exits 1 with one line naming the folder, and writes nothing into it")
     void dataFolderInUse() throws Exception {
         running = TestServers.start(TestServers.settings(dataDir, ServerSettings.Command.SERVE, Map.of()));
         List<String> before = files(dataDir);
@@ -49,15 +51,23 @@ class StartupChecksTest {
         for (ServerSettings.Command command : List.of(ServerSettings.Command.SERVE, ServerSettings.Command.SANDBOX)) {
             TestServers.Printed out = new TestServers.Printed();
             TestServers.Printed err = new TestServers.Printed();
-            ServerMain.Launch second = ServerMain.launch(TestServers.settings(dataDir, command, Map.of()), out.stream, err.stream);
+            ServerMain.Launch second =
+                    ServerMain.launch(TestServers.settings(dataDir, command, Map.of()), out.stream, err.stream);
             assertThat(second.exitCode()).isEqualTo(1);
             assertThat(second.server()).isNull();
-            assertThat(lines(err.text())).singleElement().satisfies(l -> assertThat(l)
-                    .isEqualTo("bakongpay-server: the data folder " + dataDir.toAbsolutePath().normalize() + " is in use by another"
-                            + " BakongPay server; stop that one first, or give this one its own folder with BAKONGPAY_DATA_DIR"));
+            assertThat(lines(err.text()))
+                    .singleElement()
+                    .satisfies(
+                            l -> assertThat(l)
+                                    .isEqualTo(
+                                            "bakongpay-server: the data folder "
+                                                    + dataDir.toAbsolutePath().normalize() + " is in use by another"
+                                                    + " BakongPay server; stop that one first, or give this one its own folder with BAKONGPAY_DATA_DIR"));
             assertThat(out.text()).isEmpty();
         }
-        assertThat(files(dataDir)).isEqualTo(before).noneMatch(f -> f.endsWith(".trace.db"))
+        assertThat(files(dataDir))
+                .isEqualTo(before)
+                .noneMatch(f -> f.endsWith(".trace.db"))
                 .doesNotContain(SandboxKeys.FILE, "simulator-state.json");
     }
 
@@ -74,34 +84,51 @@ class StartupChecksTest {
     void portInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             TestServers.Printed err = new TestServers.Printed();
-            ServerMain.Launch launch = ServerMain.launch(TestServers.settings(dataDir, ServerSettings.Command.SERVE,
-                    Map.of("BAKONGPAY_PORT", Integer.toString(taken.getLocalPort()))), System.out, err.stream);
+            ServerMain.Launch launch = ServerMain.launch(
+                    TestServers.settings(
+                            dataDir,
+                            ServerSettings.Command.SERVE,
+                            Map.of("BAKONGPAY_PORT", Integer.toString(taken.getLocalPort()))),
+                    System.out,
+                    err.stream);
             assertThat(launch.exitCode()).isEqualTo(1);
-            assertThat(lines(err.text())).singleElement().isEqualTo("bakongpay-server: 127.0.0.1:" + taken.getLocalPort()
-                    + " is already in use; stop what listens there or set BAKONGPAY_PORT to a free port (0 picks one)");
+            assertThat(lines(err.text()))
+                    .singleElement()
+                    .isEqualTo(
+                            "bakongpay-server: 127.0.0.1:" + taken.getLocalPort()
+                                    + " is already in use; stop what listens there or set BAKONGPAY_PORT to a free port (0 picks one)");
             assertThat(files(dataDir)).noneMatch(f -> f.startsWith("bakongpay.") && f.endsWith(".db"));
         }
     }
 
     @Test
-    @DisplayName("serve with no API key: one WARN line saying how to create one; none once a key exists, none for the sandbox")
+    @DisplayName(
+            "serve with no API key: one WARN line saying how to create one; none once a key exists, none for the sandbox")
     void noKeyWarning() throws Exception {
         try (LogCapture logs = new LogCapture()) {
             running = TestServers.start(TestServers.settings(dataDir, ServerSettings.Command.SERVE, Map.of()));
-            assertThat(logs.errLines()).filteredOn(l -> l.contains(CREATE_KEY)).singleElement().satisfies(l -> assertThat(l)
-                    .contains(" WARN ServerMain - BakongPay: no API key is active, so every API request gets 401.")
-                    .contains("java -jar bakongpay-server-").contains(".jar " + CREATE_KEY)
-                    .contains("BAKONGPAY_API_KEYS"));
+            assertThat(logs.errLines())
+                    .filteredOn(l -> l.contains(CREATE_KEY))
+                    .singleElement()
+                    .satisfies(l -> assertThat(l)
+                            .contains(
+                                    " WARN ServerMain - BakongPay: no API key is active, so every API request gets 401.")
+                            .contains("java -jar bakongpay-server-")
+                            .contains(".jar " + CREATE_KEY)
+                            .contains("BAKONGPAY_API_KEYS"));
             running.stop();
         }
         try (LogCapture logs = new LogCapture()) {
-            running = TestServers.start(TestServers.settings(dataDir, ServerSettings.Command.SERVE,
+            running = TestServers.start(TestServers.settings(
+                    dataDir,
+                    ServerSettings.Command.SERVE,
                     Map.of("BAKONGPAY_API_KEYS", "bk_live_startup0000000001=PRO")));
             running.stop();
             // the key is now in the store: a restart without the setting has one too
             running = TestServers.start(TestServers.settings(dataDir, ServerSettings.Command.SERVE, Map.of()));
             running.stop();
-            running = TestServers.start(TestServers.settings(dataDir.resolve("sandbox"), ServerSettings.Command.SANDBOX, Map.of()));
+            running = TestServers.start(
+                    TestServers.settings(dataDir.resolve("sandbox"), ServerSettings.Command.SANDBOX, Map.of()));
             assertThat(logs.errLines()).noneMatch(l -> l.contains(CREATE_KEY));
         }
     }

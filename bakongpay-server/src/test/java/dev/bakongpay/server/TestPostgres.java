@@ -1,11 +1,11 @@
 package dev.bakongpay.server;
 
+import dev.bakongpay.testsupport.Services;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import dev.bakongpay.testsupport.Services;
 
 /**
  * PostgreSQL for tests: {@code BAKONGPAY_TEST_PG_URL}, default 127.0.0.1:5432 db {@code test} with
@@ -27,8 +27,10 @@ final class TestPostgres {
                 c.createStatement().execute("CREATE SCHEMA " + schema);
             }
         } catch (SQLException e) {
-            Services.missing("PostgreSQL not reachable at " + URL + ": " + e.getMessage()
-                    + " (start it or set BAKONGPAY_TEST_PG_URL)", e);
+            Services.missing(
+                    "PostgreSQL not reachable at " + URL + ": " + e.getMessage()
+                            + " (start it or set BAKONGPAY_TEST_PG_URL)",
+                    e);
         }
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }

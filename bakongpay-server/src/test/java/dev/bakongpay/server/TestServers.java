@@ -16,8 +16,17 @@ final class TestServers {
     private TestServers() {}
 
     static ServerSettings settings(Path dataDir, ServerSettings.Command command, Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(Map.of("BAKONGPAY_PORT", "0", "BAKONGPAY_HOST", "127.0.0.1",
-                "BAKONG_SIMULATOR_PORT", "0", "BAKONGPAY_DATA_DIR", dataDir.toString(), "BAKONGPAY_RECONCILE_SECONDS", "0"));
+        Map<String, String> all = new HashMap<>(Map.of(
+                "BAKONGPAY_PORT",
+                "0",
+                "BAKONGPAY_HOST",
+                "127.0.0.1",
+                "BAKONG_SIMULATOR_PORT",
+                "0",
+                "BAKONGPAY_DATA_DIR",
+                dataDir.toString(),
+                "BAKONGPAY_RECONCILE_SECONDS",
+                "0"));
         all.putAll(env);
         return ServerSettings.read(ConfigLookup.builder().environment(all).build(), command);
     }

@@ -34,17 +34,22 @@ class WebhookServerTest {
     /** One POST as the shop's endpoint received it. */
     record Hit(Map<String, List<String>> headers, String body, Instant at) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     @TempDir
     Path dataDir;
+
     private HttpServer shop;
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
     /** What the shop's endpoint answers. */
     private volatile int shopStatus = 204;
+
     private ServerRuntime runtime;
     private EmbeddedJetty jetty;
 
@@ -53,7 +58,8 @@ class WebhookServerTest {
         shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         shop.createContext("/hooks/bakongpay", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            hits.add(new Hit(Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8), Instant.now()));
+            hits.add(new Hit(
+                    Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8), Instant.now()));
             exchange.sendResponseHeaders(shopStatus, -1);
             exchange.close();
         });
@@ -61,11 +67,22 @@ class WebhookServerTest {
     }
 
     private String serve(Map<String, String> extra) throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("BAKONGPAY_PORT", "0", "BAKONGPAY_HOST", "127.0.0.1",
-                "BAKONG_SIMULATOR_PORT", "0", "BAKONGPAY_DATA_DIR", dataDir.toString(), "BAKONGPAY_SIMULATOR_ENABLED", "true",
-                "BAKONGPAY_API_KEYS", KEY + "=PRO"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "BAKONGPAY_PORT",
+                "0",
+                "BAKONGPAY_HOST",
+                "127.0.0.1",
+                "BAKONG_SIMULATOR_PORT",
+                "0",
+                "BAKONGPAY_DATA_DIR",
+                dataDir.toString(),
+                "BAKONGPAY_SIMULATOR_ENABLED",
+                "true",
+                "BAKONGPAY_API_KEYS",
+                KEY + "=PRO"));
         env.putAll(extra);
-        ServerSettings settings = ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE);
+        ServerSettings settings =
+                ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE);
         runtime = ServerRuntime.open(settings, Clock.systemUTC());
         jetty = EmbeddedJetty.start(runtime);
         return jetty.localUrl().toString();
@@ -86,38 +103,65 @@ class WebhookServerTest {
     @DisplayName("create → pay in the simulator → check: exactly one signed payment.succeeded webhook reaches the shop")
     void oneSignedWebhookPerPayment() throws Exception {
         PaymentRoundTrip.requireEndpoints();
-        String api = serve(Map.of("BAKONGPAY_WEBHOOK_URL", shopUrl(), "BAKONGPAY_WEBHOOK_SECRET", SECRET,
-                "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS", "3"));
-        SimulatorControl simulator = SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow());
+        String api = serve(Map.of(
+                "BAKONGPAY_WEBHOOK_URL",
+                shopUrl(),
+                "BAKONGPAY_WEBHOOK_SECRET",
+                SECRET,
+                "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS",
+                "3"));
+        SimulatorControl simulator =
+                SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow());
 
         JsonPath created = PaymentRoundTrip.run(api, KEY, simulator);
         String id = created.getString("data.transactionId");
-        JsonPath check = given().baseUri(api).header("Authorization", "Bearer " + KEY).contentType("application/json")
-                .body("{\"md5\":\"" + created.getString("data.md5") + "\"}").post(SandboxGuide.CHECK_PATH)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath check = given().baseUri(api)
+                .header("Authorization", "Bearer " + KEY)
+                .contentType("application/json")
+                .body("{\"md5\":\"" + created.getString("data.md5") + "\"}")
+                .post(SandboxGuide.CHECK_PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
-        Awaitility.await("the webhook reaches the shop").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await("the webhook reaches the shop")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> !hits.isEmpty());
-        Awaitility.await("the delivery is recorded as delivered").atMost(Duration.ofSeconds(5))
-                .until(() -> runtime.storage().webhooks().find(id + ":SUCCESS")
-                        .map(d -> d.state() == WebhookDeliveryState.DELIVERED).orElse(false));
+        Awaitility.await("the delivery is recorded as delivered")
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> runtime.storage()
+                        .webhooks()
+                        .find(id + ":SUCCESS")
+                        .map(d -> d.state() == WebhookDeliveryState.DELIVERED)
+                        .orElse(false));
         // nothing more is due: another round sends nothing, and later checks fire no new event
         assertThat(runtime.webhooks().orElseThrow().dispatchOnce().claimed()).isZero();
-        given().baseUri(api).header("Authorization", "Bearer " + KEY).contentType("application/json")
-                .body("{\"md5\":\"" + created.getString("data.md5") + "\"}").post(SandboxGuide.CHECK_PATH).then().statusCode(200);
+        given().baseUri(api)
+                .header("Authorization", "Bearer " + KEY)
+                .contentType("application/json")
+                .body("{\"md5\":\"" + created.getString("data.md5") + "\"}")
+                .post(SandboxGuide.CHECK_PATH)
+                .then()
+                .statusCode(200);
         assertThat(runtime.webhooks().orElseThrow().dispatchOnce().claimed()).isZero();
         assertThat(hits).hasSize(1);
 
         Hit hit = hits.get(0);
         assertThat(hit.header("Content-Type")).isEqualTo("application/json");
         assertThat(hit.header("BakongPay-Event-Id")).isEqualTo(id + ":SUCCESS");
-        assertThat(WebhookSignature.verify(SECRET, hit.header("BakongPay-Signature"), hit.body(), hit.at())).isTrue();
-        assertThat(WebhookSignature.verify("whsec_someone_else", hit.header("BakongPay-Signature"), hit.body(), hit.at())).isFalse();
+        assertThat(WebhookSignature.verify(SECRET, hit.header("BakongPay-Signature"), hit.body(), hit.at()))
+                .isTrue();
+        assertThat(WebhookSignature.verify(
+                        "whsec_someone_else", hit.header("BakongPay-Signature"), hit.body(), hit.at()))
+                .isFalse();
 
         JsonPath body = JsonPath.from(hit.body());
         assertThat(body.getString("id")).isEqualTo(id + ":SUCCESS");
         assertThat(body.getString("type")).isEqualTo("payment.succeeded");
-        assertThat(body.getLong("created")).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+        assertThat(body.getLong("created"))
+                .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
         assertThat(body.getString("data.transactionId")).isEqualTo(id);
         assertThat(body.getString("data.md5")).isEqualTo(created.getString("data.md5"));
         assertThat(body.getString("data.status")).isEqualTo("SUCCESS");
@@ -132,32 +176,67 @@ class WebhookServerTest {
     }
 
     @Test
-    @DisplayName("a delivery given up on shows in /health as dead; redelivered once the shop is fixed, it arrives and /health clears")
+    @DisplayName(
+            "a delivery given up on shows in /health as dead; redelivered once the shop is fixed, it arrives and /health clears")
     void deadDeliveryVisibleAndRedelivered() throws Exception {
         PaymentRoundTrip.requireEndpoints();
         shopStatus = 500;
-        String api = serve(Map.of("BAKONGPAY_WEBHOOK_URL", shopUrl(), "BAKONGPAY_WEBHOOK_SECRET", SECRET,
-                "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS", "1"));
-        SimulatorControl simulator = SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow());
+        String api = serve(Map.of(
+                "BAKONGPAY_WEBHOOK_URL",
+                shopUrl(),
+                "BAKONGPAY_WEBHOOK_SECRET",
+                SECRET,
+                "BAKONGPAY_WEBHOOK_MAX_ATTEMPTS",
+                "1"));
+        SimulatorControl simulator =
+                SimulatorControl.connect(runtime.embeddedSimulatorUrl().orElseThrow());
         JsonPath created = PaymentRoundTrip.run(api, KEY, simulator);
         String eventId = created.getString("data.transactionId") + ":SUCCESS";
-        given().baseUri(api).header("Authorization", "Bearer " + KEY).contentType("application/json")
-                .body("{\"md5\":\"" + created.getString("data.md5") + "\"}").post(SandboxGuide.CHECK_PATH).then().statusCode(200);
+        given().baseUri(api)
+                .header("Authorization", "Bearer " + KEY)
+                .contentType("application/json")
+                .body("{\"md5\":\"" + created.getString("data.md5") + "\"}")
+                .post(SandboxGuide.CHECK_PATH)
+                .then()
+                .statusCode(200);
 
-        Awaitility.await("the only attempt fails and the delivery is given up").atMost(Duration.ofSeconds(20))
+        Awaitility.await("the only attempt fails and the delivery is given up")
+                .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> runtime.storage().webhooks().find(eventId).map(d -> d.state() == WebhookDeliveryState.DEAD).orElse(false));
-        given().baseUri(api).get("/health").then().statusCode(200)
-                .body("webhooks.dead", org.hamcrest.Matchers.equalTo(1)).body("webhooks.pending", org.hamcrest.Matchers.equalTo(0));
-        assertThat(runtime.storage().webhooks().findDead(10)).extracting(d -> d.eventId()).containsExactly(eventId);
+                .until(() -> runtime.storage()
+                        .webhooks()
+                        .find(eventId)
+                        .map(d -> d.state() == WebhookDeliveryState.DEAD)
+                        .orElse(false));
+        given().baseUri(api)
+                .get("/health")
+                .then()
+                .statusCode(200)
+                .body("webhooks.dead", org.hamcrest.Matchers.equalTo(1))
+                .body("webhooks.pending", org.hamcrest.Matchers.equalTo(0));
+        assertThat(runtime.storage().webhooks().findDead(10))
+                .extracting(d -> d.eventId())
+                .containsExactly(eventId);
 
         shopStatus = 204;
         assertThat(runtime.webhooks().orElseThrow().redeliver(eventId)).isTrue();
-        Awaitility.await("the redelivered event reaches the shop").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> runtime.storage().webhooks().find(eventId).map(d -> d.state() == WebhookDeliveryState.DELIVERED).orElse(false));
-        assertThat(hits).hasSize(2).allSatisfy(h -> assertThat(h.header("BakongPay-Event-Id")).isEqualTo(eventId));
+        Awaitility.await("the redelivered event reaches the shop")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> runtime.storage()
+                        .webhooks()
+                        .find(eventId)
+                        .map(d -> d.state() == WebhookDeliveryState.DELIVERED)
+                        .orElse(false));
+        assertThat(hits)
+                .hasSize(2)
+                .allSatisfy(h -> assertThat(h.header("BakongPay-Event-Id")).isEqualTo(eventId));
         assertThat(runtime.webhooks().orElseThrow().redeliver(eventId)).isFalse(); // delivered: nothing to redo
-        given().baseUri(api).get("/health").then().statusCode(200).body("webhooks.dead", org.hamcrest.Matchers.equalTo(0));
+        given().baseUri(api)
+                .get("/health")
+                .then()
+                .statusCode(200)
+                .body("webhooks.dead", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test
@@ -165,6 +244,10 @@ class WebhookServerTest {
     void offByDefault() throws Exception {
         String api = serve(Map.of());
         assertThat(runtime.webhooks()).isEmpty();
-        given().baseUri(api).get("/health").then().statusCode(200).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("webhooks")));
+        given().baseUri(api)
+                .get("/health")
+                .then()
+                .statusCode(200)
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("webhooks")));
     }
 }

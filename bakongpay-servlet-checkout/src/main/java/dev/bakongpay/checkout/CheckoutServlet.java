@@ -59,6 +59,7 @@ public class CheckoutServlet extends HttpServlet {
     static final int QR_MIN_SIZE = QrImageOptions.MIN_SIZE;
     /** Largest {@code ?size}: more only costs bandwidth. */
     static final int QR_MAX_SIZE = 1024;
+
     private static final QrRenderer QR = new QrRenderer();
 
     private final transient CheckoutSource fixedSource;
@@ -92,7 +93,8 @@ public class CheckoutServlet extends HttpServlet {
         String poll = parameter(POLL_MILLIS);
         if (poll != null) {
             if (!poll.strip().matches("[0-9]{1,7}")) {
-                throw new IllegalArgumentException(POLL_MILLIS + " was '" + poll + "' but it must be a number of milliseconds");
+                throw new IllegalArgumentException(
+                        POLL_MILLIS + " was '" + poll + "' but it must be a number of milliseconds");
             }
             pollMillis = Math.max(250, Long.parseLong(poll.strip())); // faster polling only loads the server
         }
@@ -115,7 +117,9 @@ public class CheckoutServlet extends HttpServlet {
         if (t == null) {
             if (!warnedNoSource) { // once: every shopper's request would repeat it
                 warnedNoSource = true;
-                LOG.warn("No checkout source: set the servlet-context attribute {}; answering 503", CheckoutSource.ATTRIBUTE);
+                LOG.warn(
+                        "No checkout source: set the servlet-context attribute {}; answering 503",
+                        CheckoutSource.ATTRIBUTE);
             }
             message(req, resp, 503, lang, "unavailable");
             return;
@@ -145,7 +149,8 @@ public class CheckoutServlet extends HttpServlet {
             throws IOException {
         String nonce = SecurityHeaders.nonce();
         String base = req.getContextPath() + req.getServletPath() + "/" + id;
-        String html = CheckoutPage.render(v, lang, base, Fonts.fontFaces(servletBase(req)), nonce, clock.instant(), pollMillis);
+        String html = CheckoutPage.render(
+                v, lang, base, Fonts.fontFaces(servletBase(req)), nonce, clock.instant(), pollMillis);
         headers.page(resp, nonce);
         send(resp, 200, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
     }
@@ -193,7 +198,8 @@ public class CheckoutServlet extends HttpServlet {
         send(resp, 200, "font/woff2", font.get());
     }
 
-    private void message(HttpServletRequest req, HttpServletResponse resp, int code, Messages lang, String key) throws IOException {
+    private void message(HttpServletRequest req, HttpServletResponse resp, int code, Messages lang, String key)
+            throws IOException {
         String nonce = SecurityHeaders.nonce();
         headers.page(resp, nonce);
         String html = CheckoutPage.message(lang, key + "Title", key + "Text", Fonts.fontFaces(servletBase(req)), nonce);
@@ -215,7 +221,8 @@ public class CheckoutServlet extends HttpServlet {
     /** The throttle over the current source, rebuilt when the context attribute changes; null if none. */
     private RefreshThrottle throttle() {
         CheckoutSource source = fixedSource;
-        if (source == null && getServletConfig() != null
+        if (source == null
+                && getServletConfig() != null
                 && getServletContext().getAttribute(CheckoutSource.ATTRIBUTE) instanceof CheckoutSource s) {
             source = s;
         }

@@ -75,8 +75,9 @@ public record CheckoutView(
      */
     public static final Duration DEFAULT_LATE_WINDOW =
             PaymentReconciler.claim("checkout", PaymentReconciler.DEFAULT_LEASE).expiredLookback();
-    private static final Map<String, String> MISMATCH_BY_CODE = Map.of(
-            "amount_mismatch", "amount", "currency_mismatch", "currency", "account_mismatch", "account");
+
+    private static final Map<String, String> MISMATCH_BY_CODE =
+            Map.of("amount_mismatch", "amount", "currency_mismatch", "currency", "account_mismatch", "account");
 
     public CheckoutView {
         Objects.requireNonNull(transactionId, "transactionId");
@@ -93,7 +94,8 @@ public record CheckoutView(
         deepLink = Links.deepLinkOrNull(deepLink);
         returnUrl = Links.webUrlOrNull(returnUrl);
         if (mismatch != null && !MISMATCH_BY_CODE.containsValue(mismatch)) {
-            throw new IllegalArgumentException("mismatch was '" + mismatch + "' but it must be amount, currency, account or null");
+            throw new IllegalArgumentException(
+                    "mismatch was '" + mismatch + "' but it must be amount, currency, account or null");
         }
         if (mismatch != null && status != PaymentStatus.FAILED) {
             throw new IllegalArgumentException("mismatch is for FAILED transactions, this one is " + status);
@@ -102,11 +104,34 @@ public record CheckoutView(
     }
 
     /** A view without a mismatch, watched for a late payment for {@link #DEFAULT_LATE_WINDOW} after its expiry. */
-    public CheckoutView(UUID transactionId, String merchantName, String merchantNameKhmer, BigDecimal amount,
-                        String currency, PaymentStatus status, Instant expiresAt, String qrString, String deepLink,
-                        String returnUrl, String description, boolean late) {
-        this(transactionId, merchantName, merchantNameKhmer, amount, currency, status, expiresAt, qrString, deepLink,
-                returnUrl, description, late, null, null);
+    public CheckoutView(
+            UUID transactionId,
+            String merchantName,
+            String merchantNameKhmer,
+            BigDecimal amount,
+            String currency,
+            PaymentStatus status,
+            Instant expiresAt,
+            String qrString,
+            String deepLink,
+            String returnUrl,
+            String description,
+            boolean late) {
+        this(
+                transactionId,
+                merchantName,
+                merchantNameKhmer,
+                amount,
+                currency,
+                status,
+                expiresAt,
+                qrString,
+                deepLink,
+                returnUrl,
+                description,
+                late,
+                null,
+                null);
     }
 
     /**
@@ -129,11 +154,24 @@ public record CheckoutView(
                 : t.status();
         String khmer = t.attributes().get(MERCHANT_NAME_KHMER);
         if (khmer == null) khmer = alternateName(t.qrString());
-        String deepLink = t.attributes().getOrDefault(DEEP_LINK,
-                "bakong://pay?qr=" + URLEncoder.encode(t.qrString(), StandardCharsets.UTF_8));
-        return new CheckoutView(t.id(), t.merchantName(), khmer, t.amount(), t.currency(), status,
-                t.expiresAt(), t.qrString(), deepLink, t.attributes().get(RETURN_URL), t.description(), t.late(),
-                status == PaymentStatus.FAILED && t.statusReason() != null ? MISMATCH_BY_CODE.get(PaymentCheck.failureCode(t)) : null,
+        String deepLink = t.attributes()
+                .getOrDefault(DEEP_LINK, "bakong://pay?qr=" + URLEncoder.encode(t.qrString(), StandardCharsets.UTF_8));
+        return new CheckoutView(
+                t.id(),
+                t.merchantName(),
+                khmer,
+                t.amount(),
+                t.currency(),
+                status,
+                t.expiresAt(),
+                t.qrString(),
+                deepLink,
+                t.attributes().get(RETURN_URL),
+                t.description(),
+                t.late(),
+                status == PaymentStatus.FAILED && t.statusReason() != null
+                        ? MISMATCH_BY_CODE.get(PaymentCheck.failureCode(t))
+                        : null,
                 t.expiresAt().plus(lateWindow));
     }
 
@@ -153,8 +191,8 @@ public record CheckoutView(
 
     /** The amount's digits as shown: USD {@code 1,234.50}, KHR whole riel {@code 10,000}. */
     public String amountDigits() {
-        DecimalFormat f = new DecimalFormat("KHR".equals(currency) ? "#,##0" : "#,##0.00",
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        DecimalFormat f = new DecimalFormat(
+                "KHR".equals(currency) ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setRoundingMode(RoundingMode.HALF_UP);
         return f.format(amount);
     }

@@ -57,12 +57,14 @@ public final class StoreCheckoutSource implements CheckoutSource {
      * @param lateWindow how long after its expiry an EXPIRED transaction may still turn late SUCCESS by
      *                   itself: the reconciler's expired lookback ({@code PaymentReconciler.claim(node, lease).expiredLookback()})
      */
-    public StoreCheckoutSource(TransactionStore store, Clock clock, UnaryOperator<Transaction> refresher, Duration lateWindow) {
+    public StoreCheckoutSource(
+            TransactionStore store, Clock clock, UnaryOperator<Transaction> refresher, Duration lateWindow) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
         this.lateWindow = Objects.requireNonNull(lateWindow, "lateWindow");
-        if (lateWindow.isNegative()) throw new IllegalArgumentException("lateWindow must not be negative, was " + lateWindow);
+        if (lateWindow.isNegative())
+            throw new IllegalArgumentException("lateWindow must not be negative, was " + lateWindow);
     }
 
     @Override
@@ -88,7 +90,8 @@ public final class StoreCheckoutSource implements CheckoutSource {
     /** PENDING, or EXPIRED while a late payment may still arrive. */
     private boolean watched(Transaction t) {
         return t.status() == PaymentStatus.PENDING
-                || (t.status() == PaymentStatus.EXPIRED && clock.instant().isBefore(t.expiresAt().plus(lateWindow)));
+                || (t.status() == PaymentStatus.EXPIRED
+                        && clock.instant().isBefore(t.expiresAt().plus(lateWindow)));
     }
 
     private CheckoutView view(Transaction t) {

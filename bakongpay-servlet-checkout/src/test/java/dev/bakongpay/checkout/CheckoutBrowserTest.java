@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -85,7 +85,8 @@ class CheckoutBrowserTest {
         @Test
         @DisplayName("shows merchant, amount and a QR image that decodes to the transaction's qrString")
         void content() throws Exception {
-            Transaction t = server.add(Fixtures.usd("25.00", Instant.now().plusSeconds(900)).build());
+            Transaction t = server.add(
+                    Fixtures.usd("25.00", Instant.now().plusSeconds(900)).build());
             HtmlPage page = open(t, "");
             assertThat(page.getHtmlElementById("merchant").asNormalizedText()).isEqualTo("FINN SHOP");
             assertThat(page.getHtmlElementById("amount").asNormalizedText()).isEqualTo("25.00");
@@ -100,11 +101,16 @@ class CheckoutBrowserTest {
         @Test
         @DisplayName("counts down to the expiry by itself")
         void countdown() throws Exception {
-            HtmlPage page = open(server.add(Fixtures.usd("1.00", Instant.now().plusSeconds(125)).build()), "");
+            HtmlPage page = open(
+                    server.add(
+                            Fixtures.usd("1.00", Instant.now().plusSeconds(125)).build()),
+                    "");
             String first = page.getHtmlElementById("countdown").asNormalizedText();
             assertThat(first).matches("02:0[0-5]");
             browser.waitForBackgroundJavaScript(1500);
-            assertThat(page.getHtmlElementById("countdown").asNormalizedText()).matches("0[12]:[0-5][0-9]").isNotEqualTo(first);
+            assertThat(page.getHtmlElementById("countdown").asNormalizedText())
+                    .matches("0[12]:[0-5][0-9]")
+                    .isNotEqualTo(first);
         }
     }
 
@@ -115,7 +121,8 @@ class CheckoutBrowserTest {
         @DisplayName("turns to paid when the payment is recorded, with a return-to-shop link")
         void paid() throws Exception {
             Transaction t = server.add(Fixtures.usd("25.00", Instant.now().plusSeconds(900))
-                    .attributes(Map.of("returnUrl", "https://shop.example/thanks")).build());
+                    .attributes(Map.of("returnUrl", "https://shop.example/thanks"))
+                    .build());
             HtmlPage page = open(t, "");
             assertThat(shown(page, "#return")).isFalse();
             server.pay(t);
@@ -130,7 +137,8 @@ class CheckoutBrowserTest {
         @Test
         @DisplayName("turns to failed when the payment fails")
         void failed() throws Exception {
-            Transaction t = server.add(Fixtures.usd("25.00", Instant.now().plusSeconds(900)).build());
+            Transaction t = server.add(
+                    Fixtures.usd("25.00", Instant.now().plusSeconds(900)).build());
             HtmlPage page = open(t, "");
             server.fail(t, "upstream_failed: Bakong reported the payment failed");
             awaitStatus(page, "FAILED", Duration.ofSeconds(5));
@@ -142,23 +150,29 @@ class CheckoutBrowserTest {
         @Test
         @DisplayName("turns to 'does not match this order' when a wrong payment arrives, never 'did not go through'")
         void mismatch() throws Exception {
-            Transaction t = server.add(Fixtures.usd("25.00", Instant.now().plusSeconds(900)).build());
+            Transaction t = server.add(
+                    Fixtures.usd("25.00", Instant.now().plusSeconds(900)).build());
             HtmlPage page = open(t, "");
             assertThat(shown(page, "#mismatch-title")).isFalse();
             server.fail(t);
             awaitStatus(page, "FAILED", Duration.ofSeconds(5));
-            assertThat(page.getHtmlElementById("checkout").getAttribute("data-mismatch")).isEqualTo("amount");
+            assertThat(page.getHtmlElementById("checkout").getAttribute("data-mismatch"))
+                    .isEqualTo("amount");
             assertThat(shown(page, "#mismatch-title")).isTrue();
             assertThat(shown(page, "#mismatch-amount")).isTrue();
             assertThat(shown(page, "#mismatch-currency")).isFalse();
             assertThat(shown(page, "#failed-title")).isFalse();
-            assertThat(page.getHtmlElementById("mismatch-amount").asNormalizedText()).contains("(wrong amount)", "do not pay again");
+            assertThat(page.getHtmlElementById("mismatch-amount").asNormalizedText())
+                    .contains("(wrong amount)", "do not pay again");
         }
 
         @Test
         @DisplayName("turns to expired when the countdown ends")
         void expires() throws Exception {
-            HtmlPage page = open(server.add(Fixtures.usd("1.00", Instant.now().plusSeconds(2)).build()), "");
+            HtmlPage page = open(
+                    server.add(
+                            Fixtures.usd("1.00", Instant.now().plusSeconds(2)).build()),
+                    "");
             assertThat(status(page)).isEqualTo("PENDING");
             awaitStatus(page, "EXPIRED", Duration.ofSeconds(6));
             assertThat(shown(page, ".state-EXPIRED")).isTrue();
@@ -169,13 +183,20 @@ class CheckoutBrowserTest {
     @Test
     @DisplayName("keeps watching a just-expired transaction and shows a late payment, with its note")
     void latePayment() throws Exception {
-        Transaction t = server.add(Fixtures.usd("1.00", Instant.now().minusSeconds(5)).build());
+        Transaction t =
+                server.add(Fixtures.usd("1.00", Instant.now().minusSeconds(5)).build());
         HtmlPage page = open(t, "");
         assertThat(status(page)).isEqualTo("EXPIRED");
         assertThat(shown(page, "#late")).isFalse();
-        server.store.transition(dev.bakongpay.spi.StatusTransition.paid(t.id(), dev.bakongpay.spi.PaymentStatus.PENDING,
-                new dev.bakongpay.spi.UpstreamPayment("ef".repeat(32), null, null, t.amount(), "USD", null, null, null),
-                true, Instant.now())).orElseThrow();
+        server.store
+                .transition(dev.bakongpay.spi.StatusTransition.paid(
+                        t.id(),
+                        dev.bakongpay.spi.PaymentStatus.PENDING,
+                        new dev.bakongpay.spi.UpstreamPayment(
+                                "ef".repeat(32), null, null, t.amount(), "USD", null, null, null),
+                        true,
+                        Instant.now()))
+                .orElseThrow();
         awaitStatus(page, "SUCCESS", Duration.ofSeconds(5));
         assertThat(shown(page, "#late")).isTrue();
     }
@@ -187,26 +208,43 @@ class CheckoutBrowserTest {
         // the window's end is moved by the test, so a slow page load cannot eat it
         AtomicReference<Instant> lateUntil = new AtomicReference<>(Instant.now().plusSeconds(60));
         StoreCheckoutSource store = new StoreCheckoutSource(server.store);
-        UnaryOperator<CheckoutView> window = v -> new CheckoutView(v.transactionId(), v.merchantName(), v.merchantNameKhmer(),
-                v.amount(), v.currency(), v.status(), v.expiresAt(), v.qrString(), v.deepLink(), v.returnUrl(), v.description(),
-                v.late(), v.mismatch(), lateUntil.get());
+        UnaryOperator<CheckoutView> window = v -> new CheckoutView(
+                v.transactionId(),
+                v.merchantName(),
+                v.merchantNameKhmer(),
+                v.amount(),
+                v.currency(),
+                v.status(),
+                v.expiresAt(),
+                v.qrString(),
+                v.deepLink(),
+                v.returnUrl(),
+                v.description(),
+                v.late(),
+                v.mismatch(),
+                lateUntil.get());
         server.useSource(new CheckoutSource() {
-            @Override public Optional<CheckoutView> find(UUID id) {
+            @Override
+            public Optional<CheckoutView> find(UUID id) {
                 reads.incrementAndGet();
                 return store.find(id).map(window);
             }
 
-            @Override public Optional<CheckoutView> refresh(UUID id) {
+            @Override
+            public Optional<CheckoutView> refresh(UUID id) {
                 reads.incrementAndGet();
                 return store.refresh(id).map(window);
             }
         });
         try {
-            Transaction t = server.add(Fixtures.usd("1.00", Instant.now().minusSeconds(1)).build());
+            Transaction t = server.add(
+                    Fixtures.usd("1.00", Instant.now().minusSeconds(1)).build());
             HtmlPage page = open(t, "");
             assertThat(status(page)).isEqualTo("EXPIRED");
             runScriptsUntil(() -> reads.get() >= 3, Instant.now().plusSeconds(10));
-            assertThat(reads.get()).as("page load and at least two polls inside the window").isGreaterThanOrEqualTo(3);
+            assertThat(reads.get())
+                    .as("page load and at least two polls inside the window")
+                    .isGreaterThanOrEqualTo(3);
 
             lateUntil.set(Instant.now()); // the window ends: the next answer says final
             int before = reads.get();
@@ -231,7 +269,8 @@ class CheckoutBrowserTest {
     @Test
     @DisplayName("renders an expired transaction as expired, without its QR")
     void expired() throws Exception {
-        HtmlPage page = open(server.add(Fixtures.usd("1.00", Instant.now().minusSeconds(60)).build()), "");
+        HtmlPage page = open(
+                server.add(Fixtures.usd("1.00", Instant.now().minusSeconds(60)).build()), "");
         assertThat(status(page)).isEqualTo("EXPIRED");
         assertThat(shown(page, ".state-EXPIRED")).isTrue();
         assertThat(shown(page, ".card-qr")).isFalse();
@@ -242,7 +281,9 @@ class CheckoutBrowserTest {
     @DisplayName("shows a script in the merchant name or description as text and runs nothing")
     void xss() throws Exception {
         Transaction t = server.add(Fixtures.usd("1.00", Instant.now().plusSeconds(900))
-                .merchantName("<script>alert('name')</script>").description("<img src=x onerror=alert('desc')>").build());
+                .merchantName("<script>alert('name')</script>")
+                .description("<img src=x onerror=alert('desc')>")
+                .build());
         HtmlPage page = open(t, "");
         browser.waitForBackgroundJavaScript(500);
         assertThat(alerts).isEmpty();
@@ -255,7 +296,8 @@ class CheckoutBrowserTest {
     @DisplayName("switches to Khmer by its link, with lang=km and Khmer words")
     void khmer() throws Exception {
         Transaction t = server.add(Fixtures.khr("10000", Instant.now().plusSeconds(900))
-                .attributes(Map.of("merchantNameKhmer", "ហាងហ្វីន")).build());
+                .attributes(Map.of("merchantNameKhmer", "ហាងហ្វីន"))
+                .build());
         HtmlPage english = open(t, "");
         HtmlPage khmer = english.<HtmlAnchor>querySelector("a[href='?lang=km']").click();
         assertThat(khmer.getDocumentElement().getAttribute("lang")).isEqualTo("km");

@@ -42,7 +42,8 @@ class CheckoutQrImageTest {
     @Test
     @DisplayName("is core's QrRenderer PNG of the qrString, byte for byte, 528 px, and decodes to the qrString")
     void coreRenderer() throws Exception {
-        Transaction t = server.add(Fixtures.usd("25.00", Instant.now().plusSeconds(600)).build());
+        Transaction t =
+                server.add(Fixtures.usd("25.00", Instant.now().plusSeconds(600)).build());
         byte[] png = qrPng(t, "");
         assertThat(png).isEqualTo(new QrRenderer().png(t.qrString(), QrImageOptions.ofSize(528)));
         assertThat(width(png)).isEqualTo(528);
@@ -52,7 +53,8 @@ class CheckoutQrImageTest {
     @Test
     @DisplayName("draws the asked size with core's renderer, and decodes to the KHQR string")
     void decodes() throws Exception {
-        Transaction t = server.add(Fixtures.usd("25.00", Instant.now().plusSeconds(600)).build());
+        Transaction t =
+                server.add(Fixtures.usd("25.00", Instant.now().plusSeconds(600)).build());
         byte[] png = qrPng(t, "?size=400");
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(png).isEqualTo(new QrRenderer().png(t.qrString(), QrImageOptions.ofSize(400)));
@@ -62,7 +64,8 @@ class CheckoutQrImageTest {
     @Test
     @DisplayName("clamps absurd sizes instead of drawing huge images (or refusing tiny ones)")
     void clamps() throws Exception {
-        Transaction t = server.add(Fixtures.khr("1000", Instant.now().plusSeconds(600)).build());
+        Transaction t =
+                server.add(Fixtures.khr("1000", Instant.now().plusSeconds(600)).build());
         byte[] big = qrPng(t, "?size=9999");
         assertThat(width(big)).isEqualTo(1024);
         assertThat(big.length).isLessThan(64_000);

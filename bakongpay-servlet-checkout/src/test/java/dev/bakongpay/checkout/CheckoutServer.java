@@ -63,9 +63,10 @@ final class CheckoutServer implements AutoCloseable {
 
     /** Records a payment, as the payment services would after NBC confirmed it. */
     void pay(Transaction t) {
-        UpstreamPayment p = new UpstreamPayment("ab".repeat(32), "payer@bank", t.bakongId(), t.amount(), t.currency(),
-                Instant.now(), null, null);
-        store.transition(StatusTransition.paid(t.id(), PaymentStatus.PENDING, p, false, Instant.now())).orElseThrow();
+        UpstreamPayment p = new UpstreamPayment(
+                "ab".repeat(32), "payer@bank", t.bakongId(), t.amount(), t.currency(), Instant.now(), null, null);
+        store.transition(StatusTransition.paid(t.id(), PaymentStatus.PENDING, p, false, Instant.now()))
+                .orElseThrow();
     }
 
     /** A wrong payment, as core's Settlement records it: FAILED with an {@code amount_mismatch} reason. */
@@ -74,7 +75,8 @@ final class CheckoutServer implements AutoCloseable {
     }
 
     void fail(Transaction t, String reason) {
-        store.transition(StatusTransition.failed(t.id(), null, reason, Instant.now())).orElseThrow();
+        store.transition(StatusTransition.failed(t.id(), null, reason, Instant.now()))
+                .orElseThrow();
     }
 
     String url(String path) {
@@ -86,11 +88,15 @@ final class CheckoutServer implements AutoCloseable {
     }
 
     HttpResponse<byte[]> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<byte[]> get(String path, String acceptLanguage) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept-Language", acceptLanguage).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Accept-Language", acceptLanguage)
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

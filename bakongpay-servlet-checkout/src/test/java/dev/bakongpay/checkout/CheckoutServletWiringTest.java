@@ -66,7 +66,8 @@ class CheckoutServletWiringTest {
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -75,7 +76,9 @@ class CheckoutServletWiringTest {
         Transaction t = Fixtures.usd("1.00", Instant.now().plusSeconds(900)).build();
         store.insert(t);
         withServer(base -> {
-            for (int i = 0; i < 10; i++) assertThat(get(base + "/pay/" + t.id() + "/status").statusCode()).isEqualTo(200);
+            for (int i = 0; i < 10; i++)
+                assertThat(get(base + "/pay/" + t.id() + "/status").statusCode())
+                        .isEqualTo(200);
             return null;
         });
         assertThat(refreshes.get()).isBetween(1, 2); // ten polls well within one window, at most crossing one boundary
@@ -96,10 +99,21 @@ class CheckoutServletWiringTest {
         Transaction t = Fixtures.usd("1.00", Instant.now().plusSeconds(900)).build();
         store.insert(t);
         int[] codes = withServer(base -> new int[] {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/pay/" + t.id()))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode(),
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/pay/" + t.id()))
-                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.discarding()).statusCode()});
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/pay/" + t.id()))
+                                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode(),
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/pay/" + t.id()))
+                                    .POST(HttpRequest.BodyPublishers.ofString("x"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+        });
         assertThat(codes).containsExactly(200, 405);
     }
 }

@@ -55,7 +55,8 @@ class CheckoutViewTest {
         }
 
         @Test
-        @DisplayName("an expired transaction is final only once its late window has passed (default: the reconciler's two leases)")
+        @DisplayName(
+                "an expired transaction is final only once its late window has passed (default: the reconciler's two leases)")
         void expiredFinalAfterLateWindow() {
             Instant expiry = NOW.minusSeconds(1);
             CheckoutView v = view(Fixtures.usd("1", expiry).status(PaymentStatus.EXPIRED));
@@ -77,21 +78,30 @@ class CheckoutViewTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @EnumSource(value = PaymentStatus.class, names = {"SUCCESS", "FAILED"})
+        @EnumSource(
+                value = PaymentStatus.class,
+                names = {"SUCCESS", "FAILED"})
         @DisplayName("paid and failed are final at once; pending never is")
         void finalStatuses(PaymentStatus status) {
-            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60)).status(status)).isFinal(NOW)).isTrue();
-            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60))).isFinal(NOW.plusSeconds(30))).isFalse();
+            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60)).status(status))
+                            .isFinal(NOW))
+                    .isTrue();
+            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60))).isFinal(NOW.plusSeconds(30)))
+                    .isFalse();
         }
 
         @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource({"'amount_mismatch: paid 9.00 USD, expected 10.00 USD', amount",
-                "'currency_mismatch: paid 10.00 KHR, expected 10.00 USD', currency",
-                "'account_mismatch: paid to someone@bank, expected finn_shop@aclb', account",
-                "amount_mismatch, amount"})
+        @CsvSource({
+            "'amount_mismatch: paid 9.00 USD, expected 10.00 USD', amount",
+            "'currency_mismatch: paid 10.00 KHR, expected 10.00 USD', currency",
+            "'account_mismatch: paid to someone@bank, expected finn_shop@aclb', account",
+            "amount_mismatch, amount"
+        })
         @DisplayName("a transaction failed by a wrong payment names what did not match")
         void mismatch(String reason, String expected) {
-            CheckoutView v = view(Fixtures.usd("10", NOW.plusSeconds(60)).status(PaymentStatus.FAILED).statusReason(reason));
+            CheckoutView v = view(Fixtures.usd("10", NOW.plusSeconds(60))
+                    .status(PaymentStatus.FAILED)
+                    .statusReason(reason));
             assertThat(v.mismatch()).isEqualTo(expected);
         }
 
@@ -99,7 +109,9 @@ class CheckoutViewTest {
         @ValueSource(strings = {"upstream_failed: Bakong reported the payment failed", "something else"})
         @DisplayName("any other failure names no mismatch")
         void otherFailure(String reason) {
-            CheckoutView v = view(Fixtures.usd("10", NOW.plusSeconds(60)).status(PaymentStatus.FAILED).statusReason(reason));
+            CheckoutView v = view(Fixtures.usd("10", NOW.plusSeconds(60))
+                    .status(PaymentStatus.FAILED)
+                    .statusReason(reason));
             assertThat(v.mismatch()).isNull();
         }
 
@@ -114,19 +126,32 @@ class CheckoutViewTest {
     @DisplayName("links")
     class LinksOfTheView {
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"javascript:alert(1)", "JavaScript:alert(1)", "java\nscript:alert(1)",
-                "data:text/html,<script>alert(1)</script>", "//evil.example/", "/relative", "ftp://shop.example/",
-                "https:///no-host", " https://shop.example/"})
+        @ValueSource(
+                strings = {
+                    "javascript:alert(1)",
+                    "JavaScript:alert(1)",
+                    "java\nscript:alert(1)",
+                    "data:text/html,<script>alert(1)</script>",
+                    "//evil.example/",
+                    "/relative",
+                    "ftp://shop.example/",
+                    "https:///no-host",
+                    " https://shop.example/"
+                })
         @DisplayName("a return URL that is not an absolute http(s) URL is dropped")
         void unsafeReturnUrl(String url) {
-            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60)).attributes(Map.of("returnUrl", url))).returnUrl()).isNull();
+            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60)).attributes(Map.of("returnUrl", url)))
+                            .returnUrl())
+                    .isNull();
         }
 
         @Test
         @DisplayName("an https return URL is kept as given")
         void safeReturnUrl() {
             String ok = "https://shop.example/orders/1234?paid=1";
-            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60)).attributes(Map.of("returnUrl", ok))).returnUrl()).isEqualTo(ok);
+            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60)).attributes(Map.of("returnUrl", ok)))
+                            .returnUrl())
+                    .isEqualTo(ok);
         }
 
         @Test
@@ -139,14 +164,17 @@ class CheckoutViewTest {
         @Test
         @DisplayName("a javascript: deep link is dropped")
         void unsafeDeepLink() {
-            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60)).attributes(Map.of("deepLink", "javascript:x()"))).deepLink()).isNull();
+            assertThat(view(Fixtures.usd("1", NOW.plusSeconds(60)).attributes(Map.of("deepLink", "javascript:x()")))
+                            .deepLink())
+                    .isNull();
         }
     }
 
     @Test
     @DisplayName("the Khmer name comes from the merchantNameKhmer attribute")
     void khmerName() {
-        CheckoutView v = view(Fixtures.usd("1", NOW.plusSeconds(60)).attributes(Map.of("merchantNameKhmer", "ហាងហ្វីន")));
+        CheckoutView v =
+                view(Fixtures.usd("1", NOW.plusSeconds(60)).attributes(Map.of("merchantNameKhmer", "ហាងហ្វីន")));
         assertThat(v.merchantNameKhmer()).isEqualTo("ហាងហ្វីន");
     }
 }

@@ -18,7 +18,10 @@ final class QrCodes {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         RGBLuminanceSource source = new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                Map.of(DecodeHintType.PURE_BARCODE, Boolean.FALSE, DecodeHintType.CHARACTER_SET, "UTF-8")).getText();
+        return new QRCodeReader()
+                .decode(
+                        new BinaryBitmap(new HybridBinarizer(source)),
+                        Map.of(DecodeHintType.PURE_BARCODE, Boolean.FALSE, DecodeHintType.CHARACTER_SET, "UTF-8"))
+                .getText();
     }
 }

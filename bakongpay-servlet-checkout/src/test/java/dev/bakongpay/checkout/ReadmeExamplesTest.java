@@ -21,6 +21,7 @@ class ReadmeExamplesTest {
         context.addServlet(new ServletHolder(new CheckoutServlet(new StoreCheckoutSource(store))), "/pay/*");
         var servletContext = context.getServletContext();
         servletContext.setAttribute(CheckoutSource.ATTRIBUTE, new StoreCheckoutSource(store));
-        assertThat(servletContext.getAttribute("dev.bakongpay.checkout.CheckoutSource")).isInstanceOf(StoreCheckoutSource.class);
+        assertThat(servletContext.getAttribute("dev.bakongpay.checkout.CheckoutSource"))
+                .isInstanceOf(StoreCheckoutSource.class);
     }
 }

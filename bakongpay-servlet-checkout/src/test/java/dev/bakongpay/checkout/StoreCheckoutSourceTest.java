@@ -43,7 +43,8 @@ class StoreCheckoutSourceTest {
             Transaction t = stored();
             StoreCheckoutSource source = new StoreCheckoutSource(store, Clock.systemUTC(), tx -> {
                 checks.incrementAndGet();
-                return store.transition(StatusTransition.failed(tx.id(), null, "amount_mismatch", Instant.now())).orElseThrow();
+                return store.transition(StatusTransition.failed(tx.id(), null, "amount_mismatch", Instant.now()))
+                        .orElseThrow();
             });
             assertThat(source.find(t.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
             assertThat(checks).hasValue(0);
@@ -55,7 +56,8 @@ class StoreCheckoutSourceTest {
         @DisplayName("leaves paid and failed transactions alone")
         void finalOnes() {
             Transaction t = stored();
-            store.transition(StatusTransition.failed(t.id(), null, "upstream_failed: no", Instant.now())).orElseThrow();
+            store.transition(StatusTransition.failed(t.id(), null, "upstream_failed: no", Instant.now()))
+                    .orElseThrow();
             StoreCheckoutSource source = new StoreCheckoutSource(store, Clock.systemUTC(), tx -> {
                 checks.incrementAndGet();
                 return tx;
@@ -69,12 +71,18 @@ class StoreCheckoutSourceTest {
         void expiredWithinLateWindow() {
             MutableClock clock = new MutableClock();
             MemoryTransactionStore timed = new MemoryTransactionStore(clock);
-            Transaction t = Fixtures.usd("5.00", clock.instant().plusSeconds(60)).createdAt(clock.instant()).build();
+            Transaction t = Fixtures.usd("5.00", clock.instant().plusSeconds(60))
+                    .createdAt(clock.instant())
+                    .build();
             timed.insert(t);
-            StoreCheckoutSource source = new StoreCheckoutSource(timed, clock, tx -> {
-                checks.incrementAndGet();
-                return tx;
-            }, Duration.ofSeconds(90));
+            StoreCheckoutSource source = new StoreCheckoutSource(
+                    timed,
+                    clock,
+                    tx -> {
+                        checks.incrementAndGet();
+                        return tx;
+                    },
+                    Duration.ofSeconds(90));
             clock.advance(Duration.ofSeconds(61));
             timed.transition(StatusTransition.expired(t.id(), clock.instant())).orElseThrow();
             CheckoutView expired = source.refresh(t.id()).orElseThrow();
@@ -85,7 +93,8 @@ class StoreCheckoutSourceTest {
             source.refresh(t.id());
             assertThat(checks).hasValue(2);
             clock.set(t.expiresAt().plusSeconds(90));
-            assertThat(source.refresh(t.id()).orElseThrow().isFinal(clock.instant())).isTrue();
+            assertThat(source.refresh(t.id()).orElseThrow().isFinal(clock.instant()))
+                    .isTrue();
             assertThat(checks).hasValue(2);
         }
 

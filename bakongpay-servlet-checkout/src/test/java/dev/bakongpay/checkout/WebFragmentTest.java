@@ -35,7 +35,8 @@ class WebFragmentTest {
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0"/>
                 """);
         // the JAR as packaging would make it; classes come from the test class path (parent-first)
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(lib.resolve("bakongpay-servlet-checkout.jar")))) {
+        try (JarOutputStream jar =
+                new JarOutputStream(Files.newOutputStream(lib.resolve("bakongpay-servlet-checkout.jar")))) {
             jar.putNextEntry(new JarEntry("META-INF/web-fragment.xml"));
             try (var in = CheckoutServlet.class.getResourceAsStream("/META-INF/web-fragment.xml")) {
                 in.transferTo(jar);
@@ -61,9 +62,12 @@ class WebFragmentTest {
         server.setHandler(context);
         server.start();
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/pay/" + t.id())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://127.0.0.1:" + connector.getLocalPort() + "/pay/" + t.id()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("FINN SHOP", ">25.00<");
         } finally {

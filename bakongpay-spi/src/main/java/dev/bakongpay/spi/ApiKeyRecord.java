@@ -41,7 +41,8 @@ public record ApiKeyRecord(
     public ApiKeyRecord {
         Objects.requireNonNull(id, "id must not be null");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("id was '" + id + "' but it must be key_ and 1 to 40 lowercase letters or digits");
+            throw new IllegalArgumentException(
+                    "id was '" + id + "' but it must be key_ and 1 to 40 lowercase letters or digits");
         }
         Checks.sha256(keyHash, "keyHash");
         Checks.text(prefix, "prefix", MAX_PREFIX_LENGTH);
@@ -60,9 +61,25 @@ public record ApiKeyRecord(
      * its prefix from the mode, no label, no expiry; an inactive one counts as revoked when it was
      * created, since the moment is not known.
      */
-    public ApiKeyRecord(String keyHash, String merchantId, Plan plan, PaymentMode mode, boolean active, Instant createdAt,
-                        Instant lastUsedAt) {
-        this(idFor(keyHash), keyHash, modePrefix(mode), null, merchantId, plan, mode, createdAt, lastUsedAt, null,
+    public ApiKeyRecord(
+            String keyHash,
+            String merchantId,
+            Plan plan,
+            PaymentMode mode,
+            boolean active,
+            Instant createdAt,
+            Instant lastUsedAt) {
+        this(
+                idFor(keyHash),
+                keyHash,
+                modePrefix(mode),
+                null,
+                merchantId,
+                plan,
+                mode,
+                createdAt,
+                lastUsedAt,
+                null,
                 active ? null : createdAt);
     }
 
@@ -95,18 +112,22 @@ public record ApiKeyRecord(
     }
 
     public ApiKeyRecord withPlan(Plan newPlan) {
-        return new ApiKeyRecord(id, keyHash, prefix, label, merchantId, newPlan, mode, createdAt, lastUsedAt, expiresAt, revokedAt);
+        return new ApiKeyRecord(
+                id, keyHash, prefix, label, merchantId, newPlan, mode, createdAt, lastUsedAt, expiresAt, revokedAt);
     }
 
     public ApiKeyRecord withLastUsedAt(Instant at) {
-        return new ApiKeyRecord(id, keyHash, prefix, label, merchantId, plan, mode, createdAt, at, expiresAt, revokedAt);
+        return new ApiKeyRecord(
+                id, keyHash, prefix, label, merchantId, plan, mode, createdAt, at, expiresAt, revokedAt);
     }
 
     public ApiKeyRecord withExpiresAt(Instant at) {
-        return new ApiKeyRecord(id, keyHash, prefix, label, merchantId, plan, mode, createdAt, lastUsedAt, at, revokedAt);
+        return new ApiKeyRecord(
+                id, keyHash, prefix, label, merchantId, plan, mode, createdAt, lastUsedAt, at, revokedAt);
     }
 
     public ApiKeyRecord withRevokedAt(Instant at) {
-        return new ApiKeyRecord(id, keyHash, prefix, label, merchantId, plan, mode, createdAt, lastUsedAt, expiresAt, at);
+        return new ApiKeyRecord(
+                id, keyHash, prefix, label, merchantId, plan, mode, createdAt, lastUsedAt, expiresAt, at);
     }
 }

@@ -38,7 +38,9 @@ public interface ApiKeyStore {
 
     /** Marks the key revoked now-ish, by hash; returns false for an unknown hash. Revoking twice is fine. */
     default boolean revoke(String keyHash) {
-        return findByHash(keyHash).flatMap(r -> revokeById(r.id(), Instant.now())).isPresent();
+        return findByHash(keyHash)
+                .flatMap(r -> revokeById(r.id(), Instant.now()))
+                .isPresent();
     }
 
     /**
@@ -68,7 +70,8 @@ public interface ApiKeyStore {
 
     /** Refuses a {@code limit} outside 1 to {@code max}. */
     static int checkLimit(int limit, int max) {
-        if (limit < 1 || limit > max) throw new IllegalArgumentException("limit must be 1 to " + max + ", was " + limit);
+        if (limit < 1 || limit > max)
+            throw new IllegalArgumentException("limit must be 1 to " + max + ", was " + limit);
         return limit;
     }
 

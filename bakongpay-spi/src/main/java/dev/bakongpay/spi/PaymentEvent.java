@@ -18,7 +18,8 @@ public record PaymentEvent(Transaction transaction, PaymentStatus previous, Paym
         Objects.requireNonNull(previous, "previous must not be null");
         Objects.requireNonNull(current, "current must not be null");
         Objects.requireNonNull(at, "at must not be null");
-        if (current != transaction.status()) throw new IllegalArgumentException("current must equal transaction.status()");
+        if (current != transaction.status())
+            throw new IllegalArgumentException("current must equal transaction.status()");
     }
 
     /** The event for a transition a caller has won. */

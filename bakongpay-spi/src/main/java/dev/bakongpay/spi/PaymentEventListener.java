@@ -15,7 +15,7 @@ public interface PaymentEventListener {
 
     /** A listener that does nothing. */
     static PaymentEventListener noop() {
-        return event -> { };
+        return event -> {};
     }
 
     /**
@@ -30,8 +30,13 @@ public interface PaymentEventListener {
                 try {
                     l.onStatusChange(event);
                 } catch (RuntimeException e) {
-                    log.error("payment event listener {} failed for transaction {} ({} -> {})",
-                            l, event.transaction().id(), event.previous(), event.current(), e);
+                    log.error(
+                            "payment event listener {} failed for transaction {} ({} -> {})",
+                            l,
+                            event.transaction().id(),
+                            event.previous(),
+                            event.current(),
+                            e);
                 }
             }
         };

@@ -32,7 +32,8 @@ public record ProviderSettings(String url, Map<String, String> options, Clock cl
 
     /** The URL with any password removed, for logs. */
     public String redactedUrl() {
-        return url == null ? "(none)" : url.replaceAll("(?i)(password=)[^&;]*", "$1***")
-                .replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
+        return url == null
+                ? "(none)"
+                : url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
     }
 }

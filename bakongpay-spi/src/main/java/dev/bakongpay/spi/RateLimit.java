@@ -15,11 +15,17 @@ public record RateLimit(long capacity, Duration period) {
         if (period.toMillis() < 1) throw new IllegalArgumentException("period must be at least 1 ms, was " + period);
     }
 
-    public static RateLimit perSecond(long n) { return new RateLimit(n, Duration.ofSeconds(1)); }
+    public static RateLimit perSecond(long n) {
+        return new RateLimit(n, Duration.ofSeconds(1));
+    }
 
-    public static RateLimit perMinute(long n) { return new RateLimit(n, Duration.ofMinutes(1)); }
+    public static RateLimit perMinute(long n) {
+        return new RateLimit(n, Duration.ofMinutes(1));
+    }
 
-    public static RateLimit perHour(long n) { return new RateLimit(n, Duration.ofHours(1)); }
+    public static RateLimit perHour(long n) {
+        return new RateLimit(n, Duration.ofHours(1));
+    }
 
     /** Nanoseconds to refill one token. */
     public long nanosPerToken() {

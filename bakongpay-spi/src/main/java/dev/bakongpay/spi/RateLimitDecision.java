@@ -19,7 +19,8 @@ public record RateLimitDecision(boolean allowed, long limit, long remaining, Dur
 
     public RateLimitDecision {
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
-        if (remaining < 0 || remaining > limit) throw new IllegalArgumentException("remaining must be 0 to limit, was " + remaining);
+        if (remaining < 0 || remaining > limit)
+            throw new IllegalArgumentException("remaining must be 0 to limit, was " + remaining);
         Objects.requireNonNull(retryAfter, "retryAfter must not be null");
         if (retryAfter.isNegative()) throw new IllegalArgumentException("retryAfter must not be negative");
         if (!allowed && retryAfter.isZero()) throw new IllegalArgumentException("a denial must say how long to wait");
@@ -31,7 +32,8 @@ public record RateLimitDecision(boolean allowed, long limit, long remaining, Dur
      *
      * @param nanosToWait for a denial, nanoseconds until the asked tokens are there (ignored if allowed)
      */
-    public static RateLimitDecision of(boolean allowed, RateLimit limit, long remaining, long nanosToWait, Instant now) {
+    public static RateLimitDecision of(
+            boolean allowed, RateLimit limit, long remaining, long nanosToWait, Instant now) {
         long perToken = limit.nanosPerToken();
         long wait = allowed ? (remaining == 0 ? perToken : 0) : Math.max(1, nanosToWait);
         Instant reset = now.plusNanos(Math.multiplyExact(limit.capacity() - remaining, perToken));

@@ -14,7 +14,8 @@ import java.util.Objects;
 public record StatusCount(Instant minute, PaymentStatus status, long count) {
     public StatusCount {
         Objects.requireNonNull(minute, "minute must not be null");
-        if (!minute.truncatedTo(ChronoUnit.MINUTES).equals(minute)) throw new IllegalArgumentException("minute must be a whole minute");
+        if (!minute.truncatedTo(ChronoUnit.MINUTES).equals(minute))
+            throw new IllegalArgumentException("minute must be a whole minute");
         Objects.requireNonNull(status, "status must not be null");
         if (count < 1) throw new IllegalArgumentException("count must be positive");
     }

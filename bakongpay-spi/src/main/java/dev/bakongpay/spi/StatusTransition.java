@@ -40,9 +40,10 @@ public record StatusTransition(
     }
 
     /** PENDING → SUCCESS (or EXPIRED → SUCCESS when {@code from} is EXPIRED, which is always late). */
-    public static StatusTransition paid(UUID id, PaymentStatus from, UpstreamPayment payment, boolean late, Instant at) {
-        return new StatusTransition(id, from, PaymentStatus.SUCCESS, Objects.requireNonNull(payment, "payment"),
-                null, late, at);
+    public static StatusTransition paid(
+            UUID id, PaymentStatus from, UpstreamPayment payment, boolean late, Instant at) {
+        return new StatusTransition(
+                id, from, PaymentStatus.SUCCESS, Objects.requireNonNull(payment, "payment"), null, late, at);
     }
 
     /** PENDING → FAILED with a reason and the payment that caused it, if any. */

@@ -22,7 +22,8 @@ public record Storage(
         ApiKeyStore apiKeys,
         WebhookDeliveryStore webhooks,
         AdminAuditStore audit,
-        AutoCloseable resources) implements AutoCloseable {
+        AutoCloseable resources)
+        implements AutoCloseable {
 
     public Storage {
         Objects.requireNonNull(adapterId, "adapterId");
@@ -31,21 +32,41 @@ public record Storage(
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(audit, "audit");
-        resources = resources == null ? () -> { } : resources;
+        resources = resources == null ? () -> {} : resources;
     }
 
     /** Stores of an adapter without a durable audit trail: audit entries are kept in memory. */
-    public Storage(String adapterId, TransactionStore transactions, IdempotencyStore idempotency, ApiKeyStore apiKeys,
-                   WebhookDeliveryStore webhooks, AutoCloseable resources) {
-        this(adapterId, transactions, idempotency, apiKeys, webhooks, new dev.bakongpay.spi.memory.MemoryAdminAuditStore(),
+    public Storage(
+            String adapterId,
+            TransactionStore transactions,
+            IdempotencyStore idempotency,
+            ApiKeyStore apiKeys,
+            WebhookDeliveryStore webhooks,
+            AutoCloseable resources) {
+        this(
+                adapterId,
+                transactions,
+                idempotency,
+                apiKeys,
+                webhooks,
+                new dev.bakongpay.spi.memory.MemoryAdminAuditStore(),
                 resources);
     }
 
     /** Stores of an adapter without a durable webhook outbox: webhook deliveries are kept in memory. */
-    public Storage(String adapterId, TransactionStore transactions, IdempotencyStore idempotency, ApiKeyStore apiKeys,
-                   AutoCloseable resources) {
-        this(adapterId, transactions, idempotency, apiKeys,
-                new dev.bakongpay.spi.memory.MemoryWebhookDeliveryStore(java.time.Clock.systemUTC()), resources);
+    public Storage(
+            String adapterId,
+            TransactionStore transactions,
+            IdempotencyStore idempotency,
+            ApiKeyStore apiKeys,
+            AutoCloseable resources) {
+        this(
+                adapterId,
+                transactions,
+                idempotency,
+                apiKeys,
+                new dev.bakongpay.spi.memory.MemoryWebhookDeliveryStore(java.time.Clock.systemUTC()),
+                resources);
     }
 
     @Override

@@ -47,35 +47,47 @@ public final class StorageProviders {
 
     public static RateLimiter openRateLimiter(String id, ProviderSettings settings, ClassLoader loader) {
         List<RateLimiterProvider> found = load(RateLimiterProvider.class, loader, new MemoryRateLimiterProvider());
-        RateLimiterProvider p = choose("rate limiter", id, settings, found, RateLimiterProvider::id,
-                RateLimiterProvider::accepts);
+        RateLimiterProvider p =
+                choose("rate limiter", id, settings, found, RateLimiterProvider::id, RateLimiterProvider::accepts);
         return p.open(settings);
     }
 
     /** Ids of the storage adapters on the classpath. */
     public static List<String> storageIds(ClassLoader loader) {
-        return load(StorageProvider.class, loader, new MemoryStorageProvider()).stream().map(StorageProvider::id).toList();
+        return load(StorageProvider.class, loader, new MemoryStorageProvider()).stream()
+                .map(StorageProvider::id)
+                .toList();
     }
 
     /** Ids of the rate-limiter adapters on the classpath. */
     public static List<String> rateLimiterIds(ClassLoader loader) {
         return load(RateLimiterProvider.class, loader, new MemoryRateLimiterProvider()).stream()
-                .map(RateLimiterProvider::id).toList();
+                .map(RateLimiterProvider::id)
+                .toList();
     }
 
     private interface Accepts<P> {
         boolean test(P provider, String url);
     }
 
-    private static <P> P choose(String kind, String id, ProviderSettings settings, List<P> found,
-                                Function<P, String> idOf, Accepts<P> accepts) {
+    private static <P> P choose(
+            String kind,
+            String id,
+            ProviderSettings settings,
+            List<P> found,
+            Function<P, String> idOf,
+            Accepts<P> accepts) {
         List<String> ids = found.stream().map(idOf).toList();
         if (id != null && !id.isBlank()) {
             String wanted = id.strip();
             for (P p : found) {
                 if (idOf.apply(p).equalsIgnoreCase(wanted)) {
-                    LOG.info("BakongPay {}: using adapter '{}' because configuration asks for it (url {}; available: {})",
-                            kind, idOf.apply(p), settings.redactedUrl(), ids);
+                    LOG.info(
+                            "BakongPay {}: using adapter '{}' because configuration asks for it (url {}; available: {})",
+                            kind,
+                            idOf.apply(p),
+                            settings.redactedUrl(),
+                            ids);
                     return p;
                 }
             }
@@ -83,23 +95,38 @@ public final class StorageProviders {
                     + "' but it is not on the classpath; available: " + ids);
         }
         if (settings.url() != null) {
-            List<P> accepting = found.stream().filter(p -> safeAccepts(accepts, p, settings.url())).toList();
+            List<P> accepting = found.stream()
+                    .filter(p -> safeAccepts(accepts, p, settings.url()))
+                    .toList();
             if (accepting.size() > 1) {
-                LOG.warn("BakongPay {}: several adapters accept url {}: {}; taking the first",
-                        kind, settings.redactedUrl(), accepting.stream().map(idOf).toList());
+                LOG.warn(
+                        "BakongPay {}: several adapters accept url {}: {}; taking the first",
+                        kind,
+                        settings.redactedUrl(),
+                        accepting.stream().map(idOf).toList());
             }
             if (!accepting.isEmpty()) {
                 P p = accepting.get(0);
-                LOG.info("BakongPay {}: using adapter '{}' because it serves url {} (available: {})",
-                        kind, idOf.apply(p), settings.redactedUrl(), ids);
+                LOG.info(
+                        "BakongPay {}: using adapter '{}' because it serves url {} (available: {})",
+                        kind,
+                        idOf.apply(p),
+                        settings.redactedUrl(),
+                        ids);
                 return p;
             }
             throw new StoreException("BakongPay " + kind + " url was '" + settings.redactedUrl()
                     + "' but no adapter on the classpath serves it; available: " + ids);
         }
-        P memory = found.stream().filter(p -> MEMORY.equals(idOf.apply(p))).findFirst().orElseThrow();
-        LOG.info("BakongPay {}: using adapter 'memory' because no adapter or url is configured; "
-                + "it keeps nothing across restarts and is not shared between nodes (available: {})", kind, ids);
+        P memory = found.stream()
+                .filter(p -> MEMORY.equals(idOf.apply(p)))
+                .findFirst()
+                .orElseThrow();
+        LOG.info(
+                "BakongPay {}: using adapter 'memory' because no adapter or url is configured; "
+                        + "it keeps nothing across restarts and is not shared between nodes (available: {})",
+                kind,
+                ids);
         return memory;
     }
 
@@ -122,8 +149,10 @@ public final class StorageProviders {
                 P p = it.next();
                 if (result.stream().noneMatch(q -> q.getClass().equals(p.getClass()))) result.add(p);
             } catch (ServiceConfigurationError | LinkageError e) {
-                LOG.warn("BakongPay: an adapter factory of type {} failed to load and is skipped: {}",
-                        type.getSimpleName(), e.toString());
+                LOG.warn(
+                        "BakongPay: an adapter factory of type {} failed to load and is skipped: {}",
+                        type.getSimpleName(),
+                        e.toString());
             }
         }
         if (result.stream().noneMatch(p -> p.getClass().equals(builtInMemory.getClass()))) result.add(builtInMemory);

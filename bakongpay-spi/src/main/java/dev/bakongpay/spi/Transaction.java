@@ -70,7 +70,8 @@ public record Transaction(
         if (attributes.size() > 32) throw new IllegalArgumentException("attributes must hold at most 32 entries");
         attributes.forEach((k, v) -> {
             Checks.text(k, "attributes key", 64);
-            if (v.length() > 1024) throw new IllegalArgumentException("attributes." + k + " must be at most 1024 characters");
+            if (v.length() > 1024)
+                throw new IllegalArgumentException("attributes." + k + " must be at most 1024 characters");
         });
     }
 
@@ -82,10 +83,23 @@ public record Transaction(
     /** A builder holding this transaction's values, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.id = id; b.merchantId = merchantId; b.mode = mode; b.md5 = md5; b.qrString = qrString;
-        b.amount = amount; b.currency = currency; b.bakongId = bakongId; b.merchantName = merchantName;
-        b.description = description; b.status = status; b.createdAt = createdAt; b.expiresAt = expiresAt;
-        b.updatedAt = updatedAt; b.payment = payment; b.statusReason = statusReason; b.late = late;
+        b.id = id;
+        b.merchantId = merchantId;
+        b.mode = mode;
+        b.md5 = md5;
+        b.qrString = qrString;
+        b.amount = amount;
+        b.currency = currency;
+        b.bakongId = bakongId;
+        b.merchantName = merchantName;
+        b.description = description;
+        b.status = status;
+        b.createdAt = createdAt;
+        b.expiresAt = expiresAt;
+        b.updatedAt = updatedAt;
+        b.payment = payment;
+        b.statusReason = statusReason;
+        b.late = late;
         b.attributes = attributes;
         return b;
     }
@@ -93,8 +107,13 @@ public record Transaction(
     /** The copy a store keeps after {@code t} won: status, payment, reason, late flag and time replaced. */
     public Transaction apply(StatusTransition t) {
         if (!t.transactionId().equals(id)) throw new IllegalArgumentException("transition is for another transaction");
-        return toBuilder().status(t.to()).payment(t.payment()).statusReason(t.reason()).late(t.late())
-                .updatedAt(t.at()).build();
+        return toBuilder()
+                .status(t.to())
+                .payment(t.payment())
+                .statusReason(t.reason())
+                .late(t.late())
+                .updatedAt(t.at())
+                .build();
     }
 
     /** Builder for {@link Transaction}; {@code status} defaults to PENDING, {@code updatedAt} to {@code createdAt}. */
@@ -120,29 +139,116 @@ public record Transaction(
 
         private Builder() {}
 
-        public Builder id(UUID v) { id = v; return this; }
-        public Builder merchantId(String v) { merchantId = v; return this; }
-        public Builder mode(PaymentMode v) { mode = v; return this; }
-        public Builder md5(String v) { md5 = v; return this; }
-        public Builder qrString(String v) { qrString = v; return this; }
-        public Builder amount(BigDecimal v) { amount = v; return this; }
-        public Builder currency(String v) { currency = v; return this; }
-        public Builder bakongId(String v) { bakongId = v; return this; }
-        public Builder merchantName(String v) { merchantName = v; return this; }
-        public Builder description(String v) { description = v; return this; }
-        public Builder status(PaymentStatus v) { status = v; return this; }
-        public Builder createdAt(Instant v) { createdAt = v; return this; }
-        public Builder expiresAt(Instant v) { expiresAt = v; return this; }
-        public Builder updatedAt(Instant v) { updatedAt = v; return this; }
-        public Builder payment(UpstreamPayment v) { payment = v; return this; }
-        public Builder statusReason(String v) { statusReason = v; return this; }
-        public Builder late(boolean v) { late = v; return this; }
-        public Builder attributes(Map<String, String> v) { attributes = v; return this; }
+        public Builder id(UUID v) {
+            id = v;
+            return this;
+        }
+
+        public Builder merchantId(String v) {
+            merchantId = v;
+            return this;
+        }
+
+        public Builder mode(PaymentMode v) {
+            mode = v;
+            return this;
+        }
+
+        public Builder md5(String v) {
+            md5 = v;
+            return this;
+        }
+
+        public Builder qrString(String v) {
+            qrString = v;
+            return this;
+        }
+
+        public Builder amount(BigDecimal v) {
+            amount = v;
+            return this;
+        }
+
+        public Builder currency(String v) {
+            currency = v;
+            return this;
+        }
+
+        public Builder bakongId(String v) {
+            bakongId = v;
+            return this;
+        }
+
+        public Builder merchantName(String v) {
+            merchantName = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Builder status(PaymentStatus v) {
+            status = v;
+            return this;
+        }
+
+        public Builder createdAt(Instant v) {
+            createdAt = v;
+            return this;
+        }
+
+        public Builder expiresAt(Instant v) {
+            expiresAt = v;
+            return this;
+        }
+
+        public Builder updatedAt(Instant v) {
+            updatedAt = v;
+            return this;
+        }
+
+        public Builder payment(UpstreamPayment v) {
+            payment = v;
+            return this;
+        }
+
+        public Builder statusReason(String v) {
+            statusReason = v;
+            return this;
+        }
+
+        public Builder late(boolean v) {
+            late = v;
+            return this;
+        }
+
+        public Builder attributes(Map<String, String> v) {
+            attributes = v;
+            return this;
+        }
 
         public Transaction build() {
-            return new Transaction(id, merchantId, mode, md5, qrString, amount, currency, bakongId,
-                    merchantName, description, status, createdAt, expiresAt,
-                    updatedAt == null ? createdAt : updatedAt, payment, statusReason, late, attributes);
+            return new Transaction(
+                    id,
+                    merchantId,
+                    mode,
+                    md5,
+                    qrString,
+                    amount,
+                    currency,
+                    bakongId,
+                    merchantName,
+                    description,
+                    status,
+                    createdAt,
+                    expiresAt,
+                    updatedAt == null ? createdAt : updatedAt,
+                    payment,
+                    statusReason,
+                    late,
+                    attributes);
         }
     }
 }

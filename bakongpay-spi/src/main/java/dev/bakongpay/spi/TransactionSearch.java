@@ -17,7 +17,8 @@ import java.util.UUID;
  * @param before     only transactions after this position in the newest-first order, or null for the first page
  * @param limit      1 to {@value #MAX_LIMIT}
  */
-public record TransactionSearch(String md5, UUID id, PaymentStatus status, String merchantId, Position before, int limit) {
+public record TransactionSearch(
+        String md5, UUID id, PaymentStatus status, String merchantId, Position before, int limit) {
     /** The largest page. */
     public static final int MAX_LIMIT = 200;
 
@@ -26,12 +27,14 @@ public record TransactionSearch(String md5, UUID id, PaymentStatus status, Strin
      * 128-bit numbers, which is the order of its text form and of PostgreSQL's and H2's UUID.
      */
     public static final Comparator<Transaction> NEWEST_FIRST = Comparator.comparing(Transaction::createdAt)
-            .thenComparing(t -> t.id().toString()).reversed();
+            .thenComparing(t -> t.id().toString())
+            .reversed();
 
     public TransactionSearch {
         if (md5 != null) Checks.md5(md5, "md5");
         Checks.optionalText(merchantId, "merchantId", 128);
-        if (limit < 1 || limit > MAX_LIMIT) throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
+        if (limit < 1 || limit > MAX_LIMIT)
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
     }
 
     /** The newest {@code limit} transactions, no filter. */
@@ -39,16 +42,32 @@ public record TransactionSearch(String md5, UUID id, PaymentStatus status, Strin
         return new TransactionSearch(null, null, null, null, null, limit);
     }
 
-    public TransactionSearch withMd5(String v) { return new TransactionSearch(v, id, status, merchantId, before, limit); }
-    public TransactionSearch withId(UUID v) { return new TransactionSearch(md5, v, status, merchantId, before, limit); }
-    public TransactionSearch withStatus(PaymentStatus v) { return new TransactionSearch(md5, id, v, merchantId, before, limit); }
-    public TransactionSearch withMerchantId(String v) { return new TransactionSearch(md5, id, status, v, before, limit); }
-    public TransactionSearch after(Position v) { return new TransactionSearch(md5, id, status, merchantId, v, limit); }
+    public TransactionSearch withMd5(String v) {
+        return new TransactionSearch(v, id, status, merchantId, before, limit);
+    }
+
+    public TransactionSearch withId(UUID v) {
+        return new TransactionSearch(md5, v, status, merchantId, before, limit);
+    }
+
+    public TransactionSearch withStatus(PaymentStatus v) {
+        return new TransactionSearch(md5, id, v, merchantId, before, limit);
+    }
+
+    public TransactionSearch withMerchantId(String v) {
+        return new TransactionSearch(md5, id, status, v, before, limit);
+    }
+
+    public TransactionSearch after(Position v) {
+        return new TransactionSearch(md5, id, status, merchantId, v, limit);
+    }
 
     /** Whether {@code t} passes the filters and comes after {@link #before} (for stores that filter in memory). */
     public boolean matches(Transaction t) {
-        return (md5 == null || md5.equals(t.md5())) && (id == null || id.equals(t.id()))
-                && (status == null || status == t.status()) && (merchantId == null || merchantId.equals(t.merchantId()))
+        return (md5 == null || md5.equals(t.md5()))
+                && (id == null || id.equals(t.id()))
+                && (status == null || status == t.status())
+                && (merchantId == null || merchantId.equals(t.merchantId()))
                 && (before == null || before.isBefore(t));
     }
 

@@ -30,7 +30,8 @@ public record WebhookDeliveryQuery(WebhookDeliveryState state, boolean failedOnl
     /** Whether {@code d} is one of the listed ones (for stores that filter in memory). */
     public boolean matches(WebhookDelivery d) {
         return (state == null || d.state() == state)
-                && (!failedOnly || d.state() == WebhookDeliveryState.DEAD
+                && (!failedOnly
+                        || d.state() == WebhookDeliveryState.DEAD
                         || (d.state() == WebhookDeliveryState.PENDING && d.attempts() > 0));
     }
 }

@@ -123,6 +123,7 @@ public interface WebhookDeliveryStore {
     static void checkClaim(String owner, int limit, Duration lease) {
         Checks.text(owner, "owner", 128);
         if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be 1 to 1000, was " + limit);
-        if (lease == null || lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
+        if (lease == null || lease.isNegative() || lease.isZero())
+            throw new IllegalArgumentException("lease must be positive");
     }
 }

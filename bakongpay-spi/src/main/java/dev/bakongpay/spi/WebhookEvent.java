@@ -16,8 +16,8 @@ import java.util.UUID;
  * @param payload       the JSON body to POST, fixed when recorded so every attempt sends the same bytes
  * @param createdAt     when the status changed
  */
-public record WebhookEvent(String eventId, UUID transactionId, String merchantId, String type, String payload,
-                           Instant createdAt) {
+public record WebhookEvent(
+        String eventId, UUID transactionId, String merchantId, String type, String payload, Instant createdAt) {
 
     public WebhookEvent {
         Checks.text(eventId, "eventId", 128);

@@ -27,7 +27,8 @@ class StorageProvidersTest {
         @Test
         @DisplayName("with nothing configured, the in-memory stores are chosen")
         void defaultsToMemory() {
-            Storage s = StorageProviders.openStorage(null, new ProviderSettings(null, Map.of(), Clock.systemUTC()), loader);
+            Storage s =
+                    StorageProviders.openStorage(null, new ProviderSettings(null, Map.of(), Clock.systemUTC()), loader);
             assertThat(s.adapterId()).isEqualTo("memory");
             assertThat(s.transactions()).isInstanceOf(MemoryTransactionStore.class);
         }
@@ -35,7 +36,8 @@ class StorageProvidersTest {
         @Test
         @DisplayName("an id picks that adapter, ignoring case")
         void byId() {
-            assertThat(StorageProviders.openStorage(" Memory ", ProviderSettings.of(null), loader).adapterId())
+            assertThat(StorageProviders.openStorage(" Memory ", ProviderSettings.of(null), loader)
+                            .adapterId())
                     .isEqualTo("memory");
         }
 
@@ -44,14 +46,15 @@ class StorageProvidersTest {
         void unknownId() {
             assertThatThrownBy(() -> StorageProviders.openStorage("jdbc", ProviderSettings.of(null), loader))
                     .isInstanceOf(StoreException.class)
-                    .hasMessage("BakongPay storage adapter was 'jdbc' but it is not on the classpath; available: [memory]");
+                    .hasMessage(
+                            "BakongPay storage adapter was 'jdbc' but it is not on the classpath; available: [memory]");
         }
 
         @Test
         @DisplayName("a url no adapter serves fails rather than silently falling back to memory")
         void unservedUrl() {
-            assertThatThrownBy(() -> StorageProviders.openStorage(null,
-                    ProviderSettings.of("jdbc:postgresql://db/x?password=secret"), loader))
+            assertThatThrownBy(() -> StorageProviders.openStorage(
+                            null, ProviderSettings.of("jdbc:postgresql://db/x?password=secret"), loader))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("no adapter on the classpath serves it")
                     .hasMessageNotContaining("secret");
@@ -79,11 +82,14 @@ class StorageProvidersTest {
         @DisplayName("a factory that fails to load is skipped; the others still load")
         void brokenFactorySkipped() throws IOException {
             Path services = Files.createDirectories(dir.resolve("META-INF/services"));
-            Files.writeString(services.resolve(StorageProvider.class.getName()),
+            Files.writeString(
+                    services.resolve(StorageProvider.class.getName()),
                     "com.example.Missing\n" + ExplodingProvider.class.getName() + "\n");
-            try (URLClassLoader broken = new URLClassLoader(new URL[] {dir.toUri().toURL()}, loader)) {
+            try (URLClassLoader broken =
+                    new URLClassLoader(new URL[] {dir.toUri().toURL()}, loader)) {
                 assertThat(StorageProviders.storageIds(broken)).containsExactly("memory");
-                assertThat(StorageProviders.openStorage(null, ProviderSettings.of(null), broken).adapterId())
+                assertThat(StorageProviders.openStorage(null, ProviderSettings.of(null), broken)
+                                .adapterId())
                         .isEqualTo("memory");
             }
         }
@@ -93,7 +99,8 @@ class StorageProvidersTest {
         void redacted() {
             assertThat(ProviderSettings.of("redis://user:s3cret@host:6379/0").redactedUrl())
                     .isEqualTo("redis://user:***@host:6379/0");
-            assertThat(ProviderSettings.of("jdbc:postgresql://h/db?user=u&password=s3cret&ssl=true").redactedUrl())
+            assertThat(ProviderSettings.of("jdbc:postgresql://h/db?user=u&password=s3cret&ssl=true")
+                            .redactedUrl())
                     .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");
         }
     }

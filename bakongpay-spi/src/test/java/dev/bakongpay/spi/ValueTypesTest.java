@@ -16,9 +16,17 @@ class ValueTypesTest {
     private static final Instant NOW = Instant.parse("2026-11-28T08:00:00.123456789Z");
 
     private static Transaction.Builder valid() {
-        return Transaction.builder().id(UUID.randomUUID()).merchantId("m1").mode(PaymentMode.LIVE)
-                .md5("0123456789abcdef0123456789abcdef").qrString("000201").amount(new BigDecimal("1.50"))
-                .currency("USD").bakongId("shop@aclb").merchantName("Shop").createdAt(NOW)
+        return Transaction.builder()
+                .id(UUID.randomUUID())
+                .merchantId("m1")
+                .mode(PaymentMode.LIVE)
+                .md5("0123456789abcdef0123456789abcdef")
+                .qrString("000201")
+                .amount(new BigDecimal("1.50"))
+                .currency("USD")
+                .bakongId("shop@aclb")
+                .merchantName("Shop")
+                .createdAt(NOW)
                 .expiresAt(NOW.plusSeconds(600));
     }
 
@@ -30,14 +38,17 @@ class ValueTypesTest {
         void defaults() {
             Transaction t = valid().build();
             assertThat(t.status()).isEqualTo(PaymentStatus.PENDING);
-            assertThat(t.createdAt()).isEqualTo(Instant.parse("2026-11-28T08:00:00.123456Z")).isEqualTo(t.updatedAt());
+            assertThat(t.createdAt())
+                    .isEqualTo(Instant.parse("2026-11-28T08:00:00.123456Z"))
+                    .isEqualTo(t.updatedAt());
             assertThat(t.attributes()).isEmpty();
         }
 
         @Test
         @DisplayName("rejects an md5 that is not 32 lowercase hex digits, naming the value")
         void md5() {
-            assertThatThrownBy(() -> valid().md5("0123456789ABCDEF0123456789ABCDEF").build())
+            assertThatThrownBy(() ->
+                            valid().md5("0123456789ABCDEF0123456789ABCDEF").build())
                     .hasMessage("md5 was '0123456789ABCDEF0123456789ABCDEF' but it must be 32 lowercase hex digits");
         }
 
@@ -46,7 +57,8 @@ class ValueTypesTest {
         void amounts() {
             assertThatThrownBy(() -> valid().currency("EUR").build()).hasMessageContaining("USD or KHR");
             assertThatThrownBy(() -> valid().amount(BigDecimal.ZERO).build()).hasMessageContaining("positive");
-            assertThatThrownBy(() -> valid().amount(new BigDecimal("1.0000001")).build()).hasMessageContaining("decimals");
+            assertThatThrownBy(() -> valid().amount(new BigDecimal("1.0000001")).build())
+                    .hasMessageContaining("decimals");
         }
     }
 
@@ -59,15 +71,19 @@ class ValueTypesTest {
             assertThat(PaymentStatus.PENDING.canMoveTo(PaymentStatus.FAILED)).isTrue();
             assertThat(PaymentStatus.EXPIRED.canMoveTo(PaymentStatus.SUCCESS)).isTrue();
             assertThat(PaymentStatus.EXPIRED.canMoveTo(PaymentStatus.FAILED)).isFalse();
-            assertThatThrownBy(() -> new StatusTransition(UUID.randomUUID(), PaymentStatus.SUCCESS, PaymentStatus.FAILED,
-                    null, null, false, NOW)).hasMessage("a transaction cannot move from SUCCESS to FAILED");
+            assertThatThrownBy(() -> new StatusTransition(
+                            UUID.randomUUID(), PaymentStatus.SUCCESS, PaymentStatus.FAILED, null, null, false, NOW))
+                    .hasMessage("a transaction cannot move from SUCCESS to FAILED");
         }
 
         @Test
         @DisplayName("a payment after expiry is always marked late")
         void lateAfterExpiry() {
-            UpstreamPayment p = new UpstreamPayment("a".repeat(64), null, null, BigDecimal.TEN, "USD", null, null, null);
-            assertThat(StatusTransition.paid(UUID.randomUUID(), PaymentStatus.EXPIRED, p, false, NOW).late()).isTrue();
+            UpstreamPayment p =
+                    new UpstreamPayment("a".repeat(64), null, null, BigDecimal.TEN, "USD", null, null, null);
+            assertThat(StatusTransition.paid(UUID.randomUUID(), PaymentStatus.EXPIRED, p, false, NOW)
+                            .late())
+                    .isTrue();
         }
     }
 
@@ -80,8 +96,10 @@ class ValueTypesTest {
             RateLimit limit = RateLimit.perMinute(60);
             RateLimitDecision denied = RateLimitDecision.of(false, limit, 0, 1_500_000_000L, NOW);
             assertThat(denied.retryAfterSeconds()).isEqualTo(2);
-            assertThat(RateLimitDecision.of(false, limit, 0, 10, NOW).retryAfterSeconds()).isEqualTo(1);
-            assertThat(RateLimitDecision.of(true, limit, 59, 0, NOW).retryAfter()).isEqualTo(Duration.ZERO);
+            assertThat(RateLimitDecision.of(false, limit, 0, 10, NOW).retryAfterSeconds())
+                    .isEqualTo(1);
+            assertThat(RateLimitDecision.of(true, limit, 59, 0, NOW).retryAfter())
+                    .isEqualTo(Duration.ZERO);
         }
     }
 }

@@ -29,8 +29,7 @@ public final class Services {
     public static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     public static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
-    private Services() {
-    }
+    private Services() {}
 
     /** Whether this run is CI's ({@code CI=true}), where a missing service is a failure. */
     public static boolean ci() {
@@ -57,23 +56,27 @@ public final class Services {
 
     /** Why {@code service} is not usable here, or empty when it is. */
     public static Optional<Problem> probe(Service service) {
-        return Optional.ofNullable(switch (service) {
-            case POSTGRESQL -> postgres();
-            case REDIS -> redis();
-            case REDIS_SERVER -> program("redis-server is not installed", "redis-server", "--version");
-            case NODE -> {
-                Problem node = program("node is not installed", "node", "--version");
-                yield node != null ? node : program("npm is not installed", "npm", "--version");
-            }
-            case CHROMIUM -> Files.isExecutable(chromium()) && Files.isExecutable(chromedriver()) ? null
-                    : new Problem("headless Chromium needs " + chromium() + " and " + chromedriver()
-                            + " (apt-get install chromium chromium-driver fonts-noto-core)", null);
-        });
+        return Optional.ofNullable(
+                switch (service) {
+                    case POSTGRESQL -> postgres();
+                    case REDIS -> redis();
+                    case REDIS_SERVER -> program("redis-server is not installed", "redis-server", "--version");
+                    case NODE -> {
+                        Problem node = program("node is not installed", "node", "--version");
+                        yield node != null ? node : program("npm is not installed", "npm", "--version");
+                    }
+                    case CHROMIUM ->
+                        Files.isExecutable(chromium()) && Files.isExecutable(chromedriver())
+                                ? null
+                                : new Problem(
+                                        "headless Chromium needs " + chromium() + " and " + chromedriver()
+                                                + " (apt-get install chromium chromium-driver fonts-noto-core)",
+                                        null);
+                });
     }
 
     /** Why a service is missing, and the exception that showed it (may be null). */
-    public record Problem(String reason, Throwable cause) {
-    }
+    public record Problem(String reason, Throwable cause) {}
 
     public static String postgresUrl() {
         return setting("bakongpay.test.pg.url", "BAKONGPAY_TEST_PG_URL", DEFAULT_PG_URL);
@@ -106,8 +109,10 @@ public final class Services {
             }
             return null;
         } catch (SQLException e) {
-            return new Problem("PostgreSQL not reachable at " + url + ": " + e.getMessage()
-                    + " (start it or set BAKONGPAY_TEST_PG_URL)", e);
+            return new Problem(
+                    "PostgreSQL not reachable at " + url + ": " + e.getMessage()
+                            + " (start it or set BAKONGPAY_TEST_PG_URL)",
+                    e);
         }
     }
 
@@ -128,24 +133,31 @@ public final class Services {
             int n = in.read(buf);
             String answer = n > 0 ? new String(buf, 0, n, StandardCharsets.US_ASCII) : "";
             if (answer.startsWith("+PONG") || answer.startsWith("-NOAUTH")) return null;
-            return new Problem("Redis at " + host + ":" + port + " answered '" + answer.strip()
-                    + "' to PING (start it or set BAKONGPAY_TEST_REDIS_URL)", null);
+            return new Problem(
+                    "Redis at " + host + ":" + port + " answered '" + answer.strip()
+                            + "' to PING (start it or set BAKONGPAY_TEST_REDIS_URL)",
+                    null);
         } catch (IOException e) {
-            return new Problem("Redis not reachable at " + url + ": " + e.getMessage()
-                    + " (start it or set BAKONGPAY_TEST_REDIS_URL)", e);
+            return new Problem(
+                    "Redis not reachable at " + url + ": " + e.getMessage()
+                            + " (start it or set BAKONGPAY_TEST_REDIS_URL)",
+                    e);
         }
     }
 
     private static Problem program(String reason, String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Problem(reason + " (" + String.join(" ", command) + " did not finish in 20 s)", null);
             }
-            return p.exitValue() == 0 ? null : new Problem(reason + " (" + String.join(" ", command) + " exited "
-                    + p.exitValue() + ")", null);
+            return p.exitValue() == 0
+                    ? null
+                    : new Problem(reason + " (" + String.join(" ", command) + " exited " + p.exitValue() + ")", null);
         } catch (IOException e) {
             return new Problem(reason + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

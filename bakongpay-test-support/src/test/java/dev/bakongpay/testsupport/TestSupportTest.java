@@ -20,7 +20,9 @@ class TestSupportTest {
         assertThat(clock.instant()).isEqualTo(MutableClock.START);
         var paris = clock.withZone(ZoneId.of("Europe/Paris"));
         clock.advance(Duration.ofMillis(1500));
-        assertThat(clock.instant()).isEqualTo(MutableClock.START.plusMillis(1500)).isEqualTo(paris.instant());
+        assertThat(clock.instant())
+                .isEqualTo(MutableClock.START.plusMillis(1500))
+                .isEqualTo(paris.instant());
         assertThat(paris.getZone()).isEqualTo(ZoneId.of("Europe/Paris"));
         clock.set(Instant.EPOCH);
         assertThat(clock.millis()).isZero();
@@ -31,10 +33,12 @@ class TestSupportTest {
     void missingService() {
         if (Services.ci()) {
             assertThatThrownBy(() -> Services.missing("the thing is gone", null))
-                    .isInstanceOf(IllegalStateException.class).hasMessage("CI=true and the thing is gone");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("CI=true and the thing is gone");
         } else {
             assertThatThrownBy(() -> Services.missing("the thing is gone", null))
-                    .isInstanceOf(TestAbortedException.class).hasMessageContaining("the thing is gone");
+                    .isInstanceOf(TestAbortedException.class)
+                    .hasMessageContaining("the thing is gone");
         }
     }
 
@@ -44,10 +48,13 @@ class TestSupportTest {
         String before = System.getProperty("bakongpay.test.pg.url");
         System.setProperty("bakongpay.test.pg.url", "jdbc:nosuchdriver:test");
         try {
-            assertThat(Services.probe(Service.POSTGRESQL)).hasValueSatisfying(p -> assertThat(p.reason())
-                    .startsWith("PostgreSQL not reachable at jdbc:nosuchdriver:test").contains("BAKONGPAY_TEST_PG_URL"));
+            assertThat(Services.probe(Service.POSTGRESQL))
+                    .hasValueSatisfying(p -> assertThat(p.reason())
+                            .startsWith("PostgreSQL not reachable at jdbc:nosuchdriver:test")
+                            .contains("BAKONGPAY_TEST_PG_URL"));
         } finally {
-            if (before == null) System.clearProperty("bakongpay.test.pg.url"); else System.setProperty("bakongpay.test.pg.url", before);
+            if (before == null) System.clearProperty("bakongpay.test.pg.url");
+            else System.setProperty("bakongpay.test.pg.url", before);
         }
     }
 
@@ -57,7 +64,8 @@ class TestSupportTest {
         String token = Jwts.expiringAt(Instant.ofEpochSecond(1_800_000_000L));
         String[] parts = token.split("\\.");
         assertThat(parts).hasSize(3);
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+        String payload =
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(payload).contains("\"exp\":1800000000").contains("\"data\":{\"id\":");
     }
 }

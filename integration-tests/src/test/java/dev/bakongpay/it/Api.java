@@ -72,6 +72,8 @@ final class Api {
     }
 
     Response lookup(String transactionId) {
-        return request().body("{\"query\":\"" + transactionId + "\",\"type\":\"transactionId\"}").post(LOOKUP);
+        return request()
+                .body("{\"query\":\"" + transactionId + "\",\"type\":\"transactionId\"}")
+                .post(LOOKUP);
     }
 }

@@ -44,6 +44,7 @@ class CheckoutBrowserTest {
 
     @TempDir
     static Path workDir;
+
     private ServerNode sandbox;
     private SimulatorControl bank;
     private Browser browser;
@@ -55,7 +56,9 @@ class CheckoutBrowserTest {
     void start() throws Exception {
         Infra.requireChromium();
         String key = "bk_test_browser" + Infra.random(8);
-        sandbox = ServerNode.sandbox("checkout-sandbox", workDir.resolve("sandbox"),
+        sandbox = ServerNode.sandbox(
+                "checkout-sandbox",
+                workDir.resolve("sandbox"),
                 Map.of("BAKONGPAY_API_KEYS", key + "=PRO", "BAKONGPAY_RECONCILE_SECONDS", "0"));
         bank = SimulatorControl.connect(URI.create(sandbox.sandboxSimulatorUrl()));
         api = new Api(sandbox.url(), key);
@@ -98,8 +101,9 @@ class CheckoutBrowserTest {
         String text = card().getText();
         assertThat(text).contains("Coffee Corner").contains("1.50").contains("USD");
         WebElement qr = browser.driver.findElement(By.id("qr"));
-        waiting(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
-                "var i = arguments[0]; return i.complete && i.naturalWidth > 0;", qr)));
+        waiting(Duration.ofSeconds(10))
+                .until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                        "var i = arguments[0]; return i.complete && i.naturalWidth > 0;", qr)));
         assertThat(qr.isDisplayed()).isTrue();
         browser.screenshot("checkout-pending-en");
         String decoded = decodeQr(qr.getScreenshotAs(OutputType.BYTES));
@@ -118,8 +122,11 @@ class CheckoutBrowserTest {
         long paidAt = System.nanoTime();
         waiting(Duration.ofSeconds(5)).until(d -> "SUCCESS".equals(card().getAttribute("data-status")));
         long millis = (System.nanoTime() - paidAt) / 1_000_000;
-        assertThat(browser.driver.findElement(By.id("paid-title")).isDisplayed()).isTrue();
-        assertThat(browser.driver.executeScript("return window.__sameDocument;")).as("no reload happened").isEqualTo("yes");
+        assertThat(browser.driver.findElement(By.id("paid-title")).isDisplayed())
+                .isTrue();
+        assertThat(browser.driver.executeScript("return window.__sameDocument;"))
+                .as("no reload happened")
+                .isEqualTo("yes");
         browser.screenshot("checkout-paid-en");
         System.out.println("[bakongpay-it] checkout page turned paid " + millis + " ms after the payment");
     }
@@ -131,7 +138,8 @@ class CheckoutBrowserTest {
         JsonPath created = api.create("{\"amount\": 5000, \"currency\": \"KHR\", \"merchantName\": \"Coffee Corner\","
                 + " \"merchantNameKhmer\": \"ហាងកាហ្វេ\", \"bakongId\": \"coffee@aclb\", \"expiresInSeconds\": 900}");
         open(created, "km");
-        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("km");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("km");
         String text = card().getText();
         assertThat(text).contains("កំពុងរង់ចាំការទូទាត់").contains("ហាងកាហ្វេ");
         // the Khmer title takes real room on the page: its glyphs are drawn, not dropped
@@ -148,11 +156,14 @@ class CheckoutBrowserTest {
         for (String name : new String[] {"<script>alert(1)</script>", "<img src onerror=alert()>"}) {
             // KHQR merchant names hold 25 characters; both payloads fit
             var r = api.createRaw(Api.order(name, "1.00", 900));
-            assertThat(r.statusCode()).as("create with merchantName %s: %s", name, r.asString()).isEqualTo(200);
+            assertThat(r.statusCode())
+                    .as("create with merchantName %s: %s", name, r.asString())
+                    .isEqualTo(200);
             JsonPath created = r.jsonPath().setRootPath("data");
             open(created, "en");
             assertThat(card().getText()).contains(name);
-            assertThat(browser.driver.findElements(By.cssSelector("#checkout script, img[onerror]"))).isEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector("#checkout script, img[onerror]")))
+                    .isEmpty();
             assertThat(browser.driver.getTitle()).contains(name);
             try {
                 String alert = browser.driver.switchTo().alert().getText();
@@ -163,11 +174,13 @@ class CheckoutBrowserTest {
             browser.screenshot("checkout-xss-" + (name.startsWith("<script") ? "script" : "img"));
         }
         // the description, too, is merchant text
-        JsonPath created = api.create("{\"amount\": 1.00, \"currency\": \"USD\", \"merchantName\": \"Coffee Corner\","
-                + " \"bakongId\": \"coffee@aclb\", \"description\": \"<img src=x onerror=alert(3)><script>alert(4)</script>\"}");
+        JsonPath created = api.create(
+                "{\"amount\": 1.00, \"currency\": \"USD\", \"merchantName\": \"Coffee Corner\","
+                        + " \"bakongId\": \"coffee@aclb\", \"description\": \"<img src=x onerror=alert(3)><script>alert(4)</script>\"}");
         open(created, "en");
         assertThat(card().getText()).contains("<img src=x onerror=alert(3)><script>alert(4)</script>");
-        assertThat(browser.driver.findElements(By.cssSelector("img[onerror], img[src='x']"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("img[onerror], img[src='x']")))
+                .isEmpty();
         try {
             browser.driver.switchTo().alert();
             throw new AssertionError("the description ran as script");
@@ -184,11 +197,13 @@ class CheckoutBrowserTest {
         assertThat(card().getAttribute("data-status")).isEqualTo("PENDING");
         Duration left = Duration.between(Instant.now(), expiringAt);
         waiting(left.plusSeconds(15)).until(d -> "EXPIRED".equals(card().getAttribute("data-status")));
-        assertThat(browser.driver.findElement(By.id("expired-title")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("expired-title")).isDisplayed())
+                .isTrue();
         browser.screenshot("checkout-expired-live-en");
         open(expiring, "en");
         assertThat(card().getAttribute("data-status")).isEqualTo("EXPIRED");
-        assertThat(browser.driver.findElement(By.id("expired-title")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("expired-title")).isDisplayed())
+                .isTrue();
         browser.screenshot("checkout-expired-en");
         assertThat(api.status(expiring.getString("md5"))).isEqualTo("EXPIRED");
     }
@@ -207,12 +222,18 @@ class CheckoutBrowserTest {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
         MultiFormatReader reader = new MultiFormatReader();
         try {
-            reader.setHints(Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                    DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));
+            reader.setHints(Map.of(
+                    DecodeHintType.TRY_HARDER,
+                    Boolean.TRUE,
+                    DecodeHintType.POSSIBLE_FORMATS,
+                    java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));
             return reader.decode(bitmap).getText();
         } catch (com.google.zxing.ReaderException e) {
-            reader.setHints(Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
-                    DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));
+            reader.setHints(Map.of(
+                    DecodeHintType.PURE_BARCODE,
+                    Boolean.TRUE,
+                    DecodeHintType.POSSIBLE_FORMATS,
+                    java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));
             return reader.decode(bitmap).getText();
         }
     }

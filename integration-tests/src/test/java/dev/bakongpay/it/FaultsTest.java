@@ -40,10 +40,12 @@ class FaultsTest {
     private static final Duration BUDGET = Duration.ofSeconds(5);
     /** BAKONGPAY_BAKONG_DEADLINE: the most one request may spend on Bakong, retries included. */
     private static final Duration DEADLINE = Duration.ofSeconds(3);
+
     private static final String CHECK = "/v1/check_transaction_by_md5";
 
     @TempDir
     static Path workDir;
+
     private Cluster cluster;
     private ServerNode node;
     private final List<JsonPath> unpaid = new ArrayList<>();
@@ -88,7 +90,8 @@ class FaultsTest {
         assertThat(took).as("%s: answer time", fault).isLessThanOrEqualTo(budget);
         assertThat(r.statusCode()).as("%s: %s", fault, r.asString()).isIn(200, 502, 504);
         if (r.statusCode() == 200) {
-            assertThat(r.jsonPath().getString("data.status")).as("%s: the last known status, never a false SUCCESS", fault)
+            assertThat(r.jsonPath().getString("data.status"))
+                    .as("%s: the last known status, never a false SUCCESS", fault)
                     .isEqualTo("PENDING");
         } else {
             assertThat(r.jsonPath().getBoolean("success")).isFalse();
@@ -139,7 +142,8 @@ class FaultsTest {
     @DisplayName("JSON cut off mid-way, even for a paid QR: 502, never a SUCCESS read from half an answer")
     void malformedBodies() {
         JsonPath created = fresh();
-        checkWithin(cluster.pro(node), created, BUDGET, "before the fault"); // now the client caches PENDING for a while
+        checkWithin(
+                cluster.pro(node), created, BUDGET, "before the fault"); // now the client caches PENDING for a while
         JsonPath paid = paid();
         cluster.bank.injectFault(Fault.malformedBody().onPath(CHECK).forCalls(3));
         Response r = checkWithin(cluster.pro(node), paid, BUDGET, "malformed body (paid QR)");
@@ -170,12 +174,14 @@ class FaultsTest {
     @DisplayName("held connections: with BAKONGPAY_BAKONG_DEADLINE the check answers 504 within the deadline")
     void heldConnectionsWithDeadline() throws Exception {
         // a node of its own: the deadline is its only difference
-        ServerNode withDeadline = cluster.start("faults-deadline", Map.of("BAKONGPAY_RECONCILE_SECONDS", "0",
-                "BAKONGPAY_BAKONG_DEADLINE", DEADLINE.toMillis() + "ms"));
+        ServerNode withDeadline = cluster.start(
+                "faults-deadline",
+                Map.of("BAKONGPAY_RECONCILE_SECONDS", "0", "BAKONGPAY_BAKONG_DEADLINE", DEADLINE.toMillis() + "ms"));
         Api api = cluster.pro(withDeadline);
         JsonPath created = api.create(Api.order("Coffee Corner", "2.75", 900));
         cluster.bank.injectFault(Fault.timeout(Duration.ofSeconds(30)).onPath(CHECK));
-        Response r = checkWithin(api, created, DEADLINE.plusSeconds(3), "held connections, deadline " + DEADLINE.toMillis() + " ms");
+        Response r = checkWithin(
+                api, created, DEADLINE.plusSeconds(3), "held connections, deadline " + DEADLINE.toMillis() + " ms");
         assertThat(r.statusCode()).isIn(502, 504);
     }
 
@@ -189,12 +195,16 @@ class FaultsTest {
         List<JsonPath> paid = new ArrayList<>(paidDuringFaults);
         paid.add(paidAfter);
         for (JsonPath p : paid) {
-            Awaitility.await("SUCCESS for " + p.getString("md5")).atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500))
+            Awaitility.await("SUCCESS for " + p.getString("md5"))
+                    .atMost(Duration.ofSeconds(45))
+                    .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .until(() -> cluster.pro(node).status(p.getString("md5")).equals("SUCCESS"));
         }
         for (JsonPath u : unpaid) {
-            assertThat(cluster.pro(node).status(u.getString("md5"))).as("never paid: %s", u.getString("md5")).isEqualTo("PENDING");
+            assertThat(cluster.pro(node).status(u.getString("md5")))
+                    .as("never paid: %s", u.getString("md5"))
+                    .isEqualTo("PENDING");
         }
     }
 }

@@ -1,13 +1,13 @@
 package dev.bakongpay.it;
 
+import dev.bakongpay.testsupport.Service;
+import dev.bakongpay.testsupport.Services;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import dev.bakongpay.testsupport.Service;
-import dev.bakongpay.testsupport.Services;
 
 /**
  * The machine's services the tests need: PostgreSQL, Redis, Chromium. Missing, a test skips with a
@@ -46,8 +46,10 @@ final class Infra {
                     c.createStatement().execute("CREATE SCHEMA " + name);
                 }
             } catch (SQLException e) {
-                missing("PostgreSQL not reachable at " + PG_URL + ": " + e.getMessage()
-                        + " (start it or set BAKONGPAY_TEST_PG_URL)", e);
+                missing(
+                        "PostgreSQL not reachable at " + PG_URL + ": " + e.getMessage()
+                                + " (start it or set BAKONGPAY_TEST_PG_URL)",
+                        e);
             }
             return new PgSchema(name);
         }

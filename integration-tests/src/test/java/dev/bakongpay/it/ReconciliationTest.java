@@ -34,6 +34,7 @@ class ReconciliationTest {
 
     @TempDir
     static Path workDir;
+
     private Infra.PgSchema schema;
     private Cluster cluster;
     private ServerNode first;
@@ -51,7 +52,8 @@ class ReconciliationTest {
         paidLater = api.create(Api.order("Coffee Corner", "4.00", 900));
         expiring = api.create(Api.order("Coffee Corner", "4.50", 60)); // the shortest lifetime a create may ask
         // let the reconciler look at both before the customer pays: the payment comes after its first check
-        Awaitility.await("the reconciler's first look at the new payments").atMost(Duration.ofSeconds(20))
+        Awaitility.await("the reconciler's first look at the new payments")
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> cluster.bank.md5CheckCount(paidLater.getString("md5")) >= 1);
         cluster.bank.pay(paidLater.getString("qrString"));
         paidAt = Instant.now();
@@ -80,7 +82,10 @@ class ReconciliationTest {
 
     /** The highest number of upstream checks any of these md5s got. */
     private long mostChecks(List<JsonPath> payments) {
-        return payments.stream().mapToLong(p -> cluster.bank.md5CheckCount(p.getString("md5"))).max().orElse(0);
+        return payments.stream()
+                .mapToLong(p -> cluster.bank.md5CheckCount(p.getString("md5")))
+                .max()
+                .orElse(0);
     }
 
     private List<JsonPath> createUnpolled(ServerNode node, int n) {
@@ -96,19 +101,26 @@ class ReconciliationTest {
         List<JsonPath> alone = createUnpolled(first, 6);
         Thread.sleep(WINDOW.toMillis());
         long byOneNode = mostChecks(alone);
-        assertThat(alone).allSatisfy(p -> assertThat(cluster.bank.md5CheckCount(p.getString("md5")))
-                .as("the reconciler looked at %s", p.getString("md5")).isPositive());
+        assertThat(alone)
+                .allSatisfy(p -> assertThat(cluster.bank.md5CheckCount(p.getString("md5")))
+                        .as("the reconciler looked at %s", p.getString("md5"))
+                        .isPositive());
 
         second = cluster.start("reconcile-2", env());
         List<JsonPath> together = new ArrayList<>(createUnpolled(first, 3));
         together.addAll(createUnpolled(second, 3));
         Thread.sleep(WINDOW.toMillis());
         long byTwoNodes = mostChecks(together);
-        System.out.printf("[bakongpay-it] upstream checks per md5 in %d s: one node %d, two nodes %d%n",
+        System.out.printf(
+                "[bakongpay-it] upstream checks per md5 in %d s: one node %d, two nodes %d%n",
                 WINDOW.toSeconds(), byOneNode, byTwoNodes);
-        assertThat(together).allSatisfy(p -> assertThat(cluster.bank.md5CheckCount(p.getString("md5")))
-                .as("a reconciler looked at %s", p.getString("md5")).isPositive());
-        assertThat(byTwoNodes).as("checks per md5 with two nodes vs one node (%d)", byOneNode).isLessThanOrEqualTo(byOneNode);
+        assertThat(together)
+                .allSatisfy(p -> assertThat(cluster.bank.md5CheckCount(p.getString("md5")))
+                        .as("a reconciler looked at %s", p.getString("md5"))
+                        .isPositive());
+        assertThat(byTwoNodes)
+                .as("checks per md5 with two nodes vs one node (%d)", byOneNode)
+                .isLessThanOrEqualTo(byOneNode);
     }
 
     @Test
@@ -141,23 +153,31 @@ class ReconciliationTest {
         // per node, one upstream call per pending-cache window (2 s here; the client keeps 3 s) plus one, and one
         // reconciliation look
         long bound = 2 * (storm.toSeconds() / 2 + 1) + 1;
-        System.out.printf("[bakongpay-it] poll storm: %d checks on two nodes in %d s, %d reached the simulator%n",
+        System.out.printf(
+                "[bakongpay-it] poll storm: %d checks on two nodes in %d s, %d reached the simulator%n",
                 polls.get(), storm.toSeconds(), upstream);
         assertThat(polls.get()).isGreaterThan(20);
-        assertThat(upstream).as("upstream checks of one md5 under %d polls", polls.get()).isBetween(1L, bound);
+        assertThat(upstream)
+                .as("upstream checks of one md5 under %d polls", polls.get())
+                .isBetween(1L, bound);
     }
 
     @Test
     @Order(3)
     @DisplayName("a payment nobody polls becomes SUCCESS after the simulator pays it")
     void paidBecomesSuccess() {
-        Awaitility.await("SUCCESS in the store without a check call").atMost(Duration.ofSeconds(90))
+        Awaitility.await("SUCCESS in the store without a check call")
+                .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> storedStatus(first, paidLater).equals("SUCCESS"));
-        System.out.printf("[bakongpay-it] reconciliation saw the payment %d s after it was made%n",
+        System.out.printf(
+                "[bakongpay-it] reconciliation saw the payment %d s after it was made%n",
                 Duration.between(paidAt, Instant.now()).toSeconds());
-        var stored = cluster.pro(first).lookup(paidLater.getString("transactionId")).jsonPath();
-        assertThat(stored.getString("data.transaction.hash")).as(stored.prettify()).isNotBlank();
+        var stored =
+                cluster.pro(first).lookup(paidLater.getString("transactionId")).jsonPath();
+        assertThat(stored.getString("data.transaction.hash"))
+                .as(stored.prettify())
+                .isNotBlank();
     }
 
     @Test
@@ -169,7 +189,8 @@ class ReconciliationTest {
                 .atMost(Duration.between(Instant.now(), expiresAt).plusSeconds(70))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> storedStatus(first, expiring).equals("EXPIRED"));
-        System.out.printf("[bakongpay-it] reconciliation expired the payment %d s after its expiry%n",
+        System.out.printf(
+                "[bakongpay-it] reconciliation expired the payment %d s after its expiry%n",
                 Duration.between(expiresAt, Instant.now()).toSeconds());
     }
 }

@@ -47,35 +47,49 @@ final class ServerNode implements AutoCloseable {
     /** The packaged server JAR, with its {@code lib/} beside it (built by the reactor's package phase). */
     static Path jar() {
         String root = System.getenv("BAKONGPAY_PROJECT_ROOT");
-        Path target = (root != null ? Path.of(root) : Path.of("..")).resolve("bakongpay-server").resolve("target").toAbsolutePath().normalize();
+        Path target = (root != null ? Path.of(root) : Path.of(".."))
+                .resolve("bakongpay-server")
+                .resolve("target")
+                .toAbsolutePath()
+                .normalize();
         String version = System.getProperty("project.version", "0.1.0-SNAPSHOT");
         Path jar = target.resolve("bakongpay-server-" + version + ".jar");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(target.resolve("lib"))) {
-            throw new AssertionError(jar + " (with lib/ beside it) is missing: build with ./mvnw -B -pl integration-tests -am verify");
+            throw new AssertionError(
+                    jar + " (with lib/ beside it) is missing: build with ./mvnw -B -pl integration-tests -am verify");
         }
         return jar;
     }
 
     /** {@code serve} with these settings (port 0, host 127.0.0.1, a data dir of its own unless given). */
-    static ServerNode serve(String name, Path workDir, Map<String, String> env) throws IOException, InterruptedException {
+    static ServerNode serve(String name, Path workDir, Map<String, String> env)
+            throws IOException, InterruptedException {
         ServerNode node = start(name, workDir, "serve", env);
         node.url = node.awaitLine(LISTENING, Duration.ofSeconds(90));
         return node;
     }
 
     /** {@code sandbox}: answers the API URL and the embedded simulator's URL. */
-    static ServerNode sandbox(String name, Path workDir, Map<String, String> env) throws IOException, InterruptedException {
+    static ServerNode sandbox(String name, Path workDir, Map<String, String> env)
+            throws IOException, InterruptedException {
         ServerNode node = start(name, workDir, "sandbox", env);
         node.awaitLine(Pattern.compile("(Press Ctrl-C to stop\\.)"), Duration.ofSeconds(90));
         node.url = node.find(SANDBOX_API).orElseThrow();
         return node;
     }
 
-    private static ServerNode start(String name, Path workDir, String command, Map<String, String> env) throws IOException {
+    private static ServerNode start(String name, Path workDir, String command, Map<String, String> env)
+            throws IOException {
         Files.createDirectories(workDir);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-jar", jar().toString(), command);
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-jar",
+                jar().toString(),
+                command);
         pb.directory(workDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("BAKONGPAY_") || k.startsWith("BAKONG_SIMULATOR_"));
         pb.environment().put("BAKONGPAY_PORT", "0");
@@ -85,22 +99,25 @@ final class ServerNode implements AutoCloseable {
         pb.environment().putAll(env);
         Path logs = Path.of("target", "it-logs");
         Files.createDirectories(logs);
-        PrintWriter log = new PrintWriter(Files.newBufferedWriter(logs.resolve(name + ".log"), StandardCharsets.UTF_8), true);
+        PrintWriter log =
+                new PrintWriter(Files.newBufferedWriter(logs.resolve(name + ".log"), StandardCharsets.UTF_8), true);
         log.println("# " + command + " " + env);
         return new ServerNode(name, pb.start(), log);
     }
 
     private void pump(InputStream stream, String tag) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    out.add(line);
-                    log.println(line);
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, name + "-" + tag);
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) {
+                            out.add(line);
+                            log.println(line);
+                        }
+                    } catch (IOException e) {
+                        // the process ended
+                    }
+                },
+                name + "-" + tag);
         t.setDaemon(true);
         t.start();
     }
@@ -118,12 +135,17 @@ final class ServerNode implements AutoCloseable {
     }
 
     Optional<String> find(Pattern p) {
-        return out.stream().map(p::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
+        return out.stream()
+                .map(p::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .findFirst();
     }
 
     /** The sandbox's embedded simulator. */
     String sandboxSimulatorUrl() {
-        return find(SANDBOX_BANK).orElseThrow(() -> new AssertionError("no simulator line in\n" + String.join("\n", out)));
+        return find(SANDBOX_BANK)
+                .orElseThrow(() -> new AssertionError("no simulator line in\n" + String.join("\n", out)));
     }
 
     String url() {
@@ -152,7 +174,8 @@ final class ServerNode implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy(); // SIGTERM: the shutdown hook stops the web server, then the store
-            if (!process.waitFor(15, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (!process.waitFor(15, TimeUnit.SECONDS))
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
         log.close();
     }

@@ -33,6 +33,7 @@ class TwoNodesTest {
 
     @TempDir
     static Path workDir;
+
     private Infra.PgSchema schema;
     private Cluster cluster;
     private WebhookReceiver receiver;
@@ -45,13 +46,22 @@ class TwoNodesTest {
         String redis = Infra.redisUrl();
         cluster = new Cluster(workDir);
         receiver = cluster.closeLater(new WebhookReceiver());
-        List<ServerNode> nodes = cluster.startTogether(Map.of(
-                "BAKONGPAY_DB_URL", schema.url,
-                "BAKONGPAY_REDIS_URL", redis,
-                "BAKONGPAY_RATE_LIMITS", "FREE=" + FREE_PER_MINUTE + "/m",
-                "BAKONGPAY_RECONCILE_SECONDS", "1",
-                "BAKONGPAY_WEBHOOK_URL", receiver.url(),
-                "BAKONGPAY_WEBHOOK_SECRET", WEBHOOK_SECRET), "twonodes-a", "twonodes-b");
+        List<ServerNode> nodes = cluster.startTogether(
+                Map.of(
+                        "BAKONGPAY_DB_URL",
+                        schema.url,
+                        "BAKONGPAY_REDIS_URL",
+                        redis,
+                        "BAKONGPAY_RATE_LIMITS",
+                        "FREE=" + FREE_PER_MINUTE + "/m",
+                        "BAKONGPAY_RECONCILE_SECONDS",
+                        "1",
+                        "BAKONGPAY_WEBHOOK_URL",
+                        receiver.url(),
+                        "BAKONGPAY_WEBHOOK_SECRET",
+                        WEBHOOK_SECRET),
+                "twonodes-a",
+                "twonodes-b");
         a = nodes.get(0);
         b = nodes.get(1);
     }
@@ -77,7 +87,8 @@ class TwoNodesTest {
     }
 
     @Test
-    @DisplayName("a FREE key's limit is shared: together the nodes admit no more than one node's " + FREE_PER_MINUTE + "/min")
+    @DisplayName("a FREE key's limit is shared: together the nodes admit no more than one node's " + FREE_PER_MINUTE
+            + "/min")
     void rateLimitShared() throws Exception {
         int attempts = 2 * FREE_PER_MINUTE + 10;
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -87,8 +98,12 @@ class TwoNodesTest {
             for (int i = 0; i < attempts; i++) {
                 ServerNode node = i % 2 == 0 ? a : b;
                 int nodeIndex = i % 2;
-                answers.add(pool.submit(() -> new int[] {nodeIndex,
-                        cluster.free(node).createRaw(Api.order("Coffee Corner", "1.00", null)).statusCode()}));
+                answers.add(pool.submit(() -> new int[] {
+                    nodeIndex,
+                    cluster.free(node)
+                            .createRaw(Api.order("Coffee Corner", "1.00", null))
+                            .statusCode()
+                }));
             }
             int[][] byNode = new int[2][2]; // [node][0 admitted, 1 limited]
             for (Future<int[]> f : answers) {
@@ -100,10 +115,13 @@ class TwoNodesTest {
             int admitted = byNode[0][0] + byNode[1][0];
             // greedy refill: one more token every 3 s of the burst
             int allowance = FREE_PER_MINUTE + (int) (elapsedMs / (60_000 / FREE_PER_MINUTE));
-            System.out.printf("[bakongpay-it] shared limit: A admitted %d limited %d, B admitted %d limited %d in %d ms%n",
+            System.out.printf(
+                    "[bakongpay-it] shared limit: A admitted %d limited %d, B admitted %d limited %d in %d ms%n",
                     byNode[0][0], byNode[0][1], byNode[1][0], byNode[1][1], elapsedMs);
-            assertThat(admitted).as("admitted by both nodes together in %d ms", elapsedMs)
-                    .isGreaterThanOrEqualTo(FREE_PER_MINUTE).isLessThanOrEqualTo(allowance);
+            assertThat(admitted)
+                    .as("admitted by both nodes together in %d ms", elapsedMs)
+                    .isGreaterThanOrEqualTo(FREE_PER_MINUTE)
+                    .isLessThanOrEqualTo(allowance);
             assertThat(byNode[0][1]).as("node A refused some").isPositive();
             assertThat(byNode[1][1]).as("node B refused some").isPositive();
         } finally {
@@ -126,7 +144,9 @@ class TwoNodesTest {
         JsonPath created = cluster.pro(b).create();
         String md5 = created.getString("md5");
         cluster.bank.pay(created.getString("qrString"));
-        Awaitility.await("node A sees SUCCESS").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+        Awaitility.await("node A sees SUCCESS")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> cluster.pro(a).status(md5).equals("SUCCESS"));
         JsonPath onA = cluster.pro(a).checkRaw(md5).jsonPath();
         JsonPath onB = cluster.pro(b).checkRaw(md5).jsonPath();
@@ -152,7 +172,8 @@ class TwoNodesTest {
             List<Future<String>> checks = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 for (JsonPath c : created) {
-                    for (ServerNode node : List.of(a, b)) checks.add(pool.submit(() -> cluster.pro(node).status(c.getString("md5"))));
+                    for (ServerNode node : List.of(a, b))
+                        checks.add(pool.submit(() -> cluster.pro(node).status(c.getString("md5"))));
                 }
             }
             for (Future<String> f : checks) f.get();
@@ -160,10 +181,14 @@ class TwoNodesTest {
             pool.shutdownNow();
         }
         for (JsonPath c : created) {
-            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> cluster.pro(b).status(c.getString("md5")).equals("SUCCESS"));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> cluster.pro(b).status(c.getString("md5")).equals("SUCCESS"));
         }
-        List<String> ids = created.stream().map(c -> c.getString("transactionId")).toList();
-        Awaitility.await("one payment.succeeded delivery per payment").atMost(Duration.ofSeconds(30))
+        List<String> ids =
+                created.stream().map(c -> c.getString("transactionId")).toList();
+        Awaitility.await("one payment.succeeded delivery per payment")
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> succeededFor(ids).keySet().containsAll(ids));
         Thread.sleep(4_000); // several reconciliation and retry rounds on both nodes: nothing more may come
@@ -175,14 +200,20 @@ class TwoNodesTest {
             JsonPath body = JsonPath.from(d.body());
             assertThat(d.eventId()).isEqualTo(body.getString("id")).isNotBlank();
             assertThat(WebhookReceiver.signatureValid(d.signature(), d.body(), WEBHOOK_SECRET))
-                    .as("signature %s over %s", d.signature(), d.body()).isTrue();
-            assertThat(WebhookReceiver.signatureValid(d.signature(), d.body(), "another-secret")).isFalse();
+                    .as("signature %s over %s", d.signature(), d.body())
+                    .isTrue();
+            assertThat(WebhookReceiver.signatureValid(d.signature(), d.body(), "another-secret"))
+                    .isFalse();
             long t = Long.parseLong(d.signature().replaceAll(".*t=(\\d+).*", "$1"));
-            assertThat(Math.abs(t - d.receivedAtMillis() / 1000)).as("signature timestamp is now").isLessThan(300);
+            assertThat(Math.abs(t - d.receivedAtMillis() / 1000))
+                    .as("signature timestamp is now")
+                    .isLessThan(300);
         }
         Map<String, Long> perEventId = receiver.deliveries().stream()
                 .collect(Collectors.groupingBy(WebhookReceiver.Delivery::eventId, Collectors.counting()));
-        assertThat(perEventId).as("deliveries per event id").allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(perEventId)
+                .as("deliveries per event id")
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
     }
 
     private Map<String, List<WebhookReceiver.Delivery>> succeededFor(List<String> ids) {

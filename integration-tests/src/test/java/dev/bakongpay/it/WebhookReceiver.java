@@ -24,9 +24,11 @@ final class WebhookReceiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hooks/bakongpay", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("BakongPay-Event-Id"),
+            deliveries.add(new Delivery(
+                    exchange.getRequestHeaders().getFirst("BakongPay-Event-Id"),
                     exchange.getRequestHeaders().getFirst("BakongPay-Signature"),
-                    new String(body, StandardCharsets.UTF_8), System.currentTimeMillis()));
+                    new String(body, StandardCharsets.UTF_8),
+                    System.currentTimeMillis()));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });

@@ -64,7 +64,8 @@ final class AccountsAndTokens {
         }
         InspectedQr inspected = inspector.inspect(qr);
         if (inspected.merchantName() == null) {
-            return NbcAnswer.failure(200, NbcAnswer.DEEPLINK_FAILED, "Error occurred on requesting deeplink from provider.");
+            return NbcAnswer.failure(
+                    200, NbcAnswer.DEEPLINK_FAILED, "Error occurred on requesting deeplink from provider.");
         }
         ledger.rememberQr(inspected.md5(), qr);
         String id = linkId();

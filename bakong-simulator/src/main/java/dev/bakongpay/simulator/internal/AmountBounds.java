@@ -12,14 +12,14 @@ final class AmountBounds {
 
     /** Characters of an amount given as text, checked before it is parsed. */
     static final int MAX_TEXT_LENGTH = 64;
+
     static final int MAX_INTEGER_DIGITS = 32;
     static final int MAX_DECIMALS = 32;
 
     static final String RULE = "a positive number of at most " + MAX_INTEGER_DIGITS + " digits before the point and "
             + MAX_DECIMALS + " after it";
 
-    private AmountBounds() {
-    }
+    private AmountBounds() {}
 
     /** Whether {@code value} fits; constant time whatever its exponent. */
     static boolean fits(BigDecimal value) {

@@ -62,7 +62,9 @@ final class BankPageServlet extends HttpServlet {
             byte[] bytes = in.readAllBytes();
             response.setContentType(TYPES.get(asset.substring(asset.lastIndexOf('.') + 1)));
             // everything the page shows is untrusted QR content: no inline script, no other origin
-            response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
+            response.setHeader(
+                    "Content-Security-Policy",
+                    "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Cache-Control", "no-store");
             response.setContentLength(bytes.length);

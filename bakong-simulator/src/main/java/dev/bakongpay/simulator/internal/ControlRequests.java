@@ -17,12 +17,12 @@ import java.util.Map;
  */
 final class ControlRequests {
 
-    private ControlRequests() {
-    }
+    private ControlRequests() {}
 
     /** The request's fields as text, with the QR read from an uploaded image when there is one. */
     static Map<String, String> fields(HttpServletRequest request) throws IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         Map<String, String> fields = new HashMap<>();
         if (type.startsWith("multipart/form-data")) {
             for (Part part : parts(request)) {
@@ -46,7 +46,8 @@ final class ControlRequests {
             body.fields().forEachRemaining(e -> {
                 JsonNode value = e.getValue();
                 if (value.isObject() || value.isArray()) {
-                    throw PaymentDesk.refuse(400, NbcAnswer.MISSING_FIELDS, e.getKey() + " must be a string or a number");
+                    throw PaymentDesk.refuse(
+                            400, NbcAnswer.MISSING_FIELDS, e.getKey() + " must be a string or a number");
                 }
                 if (!value.isNull()) {
                     fields.put(e.getKey(), value.isNumber() ? numberText(value.decimalValue()) : value.asText());
@@ -61,17 +62,27 @@ final class ControlRequests {
         String qr = fields.get("qr");
         String md5 = fields.get("md5");
         if (qr == null && md5 == null) {
-            throw PaymentDesk.refuse(400, NbcAnswer.MISSING_FIELDS, "give the KHQR to pay: \"qr\" (or an image) or \"md5\"");
+            throw PaymentDesk.refuse(
+                    400, NbcAnswer.MISSING_FIELDS, "give the KHQR to pay: \"qr\" (or an image) or \"md5\"");
         }
         if (md5 != null && !md5.matches("[0-9a-fA-F]{32}")) {
-            throw PaymentDesk.refuse(400, NbcAnswer.MISSING_FIELDS, "md5 was '" + md5 + "' but it must be 32 hex digits");
+            throw PaymentDesk.refuse(
+                    400, NbcAnswer.MISSING_FIELDS, "md5 was '" + md5 + "' but it must be 32 hex digits");
         }
         String status = fields.getOrDefault("status", "SUCCESS").toUpperCase(Locale.ROOT);
         if (!status.equals("SUCCESS") && !status.equals("FAILED")) {
-            throw PaymentDesk.refuse(400, NbcAnswer.MISSING_FIELDS, "status was '" + status + "' but it must be SUCCESS or FAILED");
+            throw PaymentDesk.refuse(
+                    400, NbcAnswer.MISSING_FIELDS, "status was '" + status + "' but it must be SUCCESS or FAILED");
         }
-        return new PaymentDesk.Order(qr, md5 == null ? null : md5.toLowerCase(Locale.ROOT), fields.get("fromAccountId"),
-                decimal(fields, "amount"), fields.get("currency"), fields.get("toAccountId"), delay(fields), status);
+        return new PaymentDesk.Order(
+                qr,
+                md5 == null ? null : md5.toLowerCase(Locale.ROOT),
+                fields.get("fromAccountId"),
+                decimal(fields, "amount"),
+                fields.get("currency"),
+                fields.get("toAccountId"),
+                delay(fields),
+                status);
     }
 
     /**
@@ -106,20 +117,25 @@ final class ControlRequests {
             return delay;
         } catch (NumberFormatException | ArithmeticException e) {
             String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
-            throw PaymentDesk.refuse(400, NbcAnswer.MISSING_FIELDS, "delayMs was '" + shown
-                    + "' but it must be a whole number of milliseconds from 0 to " + MAX_DELAY_MS + " (a year)");
+            throw PaymentDesk.refuse(
+                    400,
+                    NbcAnswer.MISSING_FIELDS,
+                    "delayMs was '" + shown + "' but it must be a whole number of milliseconds from 0 to "
+                            + MAX_DELAY_MS + " (a year)");
         }
     }
 
     private static String qrFromImage(byte[] image) {
-        return QrImages.read(image).orElseThrow(() -> PaymentDesk.refuse(422, null, "no QR code could be read from the uploaded image"));
+        return QrImages.read(image)
+                .orElseThrow(() -> PaymentDesk.refuse(422, null, "no QR code could be read from the uploaded image"));
     }
 
     private static java.util.Collection<Part> parts(HttpServletRequest request) throws IOException {
         try {
             return request.getParts();
         } catch (ServletException | IllegalStateException e) {
-            throw PaymentDesk.refuse(400, NbcAnswer.MISSING_FIELDS, "the multipart body could not be read: " + e.getMessage());
+            throw PaymentDesk.refuse(
+                    400, NbcAnswer.MISSING_FIELDS, "the multipart body could not be read: " + e.getMessage());
         }
     }
 }

@@ -35,7 +35,10 @@ final class ControlServlet extends HttpServlet {
         String route = request.getMethod() + " " + (request.getPathInfo() == null ? "/" : request.getPathInfo());
         NbcAnswer refused = guard.refuseControl(request, route);
         if (refused != null) {
-            LOG.info("control request {} refused ({}): {}", route.replaceAll("[^\\x20-\\x7E]", "?"), refused.httpStatus(),
+            LOG.info(
+                    "control request {} refused ({}): {}",
+                    route.replaceAll("[^\\x20-\\x7E]", "?"),
+                    refused.httpStatus(),
                     refused.responseMessage());
             if (refused.httpStatus() == 401) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"bakong-simulator-control\"");
@@ -49,11 +52,21 @@ final class ControlServlet extends HttpServlet {
             HttpIo.write(response, e.answer());
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             // well-formed but too big to read safely (a number of over 1000 digits...)
-            HttpIo.write(response, NbcAnswer.failure(400, NbcAnswer.MISSING_FIELDS, "a value in the body is too large: " + e.getOriginalMessage()));
+            HttpIo.write(
+                    response,
+                    NbcAnswer.failure(
+                            400,
+                            NbcAnswer.MISSING_FIELDS,
+                            "a value in the body is too large: " + e.getOriginalMessage()));
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            HttpIo.write(response, NbcAnswer.failure(400, NbcAnswer.MISSING_FIELDS, "the request is not valid: " + e.getOriginalMessage()));
+            HttpIo.write(
+                    response,
+                    NbcAnswer.failure(
+                            400, NbcAnswer.MISSING_FIELDS, "the request is not valid: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            HttpIo.write(response, NbcAnswer.failure(400, NbcAnswer.MISSING_FIELDS, "the body is not valid JSON: " + e.getMessage()));
+            HttpIo.write(
+                    response,
+                    NbcAnswer.failure(400, NbcAnswer.MISSING_FIELDS, "the body is not valid JSON: " + e.getMessage()));
         } catch (IllegalArgumentException e) {
             HttpIo.write(response, NbcAnswer.failure(400, NbcAnswer.MISSING_FIELDS, e.getMessage()));
         } catch (RuntimeException e) {
@@ -65,7 +78,8 @@ final class ControlServlet extends HttpServlet {
     private NbcAnswer route(String route, HttpServletRequest request) throws IOException {
         if (route.startsWith("DELETE /faults/")) {
             String id = route.substring("DELETE /faults/".length());
-            return engine.faults().remove(id) ? done("Fault removed", null)
+            return engine.faults().remove(id)
+                    ? done("Fault removed", null)
                     : NbcAnswer.failure(404, NbcAnswer.NOT_FOUND, "no fault with id " + id + " is in force");
         }
         switch (route) {
@@ -90,7 +104,9 @@ final class ControlServlet extends HttpServlet {
             case "POST /accounts": {
                 String accountId = Fields.text(HttpIo.readJson(request), "accountId", 255);
                 if (!AccountsAndTokens.accountIdWellFormed(accountId)) {
-                    throw PaymentDesk.refuse(400, NbcAnswer.ACCOUNT_INVALID,
+                    throw PaymentDesk.refuse(
+                            400,
+                            NbcAnswer.ACCOUNT_INVALID,
                             "accountId was '" + accountId + "' but it must look like name@bank, at most 32 characters");
                 }
                 engine.ledger().registerAccount(accountId);

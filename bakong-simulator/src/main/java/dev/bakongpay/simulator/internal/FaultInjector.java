@@ -62,7 +62,9 @@ public final class FaultInjector {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", a.id());
             view.put("fault", a.fault());
-            view.put("remainingCalls", a.remaining() == null ? null : a.remaining().get());
+            view.put(
+                    "remainingCalls",
+                    a.remaining() == null ? null : a.remaining().get());
             view.put("untilMs", a.untilMs());
             out.add(view);
         }

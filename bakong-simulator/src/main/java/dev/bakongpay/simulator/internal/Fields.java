@@ -9,8 +9,7 @@ import java.math.BigDecimal;
  */
 final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     static String text(JsonNode body, String field, int maxLength) {
         String value = optionalText(body, field, maxLength);

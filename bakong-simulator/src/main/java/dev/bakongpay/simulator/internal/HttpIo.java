@@ -12,8 +12,7 @@ final class HttpIo {
     /** Bodies above this are refused: no legitimate request is near it, and it bounds memory. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
-    private HttpIo() {
-    }
+    private HttpIo() {}
 
     /** The parsed body; null for an empty one; throws {@link IOException} for malformed JSON. */
     static JsonNode readJson(HttpServletRequest request) throws IOException {

@@ -26,6 +26,7 @@ public record InspectedQr(
         String purposeOfTransaction) {
 
     static InspectedQr unreadable(String qr, String md5, String problem) {
-        return new InspectedQr(qr, md5, false, problem, null, null, null, null, null, null, null, null, null, false, null, null);
+        return new InspectedQr(
+                qr, md5, false, problem, null, null, null, null, null, null, null, null, null, false, null, null);
     }
 }

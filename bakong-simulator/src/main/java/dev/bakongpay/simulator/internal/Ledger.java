@@ -21,7 +21,7 @@ public final class Ledger {
     private final Map<String, SimulatedPayment> byHash = new ConcurrentHashMap<>();
     private final Map<String, String> qrsByMd5 = new ConcurrentHashMap<>();
     private final Set<String> accounts = ConcurrentHashMap.newKeySet();
-    private volatile Runnable onChange = () -> { };
+    private volatile Runnable onChange = () -> {};
 
     public void onChange(Runnable listener) {
         this.onChange = listener;

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"responseCode", "responseMessage", "errorCode", "data"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record NbcAnswer(@JsonIgnore int httpStatus, int responseCode, String responseMessage, Integer errorCode, Object data) {
+public record NbcAnswer(
+        @JsonIgnore int httpStatus, int responseCode, String responseMessage, Integer errorCode, Object data) {
 
     public static final int NOT_FOUND = 1;
     public static final int STATIC_QR = 2;

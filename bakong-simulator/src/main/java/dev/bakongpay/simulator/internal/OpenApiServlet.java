@@ -26,7 +26,8 @@ final class OpenApiServlet extends HttpServlet {
      * NBC's document lists no Authorization header for the first two; NBC's official JS SDK calls
      * check_bakong_account without one, and NBC answers it.
      */
-    private static final Set<String> WITHOUT_TOKEN = Set.of("/v1/renew_token", "/v1/generate_deeplink_by_qr", "/v1/check_bakong_account");
+    private static final Set<String> WITHOUT_TOKEN =
+            Set.of("/v1/renew_token", "/v1/generate_deeplink_by_qr", "/v1/check_bakong_account");
 
     private interface Endpoint {
         NbcAnswer answer(JsonNode body, HttpServletRequest request);
@@ -39,7 +40,12 @@ final class OpenApiServlet extends HttpServlet {
 
     private final java.util.Set<AsyncContext> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    OpenApiServlet(TransactionLookups lookups, AccountsAndTokens accounts, TokenRegistry tokens, FaultInjector faults, CallStats stats) {
+    OpenApiServlet(
+            TransactionLookups lookups,
+            AccountsAndTokens accounts,
+            TokenRegistry tokens,
+            FaultInjector faults,
+            CallStats stats) {
         this.stats = stats;
         this.faults = faults;
         this.tokens = tokens;
@@ -101,17 +107,21 @@ final class OpenApiServlet extends HttpServlet {
         }
     }
 
-    private void sabotage(FaultInjector.Plan plan, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void sabotage(FaultInjector.Plan plan, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         switch (plan.outcome()) {
             case SERVER_ERROR -> {
                 // what the load balancer in front of NBC sends: HTML, not NBC's envelope
-                byte[] page = ("<html><body><h1>" + plan.status() + " Service unavailable</h1></body></html>").getBytes(StandardCharsets.UTF_8);
+                byte[] page = ("<html><body><h1>" + plan.status() + " Service unavailable</h1></body></html>")
+                        .getBytes(StandardCharsets.UTF_8);
                 response.setStatus(plan.status());
                 response.setContentType("text/html;charset=utf-8");
                 response.getOutputStream().write(page);
             }
             case MALFORMED_BODY -> {
-                byte[] cut = "{\"responseCode\":0,\"responseMessage\":\"Getting transaction successfully.\",\"errorCode\":null,\"data\":{\"hash\":\"".getBytes(StandardCharsets.UTF_8);
+                byte[] cut =
+                        "{\"responseCode\":0,\"responseMessage\":\"Getting transaction successfully.\",\"errorCode\":null,\"data\":{\"hash\":\""
+                                .getBytes(StandardCharsets.UTF_8);
                 response.setStatus(200);
                 response.setContentType("application/json");
                 response.getOutputStream().write(cut);
@@ -163,8 +173,7 @@ final class OpenApiServlet extends HttpServlet {
             }
 
             @Override
-            public void onStartAsync(AsyncEvent event) {
-            }
+            public void onStartAsync(AsyncEvent event) {}
         });
     }
 

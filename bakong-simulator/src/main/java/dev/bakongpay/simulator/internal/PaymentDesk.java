@@ -18,9 +18,15 @@ public final class PaymentDesk {
     public static final String DEFAULT_PAYER = "bakong_simulator@devb";
 
     /** A payment order as the control API receives it; null fields take the QR's values. */
-    public record Order(String qr, String md5, String fromAccountId, BigDecimal amount, String currency,
-                        String toAccountId, long delayMs, String status) {
-    }
+    public record Order(
+            String qr,
+            String md5,
+            String fromAccountId,
+            BigDecimal amount,
+            String currency,
+            String toAccountId,
+            long delayMs,
+            String status) {}
 
     private final Ledger ledger;
     private final QrInspector inspector;
@@ -34,11 +40,21 @@ public final class PaymentDesk {
     }
 
     public SimulatedPayment pay(Order order) {
-        String qr = order.qr() != null ? order.qr() : ledger.qr(order.md5()).orElseThrow(() -> refuse(404, NbcAnswer.NOT_FOUND,
-                "md5 " + order.md5() + " belongs to no KHQR the simulator has seen: pay by QR, or submit the QR first (POST /simulator/qrs)"));
+        String qr = order.qr() != null
+                ? order.qr()
+                : ledger.qr(order.md5())
+                        .orElseThrow(
+                                () -> refuse(
+                                        404,
+                                        NbcAnswer.NOT_FOUND,
+                                        "md5 " + order.md5()
+                                                + " belongs to no KHQR the simulator has seen: pay by QR, or submit the QR first (POST /simulator/qrs)"));
         InspectedQr inspected = inspector.inspect(qr);
         if (order.md5() != null && !order.md5().equalsIgnoreCase(inspected.md5())) {
-            throw refuse(400, NbcAnswer.MISSING_FIELDS, "md5 " + order.md5() + " is not the md5 of the given qr (" + inspected.md5() + ")");
+            throw refuse(
+                    400,
+                    NbcAnswer.MISSING_FIELDS,
+                    "md5 " + order.md5() + " is not the md5 of the given qr (" + inspected.md5() + ")");
         }
         if (!inspected.payable()) {
             throw refuse(422, null, "This KHQR cannot be paid: " + inspected.problem());
@@ -49,7 +65,8 @@ public final class PaymentDesk {
             throw refuse(400, NbcAnswer.MISSING_FIELDS, "This static KHQR carries no amount: give one (\"amount\")");
         }
         if (amount.signum() <= 0) {
-            throw refuse(400, NbcAnswer.MISSING_FIELDS, "amount was " + amount.toPlainString() + " but it must be positive");
+            throw refuse(
+                    400, NbcAnswer.MISSING_FIELDS, "amount was " + amount.toPlainString() + " but it must be positive");
         }
         String currency = order.currency() != null ? order.currency().toUpperCase(Locale.ROOT) : inspected.currency();
         if (!"USD".equals(currency) && !"KHR".equals(currency)) {
@@ -57,17 +74,29 @@ public final class PaymentDesk {
         }
         long now = clock.millis();
         String hash = HexFormat.of().formatHex(randomBytes(32));
-        SimulatedPayment payment = new SimulatedPayment(inspected.md5(), order.status() == null ? SimulatedPayment.SUCCESS : order.status(),
-                hash, order.fromAccountId() != null ? order.fromAccountId() : DEFAULT_PAYER,
+        SimulatedPayment payment = new SimulatedPayment(
+                inspected.md5(),
+                order.status() == null ? SimulatedPayment.SUCCESS : order.status(),
+                hash,
+                order.fromAccountId() != null ? order.fromAccountId() : DEFAULT_PAYER,
                 order.toAccountId() != null ? order.toAccountId() : inspected.bakongAccountID(),
-                currency, amount, description(inspected), now, now + order.delayMs(), null,
-                inspected.acquiringBank(), inspected.accountInformation(),
+                currency,
+                amount,
+                description(inspected),
+                now,
+                now + order.delayMs(),
+                null,
+                inspected.acquiringBank(),
+                inspected.accountInformation(),
                 String.format(Locale.ROOT, "100FT%011d", Long.parseLong(hash.substring(0, 12), 16) % 100_000_000_000L),
                 hash.substring(52).toUpperCase(Locale.ROOT));
         SimulatedPayment standing = ledger.settle(payment);
         if (standing != payment) {
-            throw refuse(409, null, "This KHQR was already settled (" + standing.status() + ", hash " + standing.hash()
-                    + "); reset the simulator to pay it again");
+            throw refuse(
+                    409,
+                    null,
+                    "This KHQR was already settled (" + standing.status() + ", hash " + standing.hash()
+                            + "); reset the simulator to pay it again");
         }
         return payment;
     }

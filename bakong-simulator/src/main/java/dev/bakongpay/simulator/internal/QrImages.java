@@ -3,8 +3,8 @@ package dev.bakongpay.simulator.internal;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.NotFoundException;
-import com.google.zxing.ReaderException;
 import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
@@ -18,12 +18,13 @@ import javax.imageio.ImageIO;
 final class QrImages {
 
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
-            DecodeHintType.TRY_HARDER, Boolean.TRUE,
+            DecodeHintType.TRY_HARDER,
+            Boolean.TRUE,
             // KHQR carries Khmer names in UTF-8; without the hint ZXing may guess another charset
-            DecodeHintType.CHARACTER_SET, "UTF-8");
+            DecodeHintType.CHARACTER_SET,
+            "UTF-8");
 
-    private QrImages() {
-    }
+    private QrImages() {}
 
     /** The QR's text, or empty when the bytes are no image or show no readable QR code. */
     static Optional<String> read(byte[] imageBytes) {

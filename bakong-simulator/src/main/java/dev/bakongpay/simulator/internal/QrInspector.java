@@ -31,19 +31,34 @@ public final class QrInspector {
         } catch (KhqrException e) {
             return InspectedQr.unreadable(qr, md5, "KHQR is invalid: " + e.getMessage());
         }
-        return new InspectedQr(qr, md5, problem(qr, data) == null, problem(qr, data),
-                data.merchantType(), data.bakongAccountID(), data.merchantName(), data.merchantCity(),
-                data.acquiringBank(), data.accountInformation(), data.currency().map(Enum::name).orElse(null),
-                data.amount().orElse(null), data.expiresAt().map(Instant::toEpochMilli).orElse(null), data.dynamic(),
-                data.billNumber(), data.purposeOfTransaction());
+        return new InspectedQr(
+                qr,
+                md5,
+                problem(qr, data) == null,
+                problem(qr, data),
+                data.merchantType(),
+                data.bakongAccountID(),
+                data.merchantName(),
+                data.merchantCity(),
+                data.acquiringBank(),
+                data.accountInformation(),
+                data.currency().map(Enum::name).orElse(null),
+                data.amount().orElse(null),
+                data.expiresAt().map(Instant::toEpochMilli).orElse(null),
+                data.dynamic(),
+                data.billNumber(),
+                data.purposeOfTransaction());
     }
 
     /** Why the QR cannot be paid now, or null. */
     private String problem(String qr, KhqrData data) {
         KhqrVerification verdict = Khqr.verify(qr, clock);
         if (!verdict.valid()) {
-            String field = verdict.error().field() == null ? "" : " (" + verdict.error().field() + ")";
-            return "KHQR is invalid: " + verdict.error().message() + field + " [KHQR error " + verdict.error().code() + "]";
+            String field = verdict.error().field() == null
+                    ? ""
+                    : " (" + verdict.error().field() + ")";
+            return "KHQR is invalid: " + verdict.error().message() + field + " [KHQR error "
+                    + verdict.error().code() + "]";
         }
         // NBC's SDK skips the expiry rules when tag 01 is absent; a bank app would still refuse to pay
         if (data.expiresAt().isPresent() && !data.expiresAt().get().isAfter(clock.instant())) {

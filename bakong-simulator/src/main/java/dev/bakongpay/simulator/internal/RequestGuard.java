@@ -47,8 +47,11 @@ final class RequestGuard {
             return crossSite;
         }
         if (controlToken != null && !"GET /health".equals(route) && !tokenMatches(request.getHeader("Authorization"))) {
-            return NbcAnswer.failure(401, NbcAnswer.UNAUTHORIZED, "the control API needs the simulator's control token: "
-                    + "send Authorization: Bearer <BAKONG_SIMULATOR_CONTROL_TOKEN>");
+            return NbcAnswer.failure(
+                    401,
+                    NbcAnswer.UNAUTHORIZED,
+                    "the control API needs the simulator's control token: "
+                            + "send Authorization: Bearer <BAKONG_SIMULATOR_CONTROL_TOKEN>");
         }
         String method = request.getMethod();
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
@@ -56,11 +59,18 @@ final class RequestGuard {
             String type = mediaType(request.getContentType());
             boolean json = "application/json".equals(type);
             boolean picture = PICTURE_ROUTES.contains(route)
-                    && (type.startsWith("image/") || "application/octet-stream".equals(type) || "multipart/form-data".equals(type));
+                    && (type.startsWith("image/")
+                            || "application/octet-stream".equals(type)
+                            || "multipart/form-data".equals(type));
             if (!json && !picture) {
-                return NbcAnswer.failure(415, NbcAnswer.MISSING_FIELDS, "Content-Type was '" + shown(request.getContentType())
-                        + "' but the control API takes application/json" + (PICTURE_ROUTES.contains(route)
-                        ? " (or a picture: image/*, application/octet-stream, multipart/form-data)" : ""));
+                return NbcAnswer.failure(
+                        415,
+                        NbcAnswer.MISSING_FIELDS,
+                        "Content-Type was '" + shown(request.getContentType())
+                                + "' but the control API takes application/json"
+                                + (PICTURE_ROUTES.contains(route)
+                                        ? " (or a picture: image/*, application/octet-stream, multipart/form-data)"
+                                        : ""));
             }
         }
         return null;
@@ -80,7 +90,8 @@ final class RequestGuard {
         String origin = request.getHeader("Origin");
         if (origin != null && (host == null || !origin.equalsIgnoreCase(request.getScheme() + "://" + host))) {
             return forbidden("cross-origin request refused: Origin was '" + shown(origin)
-                    + "' but the simulator answers only its own pages (" + request.getScheme() + "://" + shown(host) + ")");
+                    + "' but the simulator answers only its own pages (" + request.getScheme() + "://" + shown(host)
+                    + ")");
         }
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null) {
@@ -88,8 +99,10 @@ final class RequestGuard {
             boolean safeMethod = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
             boolean allowed = s.equals("same-origin")
                     || (s.equals("none") && safeMethod)
-                    || (page && safeMethod && "navigate".equalsIgnoreCase(request.getHeader("Sec-Fetch-Mode"))
-                        && "document".equalsIgnoreCase(request.getHeader("Sec-Fetch-Dest")));
+                    || (page
+                            && safeMethod
+                            && "navigate".equalsIgnoreCase(request.getHeader("Sec-Fetch-Mode"))
+                            && "document".equalsIgnoreCase(request.getHeader("Sec-Fetch-Dest")));
             if (!allowed) {
                 return forbidden("cross-site request refused: Sec-Fetch-Site was '" + shown(site)
                         + "'; only the simulator's own pages may call it");
@@ -128,7 +141,10 @@ final class RequestGuard {
             return false;
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(part) > 255) {
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || Integer.parseInt(part) > 255) {
                 return false;
             }
         }
@@ -136,8 +152,11 @@ final class RequestGuard {
     }
 
     private static boolean portOrNothing(String rest) {
-        return rest.isEmpty() || (rest.startsWith(":") && rest.length() > 1 && rest.length() <= 6
-                && rest.substring(1).chars().allMatch(c -> c >= '0' && c <= '9'));
+        return rest.isEmpty()
+                || (rest.startsWith(":")
+                        && rest.length() > 1
+                        && rest.length() <= 6
+                        && rest.substring(1).chars().allMatch(c -> c >= '0' && c <= '9'));
     }
 
     private static String mediaType(String contentType) {
@@ -145,7 +164,9 @@ final class RequestGuard {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static NbcAnswer forbidden(String message) {

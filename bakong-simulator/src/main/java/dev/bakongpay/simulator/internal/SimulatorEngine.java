@@ -41,7 +41,14 @@ public final class SimulatorEngine {
     private final OpenApiServlet openApi;
     private final ServerConnector connector;
 
-    public SimulatorEngine(String host, int port, String fixedToken, String controlToken, Duration tokenLifetime, Clock clock, Path statePath) {
+    public SimulatorEngine(
+            String host,
+            int port,
+            String fixedToken,
+            String controlToken,
+            Duration tokenLifetime,
+            Clock clock,
+            Path statePath) {
         QrInspector inspector = new QrInspector(clock);
         this.tokens = new TokenRegistry(fixedToken, tokenLifetime, clock);
         this.faults = new FaultInjector(clock);
@@ -78,14 +85,19 @@ public final class SimulatorEngine {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        this.openApi = new OpenApiServlet(new TransactionLookups(ledger, stats, clock), accounts, tokens, faults, stats);
+        this.openApi =
+                new OpenApiServlet(new TransactionLookups(ledger, stats, clock), accounts, tokens, faults, stats);
         ServletHolder api = new ServletHolder("open-api", openApi);
         api.setAsyncSupported(true);
         context.addServlet(api, "/v1/*");
         RequestGuard guard = new RequestGuard(loopback(host), controlToken);
         ServletHolder control = new ServletHolder("control", new ControlServlet(this, guard));
-        control.getRegistration().setMultipartConfig(new MultipartConfigElement(
-                System.getProperty("java.io.tmpdir"), HttpIo.MAX_BODY_BYTES, HttpIo.MAX_BODY_BYTES * 2L, HttpIo.MAX_BODY_BYTES));
+        control.getRegistration()
+                .setMultipartConfig(new MultipartConfigElement(
+                        System.getProperty("java.io.tmpdir"),
+                        HttpIo.MAX_BODY_BYTES,
+                        HttpIo.MAX_BODY_BYTES * 2L,
+                        HttpIo.MAX_BODY_BYTES));
         context.addServlet(control, "/simulator/*");
         context.addServlet(new ServletHolder("bank", new BankPageServlet(accounts, guard)), "/");
         server.setHandler(context);

@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class StateFile {
 
-    public record Snapshot(List<SimulatedPayment> payments, Map<String, String> qrs, List<String> accounts, Map<String, Long> tokens) {
+    public record Snapshot(
+            List<SimulatedPayment> payments, Map<String, String> qrs, List<String> accounts, Map<String, Long> tokens) {
         public Snapshot {
             payments = payments == null ? List.of() : payments;
             qrs = qrs == null ? Map.of() : qrs;
@@ -101,14 +102,22 @@ public final class StateFile {
 
     private void moveAside(String problem) {
         String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now());
         Path aside = path.resolveSibling(path.getFileName() + ".unreadable-" + stamp);
         try {
             Files.move(path, aside);
-            LOG.warn("The simulator's state file {} could not be used ({}); moved it to {} and started empty", path, cut(problem), aside);
+            LOG.warn(
+                    "The simulator's state file {} could not be used ({}); moved it to {} and started empty",
+                    path,
+                    cut(problem),
+                    aside);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("The simulator's state file {} could not be used ({}) nor moved aside ({}); started empty, and the next save replaces it",
-                    path, cut(problem), e.toString());
+            LOG.warn(
+                    "The simulator's state file {} could not be used ({}) nor moved aside ({}); started empty, and the next save replaces it",
+                    path,
+                    cut(problem),
+                    e.toString());
         }
     }
 

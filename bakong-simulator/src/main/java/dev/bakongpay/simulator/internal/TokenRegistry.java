@@ -26,7 +26,7 @@ public final class TokenRegistry {
     private final Map<String, Long> expiryByToken = new ConcurrentHashMap<>();
     private final byte[] secret = new byte[32];
     private final SecureRandom random = new SecureRandom();
-    private volatile Runnable onChange = () -> { };
+    private volatile Runnable onChange = () -> {};
 
     public TokenRegistry(String fixedToken, Duration lifetime, Clock clock) {
         this.fixedToken = fixedToken == null || fixedToken.isBlank() ? null : fixedToken;
@@ -39,8 +39,7 @@ public final class TokenRegistry {
         this.onChange = listener;
     }
 
-    public record IssuedToken(String token, long expiresAtMs) {
-    }
+    public record IssuedToken(String token, long expiresAtMs) {}
 
     /** Issues a token for {@code email}; the address itself is not kept, as NBC only mails the token to it. */
     public IssuedToken issue(String email) {
@@ -50,7 +49,8 @@ public final class TokenRegistry {
         byte[] idBytes = new byte[8];
         random.nextBytes(idBytes);
         String id = java.util.HexFormat.of().formatHex(idBytes).substring(0, 15); // NBC's ids are 15 hex digits
-        String payload = encode("{\"exp\":" + expiresAt / 1000 + ",\"iat\":" + now / 1000 + ",\"data\":{\"id\":\"" + id + "\"}}");
+        String payload = encode(
+                "{\"exp\":" + expiresAt / 1000 + ",\"iat\":" + now / 1000 + ",\"data\":{\"id\":\"" + id + "\"}}");
         String token = header + "." + payload + "." + sign(header + "." + payload);
         expiryByToken.put(token, expiresAt);
         onChange.run();
@@ -96,5 +96,4 @@ public final class TokenRegistry {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }
     }
-
 }

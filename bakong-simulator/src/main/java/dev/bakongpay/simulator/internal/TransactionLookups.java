@@ -47,7 +47,9 @@ final class TransactionLookups {
         BigDecimal amount = Fields.number(body, "amount");
         String currency = Fields.text(body, "currency", 3);
         return answer(visible(ledger.first(p -> p.hash().startsWith(shortHash)
-                && p.amount() != null && p.amount().compareTo(amount) == 0 && currency.equals(p.currency()))));
+                && p.amount() != null
+                && p.amount().compareTo(amount) == 0
+                && currency.equals(p.currency()))));
     }
 
     NbcAnswer byInstructionRef(JsonNode body) {
@@ -84,7 +86,9 @@ final class TransactionLookups {
         }
         List<String> keys = new ArrayList<>();
         for (JsonNode item : body) {
-            if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > 255) {
+            if (!item.isTextual()
+                    || item.textValue().isBlank()
+                    || item.textValue().length() > 255) {
                 throw Fields.refused("every item must be a non-empty string");
             }
             keys.add(item.textValue());
@@ -127,7 +131,9 @@ final class TransactionLookups {
         if (payment.isEmpty()) {
             return NbcAnswer.transactionNotFound();
         }
-        return payment.get().succeeded() ? NbcAnswer.transactionFound(nbcView(payment.get())) : NbcAnswer.transactionFailed();
+        return payment.get().succeeded()
+                ? NbcAnswer.transactionFound(nbcView(payment.get()))
+                : NbcAnswer.transactionFailed();
     }
 
     /** The transaction as NBC's {@code data}, in NBC's field order, without the simulator's own fields. */

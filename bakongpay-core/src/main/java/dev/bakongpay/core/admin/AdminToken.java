@@ -30,7 +30,8 @@ public final class AdminToken {
 
     /** True when the header is {@code Bearer <this token>}; false for null, another scheme or another token. */
     public boolean acceptsAuthorization(String authorizationHeader) {
-        if (authorizationHeader == null || authorizationHeader.length() <= BEARER.length()
+        if (authorizationHeader == null
+                || authorizationHeader.length() <= BEARER.length()
                 || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }

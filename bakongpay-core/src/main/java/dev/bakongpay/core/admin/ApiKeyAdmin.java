@@ -38,6 +38,7 @@ public final class ApiKeyAdmin {
     public static final Duration DEFAULT_GRACE = Duration.ofHours(24);
     /** How many characters of a key are shown to recognise it ({@code bk_test_3f9a}). */
     public static final int PREFIX_LENGTH = 12;
+
     private static final Pattern MERCHANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -66,8 +67,12 @@ public final class ApiKeyAdmin {
         private final ApiKeyState state;
 
         NotRotatable(ApiKeyRecord key, ApiKeyState state) {
-            super("API key " + key.id() + " is " + state.name().toLowerCase(Locale.ROOT) + "; only a working key can be rotated",
-                    null, false, false);
+            super(
+                    "API key " + key.id() + " is " + state.name().toLowerCase(Locale.ROOT)
+                            + "; only a working key can be rotated",
+                    null,
+                    false,
+                    false);
             this.state = state;
         }
 
@@ -97,22 +102,37 @@ public final class ApiKeyAdmin {
         List<FieldError> problems = new ArrayList<>();
         checkLabel(label, problems);
         if (merchantId != null && !MERCHANT.matcher(merchantId).matches()) {
-            problems.add(new FieldError("merchantId", "invalid_format", "must be 1 to 64 letters, digits, '.', '_' or '-',"
-                    + " starting with a letter or digit"));
+            problems.add(new FieldError(
+                    "merchantId",
+                    "invalid_format",
+                    "must be 1 to 64 letters, digits, '.', '_' or '-'," + " starting with a letter or digit"));
         }
         if (!problems.isEmpty()) throw new PaymentException.Invalid(problems);
         String key = generate(mode);
         ApiKeyRecord record = store(key, plan, label, mode, merchantId);
-        record(actor, "key.create", record.id(), "plan " + plan + ", mode " + mode + ", merchant " + record.merchantId()
-                + (label == null ? "" : ", label '" + label + "'"));
+        record(
+                actor,
+                "key.create",
+                record.id(),
+                "plan " + plan + ", mode " + mode + ", merchant " + record.merchantId()
+                        + (label == null ? "" : ", label '" + label + "'"));
         return new Issued(key, record);
     }
 
     private ApiKeyRecord store(String key, Plan plan, String label, PaymentMode mode, String merchantId) {
         String hash = hash(key);
-        ApiKeyRecord record = new ApiKeyRecord(ApiKeyRecord.idFor(hash), hash, key.substring(0, PREFIX_LENGTH), label,
-                merchantId != null ? merchantId : "merchant-" + hash.substring(0, 12), plan, mode, clock.instant(), null,
-                null, null);
+        ApiKeyRecord record = new ApiKeyRecord(
+                ApiKeyRecord.idFor(hash),
+                hash,
+                key.substring(0, PREFIX_LENGTH),
+                label,
+                merchantId != null ? merchantId : "merchant-" + hash.substring(0, 12),
+                plan,
+                mode,
+                clock.instant(),
+                null,
+                null,
+                null);
         keys.save(record);
         return record;
     }
@@ -151,7 +171,11 @@ public final class ApiKeyAdmin {
         String key = generate(old.mode());
         ApiKeyRecord current = store(key, old.plan(), old.label(), old.mode(), old.merchantId());
         ApiKeyRecord previous = keys.expire(id, now.plus(grace)).orElse(old);
-        record(actor, "key.create", current.id(), "rotated from " + id + ", plan " + current.plan() + ", mode " + current.mode());
+        record(
+                actor,
+                "key.create",
+                current.id(),
+                "rotated from " + id + ", plan " + current.plan() + ", mode " + current.mode());
         record(actor, "key.rotate", id, "replaced by " + current.id() + ", works until " + previous.expiresAt());
         return Optional.of(new Rotated(key, current, previous));
     }
@@ -162,7 +186,8 @@ public final class ApiKeyAdmin {
         Optional<ApiKeyRecord> before = keys.findById(id);
         if (before.isEmpty()) return Optional.empty();
         Optional<ApiKeyRecord> after = keys.changePlan(id, plan);
-        after.ifPresent(r -> record(actor, "key.plan", id, "plan " + before.get().plan() + " -> " + plan));
+        after.ifPresent(
+                r -> record(actor, "key.plan", id, "plan " + before.get().plan() + " -> " + plan));
         return after;
     }
 
@@ -175,15 +200,16 @@ public final class ApiKeyAdmin {
     public static void checkGrace(Duration grace) {
         Objects.requireNonNull(grace, "grace");
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
-            throw new PaymentException.Invalid("graceSeconds", "out_of_range", "must be 0 to " + MAX_GRACE.toSeconds()
-                    + " seconds (30 days)");
+            throw new PaymentException.Invalid(
+                    "graceSeconds", "out_of_range", "must be 0 to " + MAX_GRACE.toSeconds() + " seconds (30 days)");
         }
     }
 
     private static void checkLabel(String label, List<FieldError> problems) {
         if (label == null) return;
         if (label.length() > ApiKeyRecord.MAX_LABEL_LENGTH) {
-            problems.add(new FieldError("label", "too_long", "must be at most " + ApiKeyRecord.MAX_LABEL_LENGTH + " characters"));
+            problems.add(new FieldError(
+                    "label", "too_long", "must be at most " + ApiKeyRecord.MAX_LABEL_LENGTH + " characters"));
             return;
         }
         FieldError text = TextRules.check("label", label);
@@ -218,7 +244,8 @@ public final class ApiKeyAdmin {
     /** SHA-256 of the key's UTF-8 bytes, 64 lower-case hex digits: what stores keep. */
     public static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -1,7 +1,6 @@
 package dev.bakongpay.core.bakong;
 
 import dev.bakongpay.core.bakong.internal.HttpBakongClient;
-
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
@@ -69,5 +68,9 @@ public interface BakongClient {
     CircuitState circuitState();
 
     /** States of the circuit breaker in front of NBC. */
-    enum CircuitState { CLOSED, OPEN, HALF_OPEN }
+    enum CircuitState {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Settings of the Bakong Open API client. Build with {@link #builder(String, String)}; every
@@ -34,15 +33,29 @@ import java.util.Objects;
  * @param upstreamTag             the {@code upstream} tag of this client's meters, telling two clients apart
  *                                (the server's are {@code live} and {@code test}); default {@code bakong}
  */
-public record BakongClientConfig(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout,
-                                 Duration deadline, int maxRetries, Duration retryBackoff, int circuitFailureThreshold,
-                                 Duration circuitOpenDuration, InetSocketAddress proxy, String renewalEmail,
-                                 Duration pendingCacheTtl, Duration finalCacheTtl, int fallbackConcurrency,
-                                 Clock clock, MeterRegistry meterRegistry, String upstreamTag) {
+public record BakongClientConfig(
+        URI baseUrl,
+        String token,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration deadline,
+        int maxRetries,
+        Duration retryBackoff,
+        int circuitFailureThreshold,
+        Duration circuitOpenDuration,
+        InetSocketAddress proxy,
+        String renewalEmail,
+        Duration pendingCacheTtl,
+        Duration finalCacheTtl,
+        int fallbackConcurrency,
+        Clock clock,
+        MeterRegistry meterRegistry,
+        String upstreamTag) {
 
     public BakongClientConfig {
         List<String> problems = new ArrayList<>();
-        if (baseUrl == null || baseUrl.getHost() == null
+        if (baseUrl == null
+                || baseUrl.getHost() == null
                 || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
             problems.add("baseUrl was '" + baseUrl + "' but it must be an http(s) URL with a host");
         }
@@ -66,8 +79,10 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
         if (fallbackConcurrency < 1 || fallbackConcurrency > 50) {
             problems.add("fallbackConcurrency was '" + fallbackConcurrency + "' but it must be between 1 and 50");
         }
-        if (renewalEmail != null && (renewalEmail.isBlank() || !renewalEmail.contains("@") || renewalEmail.length() > 30)) {
-            problems.add("renewalEmail was '" + renewalEmail + "' but it must be an e-mail address of at most 30 characters");
+        if (renewalEmail != null
+                && (renewalEmail.isBlank() || !renewalEmail.contains("@") || renewalEmail.length() > 30)) {
+            problems.add("renewalEmail was '" + renewalEmail
+                    + "' but it must be an e-mail address of at most 30 characters");
         }
         if (clock == null) {
             problems.add("clock was missing but it is required");
@@ -100,7 +115,8 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
     @Override
     public String toString() {
         return "BakongClientConfig[baseUrl=" + baseUrl + ", token=" + mask(token) + ", proxy=" + proxy
-                + ", renewalEmail=" + renewalEmail + ", requestTimeout=" + requestTimeout + ", deadline=" + deadline + ", maxRetries=" + maxRetries + "]";
+                + ", renewalEmail=" + renewalEmail + ", requestTimeout=" + requestTimeout + ", deadline=" + deadline
+                + ", maxRetries=" + maxRetries + "]";
     }
 
     private static void positive(List<String> problems, String name, Duration d) {
@@ -141,19 +157,65 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
             this.token = token;
         }
 
-        public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
-        public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
+        public Builder connectTimeout(Duration v) {
+            connectTimeout = v;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration v) {
+            requestTimeout = v;
+            return this;
+        }
         /** Overall budget of one operation, retries included. */
-        public Builder deadline(Duration v) { deadline = v; return this; }
-        public Builder maxRetries(int v) { maxRetries = v; return this; }
-        public Builder retryBackoff(Duration v) { retryBackoff = v; return this; }
-        public Builder circuitFailureThreshold(int v) { circuitFailureThreshold = v; return this; }
-        public Builder circuitOpenDuration(Duration v) { circuitOpenDuration = v; return this; }
-        public Builder renewalEmail(String v) { renewalEmail = v; return this; }
-        public Builder pendingCacheTtl(Duration v) { pendingCacheTtl = v; return this; }
-        public Builder finalCacheTtl(Duration v) { finalCacheTtl = v; return this; }
-        public Builder fallbackConcurrency(int v) { fallbackConcurrency = v; return this; }
-        public Builder clock(Clock v) { clock = v; return this; }
+        public Builder deadline(Duration v) {
+            deadline = v;
+            return this;
+        }
+
+        public Builder maxRetries(int v) {
+            maxRetries = v;
+            return this;
+        }
+
+        public Builder retryBackoff(Duration v) {
+            retryBackoff = v;
+            return this;
+        }
+
+        public Builder circuitFailureThreshold(int v) {
+            circuitFailureThreshold = v;
+            return this;
+        }
+
+        public Builder circuitOpenDuration(Duration v) {
+            circuitOpenDuration = v;
+            return this;
+        }
+
+        public Builder renewalEmail(String v) {
+            renewalEmail = v;
+            return this;
+        }
+
+        public Builder pendingCacheTtl(Duration v) {
+            pendingCacheTtl = v;
+            return this;
+        }
+
+        public Builder finalCacheTtl(Duration v) {
+            finalCacheTtl = v;
+            return this;
+        }
+
+        public Builder fallbackConcurrency(int v) {
+            fallbackConcurrency = v;
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            clock = v;
+            return this;
+        }
         /** Records calls to NBC, the circuit state and the answer cache in {@code registry}, tagged {@code upstream=<upstreamTag>}. */
         public Builder meterRegistry(MeterRegistry registry, String upstreamTag) {
             this.meterRegistry = registry;
@@ -197,9 +259,24 @@ public record BakongClientConfig(URI baseUrl, String token, Duration connectTime
                 throw new IllegalArgumentException("invalid Bakong client configuration: baseUrl was '" + baseUrl
                         + "' but it must be an http(s) URL with a host");
             }
-            return new BakongClientConfig(uri, token, connectTimeout, requestTimeout, deadline, maxRetries, retryBackoff,
-                    circuitFailureThreshold, circuitOpenDuration, proxy, renewalEmail, pendingCacheTtl,
-                    finalCacheTtl, fallbackConcurrency, clock, meterRegistry, upstreamTag);
+            return new BakongClientConfig(
+                    uri,
+                    token,
+                    connectTimeout,
+                    requestTimeout,
+                    deadline,
+                    maxRetries,
+                    retryBackoff,
+                    circuitFailureThreshold,
+                    circuitOpenDuration,
+                    proxy,
+                    renewalEmail,
+                    pendingCacheTtl,
+                    finalCacheTtl,
+                    fallbackConcurrency,
+                    clock,
+                    meterRegistry,
+                    upstreamTag);
         }
     }
 }

@@ -21,10 +21,20 @@ import java.util.Objects;
  * @param instructionRef      may be null
  * @param externalRef         may be null
  */
-public record BakongTransaction(String hash, String fromAccountId, String toAccountId, String currency,
-                                BigDecimal amount, String description, Long createdDateMs, Long acknowledgedDateMs,
-                                String trackingStatus, String receiverBank, String receiverBankAccount,
-                                String instructionRef, String externalRef) {
+public record BakongTransaction(
+        String hash,
+        String fromAccountId,
+        String toAccountId,
+        String currency,
+        BigDecimal amount,
+        String description,
+        Long createdDateMs,
+        Long acknowledgedDateMs,
+        String trackingStatus,
+        String receiverBank,
+        String receiverBankAccount,
+        String instructionRef,
+        String externalRef) {
 
     public BakongTransaction {
         Objects.requireNonNull(hash, "hash");

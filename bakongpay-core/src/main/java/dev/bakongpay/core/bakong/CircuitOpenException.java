@@ -12,8 +12,10 @@ public class CircuitOpenException extends UpstreamException {
     private final Duration retryAfter;
 
     public CircuitOpenException(Duration retryAfter) {
-        super("calls to NBC are suspended after repeated failures; next try in "
-                + Objects.requireNonNull(retryAfter, "retryAfter").toSeconds() + " s", false);
+        super(
+                "calls to NBC are suspended after repeated failures; next try in "
+                        + Objects.requireNonNull(retryAfter, "retryAfter").toSeconds() + " s",
+                false);
         this.retryAfter = retryAfter;
     }
 

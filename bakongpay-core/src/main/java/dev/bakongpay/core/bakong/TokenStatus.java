@@ -29,8 +29,10 @@ public record TokenStatus(Instant expiresAt, Instant checkedAt, boolean renewabl
 
     /** Whole days until expiry (negative once expired); empty when unknown. */
     public OptionalLong daysLeft() {
-        return expiresAt == null ? OptionalLong.empty()
-                : OptionalLong.of(Math.floorDiv(Duration.between(checkedAt, expiresAt).toSeconds(), 86_400L));
+        return expiresAt == null
+                ? OptionalLong.empty()
+                : OptionalLong.of(
+                        Math.floorDiv(Duration.between(checkedAt, expiresAt).toSeconds(), 86_400L));
     }
 
     public boolean expired() {

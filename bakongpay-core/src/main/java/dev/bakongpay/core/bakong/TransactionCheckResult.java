@@ -32,7 +32,8 @@ public record TransactionCheckResult(Status status, BakongTransaction transactio
     public TransactionCheckResult {
         Objects.requireNonNull(status, "status");
         if ((status == Status.FOUND) != (transaction != null)) {
-            throw new IllegalArgumentException("a transaction goes with FOUND and only with FOUND, status was " + status);
+            throw new IllegalArgumentException(
+                    "a transaction goes with FOUND and only with FOUND, status was " + status);
         }
         message = message == null ? "" : message;
     }

@@ -21,8 +21,7 @@ public final class KhqrLauncher {
     static final String COMMAND_LINE = "dev.bakongpay.core.khqr.cli.KhqrCommandLine";
     private static final String CORE_PREFIX = "bakongpay-core-";
 
-    private KhqrLauncher() {
-    }
+    private KhqrLauncher() {}
 
     public static void main(String[] args) throws Exception {
         Class<?> commandLine;
@@ -36,8 +35,8 @@ public final class KhqrLauncher {
                 System.exit(2);
                 return;
             }
-            ClassLoader loader = new URLClassLoader("bakongpay-khqr", new URL[] {khqrJar.toUri().toURL()},
-                    KhqrLauncher.class.getClassLoader());
+            ClassLoader loader = new URLClassLoader(
+                    "bakongpay-khqr", new URL[] {khqrJar.toUri().toURL()}, KhqrLauncher.class.getClassLoader());
             commandLine = loader.loadClass(COMMAND_LINE);
         }
         try {
@@ -48,7 +47,11 @@ public final class KhqrLauncher {
     }
 
     private static Path coreJar() throws Exception {
-        return Path.of(KhqrLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(KhqrLauncher.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     /** The codec's jar of the same version as {@code coreJar}, or null. */
@@ -63,7 +66,8 @@ public final class KhqrLauncher {
         Path grandParent = dir.getParent() == null ? null : dir.getParent().getParent();
         List<Path> candidates = grandParent == null
                 ? List.of(dir.resolve(khqr))
-                : List.of(dir.resolve(khqr),
+                : List.of(
+                        dir.resolve(khqr),
                         grandParent.resolve("bakongpay-khqr").resolve("target").resolve(khqr),
                         grandParent.resolve("bakongpay-khqr").resolve(version).resolve(khqr));
         for (Path candidate : candidates) {

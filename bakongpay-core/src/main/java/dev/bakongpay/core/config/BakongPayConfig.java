@@ -77,8 +77,13 @@ public record BakongPayConfig(
 
     /** 60, 600 and 6,000 requests per minute for FREE, PRO and ENTERPRISE. */
     public static Map<Plan, RateLimit> defaultRateLimits() {
-        return Map.of(Plan.FREE, RateLimit.perMinute(60), Plan.PRO, RateLimit.perMinute(600),
-                Plan.ENTERPRISE, RateLimit.perMinute(6000));
+        return Map.of(
+                Plan.FREE,
+                RateLimit.perMinute(60),
+                Plan.PRO,
+                RateLimit.perMinute(600),
+                Plan.ENTERPRISE,
+                RateLimit.perMinute(6000));
     }
 
     /** Every default: {@code http://localhost:8080}, NBC's URL, no keys, the default limits and expiries. */
@@ -97,9 +102,18 @@ public record BakongPayConfig(
 
     /** A builder holding these values. */
     public Builder toBuilder() {
-        return new Builder().publicUrl(publicUrl).apiKeys(apiKeys).bakongUrl(bakongUrl).bakongToken(bakongToken).bakongEmail(bakongEmail)
-                .bakongProxy(bakongProxy).rateLimits(rateLimits).defaultExpiry(defaultExpiry).maxExpiry(maxExpiry)
-                .maxBodyBytes(maxBodyBytes).pendingCacheTtl(pendingCacheTtl);
+        return new Builder()
+                .publicUrl(publicUrl)
+                .apiKeys(apiKeys)
+                .bakongUrl(bakongUrl)
+                .bakongToken(bakongToken)
+                .bakongEmail(bakongEmail)
+                .bakongProxy(bakongProxy)
+                .rateLimits(rateLimits)
+                .defaultExpiry(defaultExpiry)
+                .maxExpiry(maxExpiry)
+                .maxBodyBytes(maxBodyBytes)
+                .pendingCacheTtl(pendingCacheTtl);
     }
 
     @Override
@@ -127,22 +141,75 @@ public record BakongPayConfig(
 
         private Builder() {}
 
-        public Builder publicUrl(URI v) { publicUrl = v; return this; }
-        public Builder apiKeys(Map<String, Plan> v) { apiKeys = v; return this; }
-        public Builder bakongUrl(URI v) { bakongUrl = v; return this; }
-        public Builder bakongToken(String v) { bakongToken = v; return this; }
-        public Builder bakongEmail(String v) { bakongEmail = v; return this; }
-        public Builder bakongProxy(URI v) { bakongProxy = v; return this; }
-        public Builder rateLimits(Map<Plan, RateLimit> v) { rateLimits = v; return this; }
-        public Builder defaultExpiry(Duration v) { defaultExpiry = v; return this; }
-        public Builder maxExpiry(Duration v) { maxExpiry = v; return this; }
-        public Builder maxBodyBytes(int v) { maxBodyBytes = v; return this; }
-        public Builder pendingCacheTtl(Duration v) { pendingCacheTtl = v; return this; }
+        public Builder publicUrl(URI v) {
+            publicUrl = v;
+            return this;
+        }
+
+        public Builder apiKeys(Map<String, Plan> v) {
+            apiKeys = v;
+            return this;
+        }
+
+        public Builder bakongUrl(URI v) {
+            bakongUrl = v;
+            return this;
+        }
+
+        public Builder bakongToken(String v) {
+            bakongToken = v;
+            return this;
+        }
+
+        public Builder bakongEmail(String v) {
+            bakongEmail = v;
+            return this;
+        }
+
+        public Builder bakongProxy(URI v) {
+            bakongProxy = v;
+            return this;
+        }
+
+        public Builder rateLimits(Map<Plan, RateLimit> v) {
+            rateLimits = v;
+            return this;
+        }
+
+        public Builder defaultExpiry(Duration v) {
+            defaultExpiry = v;
+            return this;
+        }
+
+        public Builder maxExpiry(Duration v) {
+            maxExpiry = v;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int v) {
+            maxBodyBytes = v;
+            return this;
+        }
+
+        public Builder pendingCacheTtl(Duration v) {
+            pendingCacheTtl = v;
+            return this;
+        }
 
         public BakongPayConfig build() {
             URI url = publicUrl != null ? publicUrl : URI.create("http://localhost:8080");
-            return new BakongPayConfig(url, apiKeys, bakongUrl, bakongToken,
-                    bakongEmail, bakongProxy, rateLimits, defaultExpiry, maxExpiry, maxBodyBytes, pendingCacheTtl);
+            return new BakongPayConfig(
+                    url,
+                    apiKeys,
+                    bakongUrl,
+                    bakongToken,
+                    bakongEmail,
+                    bakongProxy,
+                    rateLimits,
+                    defaultExpiry,
+                    maxExpiry,
+                    maxBodyBytes,
+                    pendingCacheTtl);
         }
     }
 }

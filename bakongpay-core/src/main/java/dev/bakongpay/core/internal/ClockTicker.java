@@ -10,8 +10,7 @@ import java.time.Instant;
  * (a {@code long} holds them until the year 2262).
  */
 public final class ClockTicker {
-    private ClockTicker() {
-    }
+    private ClockTicker() {}
 
     public static Ticker of(Clock clock) {
         if (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) {

@@ -11,8 +11,14 @@ public final class PrintableText {
         for (int i = 0; i < s.length() && b.length() < max; i++) {
             char c = s.charAt(i);
             int type = Character.getType(c);
-            b.append(Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR ? '?' : c);
+            b.append(
+                    Character.isISOControl(c)
+                                    || type == Character.FORMAT
+                                    || type == Character.SURROGATE
+                                    || type == Character.LINE_SEPARATOR
+                                    || type == Character.PARAGRAPH_SEPARATOR
+                            ? '?'
+                            : c);
         }
         return s.length() > max ? b.append('…').toString() : b.toString();
     }

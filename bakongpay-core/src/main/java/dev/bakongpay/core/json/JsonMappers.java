@@ -29,7 +29,8 @@ public final class JsonMappers {
 
     /** The shared settings, with the reader limits {@code constraints}. */
     public static JsonMapper.Builder builder(StreamReadConstraints constraints) {
-        return configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()));
+        return configure(JsonMapper.builder(
+                JsonFactory.builder().streamReadConstraints(constraints).build()));
     }
 
     /** A mapper with the shared settings only: for writing answers and reading trusted JSON. */
@@ -42,7 +43,7 @@ public final class JsonMappers {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 // a null property is left out; a map's null value is still written
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-                        JsonInclude.Include.ALWAYS));
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
     }
 }

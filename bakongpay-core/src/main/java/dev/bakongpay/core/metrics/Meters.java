@@ -20,7 +20,8 @@ public final class Meters {
 
     /** Whether {@code registry} records anywhere (a composite with no children does not). */
     public static boolean records(MeterRegistry registry) {
-        return !(registry instanceof CompositeMeterRegistry c) || !c.getRegistries().isEmpty();
+        return !(registry instanceof CompositeMeterRegistry c)
+                || !c.getRegistries().isEmpty();
     }
 
     /**
@@ -28,8 +29,11 @@ public final class Meters {
      * any quantile across nodes with a bounded number of buckets.
      */
     public static Timer.Builder latency(String name, String description) {
-        return Timer.builder(name).description(description).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30));
+        return Timer.builder(name)
+                .description(description)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30));
     }
 
     /** A tag value in the lower case Micrometer's conventions ask for ({@code PENDING} → {@code pending}). */

@@ -2,9 +2,9 @@ package dev.bakongpay.core.payment;
 
 import dev.bakongpay.core.bakong.BakongClient;
 import dev.bakongpay.core.bakong.BakongTimeoutException;
+import dev.bakongpay.core.bakong.BakongTransaction;
 import dev.bakongpay.core.bakong.BakongUnauthorizedException;
 import dev.bakongpay.core.bakong.CircuitOpenException;
-import dev.bakongpay.core.bakong.BakongTransaction;
 import dev.bakongpay.core.bakong.TransactionCheckResult;
 import dev.bakongpay.core.bakong.UpstreamException;
 import dev.bakongpay.core.payment.internal.Settlement;
@@ -83,15 +83,24 @@ public final class BakongPaymentNetwork implements PaymentNetwork {
         }
         BigDecimal exact = amount;
         if (exact.scale() > 6) exact = exact.stripTrailingZeros(); // 9.990000000 is 9.99; 9.989999999 stays odd
-        if (exact.scale() < 0) exact = exact.setScale(0);           // 4.4E+3 is 4400 (at most 101 digits)
+        if (exact.scale() < 0) exact = exact.setScale(0); // 4.4E+3 is 4400 (at most 101 digits)
         if (exact.signum() <= 0 || exact.scale() > 6 || exact.precision() - exact.scale() > 18) {
-            return NetworkAnswer.mismatch("amount_mismatch: paid " + Settlement.show(amount, currency) + " " + currency);
+            return NetworkAnswer.mismatch(
+                    "amount_mismatch: paid " + Settlement.show(amount, currency) + " " + currency);
         }
         try {
-            return NetworkAnswer.paid(new UpstreamPayment(t.hash().toLowerCase(Locale.ROOT), t.fromAccountId(), t.toAccountId(),
-                    exact, currency, t.acknowledgedDateMs() == null ? null : Instant.ofEpochMilli(t.acknowledgedDateMs()),
-                    t.externalRef(), t.instructionRef()));
-        } catch (IllegalArgumentException e) { // a rule of the store's the client did not foresee: not this payment's answer
+            return NetworkAnswer.paid(new UpstreamPayment(
+                    t.hash().toLowerCase(Locale.ROOT),
+                    t.fromAccountId(),
+                    t.toAccountId(),
+                    exact,
+                    currency,
+                    t.acknowledgedDateMs() == null ? null : Instant.ofEpochMilli(t.acknowledgedDateMs()),
+                    t.externalRef(),
+                    t.instructionRef()));
+        } catch (
+                IllegalArgumentException
+                        e) { // a rule of the store's the client did not foresee: not this payment's answer
             LOG.warn("Bakong reported a payment the store cannot record ({}); read as unusable", e.getMessage());
             return NetworkAnswer.unusable("the payment cannot be recorded");
         }
@@ -108,15 +117,17 @@ public final class BakongPaymentNetwork implements PaymentNetwork {
         } catch (BakongTimeoutException e) {
             throw new PaymentException.NetworkTimeout(name + " did not answer in time", e);
         } catch (CircuitOpenException e) {
-            throw new PaymentException.NetworkUnavailable(name + " is failing; calls to it are paused for "
-                    + Math.max(1, e.retryAfter().toSeconds()) + " s", e);
+            throw new PaymentException.NetworkUnavailable(
+                    name + " is failing; calls to it are paused for "
+                            + Math.max(1, e.retryAfter().toSeconds()) + " s",
+                    e);
         } catch (BakongUnauthorizedException e) {
             throw new PaymentException.NetworkUnavailable(name + " refused this server's access token", e);
         } catch (UpstreamException e) {
             int status = e.httpStatus();
-            String what = status == 0 ? " could not be reached"
-                    : status >= 300 ? " answered HTTP " + status
-                    : " did not give a usable answer";
+            String what = status == 0
+                    ? " could not be reached"
+                    : status >= 300 ? " answered HTTP " + status : " did not give a usable answer";
             throw new PaymentException.NetworkUnavailable(name + what, e);
         }
     }

@@ -42,30 +42,85 @@ public record CreatePaymentRequest(
 
     /** The three required fields; chain the {@code with…} methods for the rest. */
     public static CreatePaymentRequest of(BigDecimal amount, String currency, String merchantName, String bakongId) {
-        return new CreatePaymentRequest(amount, currency, merchantName, bakongId, null, null, null, null, null,
-                null, null, null, null, null);
+        return new CreatePaymentRequest(
+                amount, currency, merchantName, bakongId, null, null, null, null, null, null, null, null, null, null);
     }
 
     public CreatePaymentRequest withDescription(String v) {
-        return new CreatePaymentRequest(amount, currency, merchantName, bakongId, v, expiresInSeconds, merchantCity,
-                merchantId, acquiringBank, storeLabel, terminalLabel, merchantNameKhmer, mobileNumber, returnUrl);
-    }
-
-    public CreatePaymentRequest withExpiresInSeconds(Long v) {
-        return new CreatePaymentRequest(amount, currency, merchantName, bakongId, description, v, merchantCity,
-                merchantId, acquiringBank, storeLabel, terminalLabel, merchantNameKhmer, mobileNumber, returnUrl);
-    }
-
-    public CreatePaymentRequest withMerchantAccount(String merchantId, String acquiringBank) {
-        return new CreatePaymentRequest(amount, currency, merchantName, bakongId, description, expiresInSeconds,
-                merchantCity, merchantId, acquiringBank, storeLabel, terminalLabel, merchantNameKhmer, mobileNumber,
+        return new CreatePaymentRequest(
+                amount,
+                currency,
+                merchantName,
+                bakongId,
+                v,
+                expiresInSeconds,
+                merchantCity,
+                merchantId,
+                acquiringBank,
+                storeLabel,
+                terminalLabel,
+                merchantNameKhmer,
+                mobileNumber,
                 returnUrl);
     }
 
-    public CreatePaymentRequest withShopDetails(String merchantCity, String storeLabel, String terminalLabel,
-                                                String merchantNameKhmer, String mobileNumber, String returnUrl) {
-        return new CreatePaymentRequest(amount, currency, merchantName, bakongId, description, expiresInSeconds,
-                merchantCity, merchantId, acquiringBank, storeLabel, terminalLabel, merchantNameKhmer, mobileNumber,
+    public CreatePaymentRequest withExpiresInSeconds(Long v) {
+        return new CreatePaymentRequest(
+                amount,
+                currency,
+                merchantName,
+                bakongId,
+                description,
+                v,
+                merchantCity,
+                merchantId,
+                acquiringBank,
+                storeLabel,
+                terminalLabel,
+                merchantNameKhmer,
+                mobileNumber,
+                returnUrl);
+    }
+
+    public CreatePaymentRequest withMerchantAccount(String merchantId, String acquiringBank) {
+        return new CreatePaymentRequest(
+                amount,
+                currency,
+                merchantName,
+                bakongId,
+                description,
+                expiresInSeconds,
+                merchantCity,
+                merchantId,
+                acquiringBank,
+                storeLabel,
+                terminalLabel,
+                merchantNameKhmer,
+                mobileNumber,
+                returnUrl);
+    }
+
+    public CreatePaymentRequest withShopDetails(
+            String merchantCity,
+            String storeLabel,
+            String terminalLabel,
+            String merchantNameKhmer,
+            String mobileNumber,
+            String returnUrl) {
+        return new CreatePaymentRequest(
+                amount,
+                currency,
+                merchantName,
+                bakongId,
+                description,
+                expiresInSeconds,
+                merchantCity,
+                merchantId,
+                acquiringBank,
+                storeLabel,
+                terminalLabel,
+                merchantNameKhmer,
+                mobileNumber,
                 returnUrl);
     }
 }

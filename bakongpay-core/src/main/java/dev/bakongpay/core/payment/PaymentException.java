@@ -50,7 +50,8 @@ public abstract class PaymentException extends BakongPayException {
         }
 
         private static String describe(List<FieldError> details) {
-            return details.size() == 1 ? details.get(0).field() + ": " + details.get(0).message()
+            return details.size() == 1
+                    ? details.get(0).field() + ": " + details.get(0).message()
                     : details.size() + " fields are invalid";
         }
     }
@@ -72,16 +73,19 @@ public abstract class PaymentException extends BakongPayException {
     /** The same Idempotency-Key came with another request body (HTTP 409). */
     public static final class IdempotencyKeyReused extends PaymentException {
         public IdempotencyKeyReused(String key) {
-            super("idempotency_key_reused", "Idempotency-Key '" + key + "' was already used with a different "
-                    + "request body; use a new key for a new payment");
+            super(
+                    "idempotency_key_reused",
+                    "Idempotency-Key '" + key + "' was already used with a different "
+                            + "request body; use a new key for a new payment");
         }
     }
 
     /** The first request with this Idempotency-Key is still running (HTTP 409); retry shortly. */
     public static final class IdempotencyInProgress extends PaymentException {
         public IdempotencyInProgress(String key) {
-            super("idempotency_request_in_progress", "A request with Idempotency-Key '" + key
-                    + "' is still being processed; retry in a moment");
+            super(
+                    "idempotency_request_in_progress",
+                    "A request with Idempotency-Key '" + key + "' is still being processed; retry in a moment");
         }
     }
 

@@ -67,8 +67,8 @@ public final class PaymentReconciler {
      * @param claim      the batch size, lease (the per-md5 minimum spacing) and expired lookback
      * @param maxBackoff the longest wait between ticks while the network fails
      */
-    public PaymentReconciler(TransactionStore transactions, PaymentService payments, ReconciliationClaim claim,
-                             Duration maxBackoff) {
+    public PaymentReconciler(
+            TransactionStore transactions, PaymentService payments, ReconciliationClaim claim, Duration maxBackoff) {
         this(transactions, payments, claim, maxBackoff, DEFAULT_MAX_BATCHES_PER_TICK);
     }
 
@@ -78,8 +78,12 @@ public final class PaymentReconciler {
      * @param maxBatchesPerTick full batches one tick runs back to back (1 to 1000): with the interval,
      *                          the most this node reconciles, and the most md5-list calls it makes, per tick
      */
-    public PaymentReconciler(TransactionStore transactions, PaymentService payments, ReconciliationClaim claim,
-                             Duration maxBackoff, int maxBatchesPerTick) {
+    public PaymentReconciler(
+            TransactionStore transactions,
+            PaymentService payments,
+            ReconciliationClaim claim,
+            Duration maxBackoff,
+            int maxBatchesPerTick) {
         if (maxBatchesPerTick < 1 || maxBatchesPerTick > 1000) {
             throw new IllegalArgumentException("maxBatchesPerTick must be 1 to 1000, was " + maxBatchesPerTick);
         }
@@ -88,7 +92,8 @@ public final class PaymentReconciler {
         this.payments = Objects.requireNonNull(payments, "payments");
         this.claim = Objects.requireNonNull(claim, "claim");
         this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
-        if (maxBackoff.isNegative() || maxBackoff.isZero()) throw new IllegalArgumentException("maxBackoff must be positive");
+        if (maxBackoff.isNegative() || maxBackoff.isZero())
+            throw new IllegalArgumentException("maxBackoff must be positive");
     }
 
     /** A claim of {@link #BATCH} for {@code nodeId}, leased for {@code lease}, expired ones re-looked for two leases. */
@@ -204,7 +209,8 @@ public final class PaymentReconciler {
     private void succeeded() {
         synchronized (stateLock) {
             if (consecutiveFailures > 0) {
-                LOG.info("reconciliation: the payment network answers again after {} failed batches; back to the normal interval",
+                LOG.info(
+                        "reconciliation: the payment network answers again after {} failed batches; back to the normal interval",
                         consecutiveFailures);
             }
             consecutiveFailures = 0;
@@ -215,8 +221,11 @@ public final class PaymentReconciler {
         synchronized (stateLock) {
             consecutiveFailures++;
             if (consecutiveFailures == 1) {
-                LOG.warn("reconciliation: the payment network is failing ({}); backing off, up to {} s between tries, "
-                        + "until it answers again", e.getMessage(), maxBackoff.toSeconds());
+                LOG.warn(
+                        "reconciliation: the payment network is failing ({}); backing off, up to {} s between tries, "
+                                + "until it answers again",
+                        e.getMessage(),
+                        maxBackoff.toSeconds());
             } else {
                 LOG.debug("reconciliation: batch {} in a row failed: {}", consecutiveFailures, e.getMessage());
             }

@@ -3,6 +3,7 @@ package dev.bakongpay.core.payment;
 import dev.bakongpay.core.BakongPayException;
 import dev.bakongpay.core.khqr.Khqr;
 import dev.bakongpay.core.khqr.KhqrResult;
+import dev.bakongpay.core.metrics.Meters;
 import dev.bakongpay.core.payment.internal.CheckRules;
 import dev.bakongpay.core.payment.internal.CreateRules;
 import dev.bakongpay.core.payment.internal.FinalStatusCache;
@@ -22,6 +23,8 @@ import dev.bakongpay.spi.Plan;
 import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.TransactionStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +40,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import dev.bakongpay.core.metrics.Meters;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +118,8 @@ public final class PaymentService {
             throw e;
         } finally {
             sample.stop(Meters.latency("bakongpay.payments.create", "Payment creations, by outcome")
-                    .tag("outcome", outcome).register(meters));
+                    .tag("outcome", outcome)
+                    .register(meters));
         }
     }
 
@@ -129,12 +130,16 @@ public final class PaymentService {
             return created(insertNew(merchant, CreateRules.validate(request, settings)), false);
         }
         String key = idempotencyKey.strip();
-        if (key.length() > 255) throw new PaymentException.Invalid("Idempotency-Key", "too_long", "must be at most 255 characters");
+        if (key.length() > 255)
+            throw new PaymentException.Invalid("Idempotency-Key", "too_long", "must be at most 255 characters");
         FieldError badKey = TextRules.check("Idempotency-Key", key);
         if (badKey != null) throw new PaymentException.Invalid(List.of(badKey));
         String fingerprint = Fingerprint.of(merchant.mode() + "|" + request);
         // a reused key is the louder mistake: report it even when the new body is also invalid
-        if (idempotency.find(merchant.id(), key).filter(r -> !r.requestFingerprint().equals(fingerprint)).isPresent()) {
+        if (idempotency
+                .find(merchant.id(), key)
+                .filter(r -> !r.requestFingerprint().equals(fingerprint))
+                .isPresent()) {
             throw new PaymentException.IdempotencyKeyReused(key);
         }
         CreateRules.ValidCreate valid = CreateRules.validate(request, settings);
@@ -144,9 +149,10 @@ public final class PaymentService {
             IdempotencyRecord r = earlier.get();
             if (!r.requestFingerprint().equals(fingerprint)) throw new PaymentException.IdempotencyKeyReused(key);
             if (!r.completed()) throw new PaymentException.IdempotencyInProgress(key);
-            Transaction first = transactions.findById(merchant.id(), UUID.fromString(r.responseBody()))
-                    .orElseThrow(() -> new PaymentException.NotFound("the payment created with Idempotency-Key '"
-                            + key + "' no longer exists"));
+            Transaction first = transactions
+                    .findById(merchant.id(), UUID.fromString(r.responseBody()))
+                    .orElseThrow(() -> new PaymentException.NotFound(
+                            "the payment created with Idempotency-Key '" + key + "' no longer exists"));
             return created(first, true);
         }
         try {
@@ -166,16 +172,20 @@ public final class PaymentService {
      * @throws PaymentException.NotFound the merchant created no KHQR with this md5
      */
     public PaymentCheck checkMd5(Merchant merchant, String md5) {
-        return timedCheck("single", () -> checkMd5Untimed(merchant, md5), c -> Meters.tag(c.transaction() == null ? null
-                : c.transaction().status()));
+        return timedCheck(
+                "single",
+                () -> checkMd5Untimed(merchant, md5),
+                c -> Meters.tag(c.transaction() == null ? null : c.transaction().status()));
     }
 
     private PaymentCheck checkMd5Untimed(Merchant merchant, String md5) {
         String m = CheckRules.md5(md5, "md5");
         Transaction known = finals.get(merchant.id(), m);
         if (known != null) return new PaymentCheck(m, known);
-        Transaction t = finals.offer(transactions.findByMd5(merchant.id(), m)
-                .orElseThrow(() -> new PaymentException.NotFound("No transaction with md5 " + m + " was created by this merchant")));
+        Transaction t = finals.offer(transactions
+                .findByMd5(merchant.id(), m)
+                .orElseThrow(() -> new PaymentException.NotFound(
+                        "No transaction with md5 " + m + " was created by this merchant")));
         if (t.status() != PaymentStatus.PENDING) return new PaymentCheck(m, t);
         NetworkAnswer answer = network(t.mode()).check(m); // the network shares concurrent checks of one md5
         if (answer.outcome() == NetworkAnswer.Outcome.UNUSABLE) throw unusable(answer);
@@ -184,8 +194,10 @@ public final class PaymentService {
 
     /** Bakong answered about this payment with something that is not a sane payment: 502, and it stays PENDING. */
     private static PaymentException.NetworkUnavailable unusable(NetworkAnswer answer) {
-        return new PaymentException.NetworkUnavailable("Bakong's answer about this payment is not a usable payment ("
-                + answer.message() + "); it stays PENDING and is asked about again on the next check", null);
+        return new PaymentException.NetworkUnavailable(
+                "Bakong's answer about this payment is not a usable payment (" + answer.message()
+                        + "); it stays PENDING and is asked about again on the next check",
+                null);
     }
 
     /**
@@ -217,8 +229,10 @@ public final class PaymentService {
             outcome = outcome(e);
             throw e;
         } finally {
-            sample.stop(Meters.latency("bakongpay.payments.check", "Payment status checks, by kind, outcome and status answered")
-                    .tags("kind", kind, "outcome", outcome, "status", answered).register(meters));
+            sample.stop(Meters.latency(
+                            "bakongpay.payments.check", "Payment status checks, by kind, outcome and status answered")
+                    .tags("kind", kind, "outcome", outcome, "status", answered)
+                    .register(meters));
         }
     }
 
@@ -231,7 +245,8 @@ public final class PaymentService {
 
     private Map<String, PaymentCheck> checkBulkUntimed(Merchant merchant, List<String> md5s) {
         if (merchant.plan() == Plan.FREE) {
-            throw new PaymentException.PlanUpgradeRequired("Bulk checks need the Pro or Enterprise plan; this key is on Free");
+            throw new PaymentException.PlanUpgradeRequired(
+                    "Bulk checks need the Pro or Enterprise plan; this key is on Free");
         }
         List<String> wanted = CheckRules.md5List(md5s, BULK_LIMIT);
         Map<String, PaymentCheck> results = new LinkedHashMap<>();
@@ -251,7 +266,8 @@ public final class PaymentService {
             List<Transaction> list = e.getValue();
             Map<String, NetworkAnswer> answers;
             try {
-                answers = network(e.getKey()).checkAll(list.stream().map(Transaction::md5).distinct().toList());
+                answers = network(e.getKey())
+                        .checkAll(list.stream().map(Transaction::md5).distinct().toList());
             } catch (PaymentException.NetworkUnavailable ex) { // this mode's md5s are answered as stored
                 if (failure == null) failure = ex;
                 for (Transaction t : list) results.put(t.md5(), new PaymentCheck(t.md5(), t, ex.code()));
@@ -261,8 +277,10 @@ public final class PaymentService {
             for (Transaction t : list) {
                 NetworkAnswer a = answers.getOrDefault(t.md5(), NetworkAnswer.notFound());
                 if (a.outcome() == NetworkAnswer.Outcome.UNUSABLE) {
-                    LOG.warn("bulk check: Bakong's answer about md5 {} is not a usable payment ({}); answered as stored",
-                            t.md5(), a.message());
+                    LOG.warn(
+                            "bulk check: Bakong's answer about md5 {} is not a usable payment ({}); answered as stored",
+                            t.md5(),
+                            a.message());
                     results.put(t.md5(), new PaymentCheck(t.md5(), t, "upstream_unavailable"));
                 } else {
                     results.put(t.md5(), new PaymentCheck(t.md5(), finals.offer(settle(t, a))));
@@ -271,7 +289,10 @@ public final class PaymentService {
         }
         if (failure != null && unanswered == results.size()) throw failure; // nothing to answer without it
         if (failure != null) {
-            LOG.warn("bulk check: {} of {} md5s answered as stored, Bakong failing: {}", unanswered, results.size(),
+            LOG.warn(
+                    "bulk check: {} of {} md5s answered as stored, Bakong failing: {}",
+                    unanswered,
+                    results.size(),
                     failure.getMessage());
         }
         return results;
@@ -293,7 +314,8 @@ public final class PaymentService {
                 try {
                     id = UUID.fromString(q);
                 } catch (IllegalArgumentException e) {
-                    throw new PaymentException.Invalid("query", "invalid_format", "must be a transaction id (UUID) for type transactionId");
+                    throw new PaymentException.Invalid(
+                            "query", "invalid_format", "must be a transaction id (UUID) for type transactionId");
                 }
                 yield transactions.findById(merchant.id(), id);
             }
@@ -302,8 +324,8 @@ public final class PaymentService {
                 yield transactions.findByPaymentHash(merchant.id(), CheckRules.hash(q, "query"));
             }
         };
-        return found.orElseThrow(() -> new PaymentException.NotFound("No transaction with " + by.wireName() + " " + q
-                + " was found for this merchant"));
+        return found.orElseThrow(() -> new PaymentException.NotFound(
+                "No transaction with " + by.wireName() + " " + q + " was found for this merchant"));
     }
 
     /**
@@ -322,11 +344,18 @@ public final class PaymentService {
         Map<PaymentMode, Map<String, NetworkAnswer>> answers = new EnumMap<>(PaymentMode.class);
         PaymentException.NetworkUnavailable failure = null;
         Map<PaymentMode, List<Transaction>> byMode = new EnumMap<>(PaymentMode.class);
-        batch.stream().filter(t -> t.status() == PaymentStatus.PENDING || t.status() == PaymentStatus.EXPIRED)
-                .forEach(t -> byMode.computeIfAbsent(t.mode(), k -> new ArrayList<>()).add(t));
+        batch.stream()
+                .filter(t -> t.status() == PaymentStatus.PENDING || t.status() == PaymentStatus.EXPIRED)
+                .forEach(t ->
+                        byMode.computeIfAbsent(t.mode(), k -> new ArrayList<>()).add(t));
         for (Map.Entry<PaymentMode, List<Transaction>> e : byMode.entrySet()) {
             try { // one mode's outage (a live token missing) must not hold back the other's answers
-                answers.put(e.getKey(), network(e.getKey()).checkAll(e.getValue().stream().map(Transaction::md5).toList()));
+                answers.put(
+                        e.getKey(),
+                        network(e.getKey())
+                                .checkAll(e.getValue().stream()
+                                        .map(Transaction::md5)
+                                        .toList()));
             } catch (PaymentException.NetworkUnavailable ex) {
                 if (failure == null) failure = ex;
             }
@@ -334,9 +363,15 @@ public final class PaymentService {
         List<Transaction> out = new ArrayList<>();
         for (Transaction t : batch) {
             NetworkAnswer a = answers.getOrDefault(t.mode(), Map.of()).get(t.md5());
-            if (a != null && a.outcome() == NetworkAnswer.Outcome.UNUSABLE) { // one bad payment: skipped, the rest go on
-                LOG.warn("reconciliation: Bakong's answer about transaction {} (md5 {}) is not a usable payment ({}); "
-                        + "left {} and asked about again later", t.id(), t.md5(), a.message(), t.status());
+            if (a != null
+                    && a.outcome() == NetworkAnswer.Outcome.UNUSABLE) { // one bad payment: skipped, the rest go on
+                LOG.warn(
+                        "reconciliation: Bakong's answer about transaction {} (md5 {}) is not a usable payment ({}); "
+                                + "left {} and asked about again later",
+                        t.id(),
+                        t.md5(),
+                        a.message(),
+                        t.status());
                 out.add(t);
                 continue;
             }
@@ -363,13 +398,22 @@ public final class PaymentService {
         if (won.isEmpty()) { // someone else moved it first: theirs is the answer, and theirs the event
             return transactions.findAnyById(t.id()).orElse(t);
         }
-        meters.counter("bakongpay.payments.status.changes", "from", Meters.tag(change.get().from()),
-                "to", Meters.tag(change.get().to())).increment();
+        meters.counter(
+                        "bakongpay.payments.status.changes",
+                        "from",
+                        Meters.tag(change.get().from()),
+                        "to",
+                        Meters.tag(change.get().to()))
+                .increment();
         try {
             listener.onStatusChange(PaymentEvent.of(won.get(), change.get()));
         } catch (RuntimeException e) { // the payment happened either way
-            LOG.error("payment event listener failed for transaction {} ({} -> {})", t.id(), change.get().from(),
-                    change.get().to(), e);
+            LOG.error(
+                    "payment event listener failed for transaction {} ({} -> {})",
+                    t.id(),
+                    change.get().from(),
+                    change.get().to(),
+                    e);
         }
         return won.get();
     }
@@ -381,18 +425,31 @@ public final class PaymentService {
             // First attempt: the earliest creation time this node has not used for this payload.
             // After a store conflict (another node made the same KHQR in the same ms): a random
             // offset, so that two nodes do not walk the same sequence.
-            int from = attempt == 0 ? 0 : 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(MAX_SHIFT_MILLIS - 1);
+            int from = attempt == 0
+                    ? 0
+                    : 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(MAX_SHIFT_MILLIS - 1);
             KhqrResult qr = uniqueQr(v, now, expiresAt, from);
-            Transaction t = Transaction.builder().id(RandomIds.timeOrdered(now.toEpochMilli())).merchantId(merchant.id()).mode(merchant.mode())
-                    .md5(qr.md5()).qrString(qr.qr()).amount(v.amount()).currency(v.currency().name())
-                    .bakongId(v.bakongId()).merchantName(v.merchantName()).description(v.description())
-                    .createdAt(now).expiresAt(expiresAt).attributes(v.attributes()).build();
+            Transaction t = Transaction.builder()
+                    .id(RandomIds.timeOrdered(now.toEpochMilli()))
+                    .merchantId(merchant.id())
+                    .mode(merchant.mode())
+                    .md5(qr.md5())
+                    .qrString(qr.qr())
+                    .amount(v.amount())
+                    .currency(v.currency().name())
+                    .bakongId(v.bakongId())
+                    .merchantName(v.merchantName())
+                    .description(v.description())
+                    .createdAt(now)
+                    .expiresAt(expiresAt)
+                    .attributes(v.attributes())
+                    .build();
             InsertOutcome outcome = transactions.insert(t);
             if (outcome == InsertOutcome.INSERTED) return t;
             LOG.debug("insert of a new transaction returned {}; retrying with a fresh id and md5", outcome);
         }
-        throw new BakongPayException("could not store a transaction with a unique id and md5 after " + STORE_ATTEMPTS
-                + " attempts");
+        throw new BakongPayException(
+                "could not store a transaction with a unique id and md5 after " + STORE_ATTEMPTS + " attempts");
     }
 
     /**
@@ -419,7 +476,8 @@ public final class PaymentService {
     private PaymentNetwork network(PaymentMode mode) {
         PaymentNetwork n = networks.get(mode);
         if (n == null) {
-            throw new PaymentException.NetworkUnavailable("No payment network is configured for " + mode + " mode", null);
+            throw new PaymentException.NetworkUnavailable(
+                    "No payment network is configured for " + mode + " mode", null);
         }
         return n;
     }
@@ -441,7 +499,10 @@ public final class PaymentService {
          * Where create and check latencies, status changes and the final-status cache's hits are
          * recorded (names in the server README's metrics table); default: nowhere.
          */
-        public Builder meterRegistry(MeterRegistry v) { meters = Objects.requireNonNull(v); return this; }
+        public Builder meterRegistry(MeterRegistry v) {
+            meters = Objects.requireNonNull(v);
+            return this;
+        }
 
         /**
          * How many SUCCESS and FAILED transactions checks keep in memory, so that polling a
@@ -454,13 +515,35 @@ public final class PaymentService {
             return this;
         }
 
-        public Builder transactions(TransactionStore v) { transactions = v; return this; }
-        public Builder idempotency(IdempotencyStore v) { idempotency = v; return this; }
+        public Builder transactions(TransactionStore v) {
+            transactions = v;
+            return this;
+        }
+
+        public Builder idempotency(IdempotencyStore v) {
+            idempotency = v;
+            return this;
+        }
         /** The network for one mode: LIVE → NBC, TEST → the simulator. */
-        public Builder network(PaymentMode mode, PaymentNetwork n) { networks.put(mode, Objects.requireNonNull(n)); return this; }
-        public Builder listener(PaymentEventListener v) { listener = Objects.requireNonNull(v); return this; }
-        public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
-        public Builder settings(PaymentSettings v) { settings = Objects.requireNonNull(v); return this; }
+        public Builder network(PaymentMode mode, PaymentNetwork n) {
+            networks.put(mode, Objects.requireNonNull(n));
+            return this;
+        }
+
+        public Builder listener(PaymentEventListener v) {
+            listener = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            clock = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder settings(PaymentSettings v) {
+            settings = Objects.requireNonNull(v);
+            return this;
+        }
 
         public PaymentService build() {
             return new PaymentService(this);

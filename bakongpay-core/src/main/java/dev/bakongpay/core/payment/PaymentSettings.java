@@ -17,8 +17,8 @@ import java.util.Objects;
  *                        Bakong client's ({@code BakongClientConfig.Builder#pendingCacheTtl}, which
  *                        the server sets from the same setting); {@link PaymentService} keeps none
  */
-public record PaymentSettings(Duration defaultExpiry, Duration minExpiry, Duration maxExpiry, URI publicUrl,
-                              Duration pendingCacheTtl) {
+public record PaymentSettings(
+        Duration defaultExpiry, Duration minExpiry, Duration maxExpiry, URI publicUrl, Duration pendingCacheTtl) {
 
     public PaymentSettings {
         Objects.requireNonNull(defaultExpiry, "defaultExpiry");
@@ -26,7 +26,8 @@ public record PaymentSettings(Duration defaultExpiry, Duration minExpiry, Durati
         Objects.requireNonNull(maxExpiry, "maxExpiry");
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(pendingCacheTtl, "pendingCacheTtl");
-        if (minExpiry.isNegative() || minExpiry.isZero()) throw new IllegalArgumentException("minExpiry must be positive");
+        if (minExpiry.isNegative() || minExpiry.isZero())
+            throw new IllegalArgumentException("minExpiry must be positive");
         if (defaultExpiry.compareTo(minExpiry) < 0 || defaultExpiry.compareTo(maxExpiry) > 0) {
             throw new IllegalArgumentException("defaultExpiry must lie within minExpiry and maxExpiry");
         }
@@ -36,8 +37,12 @@ public record PaymentSettings(Duration defaultExpiry, Duration minExpiry, Durati
     }
 
     public static PaymentSettings from(BakongPayConfig config) {
-        return new PaymentSettings(config.defaultExpiry(), BakongPayConfig.MIN_EXPIRY, config.maxExpiry(),
-                config.publicUrl(), config.pendingCacheTtl());
+        return new PaymentSettings(
+                config.defaultExpiry(),
+                BakongPayConfig.MIN_EXPIRY,
+                config.maxExpiry(),
+                config.publicUrl(),
+                config.pendingCacheTtl());
     }
 
     /** The defaults of {@link BakongPayConfig#defaults()}. */

@@ -9,5 +9,4 @@ package dev.bakongpay.core.payment;
  * @param background {@code #RRGGBB} or {@code #RGB}, default {@code #FFFFFF}
  * @param format     {@code png} (default) or {@code svg}
  */
-public record QrImageRequest(String qrString, Integer size, String foreground, String background, String format) {
-}
+public record QrImageRequest(String qrString, Integer size, String foreground, String background, String format) {}

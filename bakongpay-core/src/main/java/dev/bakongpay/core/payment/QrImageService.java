@@ -55,13 +55,19 @@ public final class QrImageService {
         } else {
             KhqrVerification v = Khqr.verify(qr, clock);
             if (!v.valid()) {
-                errors.add(new FieldError("qrString", "invalid_khqr", "is not a valid KHQR: " + v.error().message()
-                        + " (field " + v.error().field() + ", KHQR error " + v.error().code() + ")"));
+                errors.add(new FieldError(
+                        "qrString",
+                        "invalid_khqr",
+                        "is not a valid KHQR: " + v.error().message() + " (field "
+                                + v.error().field() + ", KHQR error "
+                                + v.error().code() + ")"));
             }
         }
         int size = r.size() == null ? QrImageOptions.DEFAULT_SIZE : r.size();
         if (size < QrImageOptions.MIN_SIZE || size > QrImageOptions.MAX_SIZE) {
-            errors.add(new FieldError("size", "out_of_range",
+            errors.add(new FieldError(
+                    "size",
+                    "out_of_range",
                     "must be from " + QrImageOptions.MIN_SIZE + " to " + QrImageOptions.MAX_SIZE));
         }
         QrColor fg = colour("foreground", r.foreground(), QrColor.BLACK, errors);
@@ -78,9 +84,16 @@ public final class QrImageService {
         if (fg != null && bg != null) {
             double ratio = fg.contrastRatio(bg);
             if (fg.relativeLuminance() >= bg.relativeLuminance() || ratio < MIN_CONTRAST) {
-                errors.add(new FieldError("foreground", "low_contrast", String.format(Locale.ROOT,
-                        "must be darker than the background with a contrast ratio of at least %.1f:1; %s on %s is %.2f:1",
-                        MIN_CONTRAST, lowerHex(fg), lowerHex(bg), ratio)));
+                errors.add(new FieldError(
+                        "foreground",
+                        "low_contrast",
+                        String.format(
+                                Locale.ROOT,
+                                "must be darker than the background with a contrast ratio of at least %.1f:1; %s on %s is %.2f:1",
+                                MIN_CONTRAST,
+                                lowerHex(fg),
+                                lowerHex(bg),
+                                ratio)));
             }
         }
         if (!errors.isEmpty()) throw new PaymentException.Invalid(errors);

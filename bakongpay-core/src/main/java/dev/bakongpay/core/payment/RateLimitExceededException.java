@@ -9,8 +9,10 @@ public final class RateLimitExceededException extends BakongPayException {
     private final RateLimitDecision decision;
 
     public RateLimitExceededException(RateLimitDecision decision) {
-        super("Rate limit of " + decision.limit() + " requests exceeded; retry in "
-                + decision.retryAfterSeconds() + " s", false);
+        super(
+                "Rate limit of " + decision.limit() + " requests exceeded; retry in " + decision.retryAfterSeconds()
+                        + " s",
+                false);
         this.decision = Objects.requireNonNull(decision, "decision");
         if (decision.allowed()) throw new IllegalArgumentException("decision must be a denial");
     }

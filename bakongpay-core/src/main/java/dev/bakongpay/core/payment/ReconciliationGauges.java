@@ -31,21 +31,27 @@ public final class ReconciliationGauges {
 
     public static void register(MeterRegistry registry, TransactionStore store, Clock clock) {
         Objects.requireNonNull(store, "store");
-        SampledValue<ReconciliationBacklog> sample = new SampledValue<>(() -> store.reconciliationBacklog(clock.instant()),
-                SAMPLE_EVERY, clock);
+        SampledValue<ReconciliationBacklog> sample =
+                new SampledValue<>(() -> store.reconciliationBacklog(clock.instant()), SAMPLE_EVERY, clock);
         Gauge.builder("bakongpay.reconciliation.backlog", sample, s -> {
                     ReconciliationBacklog b = s.get();
                     return b == null ? Double.NaN : b.due();
                 })
                 .description("PENDING transactions due for a reconciliation check (never leased, or lease over)")
-                .strongReference(true).register(registry);
+                .strongReference(true)
+                .register(registry);
         TimeGauge.builder("bakongpay.reconciliation.lag", sample, TimeUnit.SECONDS, s -> {
                     ReconciliationBacklog b = s.get();
                     if (b == null) return Double.NaN;
                     if (b.oldestDueSince() == null) return 0;
-                    return Math.max(0, Duration.between(b.oldestDueSince(), clock.instant()).toMillis() / 1000.0);
+                    return Math.max(
+                            0,
+                            Duration.between(b.oldestDueSince(), clock.instant())
+                                            .toMillis()
+                                    / 1000.0);
                 })
                 .description("How long the longest-waiting due transaction has waited for reconciliation")
-                .strongReference(true).register(registry);
+                .strongReference(true)
+                .register(registry);
     }
 }

@@ -39,7 +39,9 @@ public record QrColor(int rgb) {
     }
 
     private static QrRenderException invalid(String text, String field) {
-        return new QrRenderException(field, QrRenderException.Problem.INVALID_COLOR,
+        return new QrRenderException(
+                field,
+                QrRenderException.Problem.INVALID_COLOR,
                 field + " was '" + text + "' but it must be a hex colour like #000000 or #000");
     }
 

@@ -30,7 +30,9 @@ public enum QrFormat {
                 }
             }
         }
-        throw new QrRenderException("format", QrRenderException.Problem.UNSUPPORTED_FORMAT,
+        throw new QrRenderException(
+                "format",
+                QrRenderException.Problem.UNSUPPORTED_FORMAT,
                 "format was '" + text + "' but it must be png or svg");
     }
 

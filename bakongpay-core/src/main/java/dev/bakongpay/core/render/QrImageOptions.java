@@ -25,22 +25,32 @@ public record QrImageOptions(int size, QrColor foreground, QrColor background) {
         Objects.requireNonNull(foreground, "foreground");
         Objects.requireNonNull(background, "background");
         if (size < MIN_SIZE || size > MAX_SIZE) {
-            throw new QrRenderException("size", QrRenderException.Problem.SIZE_OUT_OF_RANGE,
+            throw new QrRenderException(
+                    "size",
+                    QrRenderException.Problem.SIZE_OUT_OF_RANGE,
                     "size was " + size + " but it must be between " + MIN_SIZE + " and " + MAX_SIZE + " pixels");
         }
         // Inverted codes (light modules on dark) are checked first: they can have high contrast
         // and still fail in many bank apps, whose scanners look for dark-on-light.
         if (foreground.relativeLuminance() > background.relativeLuminance()) {
-            throw new QrRenderException("foreground", QrRenderException.Problem.INVERTED_COLORS,
+            throw new QrRenderException(
+                    "foreground",
+                    QrRenderException.Problem.INVERTED_COLORS,
                     "foreground " + foreground + " is lighter than background " + background
                             + "; inverted QR codes do not scan in many bank apps");
         }
         double ratio = foreground.contrastRatio(background);
         if (ratio < MIN_CONTRAST_RATIO) {
-            throw new QrRenderException("foreground", QrRenderException.Problem.LOW_CONTRAST,
-                    String.format(java.util.Locale.ROOT,
+            throw new QrRenderException(
+                    "foreground",
+                    QrRenderException.Problem.LOW_CONTRAST,
+                    String.format(
+                            java.util.Locale.ROOT,
                             "foreground %s on background %s has contrast %.2f:1 but it must be at least %.1f:1 to scan",
-                            foreground, background, ratio, MIN_CONTRAST_RATIO));
+                            foreground,
+                            background,
+                            ratio,
+                            MIN_CONTRAST_RATIO));
         }
     }
 
@@ -56,6 +66,7 @@ public record QrImageOptions(int size, QrColor foreground, QrColor background) {
 
     /** Parses hex colours ({@code #RRGGBB} or {@code #RGB}); validation as in the constructor. */
     public static QrImageOptions of(int size, String foreground, String background) {
-        return new QrImageOptions(size, QrColor.parse(foreground, "foreground"), QrColor.parse(background, "background"));
+        return new QrImageOptions(
+                size, QrColor.parse(foreground, "foreground"), QrColor.parse(background, "background"));
     }
 }

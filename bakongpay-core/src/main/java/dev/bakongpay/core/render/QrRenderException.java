@@ -1,7 +1,6 @@
 package dev.bakongpay.core.render;
 
 import dev.bakongpay.core.BakongPayException;
-
 import java.util.Objects;
 
 /**

@@ -3,7 +3,6 @@ package dev.bakongpay.core.render;
 import dev.bakongpay.core.render.internal.ModuleGrid;
 import dev.bakongpay.core.render.internal.PngWriter;
 import dev.bakongpay.core.render.internal.SvgWriter;
-
 import java.util.Objects;
 
 /**
@@ -33,7 +32,8 @@ public final class QrRenderer {
 
     private static byte[] svgBytes(String content, QrImageOptions options) {
         Objects.requireNonNull(options, "options");
-        return SvgWriter.writeBytes(ModuleGrid.encode(content, options.size()), options.foreground(), options.background());
+        return SvgWriter.writeBytes(
+                ModuleGrid.encode(content, options.size()), options.foreground(), options.background());
     }
 
     /**

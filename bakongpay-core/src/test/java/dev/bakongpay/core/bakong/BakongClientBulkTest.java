@@ -1,11 +1,9 @@
 package dev.bakongpay.core.bakong;
 
-import dev.bakongpay.testsupport.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bakongpay.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("BakongClient bulk md5 checks")
 class BakongClientBulkTest {
@@ -33,7 +32,10 @@ class BakongClientBulkTest {
     void start() throws Exception {
         nbc = new NbcStandIn();
         client = BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456")
-                .retryBackoff(Duration.ZERO).maxRetries(0).clock(clock).build());
+                .retryBackoff(Duration.ZERO)
+                .maxRetries(0)
+                .clock(clock)
+                .build());
     }
 
     @AfterEach
@@ -42,7 +44,9 @@ class BakongClientBulkTest {
     }
 
     static List<String> md5s(int n) {
-        return IntStream.range(0, n).mapToObj(i -> String.format("%032x", i + 1)).collect(Collectors.toList());
+        return IntStream.range(0, n)
+                .mapToObj(i -> String.format("%032x", i + 1))
+                .collect(Collectors.toList());
     }
 
     /** Answers a list call as NBC does: the first md5 paid, the second failed, the rest not found. */
@@ -53,13 +57,17 @@ class BakongClientBulkTest {
         while (m.find()) {
             String md5 = m.group();
             String item = md5.equals(String.format("%032x", 1))
-                    ? "{\"md5\":\"" + md5 + "\",\"status\":\"SUCCESS\",\"message\":\"ok\",\"data\":" + NbcStandIn.TRANSACTION + "}"
+                    ? "{\"md5\":\"" + md5 + "\",\"status\":\"SUCCESS\",\"message\":\"ok\",\"data\":"
+                            + NbcStandIn.TRANSACTION + "}"
                     : md5.equals(String.format("%032x", 2))
-                    ? "{\"md5\":\"" + md5 + "\",\"status\":\"FAILED\",\"message\":\"failed\",\"data\":null}"
-                    : "{\"md5\":\"" + md5 + "\",\"status\":\"NOT_FOUND\",\"message\":\"not found\",\"data\":null}";
+                            ? "{\"md5\":\"" + md5 + "\",\"status\":\"FAILED\",\"message\":\"failed\",\"data\":null}"
+                            : "{\"md5\":\"" + md5
+                                    + "\",\"status\":\"NOT_FOUND\",\"message\":\"not found\",\"data\":null}";
             items.append(i++ == 0 ? "" : ",").append(item);
         }
-        return new NbcStandIn.Reply(200, "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":[" + items + "]}");
+        return new NbcStandIn.Reply(
+                200,
+                "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":[" + items + "]}");
     }
 
     @Test
@@ -81,7 +89,9 @@ class BakongClientBulkTest {
     void chunks() {
         nbc.on(LIST, BakongClientBulkTest::listAnswer);
         assertThat(client.checkTransactionsByMd5(md5s(120))).hasSize(120);
-        assertThat(nbc.requests).extracting(r -> MD5.matcher(r.body()).results().count()).containsExactly(50L, 50L, 20L);
+        assertThat(nbc.requests)
+                .extracting(r -> MD5.matcher(r.body()).results().count())
+                .containsExactly(50L, 50L, 20L);
     }
 
     @Test
@@ -100,19 +110,27 @@ class BakongClientBulkTest {
     @Test
     @DisplayName("an md5 missing from NBC's answer or with an unknown status reads as not found")
     void missingItems() {
-        nbc.answer(LIST, 200, "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":["
-                + "{\"md5\":\"" + md5s(1).get(0) + "\",\"status\":\"STATIC_QR\",\"message\":null,\"data\":null}]}");
+        nbc.answer(
+                LIST,
+                200,
+                "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":[" + "{\"md5\":\""
+                        + md5s(1).get(0) + "\",\"status\":\"STATIC_QR\",\"message\":null,\"data\":null}]}");
         Map<String, TransactionCheckResult> results = client.checkTransactionsByMd5(md5s(2));
-        assertThat(results.values()).extracting(TransactionCheckResult::status)
+        assertThat(results.values())
+                .extracting(TransactionCheckResult::status)
                 .containsOnly(TransactionCheckResult.Status.NOT_FOUND);
     }
 
     @Test
     @DisplayName("items without an md5 are skipped; a SUCCESS without a sane payment is UNUSABLE for that md5 only")
     void badItems() {
-        nbc.answer(LIST, 200, "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":[{\"status\":\"SUCCESS\"},"
-                + "{\"md5\":\"" + md5s(1).get(0) + "\",\"status\":\"SUCCESS\",\"data\":{\"amount\":\"1\"}},"
-                + "{\"md5\":\"" + md5s(2).get(1) + "\",\"status\":\"SUCCESS\",\"data\":" + NbcStandIn.TRANSACTION + "}]}");
+        nbc.answer(
+                LIST,
+                200,
+                "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":[{\"status\":\"SUCCESS\"},"
+                        + "{\"md5\":\"" + md5s(1).get(0) + "\",\"status\":\"SUCCESS\",\"data\":{\"amount\":\"1\"}},"
+                        + "{\"md5\":\"" + md5s(2).get(1) + "\",\"status\":\"SUCCESS\",\"data\":"
+                        + NbcStandIn.TRANSACTION + "}]}");
         Map<String, TransactionCheckResult> results = client.checkTransactionsByMd5(md5s(3));
         assertThat(results.get(md5s(1).get(0)).status()).isEqualTo(TransactionCheckResult.Status.UNUSABLE);
         assertThat(results.get(md5s(2).get(1)).status()).isEqualTo(TransactionCheckResult.Status.FOUND);
@@ -122,9 +140,13 @@ class BakongClientBulkTest {
     @Test
     @DisplayName("a list answer that is not a list is asked again md5 by md5, without giving up the list call")
     void malformed() {
-        nbc.answer(LIST, 200, "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":{\"x\":1}}");
+        nbc.answer(
+                LIST,
+                200,
+                "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":{\"x\":1}}");
         nbc.answer(SINGLE, 200, NbcStandIn.NOT_FOUND);
-        assertThat(client.checkTransactionsByMd5(md5s(3)).values()).extracting(TransactionCheckResult::status)
+        assertThat(client.checkTransactionsByMd5(md5s(3)).values())
+                .extracting(TransactionCheckResult::status)
                 .containsOnly(TransactionCheckResult.Status.NOT_FOUND);
         assertThat(nbc.count(SINGLE)).isEqualTo(3);
         clock.advance(Duration.ofMinutes(1));
@@ -145,8 +167,11 @@ class BakongClientBulkTest {
     @DisplayName("on HTTP 403 from the list call it falls back to single checks, at most 4 at a time, and remembers")
     void fallbackOn403() {
         nbc.answer(LIST, 403, "<html><head><title>403 Forbidden</title></head><body>nginx</body></html>");
-        nbc.on(SINGLE, r -> r.body().contains(String.format("%032x", 1))
-                ? new NbcStandIn.Reply(200, NbcStandIn.FOUND) : new NbcStandIn.Reply(200, NbcStandIn.NOT_FOUND));
+        nbc.on(
+                SINGLE,
+                r -> r.body().contains(String.format("%032x", 1))
+                        ? new NbcStandIn.Reply(200, NbcStandIn.FOUND)
+                        : new NbcStandIn.Reply(200, NbcStandIn.NOT_FOUND));
         Map<String, TransactionCheckResult> results = client.checkTransactionsByMd5(md5s(20));
         assertThat(results).hasSize(20);
         assertThat(results.get(md5s(1).get(0)).status()).isEqualTo(TransactionCheckResult.Status.FOUND);
@@ -156,7 +181,9 @@ class BakongClientBulkTest {
 
         clock.advance(Duration.ofMinutes(1));
         client.checkTransactionsByMd5(md5s(20));
-        assertThat(nbc.count(LIST)).as("the refused list call is not tried again").isEqualTo(1);
+        assertThat(nbc.count(LIST))
+                .as("the refused list call is not tried again")
+                .isEqualTo(1);
         assertThat(nbc.count(SINGLE)).isEqualTo(39); // md5 #1 is FOUND, cached as final
     }
 
@@ -165,7 +192,9 @@ class BakongClientBulkTest {
     void otherFailures() {
         nbc.answer(LIST, 500, "down");
         assertThatThrownBy(() -> client.checkTransactionsByMd5(md5s(3)))
-                .isInstanceOfSatisfying(BakongUnavailableException.class, e -> assertThat(e.httpStatus()).isEqualTo(500));
+                .isInstanceOfSatisfying(
+                        BakongUnavailableException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(500));
         assertThat(nbc.count(SINGLE)).isZero();
     }
 }

@@ -34,18 +34,27 @@ class BakongClientMetricsTest {
     }
 
     private BakongClient client(int circuitThreshold) {
-        return BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456").retryBackoff(Duration.ZERO)
-                .maxRetries(0).circuitFailureThreshold(circuitThreshold).clock(clock).meterRegistry(registry, "live").build());
+        return BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456")
+                .retryBackoff(Duration.ZERO)
+                .maxRetries(0)
+                .circuitFailureThreshold(circuitThreshold)
+                .clock(clock)
+                .meterRegistry(registry, "live")
+                .build());
     }
 
     private double calls(String outcome) {
         var timer = registry.find("bakongpay.upstream.requests")
-                .tags("upstream", "live", "endpoint", "check_transaction_by_md5", "outcome", outcome).timer();
+                .tags("upstream", "live", "endpoint", "check_transaction_by_md5", "outcome", outcome)
+                .timer();
         return timer == null ? 0 : timer.count();
     }
 
     private double circuit(String state) {
-        return registry.get("bakongpay.upstream.circuit.state").tags("upstream", "live", "state", state).gauge().value();
+        return registry.get("bakongpay.upstream.circuit.state")
+                .tags("upstream", "live", "state", state)
+                .gauge()
+                .value();
     }
 
     @Test
@@ -56,13 +65,17 @@ class BakongClientMetricsTest {
         client.checkTransactionByMd5(MD5);
         client.checkTransactionByMd5(MD5); // FOUND is cached for 10 min
         assertThat(calls("success")).isEqualTo(1);
-        assertThat(registry.get("cache.gets").tags("cache", "bakong.answers", "upstream", "live", "result", "hit")
-                .functionCounter().count()).isEqualTo(1);
+        assertThat(registry.get("cache.gets")
+                        .tags("cache", "bakong.answers", "upstream", "live", "result", "hit")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(1);
         assertThat(circuit("closed")).isEqualTo(1);
     }
 
     @Test
-    @DisplayName("5xx answers count as server_error, open the circuit (gauge moves), and refused calls count as circuit_open")
+    @DisplayName(
+            "5xx answers count as server_error, open the circuit (gauge moves), and refused calls count as circuit_open")
     void circuitOpens() {
         nbc.on(MD5_PATH, r -> new NbcStandIn.Reply(503, "down"));
         BakongClient client = client(2);
@@ -80,11 +93,15 @@ class BakongClientMetricsTest {
     void noRegistry() {
         nbc.on(MD5_PATH, r -> new NbcStandIn.Reply(200, NbcStandIn.FOUND));
         MeterRegistry none = Meters.none();
-        BakongClient client = BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456").clock(clock)
-                .meterRegistry(none, "live").build());
+        BakongClient client = BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456")
+                .clock(clock)
+                .meterRegistry(none, "live")
+                .build());
         assertThat(client.checkTransactionByMd5(MD5).status()).isEqualTo(TransactionCheckResult.Status.FOUND);
         assertThat(nbc.count(MD5_PATH)).isEqualTo(1);
         assertThat(none.get("bakongpay.upstream.requests").timer().count()).isZero();
-        assertThat(none.find("cache.gets").meters()).as("no cache statistics without a registry").isEmpty();
+        assertThat(none.find("cache.gets").meters())
+                .as("no cache statistics without a registry")
+                .isEmpty();
     }
 }

@@ -1,12 +1,11 @@
 package dev.bakongpay.core.bakong;
 
-import dev.bakongpay.testsupport.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import static dev.bakongpay.core.bakong.BakongClientChecksTest.HASH;
+import static dev.bakongpay.core.bakong.BakongClientChecksTest.MD5;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bakongpay.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,11 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.bakongpay.core.bakong.BakongClientChecksTest.HASH;
-import static dev.bakongpay.core.bakong.BakongClientChecksTest.MD5;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("BakongClient resilience")
 class BakongClientResilienceTest {
@@ -41,7 +40,9 @@ class BakongClientResilienceTest {
     }
 
     private BakongClientConfig.Builder config() {
-        return BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456").retryBackoff(Duration.ZERO).clock(clock);
+        return BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456")
+                .retryBackoff(Duration.ZERO)
+                .clock(clock);
     }
 
     @Nested
@@ -52,8 +53,11 @@ class BakongClientResilienceTest {
         @DisplayName("a read is retried after 5xx answers and then succeeds")
         void retriesThenSucceeds() {
             AtomicInteger calls = new AtomicInteger();
-            nbc.on(MD5_PATH, r -> calls.incrementAndGet() <= 2
-                    ? new NbcStandIn.Reply(502, "<html>bad gateway</html>") : new NbcStandIn.Reply(200, NbcStandIn.FOUND));
+            nbc.on(
+                    MD5_PATH,
+                    r -> calls.incrementAndGet() <= 2
+                            ? new NbcStandIn.Reply(502, "<html>bad gateway</html>")
+                            : new NbcStandIn.Reply(200, NbcStandIn.FOUND));
             BakongClient client = BakongClient.create(config().maxRetries(2).build());
             assertThat(client.checkTransactionByMd5(MD5).status()).isEqualTo(TransactionCheckResult.Status.FOUND);
             assertThat(nbc.count(MD5_PATH)).isEqualTo(3);
@@ -64,17 +68,23 @@ class BakongClientResilienceTest {
         void bounded() {
             nbc.answer("/v1/check_transaction_by_hash", 500, "oops");
             BakongClient client = BakongClient.create(config().maxRetries(2).build());
-            assertThatThrownBy(() -> client.checkTransactionByHash(HASH)).isInstanceOf(BakongUnavailableException.class);
+            assertThatThrownBy(() -> client.checkTransactionByHash(HASH))
+                    .isInstanceOf(BakongUnavailableException.class);
             assertThat(nbc.count("/v1/check_transaction_by_hash")).isEqualTo(3);
         }
 
         @Test
         @DisplayName("a 4xx is never retried")
         void noRetryOn4xx() {
-            nbc.answer(MD5_PATH, 429, "{\"responseCode\":1,\"responseMessage\":\"To many request\",\"errorCode\":null,\"data\":null}");
+            nbc.answer(
+                    MD5_PATH,
+                    429,
+                    "{\"responseCode\":1,\"responseMessage\":\"To many request\",\"errorCode\":null,\"data\":null}");
             BakongClient client = BakongClient.create(config().maxRetries(3).build());
             assertThatThrownBy(() -> client.checkTransactionByMd5(MD5))
-                    .isInstanceOfSatisfying(BakongUnavailableException.class, e -> assertThat(e.httpStatus()).isEqualTo(429));
+                    .isInstanceOfSatisfying(
+                            BakongUnavailableException.class,
+                            e -> assertThat(e.httpStatus()).isEqualTo(429));
             assertThat(nbc.count(MD5_PATH)).isEqualTo(1);
         }
 
@@ -83,7 +93,8 @@ class BakongClientResilienceTest {
         void noRetryForWrites() {
             nbc.answer("/v1/generate_deeplink_by_qr", 500, "oops");
             BakongClient client = BakongClient.create(config().maxRetries(3).build());
-            assertThatThrownBy(() -> client.generateDeepLink("000201", null)).isInstanceOf(BakongUnavailableException.class);
+            assertThatThrownBy(() -> client.generateDeepLink("000201", null))
+                    .isInstanceOf(BakongUnavailableException.class);
             assertThat(nbc.count("/v1/generate_deeplink_by_qr")).isEqualTo(1);
         }
     }
@@ -99,21 +110,28 @@ class BakongClientResilienceTest {
                 NbcStandIn.hold(nbc.release);
                 return new NbcStandIn.Reply(200, NbcStandIn.FOUND);
             });
-            BakongClient client = BakongClient.create(config().requestTimeout(Duration.ofMillis(150)).maxRetries(1).build());
-            assertThatThrownBy(() -> client.checkTransactionByMd5(MD5)).isInstanceOf(BakongTimeoutException.class)
+            BakongClient client = BakongClient.create(config().requestTimeout(Duration.ofMillis(150))
+                    .maxRetries(1)
+                    .build());
+            assertThatThrownBy(() -> client.checkTransactionByMd5(MD5))
+                    .isInstanceOf(BakongTimeoutException.class)
                     .hasMessageContaining("within 150 ms");
             assertThat(nbc.count(MD5_PATH)).isEqualTo(2);
         }
 
         @Test
-        @DisplayName("a held connection costs at most the deadline, however many retries are allowed; attempts are capped by what is left")
+        @DisplayName(
+                "a held connection costs at most the deadline, however many retries are allowed; attempts are capped by what is left")
         void deadlineBoundsRetries() {
             nbc.on(MD5_PATH, r -> {
                 NbcStandIn.hold(nbc.release);
                 return new NbcStandIn.Reply(200, NbcStandIn.FOUND);
             });
             BakongClient client = BakongClient.create(config().requestTimeout(Duration.ofMillis(400))
-                    .deadline(Duration.ofMillis(700)).maxRetries(10).retryBackoff(Duration.ZERO).build());
+                    .deadline(Duration.ofMillis(700))
+                    .maxRetries(10)
+                    .retryBackoff(Duration.ZERO)
+                    .build());
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.checkTransactionByMd5(MD5)).isInstanceOf(BakongTimeoutException.class);
             long tookMs = (System.nanoTime() - start) / 1_000_000;
@@ -132,8 +150,11 @@ class BakongClientResilienceTest {
                 }
                 return new NbcStandIn.Reply(503, "busy");
             });
-            BakongClient client = BakongClient.create(config().deadline(Duration.ofMillis(1000)).maxRetries(10)
-                    .retryBackoff(Duration.ZERO).circuitFailureThreshold(50).build());
+            BakongClient client = BakongClient.create(config().deadline(Duration.ofMillis(1000))
+                    .maxRetries(10)
+                    .retryBackoff(Duration.ZERO)
+                    .circuitFailureThreshold(50)
+                    .build());
             long start = System.nanoTime();
             // the last failure: a 503, or a timeout when the budget ran out during the last attempt
             assertThatThrownBy(() -> client.checkTransactionByMd5(MD5)).isInstanceOf(UpstreamException.class);
@@ -148,20 +169,28 @@ class BakongClientResilienceTest {
     class Circuit {
 
         @Test
-        @DisplayName("opens after the threshold, refuses without calling, lets one trial through after the open time, closes on success")
+        @DisplayName(
+                "opens after the threshold, refuses without calling, lets one trial through after the open time, closes on success")
         void opensAndRecovers() {
             AtomicInteger mode = new AtomicInteger(500);
-            nbc.on("/v1/check_transaction_by_hash", r -> mode.get() == 500
-                    ? new NbcStandIn.Reply(500, "down") : new NbcStandIn.Reply(200, NbcStandIn.FOUND));
-            BakongClient client = BakongClient.create(config().maxRetries(0).circuitFailureThreshold(2)
-                    .circuitOpenDuration(Duration.ofSeconds(30)).build());
+            nbc.on(
+                    "/v1/check_transaction_by_hash",
+                    r -> mode.get() == 500
+                            ? new NbcStandIn.Reply(500, "down")
+                            : new NbcStandIn.Reply(200, NbcStandIn.FOUND));
+            BakongClient client = BakongClient.create(config().maxRetries(0)
+                    .circuitFailureThreshold(2)
+                    .circuitOpenDuration(Duration.ofSeconds(30))
+                    .build());
 
             for (int i = 0; i < 2; i++) {
-                assertThatThrownBy(() -> client.checkTransactionByHash(HASH)).isInstanceOf(BakongUnavailableException.class);
+                assertThatThrownBy(() -> client.checkTransactionByHash(HASH))
+                        .isInstanceOf(BakongUnavailableException.class);
             }
             assertThat(client.circuitState()).isEqualTo(BakongClient.CircuitState.OPEN);
             assertThatThrownBy(() -> client.checkTransactionByHash(HASH))
-                    .isInstanceOfSatisfying(CircuitOpenException.class,
+                    .isInstanceOfSatisfying(
+                            CircuitOpenException.class,
                             e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
             assertThat(nbc.count("/v1/check_transaction_by_hash")).isEqualTo(2);
 
@@ -176,11 +205,15 @@ class BakongClientResilienceTest {
         @DisplayName("a failed trial call opens the circuit again for a full open time")
         void failedTrialReopens() {
             nbc.answer("/v1/check_transaction_by_hash", 503, "down");
-            BakongClient client = BakongClient.create(config().maxRetries(0).circuitFailureThreshold(1)
-                    .circuitOpenDuration(Duration.ofSeconds(10)).build());
-            assertThatThrownBy(() -> client.checkTransactionByHash(HASH)).isInstanceOf(BakongUnavailableException.class);
+            BakongClient client = BakongClient.create(config().maxRetries(0)
+                    .circuitFailureThreshold(1)
+                    .circuitOpenDuration(Duration.ofSeconds(10))
+                    .build());
+            assertThatThrownBy(() -> client.checkTransactionByHash(HASH))
+                    .isInstanceOf(BakongUnavailableException.class);
             clock.advance(Duration.ofSeconds(10));
-            assertThatThrownBy(() -> client.checkTransactionByHash(HASH)).isInstanceOf(BakongUnavailableException.class);
+            assertThatThrownBy(() -> client.checkTransactionByHash(HASH))
+                    .isInstanceOf(BakongUnavailableException.class);
             assertThat(client.circuitState()).isEqualTo(BakongClient.CircuitState.OPEN);
             clock.advance(Duration.ofSeconds(9));
             assertThatThrownBy(() -> client.checkTransactionByHash(HASH)).isInstanceOf(CircuitOpenException.class);
@@ -192,9 +225,12 @@ class BakongClientResilienceTest {
         void refusalsDoNotOpen() {
             nbc.answer(MD5_PATH, 200, NbcStandIn.NOT_FOUND);
             nbc.answer("/v1/check_transaction_by_hash", 400, "{}");
-            BakongClient client = BakongClient.create(config().maxRetries(0).circuitFailureThreshold(1)
-                    .pendingCacheTtl(Duration.ZERO).build());
-            assertThatThrownBy(() -> client.checkTransactionByHash(HASH)).isInstanceOf(BakongUnavailableException.class);
+            BakongClient client = BakongClient.create(config().maxRetries(0)
+                    .circuitFailureThreshold(1)
+                    .pendingCacheTtl(Duration.ZERO)
+                    .build());
+            assertThatThrownBy(() -> client.checkTransactionByHash(HASH))
+                    .isInstanceOf(BakongUnavailableException.class);
             client.checkTransactionByMd5(MD5);
             assertThat(client.circuitState()).isEqualTo(BakongClient.CircuitState.CLOSED);
         }
@@ -241,7 +277,8 @@ class BakongClientResilienceTest {
         @DisplayName("a NOT_FOUND answer is reused for the pending TTL, then asked again")
         void pendingTtl() {
             nbc.answer(MD5_PATH, 200, NbcStandIn.NOT_FOUND);
-            BakongClient client = BakongClient.create(config().pendingCacheTtl(Duration.ofSeconds(3)).build());
+            BakongClient client = BakongClient.create(
+                    config().pendingCacheTtl(Duration.ofSeconds(3)).build());
             client.checkTransactionByMd5(MD5);
             clock.advance(Duration.ofMillis(2999));
             client.checkTransactionByMd5(MD5);
@@ -255,7 +292,8 @@ class BakongClientResilienceTest {
         @DisplayName("a FOUND answer is kept for the longer final TTL")
         void finalTtl() {
             nbc.answer(MD5_PATH, 200, NbcStandIn.FOUND);
-            BakongClient client = BakongClient.create(config().finalCacheTtl(Duration.ofMinutes(10)).build());
+            BakongClient client = BakongClient.create(
+                    config().finalCacheTtl(Duration.ofMinutes(10)).build());
             client.checkTransactionByMd5(MD5);
             clock.advance(Duration.ofMinutes(9));
             assertThat(client.checkTransactionByMd5(MD5).status()).isEqualTo(TransactionCheckResult.Status.FOUND);
@@ -266,8 +304,11 @@ class BakongClientResilienceTest {
         @DisplayName("a failure is not cached: the next check asks again")
         void failuresNotCached() {
             AtomicInteger calls = new AtomicInteger();
-            nbc.on(MD5_PATH, r -> calls.incrementAndGet() == 1
-                    ? new NbcStandIn.Reply(500, "x") : new NbcStandIn.Reply(200, NbcStandIn.NOT_FOUND));
+            nbc.on(
+                    MD5_PATH,
+                    r -> calls.incrementAndGet() == 1
+                            ? new NbcStandIn.Reply(500, "x")
+                            : new NbcStandIn.Reply(200, NbcStandIn.NOT_FOUND));
             BakongClient client = BakongClient.create(config().maxRetries(0).build());
             assertThatThrownBy(() -> client.checkTransactionByMd5(MD5)).isInstanceOf(BakongUnavailableException.class);
             assertThat(client.checkTransactionByMd5(MD5).status()).isEqualTo(TransactionCheckResult.Status.NOT_FOUND);

@@ -1,7 +1,13 @@
 package dev.bakongpay.core.bakong;
 
+import static dev.bakongpay.core.bakong.BakongClientChecksTest.MD5;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bakongpay.testsupport.Jwts;
 import dev.bakongpay.testsupport.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -9,13 +15,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.time.Instant;
-
-import static dev.bakongpay.core.bakong.BakongClientChecksTest.MD5;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("BakongClient token and proxy")
 class BakongClientTokenTest {
@@ -38,12 +37,18 @@ class BakongClientTokenTest {
     }
 
     private BakongClient client(String token, String email) {
-        return BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), token).renewalEmail(email)
-                .retryBackoff(Duration.ZERO).maxRetries(0).pendingCacheTtl(Duration.ZERO).clock(clock).build());
+        return BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), token)
+                .renewalEmail(email)
+                .retryBackoff(Duration.ZERO)
+                .maxRetries(0)
+                .pendingCacheTtl(Duration.ZERO)
+                .clock(clock)
+                .build());
     }
 
     private static String renewed(String token) {
-        return "{\"data\":{\"token\":\"" + token + "\"},\"errorCode\":null,\"responseCode\":0,\"responseMessage\":\"Token has been issued\"}";
+        return "{\"data\":{\"token\":\"" + token
+                + "\"},\"errorCode\":null,\"responseCode\":0,\"responseMessage\":\"Token has been issued\"}";
     }
 
     @Nested
@@ -53,8 +58,11 @@ class BakongClientTokenTest {
         @Test
         @DisplayName("reads exp from the JWT and counts whole days left")
         void daysLeft() {
-            TokenStatus status = client(Jwts.expiringAt(NOW.plus(Duration.ofDays(60)).plusSeconds(3600)), null).tokenStatus();
-            assertThat(status.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(60)).plusSeconds(3600));
+            TokenStatus status = client(
+                            Jwts.expiringAt(NOW.plus(Duration.ofDays(60)).plusSeconds(3600)), null)
+                    .tokenStatus();
+            assertThat(status.expiresAt())
+                    .isEqualTo(NOW.plus(Duration.ofDays(60)).plusSeconds(3600));
             assertThat(status.daysLeft()).hasValue(60);
             assertThat(status.expiringSoon()).isFalse();
             assertThat(status.expired()).isFalse();
@@ -64,7 +72,9 @@ class BakongClientTokenTest {
         @Test
         @DisplayName("NBC's documented sample token expired in 2021")
         void nbcSample() {
-            TokenStatus status = client("eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJleHAiOjE2MjUxMTE1NjIsImlhdCI6MTYxNzA3NjM2MiwiZGF0YSI6eyJpZCI6ImQ0MDczMWQzZGM3YjRlMSJ9fQ.IlDTDt_3qyxyHmBWRhVe_6CELt9gNAOxu_8hb5Ct1Wo", null)
+            TokenStatus status = client(
+                            "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJleHAiOjE2MjUxMTE1NjIsImlhdCI6MTYxNzA3NjM2MiwiZGF0YSI6eyJpZCI6ImQ0MDczMWQzZGM3YjRlMSJ9fQ.IlDTDt_3qyxyHmBWRhVe_6CELt9gNAOxu_8hb5Ct1Wo",
+                            null)
                     .tokenStatus();
             assertThat(status.expiresAt()).isEqualTo(Instant.ofEpochSecond(1625111562));
             assertThat(status.expired()).isTrue();
@@ -74,7 +84,10 @@ class BakongClientTokenTest {
         @Test
         @DisplayName("within 14 days the token is expiring soon")
         void expiringSoon() {
-            assertThat(client(Jwts.expiringAt(NOW.plus(Duration.ofDays(13))), null).tokenStatus().expiringSoon()).isTrue();
+            assertThat(client(Jwts.expiringAt(NOW.plus(Duration.ofDays(13))), null)
+                            .tokenStatus()
+                            .expiringSoon())
+                    .isTrue();
         }
 
         @ParameterizedTest(name = "{0}")
@@ -96,14 +109,20 @@ class BakongClientTokenTest {
         @DisplayName("on 401 with a renewal e-mail: renews once without a bearer token, swaps it and retries")
         void renewOn401() {
             String fresh = Jwts.expiringAt(NOW.plus(Duration.ofDays(90)));
-            nbc.on(MD5_PATH, r -> ("Bearer " + fresh).equals(r.authorization())
-                    ? new NbcStandIn.Reply(200, NbcStandIn.FOUND) : new NbcStandIn.Reply(401, NbcStandIn.UNAUTHORIZED));
+            nbc.on(
+                    MD5_PATH,
+                    r -> ("Bearer " + fresh).equals(r.authorization())
+                            ? new NbcStandIn.Reply(200, NbcStandIn.FOUND)
+                            : new NbcStandIn.Reply(401, NbcStandIn.UNAUTHORIZED));
             nbc.answer(RENEW, 200, renewed(fresh));
             BakongClient client = client(Jwts.expiringAt(NOW.plus(Duration.ofDays(30))), "shop@example.com");
 
             assertThat(client.checkTransactionByMd5(MD5).status()).isEqualTo(TransactionCheckResult.Status.FOUND);
             assertThat(nbc.count(RENEW)).isEqualTo(1);
-            NbcStandIn.Request renewal = nbc.requests.stream().filter(r -> r.path().equals(RENEW)).findFirst().orElseThrow();
+            NbcStandIn.Request renewal = nbc.requests.stream()
+                    .filter(r -> r.path().equals(RENEW))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(renewal.body()).isEqualTo("{\"email\":\"shop@example.com\"}");
             assertThat(renewal.authorization()).isNull();
             assertThat(client.tokenStatus().daysLeft()).hasValue(90);
@@ -117,7 +136,8 @@ class BakongClientTokenTest {
         void renewOnce() {
             nbc.answer(MD5_PATH, 401, NbcStandIn.UNAUTHORIZED);
             nbc.answer(RENEW, 200, renewed("another-token-123"));
-            assertThatThrownBy(() -> client("old-token-123456", "shop@example.com").checkTransactionByMd5(MD5))
+            assertThatThrownBy(
+                            () -> client("old-token-123456", "shop@example.com").checkTransactionByMd5(MD5))
                     .isInstanceOf(BakongUnauthorizedException.class);
             assertThat(nbc.count(RENEW)).isEqualTo(1);
             assertThat(nbc.count(MD5_PATH)).isEqualTo(2);
@@ -136,9 +156,14 @@ class BakongClientTokenTest {
         @Test
         @DisplayName("NBC refusing the renewal (errorCode 10) is BakongUnauthorizedException")
         void refused() {
-            nbc.answer(RENEW, 200, "{\"data\":null,\"errorCode\":10,\"responseCode\":1,\"responseMessage\":\"Not registered yet.\"}");
-            assertThatThrownBy(() -> client("old-token-123456", "shop@example.com").renewToken())
-                    .isInstanceOf(BakongUnauthorizedException.class).hasMessageContaining("errorCode 10");
+            nbc.answer(
+                    RENEW,
+                    200,
+                    "{\"data\":null,\"errorCode\":10,\"responseCode\":1,\"responseMessage\":\"Not registered yet.\"}");
+            assertThatThrownBy(
+                            () -> client("old-token-123456", "shop@example.com").renewToken())
+                    .isInstanceOf(BakongUnauthorizedException.class)
+                    .hasMessageContaining("errorCode 10");
         }
 
         @Test
@@ -174,8 +199,12 @@ class BakongClientTokenTest {
     @DisplayName("with a proxy configured, calls go through it in absolute form")
     void proxy() {
         nbc.answer(MD5_PATH, 200, NbcStandIn.NOT_FOUND);
-        BakongClient client = BakongClient.create(BakongClientConfig.builder("http://api-bakong.nbc.invalid", "test-token-123456")
-                .proxy("127.0.0.1:" + nbc.port()).maxRetries(0).clock(clock).build());
+        BakongClient client =
+                BakongClient.create(BakongClientConfig.builder("http://api-bakong.nbc.invalid", "test-token-123456")
+                        .proxy("127.0.0.1:" + nbc.port())
+                        .maxRetries(0)
+                        .clock(clock)
+                        .build());
         assertThat(client.checkTransactionByMd5(MD5).status()).isEqualTo(TransactionCheckResult.Status.NOT_FOUND);
         assertThat(nbc.requests.get(0).uri()).isEqualTo("http://api-bakong.nbc.invalid/v1/check_transaction_by_md5");
     }

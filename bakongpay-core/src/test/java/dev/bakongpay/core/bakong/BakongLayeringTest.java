@@ -1,12 +1,12 @@
 package dev.bakongpay.core.bakong;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 @DisplayName("Layering of rendering and the Bakong client")
 class BakongLayeringTest {
@@ -18,24 +18,40 @@ class BakongLayeringTest {
     @Test
     @DisplayName("Jackson is used only inside dev.bakongpay.core.bakong.internal")
     void jacksonOnlyInternal() {
-        noClasses().that().resideOutsideOfPackage("dev.bakongpay.core.bakong.internal..")
-                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.bakongpay.core.bakong.internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.fasterxml.jackson..")
                 .check(core);
     }
 
     @Test
     @DisplayName("rendering uses neither AWT nor ImageIO, and knows nothing of HTTP")
     void renderingIsPlain() {
-        noClasses().that().resideInAPackage("dev.bakongpay.core.render..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "java.net.http..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.bakongpay.core.render..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.awt..", "javax.imageio..", "java.net.http..")
                 .check(core);
     }
 
     @Test
     @DisplayName("no HTTP framework: the client uses the JDK HttpClient only")
     void noFrameworks() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("jakarta..", "javax.ws..", "org.eclipse.jetty..", "org.glassfish..", "okhttp3..", "org.apache.http..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "javax.ws..",
+                        "org.eclipse.jetty..",
+                        "org.glassfish..",
+                        "okhttp3..",
+                        "org.apache.http..")
                 .check(core);
     }
 }

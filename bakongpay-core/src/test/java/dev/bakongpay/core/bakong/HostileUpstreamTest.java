@@ -1,6 +1,9 @@
 package dev.bakongpay.core.bakong;
 
-import dev.bakongpay.testsupport.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.bakongpay.core.payment.BakongPaymentNetwork;
 import dev.bakongpay.core.payment.CreatePaymentRequest;
 import dev.bakongpay.core.payment.Merchant;
@@ -14,13 +17,7 @@ import dev.bakongpay.spi.Plan;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.memory.MemoryIdempotencyStore;
 import dev.bakongpay.spi.memory.MemoryTransactionStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
+import dev.bakongpay.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * NBC as a hostile upstream: a JDK HttpServer stand-in answers odd payments, for the single
@@ -54,7 +53,11 @@ class HostileUpstreamTest {
     static final String OK_PREFIX = "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":";
 
     /** What an odd payment must come to. */
-    enum Verdict { SUCCESS, FAILED, UNUSABLE }
+    enum Verdict {
+        SUCCESS,
+        FAILED,
+        UNUSABLE
+    }
 
     /**
      * One odd payment: the {@code data} NBC answers (for a USD 9.99 payment to merchant@acleda),
@@ -77,13 +80,16 @@ class HostileUpstreamTest {
     }
 
     static String payment(String amount, String currency, String to) {
-        return "{\"hash\":\"" + HASH + "\",\"fromAccountId\":\"payer@abaa\",\"toAccountId\":" + to + ",\"currency\":" + currency
+        return "{\"hash\":\"" + HASH + "\",\"fromAccountId\":\"payer@abaa\",\"toAccountId\":" + to + ",\"currency\":"
+                + currency
                 + ",\"amount\":" + amount + ",\"description\":null,\"createdDateMs\":1756366775000,"
                 + "\"acknowledgedDateMs\":1756366777000,\"externalRef\":\"100FT35340355905\"}";
     }
 
     static String without(String field) {
-        return payment("9.99").replaceFirst(",?\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "").replace("{,", "{");
+        return payment("9.99")
+                .replaceFirst(",?\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "")
+                .replace("{,", "{");
     }
 
     static Stream<Odd> odd() {
@@ -92,62 +98,141 @@ class HostileUpstreamTest {
         all.add(new Odd("9.99 exactly", payment("9.99"), Verdict.SUCCESS, null));
         all.add(new Odd("9.990000000 (the same amount, more zeros)", payment("9.990000000"), Verdict.SUCCESS, null));
         all.add(new Odd("999e-2 (the same amount in E notation)", payment("999e-2"), Verdict.SUCCESS, null));
-        all.add(new Odd("odd fields that are only passed on", payment("9.99").replace("\"description\":null",
-                "\"description\":[1,2],\"trackingStatus\":\"" + "x".repeat(5_000) + "\",\"receiverBank\":7"), Verdict.SUCCESS, null));
+        all.add(new Odd(
+                "odd fields that are only passed on",
+                payment("9.99")
+                        .replace(
+                                "\"description\":null",
+                                "\"description\":[1,2],\"trackingStatus\":\"" + "x".repeat(5_000)
+                                        + "\",\"receiverBank\":7"),
+                Verdict.SUCCESS,
+                null));
         // amounts that are numbers, but not the amount: FAILED amount_mismatch
-        for (String amount : List.of("9.989999999", "9.990000001", "1e-7", "1e30", "1e99", "-9.99", "0", "0e9999", "-0.0",
-                "9.98", "999", "99900e-5", "1e-100")) {
+        for (String amount : List.of(
+                "9.989999999",
+                "9.990000001",
+                "1e-7",
+                "1e30",
+                "1e99",
+                "-9.99",
+                "0",
+                "0e9999",
+                "-0.0",
+                "9.98",
+                "999",
+                "99900e-5",
+                "1e-100")) {
             all.add(new Odd("amount " + amount, payment(amount), Verdict.FAILED, "amount_mismatch"));
         }
         // numbers no amount can be, judged by their text: unusable, never expanded
-        for (String amount : List.of("1E+100", "1e101", "1e-101", "1e100000", "1e999999999", "1e99999999999", "1E-2147483648", "1e2147483648",
-                "-1e100000", "9".repeat(1_000), "0." + "0".repeat(5_000) + "1", "9".repeat(200_000))) {
-            all.add(new Odd("amount " + (amount.length() > 20 ? amount.length() + " characters" : amount), payment(amount),
-                    Verdict.UNUSABLE, null));
+        for (String amount : List.of(
+                "1E+100",
+                "1e101",
+                "1e-101",
+                "1e100000",
+                "1e999999999",
+                "1e99999999999",
+                "1E-2147483648",
+                "1e2147483648",
+                "-1e100000",
+                "9".repeat(1_000),
+                "0." + "0".repeat(5_000) + "1",
+                "9".repeat(200_000))) {
+            all.add(new Odd(
+                    "amount " + (amount.length() > 20 ? amount.length() + " characters" : amount),
+                    payment(amount),
+                    Verdict.UNUSABLE,
+                    null));
         }
         // amounts that are not numbers
         for (String amount : List.of("\"9.99\"", "\"1e100000\"", "true", "null", "{}", "[9.99]", "\"\"")) {
             all.add(new Odd("amount " + amount, payment(amount), Verdict.UNUSABLE, null));
         }
         all.add(new Odd("no amount", without("amount"), Verdict.UNUSABLE, null));
-        all.add(new Odd("amount given twice", payment("9.99").replace("}", ",\"amount\":9.99}"), Verdict.UNUSABLE, null));
+        all.add(new Odd(
+                "amount given twice", payment("9.99").replace("}", ",\"amount\":9.99}"), Verdict.UNUSABLE, null));
         // currencies
-        all.add(new Odd("currency EUR", payment("9.99", "\"EUR\"", "\"merchant@acleda\""), Verdict.FAILED, "currency_mismatch"));
-        all.add(new Odd("currency usd", payment("9.99", "\"usd\"", "\"merchant@acleda\""), Verdict.FAILED, "currency_mismatch"));
-        all.add(new Odd("currency KHR", payment("9.99", "\"KHR\"", "\"merchant@acleda\""), Verdict.FAILED, "currency_mismatch"));
-        all.add(new Odd("currency EUR, amount 1e30", payment("1e30", "\"EUR\"", "\"merchant@acleda\""), Verdict.FAILED,
+        all.add(new Odd(
+                "currency EUR",
+                payment("9.99", "\"EUR\"", "\"merchant@acleda\""),
+                Verdict.FAILED,
+                "currency_mismatch"));
+        all.add(new Odd(
+                "currency usd",
+                payment("9.99", "\"usd\"", "\"merchant@acleda\""),
+                Verdict.FAILED,
+                "currency_mismatch"));
+        all.add(new Odd(
+                "currency KHR",
+                payment("9.99", "\"KHR\"", "\"merchant@acleda\""),
+                Verdict.FAILED,
+                "currency_mismatch"));
+        all.add(new Odd(
+                "currency EUR, amount 1e30",
+                payment("1e30", "\"EUR\"", "\"merchant@acleda\""),
+                Verdict.FAILED,
                 "currency_mismatch"));
         all.add(new Odd("currency 840", payment("9.99", "840", "\"merchant@acleda\""), Verdict.UNUSABLE, null));
         all.add(new Odd("currency null", payment("9.99", "null", "\"merchant@acleda\""), Verdict.UNUSABLE, null));
-        all.add(new Odd("currency with a NUL", payment("9.99", "\"US\\u0000D\"", "\"merchant@acleda\""), Verdict.UNUSABLE, null));
-        all.add(new Odd("currency of 100,000 characters", payment("9.99", "\"" + "U".repeat(100_000) + "\"", "\"merchant@acleda\""),
-                Verdict.UNUSABLE, null));
+        all.add(new Odd(
+                "currency with a NUL",
+                payment("9.99", "\"US\\u0000D\"", "\"merchant@acleda\""),
+                Verdict.UNUSABLE,
+                null));
+        all.add(new Odd(
+                "currency of 100,000 characters",
+                payment("9.99", "\"" + "U".repeat(100_000) + "\"", "\"merchant@acleda\""),
+                Verdict.UNUSABLE,
+                null));
         all.add(new Odd("no currency", without("currency"), Verdict.UNUSABLE, null));
         // accounts, hash, references, times
-        all.add(new Odd("paid to another account", payment("9.99", "\"USD\"", "\"thief@abaa\""), Verdict.FAILED, "account_mismatch"));
-        all.add(new Odd("toAccountId of 1,000 characters", payment("9.99", "\"USD\"", "\"" + "m".repeat(1_000) + "\""),
-                Verdict.UNUSABLE, null));
+        all.add(new Odd(
+                "paid to another account",
+                payment("9.99", "\"USD\"", "\"thief@abaa\""),
+                Verdict.FAILED,
+                "account_mismatch"));
+        all.add(new Odd(
+                "toAccountId of 1,000 characters",
+                payment("9.99", "\"USD\"", "\"" + "m".repeat(1_000) + "\""),
+                Verdict.UNUSABLE,
+                null));
         all.add(new Odd("toAccountId a number", payment("9.99", "\"USD\"", "42"), Verdict.UNUSABLE, null));
         all.add(new Odd("no toAccountId", without("toAccountId"), Verdict.UNUSABLE, null));
         all.add(new Odd("no hash", without("hash"), Verdict.UNUSABLE, null));
         all.add(new Odd("hash ab", payment("9.99").replace(HASH, "ab"), Verdict.UNUSABLE, null));
         all.add(new Odd("hash a number", payment("9.99").replace("\"" + HASH + "\"", "12345"), Verdict.UNUSABLE, null));
-        all.add(new Odd("fromAccountId of 200 characters", payment("9.99").replace("payer@abaa", "p".repeat(200)),
-                Verdict.UNUSABLE, null));
-        all.add(new Odd("externalRef an object", payment("9.99").replace("\"100FT35340355905\"", "{\"a\":1}"), Verdict.UNUSABLE, null));
-        all.add(new Odd("acknowledgedDateMs \"x\"", payment("9.99").replace("1756366777000", "\"x\""), Verdict.UNUSABLE, null));
-        all.add(new Odd("acknowledgedDateMs 1e30", payment("9.99").replace("1756366777000", "1e30"), Verdict.UNUSABLE, null));
-        all.add(new Odd("acknowledgedDateMs -1", payment("9.99").replace("1756366777000", "-1"), Verdict.UNUSABLE, null));
-        all.add(new Odd("acknowledgedDateMs beyond long", payment("9.99").replace("1756366777000", "99999999999999999999"),
-                Verdict.UNUSABLE, null));
+        all.add(new Odd(
+                "fromAccountId of 200 characters",
+                payment("9.99").replace("payer@abaa", "p".repeat(200)),
+                Verdict.UNUSABLE,
+                null));
+        all.add(new Odd(
+                "externalRef an object",
+                payment("9.99").replace("\"100FT35340355905\"", "{\"a\":1}"),
+                Verdict.UNUSABLE,
+                null));
+        all.add(new Odd(
+                "acknowledgedDateMs \"x\"", payment("9.99").replace("1756366777000", "\"x\""), Verdict.UNUSABLE, null));
+        all.add(new Odd(
+                "acknowledgedDateMs 1e30", payment("9.99").replace("1756366777000", "1e30"), Verdict.UNUSABLE, null));
+        all.add(new Odd(
+                "acknowledgedDateMs -1", payment("9.99").replace("1756366777000", "-1"), Verdict.UNUSABLE, null));
+        all.add(new Odd(
+                "acknowledgedDateMs beyond long",
+                payment("9.99").replace("1756366777000", "99999999999999999999"),
+                Verdict.UNUSABLE,
+                null));
         // not a payment at all
         all.add(new Odd("data null", "null", Verdict.UNUSABLE, null));
         all.add(new Odd("data a string", "\"paid\"", Verdict.UNUSABLE, null));
         all.add(new Odd("data an array of payments", "[" + payment("9.99") + "]", Verdict.UNUSABLE, null));
         all.add(new Odd("data 10,000 empty objects", "[" + "{},".repeat(9_999) + "{}]", Verdict.UNUSABLE, null));
         // answers spoiled as a whole by one payment
-        all.add(new Odd("description of 2 MB (answer over 1 MiB)", payment("9.99").replace("\"description\":null",
-                "\"description\":\"" + "d".repeat(2_000_000) + "\""), Verdict.UNUSABLE, null));
+        all.add(new Odd(
+                "description of 2 MB (answer over 1 MiB)",
+                payment("9.99").replace("\"description\":null", "\"description\":\"" + "d".repeat(2_000_000) + "\""),
+                Verdict.UNUSABLE,
+                null));
         all.add(new Odd("nested 5,000 deep", "[".repeat(5_000) + "]".repeat(5_000), Verdict.UNUSABLE, null));
         return all.stream();
     }
@@ -157,6 +242,7 @@ class HostileUpstreamTest {
     final Merchant shop = new Merchant("shop-1", Plan.PRO, PaymentMode.TEST);
     /** md5 → the {@code data} the stand-in answers for it; md5s not in here are not found. */
     final Map<String, String> paid = new ConcurrentHashMap<>();
+
     NbcStandIn nbc;
     BakongClient client;
     PaymentService service;
@@ -174,16 +260,29 @@ class HostileUpstreamTest {
             Matcher m = MD5.matcher(r.body());
             while (m.find()) {
                 String data = paid.get(m.group());
-                items.append(items.length() == 0 ? "" : ",").append("{\"md5\":\"").append(m.group()).append("\",")
-                        .append(data == null ? "\"status\":\"NOT_FOUND\",\"message\":\"not found\",\"data\":null}"
-                                : "\"status\":\"SUCCESS\",\"message\":\"ok\",\"data\":" + data + "}");
+                items.append(items.length() == 0 ? "" : ",")
+                        .append("{\"md5\":\"")
+                        .append(m.group())
+                        .append("\",")
+                        .append(
+                                data == null
+                                        ? "\"status\":\"NOT_FOUND\",\"message\":\"not found\",\"data\":null}"
+                                        : "\"status\":\"SUCCESS\",\"message\":\"ok\",\"data\":" + data + "}");
             }
             return new NbcStandIn.Reply(200, OK_PREFIX + "[" + items + "]}");
         });
-        client = BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456").maxRetries(0)
-                .retryBackoff(Duration.ZERO).pendingCacheTtl(Duration.ZERO).clock(clock).build());
-        service = PaymentService.builder().transactions(store).idempotency(new MemoryIdempotencyStore())
-                .network(PaymentMode.TEST, new BakongPaymentNetwork(client, "Bakong test network")).clock(clock).build();
+        client = BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456")
+                .maxRetries(0)
+                .retryBackoff(Duration.ZERO)
+                .pendingCacheTtl(Duration.ZERO)
+                .clock(clock)
+                .build());
+        service = PaymentService.builder()
+                .transactions(store)
+                .idempotency(new MemoryIdempotencyStore())
+                .network(PaymentMode.TEST, new BakongPaymentNetwork(client, "Bakong test network"))
+                .clock(clock)
+                .build();
     }
 
     @AfterEach
@@ -193,7 +292,10 @@ class HostileUpstreamTest {
 
     Transaction create() {
         clock.advance(Duration.ofMillis(10)); // a KHQR's md5 covers its creation time
-        return service.create(shop, CreatePaymentRequest.of(new BigDecimal("9.99"), "USD", "FINN SHOP", "merchant@acleda"), null)
+        return service.create(
+                        shop,
+                        CreatePaymentRequest.of(new BigDecimal("9.99"), "USD", "FINN SHOP", "merchant@acleda"),
+                        null)
                 .transaction();
     }
 
@@ -202,24 +304,31 @@ class HostileUpstreamTest {
     }
 
     static void assertSafe(String message) {
-        assertThat(message).doesNotContain("://").doesNotContain("127.0.0.1").doesNotContain("Exception")
+        assertThat(message)
+                .doesNotContain("://")
+                .doesNotContain("127.0.0.1")
+                .doesNotContain("Exception")
                 .doesNotContain("java.");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("odd")
-    @DisplayName("check/md5: each odd payment is FAILED with its reason or 502 upstream_unavailable, never SUCCESS, at once")
+    @DisplayName(
+            "check/md5: each odd payment is FAILED with its reason or 502 upstream_unavailable, never SUCCESS, at once")
     void single(Odd odd) {
         Transaction t = create();
         paid.put(t.md5(), odd.data());
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             switch (odd.verdict()) {
-                case SUCCESS -> assertThat(service.checkMd5(shop, t.md5()).status()).isEqualTo("SUCCESS");
+                case SUCCESS ->
+                    assertThat(service.checkMd5(shop, t.md5()).status()).isEqualTo("SUCCESS");
                 case FAILED -> {
                     PaymentCheck c = service.checkMd5(shop, t.md5());
                     assertThat(c.status()).isEqualTo("FAILED");
                     assertThat(PaymentCheck.failureCode(c.transaction())).isEqualTo(odd.code());
-                    assertThat(c.transaction().statusReason()).hasSizeLessThanOrEqualTo(512).contains(", expected ");
+                    assertThat(c.transaction().statusReason())
+                            .hasSizeLessThanOrEqualTo(512)
+                            .contains(", expected ");
                 }
                 case UNUSABLE -> {
                     assertThatThrownBy(() -> service.checkMd5(shop, t.md5()))
@@ -252,19 +361,24 @@ class HostileUpstreamTest {
                 case SUCCESS -> assertThat(c.status()).as(odd.name()).isEqualTo("SUCCESS");
                 case FAILED -> {
                     assertThat(c.status()).as(odd.name()).isEqualTo("FAILED");
-                    assertThat(PaymentCheck.failureCode(c.transaction())).as(odd.name()).isEqualTo(odd.code());
+                    assertThat(PaymentCheck.failureCode(c.transaction()))
+                            .as(odd.name())
+                            .isEqualTo(odd.code());
                 }
                 case UNUSABLE -> {
                     assertThat(c.status()).as(odd.name()).isEqualTo("PENDING");
-                    if (results != null) assertThat(c.upstreamError()).as(odd.name()).isEqualTo("upstream_unavailable");
+                    if (results != null)
+                        assertThat(c.upstreamError()).as(odd.name()).isEqualTo("upstream_unavailable");
                 }
             }
-            if (odd.verdict() != Verdict.UNUSABLE && results != null) assertThat(c.upstreamError()).as(odd.name()).isNull();
+            if (odd.verdict() != Verdict.UNUSABLE && results != null)
+                assertThat(c.upstreamError()).as(odd.name()).isNull();
         });
     }
 
     @Test
-    @DisplayName("check/bulk: every odd payment in one list answer is judged on its own, good, final and unknown md5s alongside")
+    @DisplayName(
+            "check/bulk: every odd payment in one list answer is judged on its own, good, final and unknown md5s alongside")
     void bulkPerItem() {
         Transaction settledBefore = create();
         paid.put(settledBefore.md5(), payment("9.99"));
@@ -272,11 +386,13 @@ class HostileUpstreamTest {
         List<Odd> odds = odd().filter(o -> !o.spoilsTheAnswer()).toList();
         for (int from = 0; from < odds.size(); from += 45) {
             Map<Transaction, Odd> all = createAll(odds.subList(from, Math.min(odds.size(), from + 45)));
-            List<String> md5s = new ArrayList<>(all.keySet().stream().map(Transaction::md5).toList());
+            List<String> md5s =
+                    new ArrayList<>(all.keySet().stream().map(Transaction::md5).toList());
             md5s.add(settledBefore.md5());
             md5s.add("f".repeat(32));
             int listCalls = nbc.count(LIST);
-            Map<String, PaymentCheck> results = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> service.checkBulk(shop, md5s));
+            Map<String, PaymentCheck> results =
+                    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> service.checkBulk(shop, md5s));
             assertThat(nbc.count(LIST) - listCalls).isEqualTo(1);
             assertThat(results).hasSize(md5s.size());
             assertSettled(all, results);
@@ -286,21 +402,25 @@ class HostileUpstreamTest {
     }
 
     @Test
-    @DisplayName("check/bulk: a payment that spoils the whole list answer costs only its own md5 (asked again one by one)")
+    @DisplayName(
+            "check/bulk: a payment that spoils the whole list answer costs only its own md5 (asked again one by one)")
     void bulkSpoiledAnswer() {
         List<Odd> odds = new ArrayList<>(odd().filter(Odd::spoilsTheAnswer).toList());
         odds.add(odd().filter(o -> o.verdict() == Verdict.SUCCESS).findFirst().orElseThrow());
         odds.add(odd().filter(o -> o.verdict() == Verdict.FAILED).findFirst().orElseThrow());
         Map<Transaction, Odd> all = createAll(odds);
-        Map<String, PaymentCheck> results = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> service.checkBulk(shop, all.keySet().stream().map(Transaction::md5).toList()));
+        Map<String, PaymentCheck> results = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> service.checkBulk(
+                        shop, all.keySet().stream().map(Transaction::md5).toList()));
         assertSettled(all, results);
         assertThat(nbc.count(SINGLE)).isEqualTo(all.size());
     }
 
     @Test
-    @DisplayName("check/bulk while NBC fails: final and unknown md5s from the store, pending ones as stored with upstreamError; "
-            + "only a list of pending md5s alone is a 502")
+    @DisplayName(
+            "check/bulk while NBC fails: final and unknown md5s from the store, pending ones as stored with upstreamError; "
+                    + "only a list of pending md5s alone is a 502")
     void bulkWhileNbcFails() {
         Transaction done = create();
         paid.put(done.md5(), payment("9.99"));
@@ -325,10 +445,14 @@ class HostileUpstreamTest {
     void reconciliation() {
         List<Odd> odds = new ArrayList<>();
         odd().filter(o -> o.verdict() == Verdict.SUCCESS).limit(2).forEach(odds::add);
-        odd().filter(o -> o.name().equals("amount 1e100000") || o.name().equals("amount \"9.99\"")
-                || o.name().equals("amount 1e30") || o.name().equals("no hash")).forEach(odds::add);
+        odd().filter(o -> o.name().equals("amount 1e100000")
+                        || o.name().equals("amount \"9.99\"")
+                        || o.name().equals("amount 1e30")
+                        || o.name().equals("no hash"))
+                .forEach(odds::add);
         Map<Transaction, Odd> all = createAll(odds);
-        PaymentReconciler reconciler = new PaymentReconciler(store, service, PaymentReconciler.claim("n1", Duration.ofSeconds(60)));
+        PaymentReconciler reconciler =
+                new PaymentReconciler(store, service, PaymentReconciler.claim("n1", Duration.ofSeconds(60)));
         int changed = assertTimeoutPreemptively(Duration.ofSeconds(10), reconciler::tick);
         assertThat(changed).isEqualTo(3); // two SUCCESS, one FAILED (1e30)
         assertSettled(all, null);
@@ -344,20 +468,24 @@ class HostileUpstreamTest {
         List<Odd> odds = new ArrayList<>(odd().filter(Odd::spoilsTheAnswer).toList());
         odd().filter(o -> o.verdict() == Verdict.SUCCESS).limit(2).forEach(odds::add);
         Map<Transaction, Odd> all = createAll(odds);
-        PaymentReconciler reconciler = new PaymentReconciler(store, service, PaymentReconciler.claim("n1", Duration.ofSeconds(60)));
-        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), reconciler::tick)).isEqualTo(2);
+        PaymentReconciler reconciler =
+                new PaymentReconciler(store, service, PaymentReconciler.claim("n1", Duration.ofSeconds(60)));
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), reconciler::tick))
+                .isEqualTo(2);
         assertSettled(all, null);
         assertThat(reconciler.consecutiveFailures()).isZero();
         assertThat(client.circuitState()).isEqualTo(BakongClient.CircuitState.CLOSED);
     }
 
     @Test
-    @DisplayName("reconciliation: when nothing NBC answers can be read, that is a failing network (backoff), not bad payments")
+    @DisplayName(
+            "reconciliation: when nothing NBC answers can be read, that is a failing network (backoff), not bad payments")
     void reconciliationNothingReadable() {
         createAll(odd().filter(o -> o.verdict() == Verdict.SUCCESS).limit(2).toList());
         nbc.answer(LIST, 200, "<html>maintenance</html>");
         nbc.answer(SINGLE, 200, "<html>maintenance</html>");
-        PaymentReconciler reconciler = new PaymentReconciler(store, service, PaymentReconciler.claim("n1", Duration.ofSeconds(60)));
+        PaymentReconciler reconciler =
+                new PaymentReconciler(store, service, PaymentReconciler.claim("n1", Duration.ofSeconds(60)));
         assertThat(reconciler.tick()).isZero();
         assertThat(reconciler.consecutiveFailures()).isEqualTo(1);
         assertThat(reconciler.nextDelay(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(60));
@@ -368,23 +496,36 @@ class HostileUpstreamTest {
     void safeMessages() {
         Transaction t = create();
         nbc.answer(SINGLE, 503, "<html>down</html>");
-        assertThatThrownBy(() -> service.checkMd5(shop, t.md5())).isInstanceOfSatisfying(PaymentException.NetworkUnavailable.class,
-                e -> assertThat(e.getMessage()).isEqualTo("Bakong test network answered HTTP 503"));
+        assertThatThrownBy(() -> service.checkMd5(shop, t.md5()))
+                .isInstanceOfSatisfying(
+                        PaymentException.NetworkUnavailable.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("Bakong test network answered HTTP 503"));
         nbc.answer(SINGLE, 200, "<html>not json</html>");
-        assertThatThrownBy(() -> service.checkMd5(shop, t.md5())).isInstanceOfSatisfying(PaymentException.NetworkUnavailable.class,
-                e -> assertThat(e.getMessage()).isEqualTo("Bakong test network did not give a usable answer"));
+        assertThatThrownBy(() -> service.checkMd5(shop, t.md5()))
+                .isInstanceOfSatisfying(
+                        PaymentException.NetworkUnavailable.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("Bakong test network did not give a usable answer"));
 
         int port = nbc.port();
         nbc.close();
-        BakongClient offline = BakongClient.create(BakongClientConfig.builder("http://127.0.0.1:" + port, "test-token-123456")
-                .maxRetries(0).clock(clock).build());
-        PaymentService down = PaymentService.builder().transactions(store).idempotency(new MemoryIdempotencyStore())
-                .network(PaymentMode.TEST, new BakongPaymentNetwork(offline, "Bakong test network")).clock(clock).build();
-        assertThatThrownBy(() -> down.checkMd5(shop, t.md5())).isInstanceOfSatisfying(PaymentException.NetworkUnavailable.class, e -> {
-            assertThat(e.getMessage()).isEqualTo("Bakong test network could not be reached");
-            assertSafe(e.getMessage());
-            assertThat(e.getCause().getMessage()).contains("127.0.0.1:" + port); // the address goes to the log, with the cause
-        });
+        BakongClient offline =
+                BakongClient.create(BakongClientConfig.builder("http://127.0.0.1:" + port, "test-token-123456")
+                        .maxRetries(0)
+                        .clock(clock)
+                        .build());
+        PaymentService down = PaymentService.builder()
+                .transactions(store)
+                .idempotency(new MemoryIdempotencyStore())
+                .network(PaymentMode.TEST, new BakongPaymentNetwork(offline, "Bakong test network"))
+                .clock(clock)
+                .build();
+        assertThatThrownBy(() -> down.checkMd5(shop, t.md5()))
+                .isInstanceOfSatisfying(PaymentException.NetworkUnavailable.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("Bakong test network could not be reached");
+                    assertSafe(e.getMessage());
+                    assertThat(e.getCause().getMessage())
+                            .contains("127.0.0.1:" + port); // the address goes to the log, with the cause
+                });
     }
 
     @Test
@@ -396,18 +537,28 @@ class HostileUpstreamTest {
                 if (holding.get()) NbcStandIn.hold(slow.release);
                 return new NbcStandIn.Reply(200, NbcStandIn.NOT_FOUND);
             });
-            BakongClient held = BakongClient.create(BakongClientConfig.builder(slow.baseUrl(), "test-token-123456").maxRetries(0)
-                    .pendingCacheTtl(Duration.ZERO).requestTimeout(Duration.ofSeconds(3)).clock(clock).build());
-            PaymentService s = PaymentService.builder().transactions(store).idempotency(new MemoryIdempotencyStore())
-                    .network(PaymentMode.TEST, new BakongPaymentNetwork(held, "Bakong test network")).clock(clock).build();
+            BakongClient held = BakongClient.create(BakongClientConfig.builder(slow.baseUrl(), "test-token-123456")
+                    .maxRetries(0)
+                    .pendingCacheTtl(Duration.ZERO)
+                    .requestTimeout(Duration.ofSeconds(3))
+                    .clock(clock)
+                    .build());
+            PaymentService s = PaymentService.builder()
+                    .transactions(store)
+                    .idempotency(new MemoryIdempotencyStore())
+                    .network(PaymentMode.TEST, new BakongPaymentNetwork(held, "Bakong test network"))
+                    .clock(clock)
+                    .build();
             Transaction t = create();
-            assertThat(s.checkMd5(shop, t.md5()).status()).isEqualTo("PENDING"); // connected: the timeout below is NBC's silence
+            assertThat(s.checkMd5(shop, t.md5()).status())
+                    .isEqualTo("PENDING"); // connected: the timeout below is NBC's silence
             holding.set(true);
             clock.advance(Duration.ofSeconds(10)); // past the service's own pending cache
-            assertThatThrownBy(() -> s.checkMd5(shop, t.md5())).isInstanceOfSatisfying(PaymentException.NetworkTimeout.class, e -> {
-                assertThat(e.code()).isEqualTo("upstream_timeout");
-                assertThat(e.getMessage()).isEqualTo("Bakong test network did not answer in time");
-            });
+            assertThatThrownBy(() -> s.checkMd5(shop, t.md5()))
+                    .isInstanceOfSatisfying(PaymentException.NetworkTimeout.class, e -> {
+                        assertThat(e.code()).isEqualTo("upstream_timeout");
+                        assertThat(e.getMessage()).isEqualTo("Bakong test network did not answer in time");
+                    });
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.bakongpay.core.bakong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -30,20 +29,22 @@ final class NbcStandIn implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    record Request(String path, String uri, String authorization, String body) {
-    }
+    record Request(String path, String uri, String authorization, String body) {}
 
-    record Reply(int status, String body) {
-    }
+    record Reply(int status, String body) {}
 
-    static final String NOT_FOUND = "{\"data\":null,\"errorCode\":1,\"responseCode\":1,\"responseMessage\":\"Transaction could not be found. Please check and try again.\"}";
-    static final String FAILED = "{\"data\":null,\"errorCode\":3,\"responseCode\":1,\"responseMessage\":\"Transaction failed.\"}";
-    static final String UNAUTHORIZED = "{\"data\":null,\"errorCode\":6,\"responseCode\":1,\"responseMessage\":\"Unauthorized.\"}";
+    static final String NOT_FOUND =
+            "{\"data\":null,\"errorCode\":1,\"responseCode\":1,\"responseMessage\":\"Transaction could not be found. Please check and try again.\"}";
+    static final String FAILED =
+            "{\"data\":null,\"errorCode\":3,\"responseCode\":1,\"responseMessage\":\"Transaction failed.\"}";
+    static final String UNAUTHORIZED =
+            "{\"data\":null,\"errorCode\":6,\"responseCode\":1,\"responseMessage\":\"Unauthorized.\"}";
     static final String TRANSACTION = "{\"hash\":\"9bc29426b5e55f171b0e137478d04eb8b8b3a757e0eb2040561ba4f9f052db95\","
             + "\"fromAccountId\":\"abaakhppxxx@abaa\",\"toAccountId\":\"chanvuthy_leap3@aclb\",\"currency\":\"KHR\",\"amount\":4400,"
             + "\"description\":null,\"createdDateMs\":1756366775000,\"acknowledgedDateMs\":1756366777000,\"trackingStatus\":null,"
             + "\"receiverBank\":null,\"receiverBankAccount\":null,\"instructionRef\":null,\"externalRef\":\"100FT35340355905\"}";
-    static final String FOUND = "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":" + TRANSACTION + "}";
+    static final String FOUND =
+            "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":" + TRANSACTION + "}";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -99,8 +100,11 @@ final class NbcStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Request request = new Request(path, exchange.getRequestURI().toString(),
-                exchange.getRequestHeaders().getFirst("Authorization"), body);
+        Request request = new Request(
+                path,
+                exchange.getRequestURI().toString(),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                body);
         requests.add(request);
         counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         int now = active.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();

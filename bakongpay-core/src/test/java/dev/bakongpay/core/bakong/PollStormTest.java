@@ -51,13 +51,22 @@ class PollStormTest {
         nbc.on(HostileUpstreamTest.SINGLE, r -> {
             Matcher m = HostileUpstreamTest.MD5.matcher(r.body());
             String data = m.find() ? paid.get(m.group()) : null;
-            return new NbcStandIn.Reply(200, data == null ? NbcStandIn.NOT_FOUND : HostileUpstreamTest.OK_PREFIX + data + "}");
+            return new NbcStandIn.Reply(
+                    200, data == null ? NbcStandIn.NOT_FOUND : HostileUpstreamTest.OK_PREFIX + data + "}");
         });
-        BakongClient client = BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456").maxRetries(0)
-                .retryBackoff(Duration.ZERO).pendingCacheTtl(Duration.ofSeconds(2)).clock(clock).build());
-        service = PaymentService.builder().transactions(new MemoryTransactionStore(clock)).idempotency(new MemoryIdempotencyStore())
-                .network(PaymentMode.TEST, new BakongPaymentNetwork(client, "Bakong test network")).listener(events::add)
-                .clock(clock).build();
+        BakongClient client = BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456")
+                .maxRetries(0)
+                .retryBackoff(Duration.ZERO)
+                .pendingCacheTtl(Duration.ofSeconds(2))
+                .clock(clock)
+                .build());
+        service = PaymentService.builder()
+                .transactions(new MemoryTransactionStore(clock))
+                .idempotency(new MemoryIdempotencyStore())
+                .network(PaymentMode.TEST, new BakongPaymentNetwork(client, "Bakong test network"))
+                .listener(events::add)
+                .clock(clock)
+                .build();
     }
 
     @AfterEach
@@ -66,7 +75,10 @@ class PollStormTest {
     }
 
     Transaction create() {
-        return service.create(shop, CreatePaymentRequest.of(new BigDecimal("9.99"), "USD", "FINN SHOP", "merchant@acleda"), null)
+        return service.create(
+                        shop,
+                        CreatePaymentRequest.of(new BigDecimal("9.99"), "USD", "FINN SHOP", "merchant@acleda"),
+                        null)
                 .transaction();
     }
 
@@ -75,7 +87,11 @@ class PollStormTest {
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<PaymentCheck>> all = new ArrayList<>();
-            for (int i = 0; i < callers; i++) all.add(pool.submit(() -> { go.await(); return service.checkMd5(shop, md5); }));
+            for (int i = 0; i < callers; i++)
+                all.add(pool.submit(() -> {
+                    go.await();
+                    return service.checkMd5(shop, md5);
+                }));
             go.countDown();
             List<PaymentCheck> checks = new ArrayList<>();
             for (Future<PaymentCheck> f : all) checks.add(f.get());

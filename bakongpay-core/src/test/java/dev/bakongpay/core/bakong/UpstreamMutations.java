@@ -10,9 +10,19 @@ import java.util.Random;
  */
 public final class UpstreamMutations {
     public static final String HASH = "9bc29426b5e55f171b0e137478d04eb8b8b3a757e0eb2040561ba4f9f052db95";
-    private static final List<String> FIELDS = List.of("hash", "fromAccountId", "toAccountId", "currency", "amount",
-            "description", "createdDateMs", "acknowledgedDateMs", "externalRef", "instructionRef");
-    private static final List<String> SAME_AMOUNT = List.of("9.99", "9.990", "999e-2", "0.999e1", "9.9900000000", "99.9E-1");
+    private static final List<String> FIELDS = List.of(
+            "hash",
+            "fromAccountId",
+            "toAccountId",
+            "currency",
+            "amount",
+            "description",
+            "createdDateMs",
+            "acknowledgedDateMs",
+            "externalRef",
+            "instructionRef");
+    private static final List<String> SAME_AMOUNT =
+            List.of("9.99", "9.990", "999e-2", "0.999e1", "9.9900000000", "99.9E-1");
     private static final String NOISE = "{}[]\":,.-+eE0123456789 \\u\u0000\u202e\ud800é×truefalsnul";
 
     private UpstreamMutations() {}
@@ -32,7 +42,8 @@ public final class UpstreamMutations {
             case 3 -> payment(value(r));
             case 4 -> replaceField(r, payment("9.99"), value(r));
             case 5 -> removeField(r, payment(r.nextBoolean() ? "9.99" : number(r)));
-            case 6 -> payment("9.99").replace("}", ",\"" + FIELDS.get(r.nextInt(FIELDS.size())) + "\":" + value(r) + "}");
+            case 6 ->
+                payment("9.99").replace("}", ",\"" + FIELDS.get(r.nextInt(FIELDS.size())) + "\":" + value(r) + "}");
             case 7 -> flip(r, payment(r.nextBoolean() ? "9.99" : number(r)));
             case 8 -> cut(r, payment(number(r)));
             default -> value(r);
@@ -53,13 +64,14 @@ public final class UpstreamMutations {
         }
         if (r.nextInt(3) == 0) {
             b.append(r.nextBoolean() ? 'e' : 'E').append(r.nextBoolean() ? "-" : r.nextBoolean() ? "+" : "");
-            b.append(switch (r.nextInt(5)) {
-                case 0 -> r.nextInt(10);
-                case 1 -> r.nextInt(200);
-                case 2 -> r.nextInt(100_000);
-                case 3 -> (long) Integer.MAX_VALUE + r.nextInt(3);
-                default -> "9".repeat(1 + r.nextInt(30));
-            });
+            b.append(
+                    switch (r.nextInt(5)) {
+                        case 0 -> r.nextInt(10);
+                        case 1 -> r.nextInt(200);
+                        case 2 -> r.nextInt(100_000);
+                        case 3 -> (long) Integer.MAX_VALUE + r.nextInt(3);
+                        default -> "9".repeat(1 + r.nextInt(30));
+                    });
         }
         return r.nextInt(10) == 0 ? "0" : b.toString();
     }
@@ -82,7 +94,9 @@ public final class UpstreamMutations {
 
     private static String replaceField(Random r, String json, String value) {
         String field = FIELDS.get(r.nextInt(FIELDS.size()));
-        return json.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "\"" + field + "\":" + value.replace("\\", "\\\\").replace("$", "\\$"));
+        return json.replaceFirst(
+                "\"" + field + "\":(\"[^\"]*\"|[^,}]*)",
+                "\"" + field + "\":" + value.replace("\\", "\\\\").replace("$", "\\$"));
     }
 
     private static String removeField(Random r, String json) {

@@ -1,6 +1,8 @@
 package dev.bakongpay.core.bakong;
 
-import dev.bakongpay.testsupport.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.bakongpay.core.payment.BakongPaymentNetwork;
 import dev.bakongpay.core.payment.CreatePaymentRequest;
 import dev.bakongpay.core.payment.Merchant;
@@ -13,9 +15,7 @@ import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.UpstreamPayment;
 import dev.bakongpay.spi.memory.MemoryIdempotencyStore;
 import dev.bakongpay.spi.memory.MemoryTransactionStore;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
+import dev.bakongpay.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +23,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * Seeded property test, end to end: random and mutated payments answered by an NBC stand-in,
@@ -36,10 +35,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 @DisplayName("Hostile upstream: random payments, end to end (seeded)")
 class UpstreamPropertiesTest {
 
-    enum Outcome { SUCCESS, FAILED, UPSTREAM_UNAVAILABLE, PENDING }
+    enum Outcome {
+        SUCCESS,
+        FAILED,
+        UPSTREAM_UNAVAILABLE,
+        PENDING
+    }
 
     @Test
-    @DisplayName("2,000 random NBC answers: never SUCCESS for another payment, never an exception but upstream_unavailable")
+    @DisplayName(
+            "2,000 random NBC answers: never SUCCESS for another payment, never an exception but upstream_unavailable")
     void randomAnswers() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T00:00:00Z"));
         MemoryTransactionStore store = new MemoryTransactionStore(clock);
@@ -49,18 +54,33 @@ class UpstreamPropertiesTest {
         Map<Outcome, Integer> seen = new EnumMap<>(Outcome.class);
         try (NbcStandIn nbc = new NbcStandIn()) {
             nbc.on("/v1/check_transaction_by_md5", r -> new NbcStandIn.Reply(200, answer.get()));
-            BakongClient client = BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456").maxRetries(0)
-                    .retryBackoff(Duration.ZERO).pendingCacheTtl(Duration.ZERO).clock(clock).build());
-            PaymentService service = PaymentService.builder().transactions(store).idempotency(new MemoryIdempotencyStore())
-                    .network(PaymentMode.TEST, new BakongPaymentNetwork(client, "Bakong")).clock(clock).build();
+            BakongClient client = BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456")
+                    .maxRetries(0)
+                    .retryBackoff(Duration.ZERO)
+                    .pendingCacheTtl(Duration.ZERO)
+                    .clock(clock)
+                    .build());
+            PaymentService service = PaymentService.builder()
+                    .transactions(store)
+                    .idempotency(new MemoryIdempotencyStore())
+                    .network(PaymentMode.TEST, new BakongPaymentNetwork(client, "Bakong"))
+                    .clock(clock)
+                    .build();
             assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
                 for (int i = 0; i < 2_000; i++) {
                     String data = UpstreamMutations.data(random);
-                    answer.set(random.nextInt(20) == 0 ? data // sometimes not even an envelope
-                            : "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":" + data + "}");
+                    answer.set(
+                            random.nextInt(20) == 0
+                                    ? data // sometimes not even an envelope
+                                    : "{\"responseCode\":0,\"responseMessage\":\"Success\",\"errorCode\":null,\"data\":"
+                                            + data + "}");
                     clock.advance(Duration.ofMillis(10));
-                    Transaction t = service.create(shop, CreatePaymentRequest.of(new BigDecimal("9.99"), "USD", "FINN SHOP",
-                            "merchant@acleda"), null).transaction();
+                    Transaction t = service.create(
+                                    shop,
+                                    CreatePaymentRequest.of(
+                                            new BigDecimal("9.99"), "USD", "FINN SHOP", "merchant@acleda"),
+                                    null)
+                            .transaction();
                     Outcome outcome;
                     try {
                         PaymentCheck c = service.checkMd5(shop, t.md5());

@@ -33,10 +33,16 @@ class BakongPayConfigTest {
     @Test
     @DisplayName("a partial set of limits keeps the other plans' defaults; toBuilder round-trips; secrets never print")
     void builder() {
-        BakongPayConfig c = BakongPayConfig.builder().publicUrl(URI.create("https://pay.example.com"))
-                .apiKeys(Map.of("bk_live_abcdefgh12", Plan.PRO)).bakongToken("eyJ.token")
-                .rateLimits(Map.of(Plan.PRO, RateLimit.perHour(5))).pendingCacheTtl(Duration.ZERO).build();
-        assertThat(c.rateLimits()).containsEntry(Plan.PRO, RateLimit.perHour(5)).containsEntry(Plan.FREE, RateLimit.perMinute(60));
+        BakongPayConfig c = BakongPayConfig.builder()
+                .publicUrl(URI.create("https://pay.example.com"))
+                .apiKeys(Map.of("bk_live_abcdefgh12", Plan.PRO))
+                .bakongToken("eyJ.token")
+                .rateLimits(Map.of(Plan.PRO, RateLimit.perHour(5)))
+                .pendingCacheTtl(Duration.ZERO)
+                .build();
+        assertThat(c.rateLimits())
+                .containsEntry(Plan.PRO, RateLimit.perHour(5))
+                .containsEntry(Plan.FREE, RateLimit.perMinute(60));
         assertThat(c.toBuilder().build()).isEqualTo(c);
         assertThat(c.toString()).doesNotContain("bk_live_abcdefgh12", "eyJ.token");
     }
@@ -44,10 +50,16 @@ class BakongPayConfigTest {
     @Test
     @DisplayName("values no deployment can use are refused")
     void refusals() {
-        assertThatThrownBy(() -> BakongPayConfig.builder().apiKeys(Map.of("sk_live_abcdefgh", Plan.PRO)).build())
+        assertThatThrownBy(() -> BakongPayConfig.builder()
+                        .apiKeys(Map.of("sk_live_abcdefgh", Plan.PRO))
+                        .build())
                 .hasMessageContaining("bk_live_ or bk_test_");
-        assertThatThrownBy(() -> BakongPayConfig.builder().defaultExpiry(Duration.ofHours(2)).maxExpiry(Duration.ofHours(1)).build())
+        assertThatThrownBy(() -> BakongPayConfig.builder()
+                        .defaultExpiry(Duration.ofHours(2))
+                        .maxExpiry(Duration.ofHours(1))
+                        .build())
                 .hasMessageContaining("defaultExpiry");
-        assertThatThrownBy(() -> BakongPayConfig.builder().maxBodyBytes(100).build()).hasMessageContaining("maxBodyBytes");
+        assertThatThrownBy(() -> BakongPayConfig.builder().maxBodyBytes(100).build())
+                .hasMessageContaining("maxBodyBytes");
     }
 }

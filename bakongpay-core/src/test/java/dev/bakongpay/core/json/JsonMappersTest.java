@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class JsonMappersTest {
     private final ObjectMapper json = JsonMappers.standard();
 
-    record View(String md5, BigDecimal amount, Boolean late, Map<String, String> metadata) {
-    }
+    record View(String md5, BigDecimal amount, Boolean late, Map<String, String> metadata) {}
 
     @Test
     @DisplayName("records: components in declaration order, null ones left out, amounts as written")

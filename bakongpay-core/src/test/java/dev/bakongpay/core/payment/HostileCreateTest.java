@@ -1,8 +1,6 @@
 package dev.bakongpay.core.payment;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bakongpay.core.khqr.Khqr;
@@ -12,13 +10,13 @@ import dev.bakongpay.spi.Plan;
 import dev.bakongpay.spi.TransactionStore;
 import dev.bakongpay.spi.memory.MemoryIdempotencyStore;
 import dev.bakongpay.spi.memory.MemoryTransactionStore;
+import dev.bakongpay.testsupport.MutableClock;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +39,18 @@ class HostileCreateTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-06-02T13:45:00Z"));
     final MemoryTransactionStore store = new MemoryTransactionStore(clock);
     final Map<InsertOutcome, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-    final TransactionStore counting = (TransactionStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {TransactionStore.class}, (proxy, m, args) -> {
+    final TransactionStore counting = (TransactionStore) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {TransactionStore.class}, (proxy, m, args) -> {
                 Object r = m.invoke(store, args);
-                if (r instanceof InsertOutcome o) outcomes.computeIfAbsent(o, k -> new AtomicInteger()).incrementAndGet();
+                if (r instanceof InsertOutcome o)
+                    outcomes.computeIfAbsent(o, k -> new AtomicInteger()).incrementAndGet();
                 return r;
             });
-    final PaymentService service = PaymentService.builder().transactions(counting)
-            .idempotency(new MemoryIdempotencyStore()).clock(clock).build();
+    final PaymentService service = PaymentService.builder()
+            .transactions(counting)
+            .idempotency(new MemoryIdempotencyStore())
+            .clock(clock)
+            .build();
     final Merchant shop = new Merchant("shop-1", Plan.PRO, PaymentMode.TEST);
 
     static CreatePaymentRequest request(BigDecimal amount, String currency) {
@@ -75,7 +77,8 @@ class HostileCreateTest {
         })
         @DisplayName("an exponent amount is refused at once with the rule it breaks")
         void exponents(String amount, String currency, String code) {
-            FieldError e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> only(request(new BigDecimal(amount), currency), null));
+            FieldError e = assertTimeoutPreemptively(
+                    Duration.ofSeconds(5), () -> only(request(new BigDecimal(amount), currency), null));
             assertThat(e.field()).isEqualTo("amount");
             assertThat(e.code()).isEqualTo(code);
         }
@@ -84,22 +87,37 @@ class HostileCreateTest {
         @DisplayName("scales at the ends of the int range and 5,000-digit amounts are refused at once")
         void extremes() {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-                assertThat(only(request(new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE), "USD"), null).code()).isEqualTo("too_large");
-                assertThat(only(request(new BigDecimal(BigInteger.ONE, Integer.MAX_VALUE), "USD"), null).code()).isEqualTo("invalid_value");
+                assertThat(only(request(new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE), "USD"), null)
+                                .code())
+                        .isEqualTo("too_large");
+                assertThat(only(request(new BigDecimal(BigInteger.ONE, Integer.MAX_VALUE), "USD"), null)
+                                .code())
+                        .isEqualTo("invalid_value");
                 BigInteger big = BigInteger.TEN.pow(5000);
-                assertThat(only(request(new BigDecimal(big), "KHR"), null).code()).isEqualTo("too_large");
+                assertThat(only(request(new BigDecimal(big), "KHR"), null).code())
+                        .isEqualTo("too_large");
                 // 5 followed by 5,000 zeros, scaled back to 5.000…: written with too many digits
-                assertThat(only(request(new BigDecimal(big.multiply(BigInteger.valueOf(5)), 5000), "USD"), null).code())
+                assertThat(only(request(new BigDecimal(big.multiply(BigInteger.valueOf(5)), 5000), "USD"), null)
+                                .code())
                         .isEqualTo("invalid_value");
             });
         }
 
         @ParameterizedTest(name = "{0} {1} → {2}")
-        @CsvSource({"25.000000,USD,25.00", "2.5E+1,USD,25.00", "1E+3,KHR,1000", "100.000,KHR,100", "9999999999.99,USD,9999999999.99"})
+        @CsvSource({
+            "25.000000,USD,25.00",
+            "2.5E+1,USD,25.00",
+            "1E+3,KHR,1000",
+            "100.000,KHR,100",
+            "9999999999.99,USD,9999999999.99"
+        })
         @DisplayName("equal forms of a valid amount still pass, at the currency's scale")
         void valid(String amount, String currency, String stored) {
-            assertThat(service.create(shop, request(new BigDecimal(amount), currency), null).transaction().amount())
-                    .isEqualByComparingTo(stored).hasToString(stored);
+            assertThat(service.create(shop, request(new BigDecimal(amount), currency), null)
+                            .transaction()
+                            .amount())
+                    .isEqualByComparingTo(stored)
+                    .hasToString(stored);
         }
     }
 
@@ -117,19 +135,34 @@ class HostileCreateTest {
     @DisplayName("every free-text field is checked for forbidden and invisible-only text")
     void textFields() {
         String bad = "A\u202EB";
-        var r = new CreatePaymentRequest(BigDecimal.ONE, "USD", "\u200B\u200C", "merchant@acleda", "x\uD800",
-                null, "Ci\u2028ty", "M\u0085", "Bank\u2066", "\u00AD", "T\u0007", bad, null, "https://shop.kh/\u202E");
+        var r = new CreatePaymentRequest(
+                BigDecimal.ONE,
+                "USD",
+                "\u200B\u200C",
+                "merchant@acleda",
+                "x\uD800",
+                null,
+                "Ci\u2028ty",
+                "M\u0085",
+                "Bank\u2066",
+                "\u00AD",
+                "T\u0007",
+                bad,
+                null,
+                "https://shop.kh/\u202E");
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> service.create(shop, r, null));
-        assertThat(((PaymentException.Invalid) t).details()).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("merchantName", "invisible_only"),
-                org.assertj.core.groups.Tuple.tuple("description", "unpaired_surrogate"),
-                org.assertj.core.groups.Tuple.tuple("merchantCity", "invalid_characters"),
-                org.assertj.core.groups.Tuple.tuple("merchantId", "invalid_characters"),
-                org.assertj.core.groups.Tuple.tuple("acquiringBank", "bidi_control"),
-                org.assertj.core.groups.Tuple.tuple("storeLabel", "invisible_only"),
-                org.assertj.core.groups.Tuple.tuple("terminalLabel", "invalid_characters"),
-                org.assertj.core.groups.Tuple.tuple("merchantNameKhmer", "bidi_control"),
-                org.assertj.core.groups.Tuple.tuple("returnUrl", "bidi_control"));
+        assertThat(((PaymentException.Invalid) t).details())
+                .extracting(FieldError::field, FieldError::code)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("merchantName", "invisible_only"),
+                        org.assertj.core.groups.Tuple.tuple("description", "unpaired_surrogate"),
+                        org.assertj.core.groups.Tuple.tuple("merchantCity", "invalid_characters"),
+                        org.assertj.core.groups.Tuple.tuple("merchantId", "invalid_characters"),
+                        org.assertj.core.groups.Tuple.tuple("acquiringBank", "bidi_control"),
+                        org.assertj.core.groups.Tuple.tuple("storeLabel", "invisible_only"),
+                        org.assertj.core.groups.Tuple.tuple("terminalLabel", "invalid_characters"),
+                        org.assertj.core.groups.Tuple.tuple("merchantNameKhmer", "bidi_control"),
+                        org.assertj.core.groups.Tuple.tuple("returnUrl", "bidi_control"));
         assertThat(store.size()).isZero();
     }
 
@@ -146,9 +179,11 @@ class HostileCreateTest {
     @DisplayName("identical creates")
     class Identical {
         @Test
-        @DisplayName("600 identical creates in one millisecond on 16 threads all succeed with distinct, verifiable md5s and no store conflict")
+        @DisplayName(
+                "600 identical creates in one millisecond on 16 threads all succeed with distinct, verifiable md5s and no store conflict")
         void sameMillisecond() throws Exception {
-            List<CreatedPayment> created = concurrently(16, 600, () -> service.create(shop, request(new BigDecimal("2.50"), "USD"), null));
+            List<CreatedPayment> created =
+                    concurrently(16, 600, () -> service.create(shop, request(new BigDecimal("2.50"), "USD"), null));
             Set<String> md5s = new HashSet<>();
             for (CreatedPayment p : created) {
                 assertThat(md5s.add(p.md5())).as("distinct md5").isTrue();
@@ -180,15 +215,21 @@ class HostileCreateTest {
         @DisplayName("when another node took the md5 (the store says so), one retry with a new md5 stores it")
         void otherNode() {
             AtomicInteger inserts = new AtomicInteger();
-            TransactionStore colliding = (TransactionStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {TransactionStore.class}, (proxy, m, args) ->
-                            m.getName().equals("insert") && inserts.incrementAndGet() == 1
-                                    ? InsertOutcome.DUPLICATE_MD5 : m.invoke(store, args));
-            PaymentService s = PaymentService.builder().transactions(colliding).idempotency(new MemoryIdempotencyStore())
-                    .clock(clock).build();
+            TransactionStore colliding = (TransactionStore) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {TransactionStore.class},
+                    (proxy, m, args) -> m.getName().equals("insert") && inserts.incrementAndGet() == 1
+                            ? InsertOutcome.DUPLICATE_MD5
+                            : m.invoke(store, args));
+            PaymentService s = PaymentService.builder()
+                    .transactions(colliding)
+                    .idempotency(new MemoryIdempotencyStore())
+                    .clock(clock)
+                    .build();
             CreatedPayment p = s.create(shop, request(BigDecimal.ONE, "USD"), null);
             assertThat(inserts).hasValue(2);
-            assertThat(Long.parseLong(Khqr.decode(p.qrString()).creationTimestamp()) - clock.millis()).isBetween(1L, 999L);
+            assertThat(Long.parseLong(Khqr.decode(p.qrString()).creationTimestamp()) - clock.millis())
+                    .isBetween(1L, 999L);
             assertThat(p.md5()).isEqualTo(Khqr.md5(p.qrString()));
         }
     }

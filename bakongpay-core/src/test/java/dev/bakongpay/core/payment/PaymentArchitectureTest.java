@@ -18,13 +18,26 @@ class PaymentArchitectureTest {
     @Test
     @DisplayName("know nothing of HTTP frameworks, servlets or JSON: the web layers translate")
     void frameworkFree() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax.servlet..", "javax.ws..",
-                "com.fasterxml..", "org.glassfish..", "org.eclipse..").check(SERVICES);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "javax.servlet..",
+                        "javax.ws..",
+                        "com.fasterxml..",
+                        "org.glassfish..",
+                        "org.eclipse..")
+                .check(SERVICES);
     }
 
     @Test
     @DisplayName("reach the KHQR codec through its public API only")
     void codecApiOnly() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("dev.bakongpay.core.khqr.internal..").check(SERVICES);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.bakongpay.core.khqr.internal..")
+                .check(SERVICES);
     }
 }

@@ -1,6 +1,5 @@
 package dev.bakongpay.core.payment;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.UpstreamPayment;
 import dev.bakongpay.spi.memory.MemoryIdempotencyStore;
 import dev.bakongpay.spi.memory.MemoryTransactionStore;
+import dev.bakongpay.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +28,12 @@ class PaymentReconcilerTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-06-02T13:45:00Z"));
     final MemoryTransactionStore store = new MemoryTransactionStore(clock);
     final CountingNetwork network = new CountingNetwork();
-    final PaymentService service = PaymentService.builder().transactions(store)
-            .idempotency(new MemoryIdempotencyStore()).network(PaymentMode.TEST, network).clock(clock).build();
+    final PaymentService service = PaymentService.builder()
+            .transactions(store)
+            .idempotency(new MemoryIdempotencyStore())
+            .network(PaymentMode.TEST, network)
+            .clock(clock)
+            .build();
     final Merchant shop = new Merchant("shop-1", Plan.PRO, PaymentMode.TEST);
     final Duration lease = Duration.ofSeconds(60);
 
@@ -46,7 +50,8 @@ class PaymentReconcilerTest {
 
         @Override
         public Map<String, NetworkAnswer> checkAll(List<String> md5s) {
-            md5s.forEach(m -> perMd5.computeIfAbsent(m, k -> new AtomicInteger()).incrementAndGet());
+            md5s.forEach(
+                    m -> perMd5.computeIfAbsent(m, k -> new AtomicInteger()).incrementAndGet());
             return fake.checkAll(md5s);
         }
 
@@ -57,13 +62,24 @@ class PaymentReconcilerTest {
 
     Transaction create(String amount, long expiresIn) {
         clock.advance(Duration.ofMillis(10)); // a KHQR's md5 covers its creation time: one per 10 ms
-        return service.create(shop, CreatePaymentRequest.of(new BigDecimal(amount), "USD", "FINN SHOP", "merchant@acleda")
-                .withExpiresInSeconds(expiresIn), null).transaction();
+        return service.create(
+                        shop,
+                        CreatePaymentRequest.of(new BigDecimal(amount), "USD", "FINN SHOP", "merchant@acleda")
+                                .withExpiresInSeconds(expiresIn),
+                        null)
+                .transaction();
     }
 
     UpstreamPayment payment(String amount) {
-        return new UpstreamPayment("ab".repeat(32), "sender@bank", "merchant@acleda", new BigDecimal(amount), "USD",
-                clock.instant(), null, null);
+        return new UpstreamPayment(
+                "ab".repeat(32),
+                "sender@bank",
+                "merchant@acleda",
+                new BigDecimal(amount),
+                "USD",
+                clock.instant(),
+                null,
+                null);
     }
 
     PaymentReconciler reconciler(String node) {
@@ -85,7 +101,8 @@ class PaymentReconcilerTest {
     }
 
     @Test
-    @DisplayName("a tick runs at most its number of batches (10 by default, more when configured); the rest waits for the next tick")
+    @DisplayName(
+            "a tick runs at most its number of batches (10 by default, more when configured); the rest waits for the next tick")
     void batchesPerTickAreCapped() {
         for (int i = 0; i < 650; i++) create("1", 900);
         reconciler("n1").tick();
@@ -94,8 +111,9 @@ class PaymentReconcilerTest {
         new PaymentReconciler(store, service, PaymentReconciler.claim("n2", lease), Duration.ofMinutes(5), 20).tick();
         assertThat(network.fake.listCalls).hasValue(13); // the other 150: 50 + 50 + 50, then an empty claim
         assertThat(network.perMd5.values()).allMatch(c -> c.get() == 1).hasSize(650);
-        assertThatThrownBy(() -> new PaymentReconciler(store, service, PaymentReconciler.claim("n3", lease),
-                Duration.ofMinutes(5), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PaymentReconciler(
+                        store, service, PaymentReconciler.claim("n3", lease), Duration.ofMinutes(5), 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -114,13 +132,15 @@ class PaymentReconcilerTest {
             r.tick();
         }
         assertThat(status(late)).isEqualTo(PaymentStatus.SUCCESS);
-        assertThat(store.findAnyById(late.id()).orElseThrow().late()).isTrue(); // money received after expiry: a late SUCCESS
+        assertThat(store.findAnyById(late.id()).orElseThrow().late())
+                .isTrue(); // money received after expiry: a late SUCCESS
         // the re-look of an expired one is bounded by the lookback (two leases): at most 3 looks in all, not 360
         assertThat(network.asked(never.md5())).isBetween(2, 3);
     }
 
     @Test
-    @DisplayName("while the network fails the wait doubles up to the cap, the state change is counted once, and it resets")
+    @DisplayName(
+            "while the network fails the wait doubles up to the cap, the state change is counted once, and it resets")
     void backoff() {
         create("1", 900);
         PaymentReconciler r = reconciler("n1");
@@ -133,10 +153,19 @@ class PaymentReconcilerTest {
             r.tick();
             delays.add(r.nextDelay(every));
         }
-        assertThat(delays).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(240),
-                Duration.ofSeconds(300), Duration.ofSeconds(300), Duration.ofSeconds(300));
+        assertThat(delays)
+                .containsExactly(
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(120),
+                        Duration.ofSeconds(240),
+                        Duration.ofSeconds(300),
+                        Duration.ofSeconds(300),
+                        Duration.ofSeconds(300));
         assertThat(r.consecutiveFailures()).isEqualTo(6);
-        assertThatThrownBy(() -> { clock.advance(Duration.ofSeconds(61)); r.runOnce(); })
+        assertThatThrownBy(() -> {
+                    clock.advance(Duration.ofSeconds(61));
+                    r.runOnce();
+                })
                 .isInstanceOf(PaymentException.NetworkUnavailable.class);
         network.fake.failure = null;
         clock.advance(Duration.ofSeconds(61));
@@ -163,15 +192,24 @@ class PaymentReconcilerTest {
         // one node alone, same ten minutes: the same count
         CountingNetwork alone = new CountingNetwork();
         MemoryTransactionStore store2 = new MemoryTransactionStore(clock);
-        PaymentService service2 = PaymentService.builder().transactions(store2).idempotency(new MemoryIdempotencyStore())
-                .network(PaymentMode.TEST, alone).clock(clock).build();
+        PaymentService service2 = PaymentService.builder()
+                .transactions(store2)
+                .idempotency(new MemoryIdempotencyStore())
+                .network(PaymentMode.TEST, alone)
+                .clock(clock)
+                .build();
         List<Transaction> ts2 = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             clock.advance(Duration.ofMillis(10));
-            ts2.add(service2.create(shop, CreatePaymentRequest.of(BigDecimal.ONE, "USD", "FINN SHOP", "merchant@acleda")
-                    .withExpiresInSeconds(3600L), null).transaction());
+            ts2.add(service2.create(
+                            shop,
+                            CreatePaymentRequest.of(BigDecimal.ONE, "USD", "FINN SHOP", "merchant@acleda")
+                                    .withExpiresInSeconds(3600L),
+                            null)
+                    .transaction());
         }
-        PaymentReconciler single = new PaymentReconciler(store2, service2, PaymentReconciler.claim("solo", lease), Duration.ofMinutes(5));
+        PaymentReconciler single =
+                new PaymentReconciler(store2, service2, PaymentReconciler.claim("solo", lease), Duration.ofMinutes(5));
         for (int s = 0; s < 600; s += 5) {
             clock.advance(Duration.ofSeconds(5));
             single.tick();

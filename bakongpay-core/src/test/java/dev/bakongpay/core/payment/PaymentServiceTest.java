@@ -1,6 +1,5 @@
 package dev.bakongpay.core.payment;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.UpstreamPayment;
 import dev.bakongpay.spi.memory.MemoryIdempotencyStore;
 import dev.bakongpay.spi.memory.MemoryTransactionStore;
+import dev.bakongpay.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +33,13 @@ class PaymentServiceTest {
     final MemoryTransactionStore store = new MemoryTransactionStore(clock);
     final FakeNetwork network = new FakeNetwork();
     final List<PaymentEvent> events = new CopyOnWriteArrayList<>();
-    final PaymentService service = PaymentService.builder().transactions(store)
-            .idempotency(new MemoryIdempotencyStore()).network(PaymentMode.TEST, network)
-            .listener(events::add).clock(clock).build();
+    final PaymentService service = PaymentService.builder()
+            .transactions(store)
+            .idempotency(new MemoryIdempotencyStore())
+            .network(PaymentMode.TEST, network)
+            .listener(events::add)
+            .clock(clock)
+            .build();
     final Merchant shop = new Merchant("shop-1", Plan.PRO, PaymentMode.TEST);
     final Merchant other = new Merchant("shop-2", Plan.PRO, PaymentMode.TEST);
 
@@ -44,8 +48,8 @@ class PaymentServiceTest {
     }
 
     UpstreamPayment payment(String amount, String currency, String to) {
-        return new UpstreamPayment("ab".repeat(32), "sender@bank", to, new BigDecimal(amount), currency,
-                clock.instant(), null, null);
+        return new UpstreamPayment(
+                "ab".repeat(32), "sender@bank", to, new BigDecimal(amount), currency, clock.instant(), null, null);
     }
 
     @Nested
@@ -63,7 +67,8 @@ class PaymentServiceTest {
             KhqrData d = Khqr.decode(p.qrString());
             assertThat(d.transactionAmount()).isEqualTo("25"); // the SDK writes JS numbers
             assertThat(d.billNumber()).isEqualTo("Order #1234");
-            assertThat(d.expirationTimestamp()).isEqualTo(String.valueOf(t.expiresAt().toEpochMilli()));
+            assertThat(d.expirationTimestamp())
+                    .isEqualTo(String.valueOf(t.expiresAt().toEpochMilli()));
             assertThat(p.checkoutUrl().toString()).isEqualTo("http://localhost:8080/pay/" + t.id());
             assertThat(p.deepLink()).startsWith("bakong://pay?qr=000201");
             assertThat(store.findById("shop-1", t.id())).contains(t);
@@ -72,18 +77,42 @@ class PaymentServiceTest {
         @Test
         @DisplayName("reports every invalid field at once")
         void allErrors() {
-            var r = new CreatePaymentRequest(new BigDecimal("1.234"), "EUR", "x".repeat(26), "no-at-sign", "d".repeat(101),
-                    10L, null, "m1", null, null, null, null, "+1 555 0100", "ftp://x");
-            assertThatThrownBy(() -> service.create(shop, r, null)).isInstanceOfSatisfying(PaymentException.Invalid.class,
-                    e -> assertThat(e.details()).extracting(FieldError::field).containsExactlyInAnyOrder("currency",
-                            "merchantName", "bakongId", "description", "expiresInSeconds", "acquiringBank",
-                            "mobileNumber", "returnUrl"));
+            var r = new CreatePaymentRequest(
+                    new BigDecimal("1.234"),
+                    "EUR",
+                    "x".repeat(26),
+                    "no-at-sign",
+                    "d".repeat(101),
+                    10L,
+                    null,
+                    "m1",
+                    null,
+                    null,
+                    null,
+                    null,
+                    "+1 555 0100",
+                    "ftp://x");
+            assertThatThrownBy(() -> service.create(shop, r, null))
+                    .isInstanceOfSatisfying(
+                            PaymentException.Invalid.class,
+                            e -> assertThat(e.details())
+                                    .extracting(FieldError::field)
+                                    .containsExactlyInAnyOrder(
+                                            "currency",
+                                            "merchantName",
+                                            "bakongId",
+                                            "description",
+                                            "expiresInSeconds",
+                                            "acquiringBank",
+                                            "mobileNumber",
+                                            "returnUrl"));
         }
 
         @Test
         @DisplayName("refuses fractional riel and USD with three decimals")
         void amounts() {
-            assertThatThrownBy(() -> service.create(shop, CreatePaymentRequest.of(new BigDecimal("100.5"), "KHR", "A", "a@b"), null))
+            assertThatThrownBy(() -> service.create(
+                            shop, CreatePaymentRequest.of(new BigDecimal("100.5"), "KHR", "A", "a@b"), null))
                     .hasMessageContaining("whole riel");
             assertThatThrownBy(() -> service.create(shop, usd("1.001"), null)).hasMessageContaining("2 decimals");
             assertThatThrownBy(() -> service.create(shop, usd("0"), null)).hasMessageContaining("greater than 0");
@@ -92,7 +121,8 @@ class PaymentServiceTest {
         @Test
         @DisplayName("normalises a Cambodian mobile number and keeps a long description out of the bill number")
         void normalises() {
-            var r = usd("5").withDescription("x".repeat(40)).withShopDetails("Siem Reap", "Store 1", "T1", "ហាង", "+855 12-345-678", null);
+            var r = usd("5").withDescription("x".repeat(40))
+                    .withShopDetails("Siem Reap", "Store 1", "T1", "ហាង", "+855 12-345-678", null);
             Transaction t = service.create(shop, r, null).transaction();
             KhqrData d = Khqr.decode(t.qrString());
             assertThat(d.mobileNumber()).isEqualTo("012345678");
@@ -100,22 +130,32 @@ class PaymentServiceTest {
             assertThat(d.merchantCity()).isEqualTo("Siem Reap");
             assertThat(d.merchantNameAlternateLanguage()).isEqualTo("ហាង");
             assertThat(t.description()).hasSize(40);
-            assertThat(t.attributes()).containsEntry("mobileNumber", "012345678").containsEntry("storeLabel", "Store 1");
+            assertThat(t.attributes())
+                    .containsEntry("mobileNumber", "012345678")
+                    .containsEntry("storeLabel", "Store 1");
         }
 
         @Test
-        @DisplayName("an md5 collision in the store is retried with a KHQR created 1 to 999 ms later, which has a new md5")
+        @DisplayName(
+                "an md5 collision in the store is retried with a KHQR created 1 to 999 ms later, which has a new md5")
         void collision() {
             java.util.concurrent.atomic.AtomicInteger inserts = new java.util.concurrent.atomic.AtomicInteger();
-            dev.bakongpay.spi.TransactionStore colliding = (dev.bakongpay.spi.TransactionStore) java.lang.reflect.Proxy.newProxyInstance(
-                    getClass().getClassLoader(), new Class<?>[] {dev.bakongpay.spi.TransactionStore.class}, (proxy, m, args) ->
-                            m.getName().equals("insert") && inserts.incrementAndGet() == 1
-                                    ? dev.bakongpay.spi.InsertOutcome.DUPLICATE_MD5 : m.invoke(store, args));
-            PaymentService s = PaymentService.builder().transactions(colliding).idempotency(new MemoryIdempotencyStore())
-                    .clock(clock).build();
+            dev.bakongpay.spi.TransactionStore colliding =
+                    (dev.bakongpay.spi.TransactionStore) java.lang.reflect.Proxy.newProxyInstance(
+                            getClass().getClassLoader(),
+                            new Class<?>[] {dev.bakongpay.spi.TransactionStore.class},
+                            (proxy, m, args) -> m.getName().equals("insert") && inserts.incrementAndGet() == 1
+                                    ? dev.bakongpay.spi.InsertOutcome.DUPLICATE_MD5
+                                    : m.invoke(store, args));
+            PaymentService s = PaymentService.builder()
+                    .transactions(colliding)
+                    .idempotency(new MemoryIdempotencyStore())
+                    .clock(clock)
+                    .build();
             Transaction t = s.create(shop, usd("1"), null).transaction();
             assertThat(inserts).hasValue(2);
-            assertThat(Long.parseLong(Khqr.decode(t.qrString()).creationTimestamp()) - clock.millis()).isBetween(1L, 999L);
+            assertThat(Long.parseLong(Khqr.decode(t.qrString()).creationTimestamp()) - clock.millis())
+                    .isBetween(1L, 999L);
             assertThat(t.md5()).isEqualTo(Khqr.md5(t.qrString()));
         }
 
@@ -134,7 +174,8 @@ class PaymentServiceTest {
         void keyReused() {
             service.create(shop, usd("25"), "key-1");
             assertThatThrownBy(() -> service.create(shop, usd("26"), "key-1"))
-                    .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.code()).isEqualTo("idempotency_key_reused"));
+                    .isInstanceOfSatisfying(
+                            PaymentException.class, e -> assertThat(e.code()).isEqualTo("idempotency_key_reused"));
         }
     }
 
@@ -151,7 +192,9 @@ class PaymentServiceTest {
             assertThat(c.transaction().payment().fromAccountId()).isEqualTo("sender@bank");
             service.checkMd5(shop, t.md5());
             assertThat(network.singleCalls).hasValue(1);
-            assertThat(events).singleElement().satisfies(e -> assertThat(e.current()).isEqualTo(PaymentStatus.SUCCESS));
+            assertThat(events)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.current()).isEqualTo(PaymentStatus.SUCCESS));
         }
 
         @Test
@@ -169,7 +212,8 @@ class PaymentServiceTest {
         void wrongAccount() {
             Transaction t = service.create(shop, usd("25.00"), null).transaction();
             network.answers.put(t.md5(), NetworkAnswer.paid(payment("25.00", "USD", "thief@bank")));
-            assertThat(service.checkMd5(shop, t.md5()).transaction().statusReason()).startsWith("account_mismatch");
+            assertThat(service.checkMd5(shop, t.md5()).transaction().statusReason())
+                    .startsWith("account_mismatch");
         }
 
         @Test
@@ -202,27 +246,39 @@ class PaymentServiceTest {
         }
 
         @Test
-        @DisplayName("a SUCCESS is answered from memory after it is seen; EXPIRED and PENDING are read from the store each time")
+        @DisplayName(
+                "a SUCCESS is answered from memory after it is seen; EXPIRED and PENDING are read from the store each time")
         void finalStatusCache() {
             java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-            dev.bakongpay.spi.TransactionStore counting = (dev.bakongpay.spi.TransactionStore) java.lang.reflect.Proxy.newProxyInstance(
-                    getClass().getClassLoader(), new Class<?>[] {dev.bakongpay.spi.TransactionStore.class}, (proxy, m, args) -> {
-                        if (m.getName().equals("findByMd5")) reads.incrementAndGet();
-                        try {
-                            return m.invoke(store, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-            PaymentService cached = PaymentService.builder().transactions(counting).idempotency(new MemoryIdempotencyStore())
-                    .network(PaymentMode.TEST, network).clock(clock).build();
+            dev.bakongpay.spi.TransactionStore counting =
+                    (dev.bakongpay.spi.TransactionStore) java.lang.reflect.Proxy.newProxyInstance(
+                            getClass().getClassLoader(),
+                            new Class<?>[] {dev.bakongpay.spi.TransactionStore.class},
+                            (proxy, m, args) -> {
+                                if (m.getName().equals("findByMd5")) reads.incrementAndGet();
+                                try {
+                                    return m.invoke(store, args);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+            PaymentService cached = PaymentService.builder()
+                    .transactions(counting)
+                    .idempotency(new MemoryIdempotencyStore())
+                    .network(PaymentMode.TEST, network)
+                    .clock(clock)
+                    .build();
             Transaction paid = cached.create(shop, usd("25.00"), null).transaction();
             Transaction unpaid = cached.create(shop, usd("3.00"), null).transaction();
             network.answers.put(paid.md5(), NetworkAnswer.paid(payment("25.00", "USD", "merchant@acleda")));
             assertThat(cached.checkMd5(shop, paid.md5()).status()).isEqualTo("SUCCESS");
             reads.set(0);
-            for (int i = 0; i < 5; i++) assertThat(cached.checkMd5(shop, paid.md5()).status()).isEqualTo("SUCCESS");
-            assertThat(cached.checkBulk(shop, List.of(paid.md5())).get(paid.md5()).status()).isEqualTo("SUCCESS");
+            for (int i = 0; i < 5; i++)
+                assertThat(cached.checkMd5(shop, paid.md5()).status()).isEqualTo("SUCCESS");
+            assertThat(cached.checkBulk(shop, List.of(paid.md5()))
+                            .get(paid.md5())
+                            .status())
+                    .isEqualTo("SUCCESS");
             assertThat(reads).hasValue(0);
             // the cache is per merchant: another merchant still does not see it
             assertThatThrownBy(() -> cached.checkMd5(other, paid.md5())).isInstanceOf(PaymentException.NotFound.class);
@@ -234,8 +290,13 @@ class PaymentServiceTest {
             cached.checkMd5(shop, unpaid.md5());
             assertThat(reads).hasValue(2); // EXPIRED may still turn late SUCCESS: never cached
 
-            PaymentService uncached = PaymentService.builder().transactions(counting).idempotency(new MemoryIdempotencyStore())
-                    .network(PaymentMode.TEST, network).clock(clock).finalStatusCacheSize(0).build();
+            PaymentService uncached = PaymentService.builder()
+                    .transactions(counting)
+                    .idempotency(new MemoryIdempotencyStore())
+                    .network(PaymentMode.TEST, network)
+                    .clock(clock)
+                    .finalStatusCacheSize(0)
+                    .build();
             reads.set(0);
             uncached.checkMd5(shop, paid.md5());
             uncached.checkMd5(shop, paid.md5());
@@ -250,14 +311,19 @@ class PaymentServiceTest {
         }
 
         @Test
-        @DisplayName("50 concurrent checks of one pending md5 settle it once: one event (the network shares its calls: see PollStormTest)")
+        @DisplayName(
+                "50 concurrent checks of one pending md5 settle it once: one event (the network shares its calls: see PollStormTest)")
         void singleFlight() throws Exception {
             Transaction t = service.create(shop, usd("1"), null).transaction();
             network.answers.put(t.md5(), NetworkAnswer.paid(payment("1.00", "USD", "merchant@acleda")));
             ExecutorService pool = Executors.newFixedThreadPool(16);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<PaymentCheck>> all = new java.util.ArrayList<>();
-            for (int i = 0; i < 50; i++) all.add(pool.submit(() -> { go.await(); return service.checkMd5(shop, t.md5()); }));
+            for (int i = 0; i < 50; i++)
+                all.add(pool.submit(() -> {
+                    go.await();
+                    return service.checkMd5(shop, t.md5());
+                }));
             go.countDown();
             for (Future<PaymentCheck> f : all) assertThat(f.get().status()).isEqualTo("SUCCESS");
             pool.shutdown();
@@ -270,7 +336,8 @@ class PaymentServiceTest {
         void networkDown() {
             Transaction t = service.create(shop, usd("1"), null).transaction();
             network.failure = new PaymentException.NetworkTimeout("NBC did not answer in 10 s", null);
-            assertThatThrownBy(() -> service.checkMd5(shop, t.md5())).isInstanceOf(PaymentException.NetworkTimeout.class);
+            assertThatThrownBy(() -> service.checkMd5(shop, t.md5()))
+                    .isInstanceOf(PaymentException.NetworkTimeout.class);
         }
     }
 
@@ -286,8 +353,10 @@ class PaymentServiceTest {
             clock.advance(Duration.ofSeconds(901));
             PaymentReconciler reconciler = new PaymentReconciler(store, service, "node-1");
             assertThat(reconciler.runOnce()).isEqualTo(2);
-            assertThat(store.findById("shop-1", paid.id()).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCESS);
-            assertThat(store.findById("shop-1", stale.id()).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
+            assertThat(store.findById("shop-1", paid.id()).orElseThrow().status())
+                    .isEqualTo(PaymentStatus.SUCCESS);
+            assertThat(store.findById("shop-1", stale.id()).orElseThrow().status())
+                    .isEqualTo(PaymentStatus.EXPIRED);
             assertThat(network.listCalls).hasValue(1);
             assertThat(events).hasSize(2);
         }
@@ -299,8 +368,10 @@ class PaymentServiceTest {
         @Test
         @DisplayName("the Free plan is refused with plan_upgrade_required")
         void free() {
-            assertThatThrownBy(() -> service.checkBulk(new Merchant("f", Plan.FREE, PaymentMode.TEST), List.of("a".repeat(32))))
-                    .isInstanceOfSatisfying(PaymentException.class, e -> assertThat(e.code()).isEqualTo("plan_upgrade_required"));
+            assertThatThrownBy(() ->
+                            service.checkBulk(new Merchant("f", Plan.FREE, PaymentMode.TEST), List.of("a".repeat(32))))
+                    .isInstanceOfSatisfying(
+                            PaymentException.class, e -> assertThat(e.code()).isEqualTo("plan_upgrade_required"));
         }
 
         @Test
@@ -324,7 +395,9 @@ class PaymentServiceTest {
             assertThatThrownBy(() -> service.checkBulk(shop, java.util.Collections.nCopies(51, "a".repeat(32))))
                     .hasMessageContaining("at most 50");
             assertThatThrownBy(() -> service.checkBulk(shop, List.of("xyz")))
-                    .isInstanceOfSatisfying(PaymentException.Invalid.class, e -> assertThat(e.details().get(0).field()).isEqualTo("md5s[0]"));
+                    .isInstanceOfSatisfying(
+                            PaymentException.Invalid.class,
+                            e -> assertThat(e.details().get(0).field()).isEqualTo("md5s[0]"));
         }
 
         @Test
@@ -335,8 +408,10 @@ class PaymentServiceTest {
             service.checkMd5(shop, t.md5());
             assertThat(service.lookup(shop, t.id().toString(), null).id()).isEqualTo(t.id());
             assertThat(service.lookup(shop, t.md5(), LookupType.MD5).id()).isEqualTo(t.id());
-            assertThat(service.lookup(shop, "AB".repeat(32), LookupType.HASH).id()).isEqualTo(t.id());
-            assertThatThrownBy(() -> service.lookup(other, t.id().toString(), null)).isInstanceOf(PaymentException.NotFound.class);
+            assertThat(service.lookup(shop, "AB".repeat(32), LookupType.HASH).id())
+                    .isEqualTo(t.id());
+            assertThatThrownBy(() -> service.lookup(other, t.id().toString(), null))
+                    .isInstanceOf(PaymentException.NotFound.class);
         }
     }
 }

@@ -6,8 +6,6 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +14,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /** Reads our images back the way a scanner would: ZXing's QR reader over the pixels. */
 final class QrDecoding {
@@ -26,8 +25,7 @@ final class QrDecoding {
             "<path fill=\"#([0-9A-F]{6})\"(?: transform=\"translate\\((\\d+),(\\d+)\\) scale\\((\\d+)\\)\")? d=\"([^\"]*)\"/>");
     private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v(\\d+)h-(\\d+)z");
 
-    private QrDecoding() {
-    }
+    private QrDecoding() {}
 
     /** An image as ARGB pixels. */
     record Pixels(int width, int height, int[] argb) {
@@ -54,7 +52,8 @@ final class QrDecoding {
     static Pixels rasterizeSvg(String svg) {
         Matcher size = SVG_SIZE.matcher(svg);
         if (!size.find()) {
-            throw new AssertionError("no width/height/viewBox header: " + svg.substring(0, Math.min(200, svg.length())));
+            throw new AssertionError(
+                    "no width/height/viewBox header: " + svg.substring(0, Math.min(200, svg.length())));
         }
         int w = Integer.parseInt(size.group(1));
         int h = Integer.parseInt(size.group(2));
@@ -123,8 +122,8 @@ final class QrDecoding {
 
     private static String read(Pixels pixels, Map<DecodeHintType, ?> hints) {
         try {
-            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-                    new RGBLuminanceSource(pixels.width(), pixels.height(), pixels.argb())));
+            BinaryBitmap bitmap = new BinaryBitmap(
+                    new HybridBinarizer(new RGBLuminanceSource(pixels.width(), pixels.height(), pixels.argb())));
             return new QRCodeReader().decode(bitmap, hints).getText();
         } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
             throw new AssertionError("ZXing could not read the code back with " + hints.keySet() + ": " + e, e);

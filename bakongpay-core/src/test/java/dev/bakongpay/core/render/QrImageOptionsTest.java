@@ -1,5 +1,9 @@
 package dev.bakongpay.core.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -7,10 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 @DisplayName("QrImageOptions and QrColor")
 class QrImageOptionsTest {
@@ -48,7 +48,8 @@ class QrImageOptionsTest {
         @DisplayName("black on white has the WCAG maximum of 21:1 and grey #777 about 4.48:1")
         void ratios() {
             assertThat(QrColor.BLACK.contrastRatio(QrColor.WHITE)).isCloseTo(21.0, within(1e-9));
-            assertThat(QrColor.parse("#777777", "f").contrastRatio(QrColor.WHITE)).isCloseTo(4.48, within(0.01));
+            assertThat(QrColor.parse("#777777", "f").contrastRatio(QrColor.WHITE))
+                    .isCloseTo(4.48, within(0.01));
         }
 
         @ParameterizedTest(name = "{0} on {1}")
@@ -63,7 +64,8 @@ class QrImageOptionsTest {
         @DisplayName("pairs below 3:1 are refused as low contrast")
         void lowContrast(String fg, String bg) {
             assertThatThrownBy(() -> QrImageOptions.of(300, fg, bg))
-                    .isInstanceOfSatisfying(QrRenderException.class,
+                    .isInstanceOfSatisfying(
+                            QrRenderException.class,
                             e -> assertThat(e.problem()).isEqualTo(QrRenderException.Problem.LOW_CONTRAST))
                     .hasMessageContaining("at least 3.0:1");
         }

@@ -30,6 +30,7 @@ class QrRendererPropertiesTest {
         assertThat(png.width()).isEqualTo(size);
         assertThat(png.height()).isEqualTo(size);
         assertThat(QrDecoding.decode(png)).as("text %s at %d px", text, size).isEqualTo(text);
-        assertThat(QrDecoding.decode(QrDecoding.rasterizeSvg(renderer.svg(text, options)))).isEqualTo(text);
+        assertThat(QrDecoding.decode(QrDecoding.rasterizeSvg(renderer.svg(text, options))))
+                .isEqualTo(text);
     }
 }

@@ -1,26 +1,27 @@
 package dev.bakongpay.core.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bakongpay.core.render.internal.ModuleGrid;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 @DisplayName("QrRenderer")
 class QrRendererTest {
 
     /** A dynamic KHQR the official SDK generated (shared/khqr vectors). */
-    static final String KHQR = "00020101021229220018coffee.corner@abaa52045999530384054040.015802KH5919Lucky Minimart 24/76006Kampot62180102#10308Branch 2993400131795855370060011341017680157536304FFA3";
+    static final String KHQR =
+            "00020101021229220018coffee.corner@abaa52045999530384054040.015802KH5919Lucky Minimart 24/76006Kampot62180102#10308Branch 2993400131795855370060011341017680157536304FFA3";
     /** A KHQR with a Khmer merchant name and city (tag 64), from NBC's SDK tests. */
-    static final String KHMER_KHQR = "00020101021229460015john_smith@devb0111855122334550208Dev Bank52045999530384054031005802KH5910John Smith6010PHNOM PENH62670106#123450211855122334550311Coffee Shop0709Cashier_10810Buy coffee64280002km0108ចន ស្មីន0206ភ្នំពញ993400131726821915797011317268220357976304B73E";
+    static final String KHMER_KHQR =
+            "00020101021229460015john_smith@devb0111855122334550208Dev Bank52045999530384054031005802KH5910John Smith6010PHNOM PENH62670106#123450211855122334550311Coffee Shop0709Cashier_10810Buy coffee64280002km0108ចន ស្មីន0206ភ្នំពញ993400131726821915797011317268220357976304B73E";
 
     private final QrRenderer renderer = new QrRenderer();
 
@@ -61,7 +62,8 @@ class QrRendererTest {
         @DisplayName("the default 300 px image reads back with ZXing's camera-image detector alone")
         void detectorAlone() {
             for (String khqr : new String[] {KHQR, KHMER_KHQR}) {
-                assertThat(QrDecoding.decodeWithDetector(QrDecoding.readPng(renderer.png(khqr, QrImageOptions.defaults()))))
+                assertThat(QrDecoding.decodeWithDetector(
+                                QrDecoding.readPng(renderer.png(khqr, QrImageOptions.defaults()))))
                         .isEqualTo(khqr);
             }
         }
@@ -71,10 +73,13 @@ class QrRendererTest {
         void quietZone() {
             ModuleGrid grid = ModuleGrid.encode(KHQR, 300);
             assertThat(grid.offset()).isGreaterThanOrEqualTo(4 * grid.moduleSize());
-            assertThat(300 - grid.offset() - grid.modules() * grid.moduleSize()).isGreaterThanOrEqualTo(4 * grid.moduleSize());
+            assertThat(300 - grid.offset() - grid.modules() * grid.moduleSize())
+                    .isGreaterThanOrEqualTo(4 * grid.moduleSize());
             QrDecoding.Pixels pixels = QrDecoding.readPng(renderer.png(KHQR, QrImageOptions.defaults()));
             for (int i = 0; i < grid.offset(); i++) {
-                assertThat(pixels.at(i, 150)).as("pixel %d of the left margin", i).isEqualTo(0xFFFFFF);
+                assertThat(pixels.at(i, 150))
+                        .as("pixel %d of the left margin", i)
+                        .isEqualTo(0xFFFFFF);
             }
         }
     }
@@ -88,7 +93,9 @@ class QrRendererTest {
         @DisplayName("declares the requested size in width, height and viewBox and reads back to the KHQR string")
         void exactSizeAndDecodes(int size) {
             String svg = renderer.svg(KHQR, QrImageOptions.ofSize(size));
-            assertThat(svg).contains("width=\"" + size + "\" height=\"" + size + "\" viewBox=\"0 0 " + size + " " + size + "\"")
+            assertThat(svg)
+                    .contains(
+                            "width=\"" + size + "\" height=\"" + size + "\" viewBox=\"0 0 " + size + " " + size + "\"")
                     .contains("shape-rendering=\"crispEdges\"");
             assertThat(QrDecoding.decode(QrDecoding.rasterizeSvg(svg))).isEqualTo(KHQR);
         }
@@ -96,7 +103,8 @@ class QrRendererTest {
         @Test
         @DisplayName("a Khmer merchant name survives the round trip")
         void khmer() {
-            assertThat(QrDecoding.decode(QrDecoding.rasterizeSvg(renderer.svg(KHMER_KHQR, QrImageOptions.of(400, "#000", "#FFF")))))
+            assertThat(QrDecoding.decode(
+                            QrDecoding.rasterizeSvg(renderer.svg(KHMER_KHQR, QrImageOptions.of(400, "#000", "#FFF")))))
                     .isEqualTo(KHMER_KHQR);
         }
 
@@ -104,7 +112,9 @@ class QrRendererTest {
         @DisplayName("fills the background and the modules with the requested colours")
         void colours() {
             String svg = renderer.svg(KHQR, QrImageOptions.of(300, "#b71c1c", "#ffffff"));
-            assertThat(svg).contains("<path fill=\"#FFFFFF\" d=\"M0 0h300v300H0z\"/>").contains("<path fill=\"#B71C1C\" transform=\"translate(");
+            assertThat(svg)
+                    .contains("<path fill=\"#FFFFFF\" d=\"M0 0h300v300H0z\"/>")
+                    .contains("<path fill=\"#B71C1C\" transform=\"translate(");
             assertThat(QrDecoding.decode(QrDecoding.rasterizeSvg(svg))).isEqualTo(KHQR);
         }
 
@@ -179,7 +189,8 @@ class QrRendererTest {
         @DisplayName("empty content is refused")
         void empty() {
             assertThatThrownBy(() -> renderer.png("", QrImageOptions.defaults()))
-                    .isInstanceOfSatisfying(QrRenderException.class,
+                    .isInstanceOfSatisfying(
+                            QrRenderException.class,
                             e -> assertThat(e.problem()).isEqualTo(QrRenderException.Problem.EMPTY_CONTENT));
         }
 
@@ -187,7 +198,8 @@ class QrRendererTest {
         @DisplayName("content too long for any QR code is refused")
         void tooLong() {
             assertThatThrownBy(() -> renderer.svg("x".repeat(5000), QrImageOptions.defaults()))
-                    .isInstanceOfSatisfying(QrRenderException.class,
+                    .isInstanceOfSatisfying(
+                            QrRenderException.class,
                             e -> assertThat(e.problem()).isEqualTo(QrRenderException.Problem.CONTENT_TOO_LONG));
         }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 public final class AdminAccessFilter implements ContainerRequestFilter {
     /** Request property holding the {@link dev.bakongpay.core.admin.AdminToken#credentialId()} of the caller. */
     public static final String CREDENTIAL_PROPERTY = "bakongpay.adminCredential";
+
     private static final String PUBLIC_PATH = "openapi.json";
 
     private final AdminRuntime runtime;
@@ -35,18 +36,21 @@ public final class AdminAccessFilter implements ContainerRequestFilter {
         if (path.equals(PUBLIC_PATH) || path.equals("/" + PUBLIC_PATH)) return;
         String header = request.getHeaderString("Authorization");
         if (header == null || header.isBlank()) {
-            throw unauthorized("missing_admin_token", "Send the admin token as 'Authorization: Bearer <BAKONGPAY_ADMIN_TOKEN>'");
+            throw unauthorized(
+                    "missing_admin_token", "Send the admin token as 'Authorization: Bearer <BAKONGPAY_ADMIN_TOKEN>'");
         }
         if (!runtime.token().acceptsAuthorization(header)) {
             throw unauthorized("invalid_admin_token", "This is not the admin token (API keys are not accepted here)");
         }
         request.setProperty(CREDENTIAL_PROPERTY, runtime.token().credentialId());
-        request.setSecurityContext(new AdminSecurityContext(runtime.token().credentialId(),
-                request.getSecurityContext() != null && request.getSecurityContext().isSecure()));
+        request.setSecurityContext(new AdminSecurityContext(
+                runtime.token().credentialId(),
+                request.getSecurityContext() != null
+                        && request.getSecurityContext().isSecure()));
     }
 
     private static ApiException unauthorized(String code, String message) {
-        return new ApiException(401, code, message, List.of(),
-                Map.of("WWW-Authenticate", "Bearer realm=\"bakongpay-admin\""));
+        return new ApiException(
+                401, code, message, List.of(), Map.of("WWW-Authenticate", "Bearer realm=\"bakongpay-admin\""));
     }
 }

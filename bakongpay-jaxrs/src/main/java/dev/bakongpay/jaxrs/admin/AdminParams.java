@@ -86,7 +86,9 @@ final class AdminParams {
     /** The cursor of the page after the one ending with {@code p}: opaque to clients. */
     static String cursor(TransactionSearch.Position p) {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, p.createdAt());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((micros + ":" + p.id()).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((micros + ":" + p.id()).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Throws the 422 naming every problem found, if any. */
@@ -122,7 +124,8 @@ final class AdminParams {
     private static <E extends Enum<E>> String names(Class<E> type) {
         StringBuilder b = new StringBuilder();
         E[] all = type.getEnumConstants();
-        for (int i = 0; i < all.length; i++) b.append(i == 0 ? "" : i == all.length - 1 ? " or " : ", ").append(all[i].name());
+        for (int i = 0; i < all.length; i++)
+            b.append(i == 0 ? "" : i == all.length - 1 ? " or " : ", ").append(all[i].name());
         return b.toString();
     }
 }

@@ -37,16 +37,25 @@ public class AdminPaymentsResource {
     public record Detail(AdminPaymentView payment, List<AdminWebhookView> webhooks) {}
 
     @GET
-    public Page search(@QueryParam("md5") String md5, @QueryParam("transactionId") String transactionId,
-                       @QueryParam("status") String status, @QueryParam("merchantId") String merchantId,
-                       @QueryParam("limit") String limit, @QueryParam("before") String before) {
+    public Page search(
+            @QueryParam("md5") String md5,
+            @QueryParam("transactionId") String transactionId,
+            @QueryParam("status") String status,
+            @QueryParam("merchantId") String merchantId,
+            @QueryParam("limit") String limit,
+            @QueryParam("before") String before) {
         AdminParams p = new AdminParams();
-        TransactionSearch search = new TransactionSearch(p.md5("md5", md5), p.uuid("transactionId", transactionId),
-                p.oneOf("status", status, PaymentStatus.class), p.text("merchantId", merchantId, 128),
-                p.before("before", before), p.number("limit", limit, 1, TransactionSearch.MAX_LIMIT, DEFAULT_LIMIT));
+        TransactionSearch search = new TransactionSearch(
+                p.md5("md5", md5),
+                p.uuid("transactionId", transactionId),
+                p.oneOf("status", status, PaymentStatus.class),
+                p.text("merchantId", merchantId, 128),
+                p.before("before", before),
+                p.number("limit", limit, 1, TransactionSearch.MAX_LIMIT, DEFAULT_LIMIT));
         p.check();
         List<Transaction> rows = runtime.storage().transactions().search(search);
-        String next = rows.size() < search.limit() ? null
+        String next = rows.size() < search.limit()
+                ? null
                 : AdminParams.cursor(TransactionSearch.Position.of(rows.get(rows.size() - 1)));
         return new Page(rows.stream().map(AdminPaymentView::summary).toList(), next);
     }
@@ -56,14 +65,22 @@ public class AdminPaymentsResource {
     public Detail one(@PathParam("transactionId") String transactionId) {
         UUID id = AdminParams.parseUuid(transactionId.strip());
         if (id == null) {
-            throw new ApiException(422, "validation_failed", "transactionId: must be a transaction id (a UUID)",
+            throw new ApiException(
+                    422,
+                    "validation_failed",
+                    "transactionId: must be a transaction id (a UUID)",
                     List.of(Json.detail("transactionId", "invalid_id", "must be a transaction id (a UUID)")),
                     Map.of());
         }
-        Transaction t = runtime.storage().transactions().findAnyById(id)
+        Transaction t = runtime.storage()
+                .transactions()
+                .findAnyById(id)
                 .orElseThrow(() -> new ApiException(404, "not_found", "No payment has the transaction id " + id));
         var now = runtime.clock().instant();
-        return new Detail(AdminPaymentView.detail(t), runtime.storage().webhooks().findByTransaction(id).stream()
-                .map(d -> AdminWebhookView.of(d, now)).toList());
+        return new Detail(
+                AdminPaymentView.detail(t),
+                runtime.storage().webhooks().findByTransaction(id).stream()
+                        .map(d -> AdminWebhookView.of(d, now))
+                        .toList());
     }
 }

@@ -16,7 +16,8 @@ record AdminSecurityContext(String credentialId, boolean secure) implements Secu
             return sc.getUserPrincipal().getName();
         }
         if (sc instanceof AdminSecurityContext a) return a.credentialId();
-        throw new dev.bakongpay.jaxrs.internal.ApiException(401, "missing_admin_token", "This endpoint needs the admin token");
+        throw new dev.bakongpay.jaxrs.internal.ApiException(
+                401, "missing_admin_token", "This endpoint needs the admin token");
     }
 
     @Override

@@ -41,7 +41,8 @@ public class AdminStatsResource {
         Instant to = runtime.clock().instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
         Instant from = to.minus(Duration.ofHours(h));
         List<MinuteCount> counts = runtime.storage().transactions().countPerMinute(from, to).stream()
-                .map(c -> new MinuteCount(Times.iso(c.minute()), c.status().name(), c.count())).toList();
+                .map(c -> new MinuteCount(Times.iso(c.minute()), c.status().name(), c.count()))
+                .toList();
         return new PerMinute(Times.iso(from), Times.iso(to), h, counts);
     }
 }

@@ -32,7 +32,12 @@ public class AdminWebhooksResource {
     }
 
     /** What the listing can be narrowed to: a state, or FAILED (dead, or pending after a failed attempt). */
-    enum Filter { PENDING, FAILED, DEAD, DELIVERED }
+    enum Filter {
+        PENDING,
+        FAILED,
+        DEAD,
+        DELIVERED
+    }
 
     public record Listing(List<AdminWebhookView> webhooks) {}
 
@@ -45,11 +50,15 @@ public class AdminWebhooksResource {
         Filter filter = p.oneOf("state", state, Filter.class);
         int n = p.number("limit", limit, 1, 200, AdminPaymentsResource.DEFAULT_LIMIT);
         p.check();
-        WebhookDeliveryQuery query = filter == null ? WebhookDeliveryQuery.inState(null, n)
-                : filter == Filter.FAILED ? WebhookDeliveryQuery.failed(n)
-                : WebhookDeliveryQuery.inState(WebhookDeliveryState.valueOf(filter.name()), n);
+        WebhookDeliveryQuery query = filter == null
+                ? WebhookDeliveryQuery.inState(null, n)
+                : filter == Filter.FAILED
+                        ? WebhookDeliveryQuery.failed(n)
+                        : WebhookDeliveryQuery.inState(WebhookDeliveryState.valueOf(filter.name()), n);
         Instant now = runtime.clock().instant();
-        return new Listing(runtime.storage().webhooks().list(query).stream().map(d -> AdminWebhookView.of(d, now)).toList());
+        return new Listing(runtime.storage().webhooks().list(query).stream()
+                .map(d -> AdminWebhookView.of(d, now))
+                .toList());
     }
 
     /**
@@ -67,15 +76,24 @@ public class AdminWebhooksResource {
         else if (store.retryNow(eventId)) action = "retrying";
         else action = null;
         WebhookDelivery d = store.find(eventId)
-                .orElseThrow(() -> new ApiException(404, "not_found", "No webhook delivery has the event id " + eventId));
+                .orElseThrow(
+                        () -> new ApiException(404, "not_found", "No webhook delivery has the event id " + eventId));
         if (action == null) {
-            String why = d.state() == WebhookDeliveryState.DELIVERED ? "it was delivered already"
-                    : d.attempts() == 0 ? "it has not failed: its first attempt is still to come"
-                    : "a node is sending it right now";
+            String why = d.state() == WebhookDeliveryState.DELIVERED
+                    ? "it was delivered already"
+                    : d.attempts() == 0
+                            ? "it has not failed: its first attempt is still to come"
+                            : "a node is sending it right now";
             throw new ApiException(409, "not_redeliverable", "Webhook " + eventId + " cannot be redelivered: " + why);
         }
-        runtime.storage().audit().append(new AdminAuditEntry(runtime.clock().instant(), AdminSecurityContext.actorOf(security),
-                "webhook.redeliver", null, "event " + eventId + " (" + action + ")"));
+        runtime.storage()
+                .audit()
+                .append(new AdminAuditEntry(
+                        runtime.clock().instant(),
+                        AdminSecurityContext.actorOf(security),
+                        "webhook.redeliver",
+                        null,
+                        "event " + eventId + " (" + action + ")"));
         return new Redelivered(action, AdminWebhookView.of(d, runtime.clock().instant()));
     }
 }

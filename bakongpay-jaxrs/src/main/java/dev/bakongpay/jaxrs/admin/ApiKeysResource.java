@@ -38,21 +38,22 @@ public final class ApiKeysResource {
     }
 
     /** {@code POST /keys} body. */
-    public record CreateBody(String plan, String label, String mode, String merchantId) {
-    }
+    public record CreateBody(String plan, String label, String mode, String merchantId) {}
 
     /** {@code POST /keys/{id}/rotate} body; may be absent. */
-    public record RotateBody(Long graceSeconds) {
-    }
+    public record RotateBody(Long graceSeconds) {}
 
     /** {@code POST /keys/{id}/plan} body. */
-    public record PlanBody(String plan) {
-    }
+    public record PlanBody(String plan) {}
 
     @GET
     public Map<String, Object> list() {
         ApiKeyAdmin admin = runtime.apiKeys();
-        return Map.of("keys", admin.list(ApiKeyStore.MAX_LIST).stream().map(r -> AdminViews.key(r, runtime.clock())).toList());
+        return Map.of(
+                "keys",
+                admin.list(ApiKeyStore.MAX_LIST).stream()
+                        .map(r -> AdminViews.key(r, runtime.clock()))
+                        .toList());
     }
 
     @POST
@@ -60,8 +61,13 @@ public final class ApiKeysResource {
     public Response create(CreateBody body, @Context SecurityContext security) {
         CreateBody b = body != null ? body : new CreateBody(null, null, null, null);
         Plan plan = ApiKeyAdmin.plan(b.plan(), "plan");
-        ApiKeyAdmin.Issued issued = runtime.apiKeys().create(plan, b.label(), ApiKeyAdmin.mode(b.mode(), "mode"),
-                b.merchantId(), AdminSecurityContext.actorOf(security));
+        ApiKeyAdmin.Issued issued = runtime.apiKeys()
+                .create(
+                        plan,
+                        b.label(),
+                        ApiKeyAdmin.mode(b.mode(), "mode"),
+                        b.merchantId(),
+                        AdminSecurityContext.actorOf(security));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("key", issued.key());
         out.put("apiKey", AdminViews.key(issued.record(), runtime.clock()));
@@ -85,8 +91,10 @@ public final class ApiKeysResource {
     @POST
     @Path("/{id}/rotate")
     @Consumes(MediaType.WILDCARD)
-    public Response rotateWithoutBody(@PathParam("id") String id, @Context jakarta.ws.rs.core.HttpHeaders headers,
-                                      @Context SecurityContext security) {
+    public Response rotateWithoutBody(
+            @PathParam("id") String id,
+            @Context jakarta.ws.rs.core.HttpHeaders headers,
+            @Context SecurityContext security) {
         if (headers.getLength() > 0 || headers.getHeaderString("Transfer-Encoding") != null) {
             throw new ApiException(415, "unsupported_media_type", "Send the body as application/json");
         }
@@ -98,8 +106,8 @@ public final class ApiKeysResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response rotate(@PathParam("id") String id, RotateBody body, @Context SecurityContext security) {
         String actor = AdminSecurityContext.actorOf(security);
-        Duration grace = body == null || body.graceSeconds() == null ? ApiKeyAdmin.DEFAULT_GRACE
-                : graceOf(body.graceSeconds());
+        Duration grace =
+                body == null || body.graceSeconds() == null ? ApiKeyAdmin.DEFAULT_GRACE : graceOf(body.graceSeconds());
         ApiKeyAdmin.Rotated rotated;
         try {
             rotated = runtime.apiKeys().rotate(checked(id), grace, actor).orElseThrow(() -> notFound(id));
@@ -139,7 +147,11 @@ public final class ApiKeysResource {
     }
 
     private static ApiException notFound(String id) {
-        return new ApiException(404, "api_key_not_found", id == null ? "No API key has this id"
-                : "No API key has the id " + id, List.of(), Map.of());
+        return new ApiException(
+                404,
+                "api_key_not_found",
+                id == null ? "No API key has this id" : "No API key has the id " + id,
+                List.of(),
+                Map.of());
     }
 }

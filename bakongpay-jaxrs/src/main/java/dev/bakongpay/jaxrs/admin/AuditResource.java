@@ -26,7 +26,11 @@ public final class AuditResource {
     @GET
     public Map<String, Object> list(@QueryParam("limit") String limit) {
         int n = limit(limit);
-        return Map.of("entries", runtime.storage().audit().list(n).stream().map(AdminViews::audit).toList());
+        return Map.of(
+                "entries",
+                runtime.storage().audit().list(n).stream()
+                        .map(AdminViews::audit)
+                        .toList());
     }
 
     /** Judged by its text: 1 to {@value AdminAuditStore#MAX_LIST} digits' worth, no sign, no fraction. */
@@ -37,7 +41,11 @@ public final class AuditResource {
             if (n >= 1 && n <= AdminAuditStore.MAX_LIST) return n;
         }
         String message = "must be a whole number from 1 to " + AdminAuditStore.MAX_LIST;
-        throw new ApiException(422, "validation_failed", "limit: " + message,
-                List.of(Json.detail("limit", "out_of_range", message)), Map.of());
+        throw new ApiException(
+                422,
+                "validation_failed",
+                "limit: " + message,
+                List.of(Json.detail("limit", "out_of_range", message)),
+                Map.of());
     }
 }

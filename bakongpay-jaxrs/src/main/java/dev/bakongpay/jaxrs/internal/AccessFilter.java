@@ -40,6 +40,7 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
     private static final String DECISION = "bakongpay.rateLimit";
     /** lastUsedAt is for humans; writing it on every request would double the store's load. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
     private static final String PUBLIC_PATH = "openapi.json";
     /** The methods some endpoint serves (HEAD and OPTIONS come with GET and every path). */
     private static final java.util.Set<String> SERVED_METHODS = java.util.Set.of("GET", "HEAD", "POST", "OPTIONS");
@@ -48,8 +49,10 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
 
     public AccessFilter(BakongPayRuntime runtime) {
         this.runtime = runtime;
-        for (dev.bakongpay.spi.Plan plan : dev.bakongpay.spi.Plan.values()) { // a series per plan from the start, at zero
-            runtime.meterRegistry().counter("bakongpay.ratelimit.rejections", "plan", dev.bakongpay.core.metrics.Meters.tag(plan));
+        for (dev.bakongpay.spi.Plan plan :
+                dev.bakongpay.spi.Plan.values()) { // a series per plan from the start, at zero
+            runtime.meterRegistry()
+                    .counter("bakongpay.ratelimit.rejections", "plan", dev.bakongpay.core.metrics.Meters.tag(plan));
         }
     }
 
@@ -62,40 +65,52 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
         if (!SERVED_METHODS.contains(request.getMethod())) return;
         String header = request.getHeaderString("Authorization");
         if (header == null || header.isBlank()) {
-            throw unauthorized("missing_api_key", "Send your API key as 'Authorization: Bearer bk_live_…' (or bk_test_…)");
+            throw unauthorized(
+                    "missing_api_key", "Send your API key as 'Authorization: Bearer bk_live_…' (or bk_test_…)");
         }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || !ApiKeys.wellFormed(header.substring(7).strip())) {
-            throw unauthorized("invalid_api_key", "The Authorization header must be 'Bearer ' followed by a bk_live_… or bk_test_… key");
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || !ApiKeys.wellFormed(header.substring(7).strip())) {
+            throw unauthorized(
+                    "invalid_api_key",
+                    "The Authorization header must be 'Bearer ' followed by a bk_live_… or bk_test_… key");
         }
         String hash = ApiKeys.hash(header.substring(7).strip());
         Optional<ApiKeyRecord> found = runtime.apiKeys().findByHash(hash);
         // the store looked the key up by hash; compare again in constant time so timing reveals nothing
-        if (found.isEmpty() || !MessageDigest.isEqual(found.get().keyHash().getBytes(StandardCharsets.US_ASCII),
-                hash.getBytes(StandardCharsets.US_ASCII))) {
+        if (found.isEmpty()
+                || !MessageDigest.isEqual(
+                        found.get().keyHash().getBytes(StandardCharsets.US_ASCII),
+                        hash.getBytes(StandardCharsets.US_ASCII))) {
             throw unauthorized("invalid_api_key", "This API key is not known");
         }
         ApiKeyRecord key = found.get();
         Instant now = runtime.clock().instant();
         switch (key.state(now)) {
             case REVOKED -> throw unauthorized("api_key_revoked", "This API key has been revoked");
-            case EXPIRED -> throw unauthorized("api_key_expired", "This API key expired (it was rotated); use the key that replaced it");
-            default -> { }
+            case EXPIRED ->
+                throw unauthorized(
+                        "api_key_expired", "This API key expired (it was rotated); use the key that replaced it");
+            default -> {}
         }
         if (key.lastUsedAt() == null || key.lastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
             runtime.apiKeys().touch(hash, now);
         }
         Merchant merchant = new Merchant(key.merchantId(), key.plan(), key.mode());
-        request.setSecurityContext(new MerchantSecurityContext(merchant, request.getSecurityContext().isSecure()));
+        request.setSecurityContext(new MerchantSecurityContext(
+                merchant, request.getSecurityContext().isSecure()));
         RateLimitDecision decision;
         try {
-            decision = runtime.rateLimiter().tryAcquire("key:" + hash, runtime.rateLimits().get(key.plan()));
+            decision = runtime.rateLimiter()
+                    .tryAcquire("key:" + hash, runtime.rateLimits().get(key.plan()));
         } catch (StoreException e) {
             LOG.warn("rate limiter unavailable, letting the request through: {}", e.getMessage());
             return;
         }
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
-            runtime.meterRegistry().counter("bakongpay.ratelimit.rejections", "plan", dev.bakongpay.core.metrics.Meters.tag(key.plan()))
+            runtime.meterRegistry()
+                    .counter(
+                            "bakongpay.ratelimit.rejections", "plan", dev.bakongpay.core.metrics.Meters.tag(key.plan()))
                     .increment();
             throw new RateLimitExceededException(decision);
         }
@@ -113,7 +128,7 @@ public final class AccessFilter implements ContainerRequestFilter, ContainerResp
     }
 
     private static ApiException unauthorized(String code, String message) {
-        return new ApiException(401, code, message, java.util.List.of(),
-                Map.of("WWW-Authenticate", "Bearer realm=\"bakongpay\""));
+        return new ApiException(
+                401, code, message, java.util.List.of(), Map.of("WWW-Authenticate", "Bearer realm=\"bakongpay\""));
     }
 }

@@ -17,8 +17,8 @@ public final class ApiException extends RuntimeException {
         this(status, code, message, List.of(), Map.of());
     }
 
-    public ApiException(int status, String code, String message, List<Map<String, String>> details,
-                        Map<String, String> headers) {
+    public ApiException(
+            int status, String code, String message, List<Map<String, String>> details, Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
@@ -26,8 +26,19 @@ public final class ApiException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
-    public int status() { return status; }
-    public String code() { return code; }
-    public List<Map<String, String>> details() { return details; }
-    public Map<String, String> headers() { return headers; }
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<Map<String, String>> details() {
+        return details;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
 }

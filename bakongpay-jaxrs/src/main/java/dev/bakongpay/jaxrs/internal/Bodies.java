@@ -10,15 +10,11 @@ import java.util.List;
 public final class Bodies {
     private Bodies() {}
 
-    public record Md5(String md5) {
-    }
+    public record Md5(String md5) {}
 
-    public record Bulk(List<String> md5s) {
-    }
+    public record Bulk(List<String> md5s) {}
 
-    public record Lookup(String query, String type) {
-    }
+    public record Lookup(String query, String type) {}
 
-    public record QrImage(String qrString, Integer size, String foreground, String background, String format) {
-    }
+    public record QrImage(String qrString, Integer size, String foreground, String background, String format) {}
 }

@@ -31,6 +31,7 @@ import java.math.BigInteger;
 public final class BoundedNumbers {
     /** Integer digits and decimals kept exactly. */
     static final int LIMIT = 100;
+
     static final int TINY_SCALE = LIMIT + 1;
     private static final BigDecimal HUGE = BigDecimal.ONE.scaleByPowerOfTen(LIMIT);
     private static final BigDecimal TINY = BigDecimal.ONE.scaleByPowerOfTen(-TINY_SCALE);
@@ -95,7 +96,9 @@ public final class BoundedNumbers {
         int last = -1; // positions in the concatenated digit string
         int total = (intEnd - intStart) + (fracEnd - fracStart);
         for (int k = 0; k < total; k++) {
-            char c = k < intEnd - intStart ? text.charAt(intStart + k) : text.charAt(fracStart + k - (intEnd - intStart));
+            char c = k < intEnd - intStart
+                    ? text.charAt(intStart + k)
+                    : text.charAt(fracStart + k - (intEnd - intStart));
             if (c != '0') {
                 if (first < 0) first = k;
                 last = k;
@@ -117,7 +120,10 @@ public final class BoundedNumbers {
         }
         for (long k = first; k < first + keep; k++) {
             int idx = (int) k;
-            digits.append(idx < intEnd - intStart ? text.charAt(intStart + idx) : text.charAt(fracStart + idx - (intEnd - intStart)));
+            digits.append(
+                    idx < intEnd - intStart
+                            ? text.charAt(intStart + idx)
+                            : text.charAt(fracStart + idx - (intEnd - intStart)));
         }
         if (cut) digits.append('1');
         if (digits.length() == 0) digits.append('0');

@@ -59,10 +59,12 @@ public final class EdgeFilter implements ContainerRequestFilter, ContainerRespon
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!response.getHeaders().containsKey("Cache-Control")) response.getHeaders().putSingle("Cache-Control", "no-store");
+        if (!response.getHeaders().containsKey("Cache-Control"))
+            response.getHeaders().putSingle("Cache-Control", "no-store");
         int status = response.getStatus();
         if (status >= 400 && !response.hasEntity()) {
-            response.setEntity(HttpErrors.body(status, HttpErrors.message(status)), NONE, MediaType.APPLICATION_JSON_TYPE);
+            response.setEntity(
+                    HttpErrors.body(status, HttpErrors.message(status)), NONE, MediaType.APPLICATION_JSON_TYPE);
         }
         if (status >= 400 && request.getProperty(BODY) instanceof Counted body && !body.skipArrived()) {
             response.getHeaders().putSingle("Connection", "close");
@@ -78,11 +80,13 @@ public final class EdgeFilter implements ContainerRequestFilter, ContainerRespon
         for (String value : values) {
             if (value == null) continue;
             for (String range : value.split(",")) {
-                // "a, , b": empty list elements are allowed; a bare "*" is old Java's "*/*" (HttpURLConnection sends it)
+                // "a, , b": empty list elements are allowed; a bare "*" is old Java's "*/*" (HttpURLConnection sends
+                // it)
                 if (range.isBlank() || range.trim().equals("*") || range.trim().startsWith("*;")) continue;
                 try {
                     String q = MediaType.valueOf(range.trim()).getParameters().get("q");
-                    if (q != null && !(Q.matcher(q.trim()).matches() && Double.parseDouble(q.trim()) <= 1)) return false;
+                    if (q != null && !(Q.matcher(q.trim()).matches() && Double.parseDouble(q.trim()) <= 1))
+                        return false;
                 } catch (RuntimeException e) {
                     return false;
                 }
@@ -122,8 +126,7 @@ public final class EdgeFilter implements ContainerRequestFilter, ContainerRespon
 
         /** Reading stops at the answer; closing is the container's business (it still has to skip what is left). */
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         /**
          * Reads what is left of a body of known length as far as it has arrived, without

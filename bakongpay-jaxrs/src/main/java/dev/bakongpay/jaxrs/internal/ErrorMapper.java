@@ -53,35 +53,67 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (abort != null) {
             // the client's problem, not ours: a body cut off, a bad chunk, a closed connection
             LOG.debug("request body unreadable (client aborted or sent a malformed body): {}", abort.toString());
-            return answer(400, "bad_request", "The request body could not be read: it ended early or its framing is "
-                    + "malformed", List.of(), Map.of("Connection", "close"));
+            return answer(
+                    400,
+                    "bad_request",
+                    "The request body could not be read: it ended early or its framing is " + "malformed",
+                    List.of(),
+                    Map.of("Connection", "close"));
         }
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof ApiException a) return answer(a.status(), a.code(), a.getMessage(), a.details(), a.headers());
+            if (t instanceof ApiException a)
+                return answer(a.status(), a.code(), a.getMessage(), a.details(), a.headers());
         }
         if (thrown instanceof PaymentException p) return payment(p);
         if (thrown instanceof RateLimitExceededException r) {
-            return answer(429, "rate_limit_exceeded", r.getMessage(), List.of(),
+            return answer(
+                    429,
+                    "rate_limit_exceeded",
+                    r.getMessage(),
+                    List.of(),
                     Map.of("Retry-After", String.valueOf(r.decision().retryAfterSeconds())));
         }
         if (thrown instanceof KhqrException k) {
-            return answer(422, "validation_failed", k.getMessage(),
-                    List.of(Json.detail(k.field(), "invalid_khqr", k.error().message())), Map.of());
+            return answer(
+                    422,
+                    "validation_failed",
+                    k.getMessage(),
+                    List.of(Json.detail(k.field(), "invalid_khqr", k.error().message())),
+                    Map.of());
         }
-        if (thrown instanceof QrRenderException q) { // what QrImageService's own checks cannot foresee, e.g. too many modules for the size
-            return answer(422, "validation_failed", q.getMessage(),
-                    List.of(Json.detail(q.field().equals("content") ? "qrString" : q.field(), q.problem().name().toLowerCase(java.util.Locale.ROOT), q.getMessage())), Map.of());
+        if (thrown
+                instanceof
+                QrRenderException
+                        q) { // what QrImageService's own checks cannot foresee, e.g. too many modules for the size
+            return answer(
+                    422,
+                    "validation_failed",
+                    q.getMessage(),
+                    List.of(Json.detail(
+                            q.field().equals("content") ? "qrString" : q.field(),
+                            q.problem().name().toLowerCase(java.util.Locale.ROOT),
+                            q.getMessage())),
+                    Map.of());
         }
         if (thrown instanceof WebApplicationException w) return web(w);
         JsonProcessingException json = find(thrown, JsonProcessingException.class);
         if (json != null) return json(json);
         if (thrown instanceof StoreException) {
             LOG.error("storage failed", thrown);
-            return answer(503, "service_unavailable", "Storage is unavailable; retry shortly", List.of(), Map.of("Retry-After", "5"));
+            return answer(
+                    503,
+                    "service_unavailable",
+                    "Storage is unavailable; retry shortly",
+                    List.of(),
+                    Map.of("Retry-After", "5"));
         }
         LOG.error("unexpected failure", thrown);
-        return answer(500, "internal_error", "An unexpected error occurred; quote the X-Request-Id header when "
-                + "reporting it", List.of(), Map.of());
+        return answer(
+                500,
+                "internal_error",
+                "An unexpected error occurred; quote the X-Request-Id header when " + "reporting it",
+                List.of(),
+                Map.of());
     }
 
     /**
@@ -105,19 +137,26 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (p instanceof PaymentException.Invalid) status = 422;
         else if (p instanceof PaymentException.NotFound) status = 404;
         else if (p instanceof PaymentException.PlanUpgradeRequired) status = 403;
-        else if (p instanceof PaymentException.IdempotencyKeyReused || p instanceof PaymentException.IdempotencyInProgress) status = 409;
+        else if (p instanceof PaymentException.IdempotencyKeyReused
+                || p instanceof PaymentException.IdempotencyInProgress) status = 409;
         else if (p instanceof PaymentException.NetworkTimeout) status = 504;
         else if (p instanceof PaymentException.NetworkUnavailable) status = 502;
         else status = 400;
         if (status >= 500) {
             // the whole story (upstream address, exception classes, stack) goes to the log under the
             // request id; the caller gets words that name neither an address nor a Java class
-            LOG.warn("request {}: Bakong network, answered {} {}: {}", MDC.get(RequestIdFilter.MDC_KEY), status, p.code(),
-                    p.getMessage(), p.getCause());
+            LOG.warn(
+                    "request {}: Bakong network, answered {} {}: {}",
+                    MDC.get(RequestIdFilter.MDC_KEY),
+                    status,
+                    p.code(),
+                    p.getMessage(),
+                    p.getCause());
             return answer(status, p.code(), upstreamMessage(p, status), List.of(), Map.of());
         }
         List<Map<String, String>> details = p.details().stream()
-                .map((FieldError e) -> Json.detail(e.field(), e.code(), e.message())).collect(Collectors.toList());
+                .map((FieldError e) -> Json.detail(e.field(), e.code(), e.message()))
+                .collect(Collectors.toList());
         return answer(status, p.code(), p.getMessage(), details, Map.of());
     }
 
@@ -130,7 +169,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     static String upstreamMessage(PaymentException p, int status) {
         String m = p.getMessage();
         if (m != null && !m.isBlank() && m.length() <= 300 && !LEAK.matcher(m).find()) return m;
-        return status == 504 ? "Bakong (NBC) did not answer in time; retry shortly"
+        return status == 504
+                ? "Bakong (NBC) did not answer in time; retry shortly"
                 : "Bakong (NBC) could not give a usable answer; retry shortly";
     }
 
@@ -143,7 +183,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             default -> HttpErrors.message(status);
         };
         if (status >= 500) LOG.error("unexpected failure", w);
-        Map<String, String> headers = w.getResponse().getHeaderString("Allow") == null ? Map.of()
+        Map<String, String> headers = w.getResponse().getHeaderString("Allow") == null
+                ? Map.of()
                 : Map.of("Allow", w.getResponse().getHeaderString("Allow"));
         return answer(status, code, message, List.of(), headers);
     }
@@ -160,8 +201,12 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidDefinitionException) { // our mapping, not the caller's body
                 LOG.error("unexpected failure", e);
-                return answer(500, "internal_error", "An unexpected error occurred; quote the X-Request-Id header when "
-                        + "reporting it", List.of(), Map.of());
+                return answer(
+                        500,
+                        "internal_error",
+                        "An unexpected error occurred; quote the X-Request-Id header when " + "reporting it",
+                        List.of(),
+                        Map.of());
             }
             if (t instanceof StreamConstraintsException) tooDeep = true;
             else if (t instanceof InputCoercionException) outOfRange = true;
@@ -171,19 +216,28 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return invalid(field(e), "duplicate_field", "is given more than once");
         }
         if (syntax != null) {
-            String where = syntax.getLocation() == null ? "" : " at line " + syntax.getLocation().getLineNr()
-                    + ", column " + syntax.getLocation().getColumnNr();
+            String where = syntax.getLocation() == null
+                    ? ""
+                    : " at line " + syntax.getLocation().getLineNr() + ", column "
+                            + syntax.getLocation().getColumnNr();
             return answer(400, "malformed_json", "The request body is not valid JSON" + where, List.of(), Map.of());
         }
         String field = field(e);
         if (tooDeep) {
-            return invalid(field, "too_deep", "must not nest arrays or objects more than " + Json.MAX_NESTING + " levels deep");
+            return invalid(
+                    field,
+                    "too_deep",
+                    "must not nest arrays or objects more than " + Json.MAX_NESTING + " levels deep");
         }
         if (outOfRange) return invalid(field, "out_of_range", "is out of range");
         MismatchedInputException m = find(e, MismatchedInputException.class);
         if (m != null && String.valueOf(m.getOriginalMessage()).startsWith("Trailing token")) {
-            return answer(400, "malformed_json", "The request body must be one JSON value, with nothing after it",
-                    List.of(), Map.of());
+            return answer(
+                    400,
+                    "malformed_json",
+                    "The request body must be one JSON value, with nothing after it",
+                    List.of(),
+                    Map.of());
         }
         if (m != null) {
             String type = m.getTargetType() == null ? "a different type" : describe(m.getTargetType());
@@ -193,7 +247,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Response invalid(String field, String code, String message) {
-        return answer(422, "validation_failed", field + ": " + message, List.of(Json.detail(field, code, message)), Map.of());
+        return answer(
+                422, "validation_failed", field + ": " + message, List.of(Json.detail(field, code, message)), Map.of());
     }
 
     /** The field a mapping failure concerns: its JSON path, else the top-level field being read, else {@code body}. */
@@ -205,7 +260,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             if (t instanceof JsonProcessingException j && j.getProcessor() instanceof JsonParser p) {
                 JsonStreamContext c = p.getParsingContext();
                 while (c != null && c.getParent() != null && c.getParent().getParent() != null) c = c.getParent();
-                if (c != null && c.getParent() != null && c.inObject() && c.getCurrentName() != null) return c.getCurrentName();
+                if (c != null && c.getParent() != null && c.inObject() && c.getCurrentName() != null)
+                    return c.getCurrentName();
             }
         }
         return "body";
@@ -215,7 +271,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (type == Boolean.class || type == boolean.class) return "true or false";
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return type == Integer.class || type == Long.class || type == int.class || type == long.class
-                    ? "a whole number" : "a number";
+                    ? "a whole number"
+                    : "a number";
         }
         if (type == String.class) return "a string";
         if (List.class.isAssignableFrom(type) || type.isArray()) return "an array";
@@ -242,8 +299,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     static Throwable clientAbort(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             // our own failures may carry an I/O cause (Bakong unreachable, a store's socket): not the client's
-            if (t instanceof JsonProcessingException || t instanceof ApiException
-                    || t instanceof dev.bakongpay.core.BakongPayException || t instanceof StoreException) return null;
+            if (t instanceof JsonProcessingException
+                    || t instanceof ApiException
+                    || t instanceof dev.bakongpay.core.BakongPayException
+                    || t instanceof StoreException) return null;
             if (t instanceof java.io.IOException) return t;
             if (t instanceof RuntimeException && badMessage(t)) return t;
             if (t.getCause() == t) break;
@@ -268,9 +327,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
-    static Response answer(int status, String code, String message, List<Map<String, String>> details,
-                           Map<String, String> headers) {
-        Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+    static Response answer(
+            int status, String code, String message, List<Map<String, String>> details, Map<String, String> headers) {
+        Response.ResponseBuilder b = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Json.error(code, message, details));
         headers.forEach(b::header);
         return b.build();

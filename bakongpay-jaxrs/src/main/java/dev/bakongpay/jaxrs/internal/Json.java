@@ -35,15 +35,20 @@ public final class Json {
     public static final int MAX_NESTING = 1000;
 
     public static final ObjectMapper MAPPER = JsonMappers.builder(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING).maxNumberLength(Integer.MAX_VALUE)
-                    .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).build())
+                    .maxNestingDepth(MAX_NESTING)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNameLength(Integer.MAX_VALUE)
+                    .build())
             // a key given twice or a second value after the body would leave what we act on ambiguous
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                    LogicalType.Textual,
+                    c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .addModule(BoundedNumbers.module())
             .build();
 
@@ -75,8 +80,7 @@ public final class Json {
     }
 
     /** The envelope of every 200 answer; {@code data} is one of core's views ({@code dev.bakongpay.core.payment.view}). */
-    public record Success(boolean success, Object data) {
-    }
+    public record Success(boolean success, Object data) {}
 
     /** {@code {"success": false, "error": {"code", "message", "details": [...]}}}. */
     public static Map<String, Object> error(String code, String message, List<Map<String, String>> details) {

@@ -64,8 +64,12 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
         if (id != null) response.getHeaders().putSingle(HEADER, id.toString());
         Object started = request.getProperty(STARTED);
         long ms = started instanceof Long s ? (System.nanoTime() - s) / 1_000_000 : -1;
-        LOG.info("{} {} -> {} ({} ms)", request.getMethod(), request.getUriInfo().getRequestUri().getPath(),
-                response.getStatus(), ms);
+        LOG.info(
+                "{} {} -> {} ({} ms)",
+                request.getMethod(),
+                request.getUriInfo().getRequestUri().getPath(),
+                response.getStatus(),
+                ms);
         if (request.getProperty(MDC_HELD_OUTSIDE) == null) MDC.remove(MDC_KEY);
     }
 }

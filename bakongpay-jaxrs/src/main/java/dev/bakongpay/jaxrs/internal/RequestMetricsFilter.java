@@ -93,8 +93,13 @@ public final class RequestMetricsFilter implements ContainerRequestFilter, Conta
         String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "other";
         sample.stop(Timer.builder("bakongpay.http.requests")
                 .description("Answers of the REST API by method, route template and status")
-                .tags("method", method, "endpoint", endpoint(request.getUriInfo().getPath()),
-                        "status", Integer.toString(response.getStatus()))
+                .tags(
+                        "method",
+                        method,
+                        "endpoint",
+                        endpoint(request.getUriInfo().getPath()),
+                        "status",
+                        Integer.toString(response.getStatus()))
                 .register(registry));
     }
 }

@@ -3,14 +3,14 @@ package dev.bakongpay.jaxrs.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.bakongpay.core.payment.CreatePaymentRequest;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Random;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
-import dev.bakongpay.core.payment.CreatePaymentRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,8 +33,10 @@ class BoundedNumbersTest {
             for (int i = 1 + r.nextInt(maxDigits); i > 0; i--) sb.append((char) ('0' + r.nextInt(10)));
             for (int i = r.nextInt(4); i > 0; i--) sb.append('0');
         }
-        if (r.nextBoolean()) sb.append(r.nextBoolean() ? 'e' : 'E').append(r.nextBoolean() ? "-" : r.nextBoolean() ? "+" : "")
-                .append(r.nextInt(maxExponent + 1));
+        if (r.nextBoolean())
+            sb.append(r.nextBoolean() ? 'e' : 'E')
+                    .append(r.nextBoolean() ? "-" : r.nextBoolean() ? "+" : "")
+                    .append(r.nextInt(maxExponent + 1));
         return sb.toString();
     }
 
@@ -49,7 +51,8 @@ class BoundedNumbersTest {
     }
 
     @Test
-    @DisplayName("beyond that, the sign, the integer part, the first 100 decimals and 'more decimals' are kept (seeded)")
+    @DisplayName(
+            "beyond that, the sign, the integer part, the first 100 decimals and 'more decimals' are kept (seeded)")
     void saturated() {
         Random r = new Random(1414);
         BigDecimal huge = BigDecimal.ONE.scaleByPowerOfTen(100);
@@ -63,19 +66,31 @@ class BoundedNumbersTest {
             if (exact.abs().compareTo(huge) >= 0) {
                 assertThat(bounded.abs()).as(text).isEqualByComparingTo(huge);
             } else {
-                // same integer part and first 100 decimals, and a non-zero digit beyond them iff the exact value has one
-                assertThat(bounded.setScale(100, java.math.RoundingMode.DOWN)).as(text)
+                // same integer part and first 100 decimals, and a non-zero digit beyond them iff the exact value has
+                // one
+                assertThat(bounded.setScale(100, java.math.RoundingMode.DOWN))
+                        .as(text)
                         .isEqualByComparingTo(exact.setScale(100, java.math.RoundingMode.DOWN));
-                assertThat(bounded.stripTrailingZeros().scale() > 100).as(text)
-                        .isEqualTo(exact.signum() != 0 && exact.stripTrailingZeros().scale() > 100);
+                assertThat(bounded.stripTrailingZeros().scale() > 100)
+                        .as(text)
+                        .isEqualTo(exact.signum() != 0
+                                && exact.stripTrailingZeros().scale() > 100);
             }
         }
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"1e20000000,1E+100", "-1e999999999,-1E+100", "1E+9999999999999999999999,1E+100",
-        "1e-20000000,1E-101", "-1e-999999999,-1E-101", "0e999999999999,0", "-0.000,0", "2500e-2,25",
-        "1.50e0,1.5"})
+    @CsvSource({
+        "1e20000000,1E+100",
+        "-1e999999999,-1E+100",
+        "1E+9999999999999999999999,1E+100",
+        "1e-20000000,1E-101",
+        "-1e-999999999,-1E-101",
+        "0e999999999999,0",
+        "-0.000,0",
+        "2500e-2,25",
+        "1.50e0,1.5"
+    })
     @DisplayName("extreme exponents saturate; zeros and equal forms are exact")
     void extremes(String text, String expected) {
         assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> BoundedNumbers.decimal(text)))
@@ -89,15 +104,24 @@ class BoundedNumbersTest {
             assertThat(BoundedNumbers.decimal("9".repeat(60_000))).isEqualByComparingTo("1E+100");
             assertThat(BoundedNumbers.decimal("0." + "0".repeat(60_000) + "1")).isEqualByComparingTo("1E-101");
             assertThat(BoundedNumbers.decimal("1." + "0".repeat(60_000))).isEqualByComparingTo("1");
-            assertThat(BoundedNumbers.decimal("1" + "0".repeat(60_000) + "e-60000")).isEqualByComparingTo("1");
-            assertThat(BoundedNumbers.whole("9".repeat(60_000), Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+            assertThat(BoundedNumbers.decimal("1" + "0".repeat(60_000) + "e-60000"))
+                    .isEqualByComparingTo("1");
+            assertThat(BoundedNumbers.whole("9".repeat(60_000), Long.MIN_VALUE, Long.MAX_VALUE))
+                    .isEqualTo(Long.MAX_VALUE);
         });
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"9223372036854775807,9223372036854775807", "9223372036854775808,9223372036854775807",
-        "-9223372036854775808,-9223372036854775808", "-9223372036854775809,-9223372036854775808",
-        "1000000000000000000,1000000000000000000", "99999999999999999999,9223372036854775807", "-0,0", "42,42"})
+    @CsvSource({
+        "9223372036854775807,9223372036854775807",
+        "9223372036854775808,9223372036854775807",
+        "-9223372036854775808,-9223372036854775808",
+        "-9223372036854775809,-9223372036854775808",
+        "1000000000000000000,1000000000000000000",
+        "99999999999999999999,9223372036854775807",
+        "-0,0",
+        "42,42"
+    })
     @DisplayName("whole numbers saturate at the ends of a long")
     void whole(String text, long expected) {
         assertThat(BoundedNumbers.whole(text, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(expected);
@@ -114,7 +138,9 @@ class BoundedNumbersTest {
             for (RecordComponent c : body.getRecordComponents()) {
                 Class<?> t = c.getType();
                 if (Number.class.isAssignableFrom(t) || (t.isPrimitive() && t != boolean.class)) {
-                    assertThat(bounded).as(body.getSimpleName() + "." + c.getName()).contains(t);
+                    assertThat(bounded)
+                            .as(body.getSimpleName() + "." + c.getName())
+                            .contains(t);
                 }
             }
         }

@@ -21,19 +21,34 @@ class ClientAbortTest {
     static Stream<Arguments> failures() {
         return Stream.of(
                 Arguments.of("the body ended early (EOF)", new EOFException("Early EOF"), 400, "bad_request"),
-                Arguments.of("the connection reset while reading", new IOException("Connection reset by peer"), 400, "bad_request"),
-                Arguments.of("an I/O failure wrapped by the runtime", new ProcessingException(new IOException("closed")), 400, "bad_request"),
-                Arguments.of("Bakong unreachable (an I/O cause under our own exception)",
-                        new PaymentException.NetworkUnavailable("Bakong is unavailable", new ConnectException("refused")), 502,
+                Arguments.of(
+                        "the connection reset while reading",
+                        new IOException("Connection reset by peer"),
+                        400,
+                        "bad_request"),
+                Arguments.of(
+                        "an I/O failure wrapped by the runtime",
+                        new ProcessingException(new IOException("closed")),
+                        400,
+                        "bad_request"),
+                Arguments.of(
+                        "Bakong unreachable (an I/O cause under our own exception)",
+                        new PaymentException.NetworkUnavailable(
+                                "Bakong is unavailable", new ConnectException("refused")),
+                        502,
                         "upstream_unavailable"),
-                Arguments.of("the store's socket failed", new StoreException("connection lost", new IOException("reset")), 503,
+                Arguments.of(
+                        "the store's socket failed",
+                        new StoreException("connection lost", new IOException("reset")),
+                        503,
                         "service_unavailable"),
                 Arguments.of("a bug", new IllegalStateException("oops"), 500, "internal_error"));
     }
 
     @ParameterizedTest(name = "{0}: {2} {3}")
     @MethodSource("failures")
-    @DisplayName("an unreadable body is the client's 400 with Connection: close; an I/O cause of our own failure is not")
+    @DisplayName(
+            "an unreadable body is the client's 400 with Connection: close; an I/O cause of our own failure is not")
     void mapped(String name, Throwable thrown, int status, String code) {
         Response answer = new ErrorMapper().toResponse(thrown);
         assertThat(answer.getStatus()).isEqualTo(status);

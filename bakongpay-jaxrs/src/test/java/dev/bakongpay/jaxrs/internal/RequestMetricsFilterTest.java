@@ -22,8 +22,12 @@ class RequestMetricsFilterTest {
         }
     }
 
-    private final RequestMetricsFilter filter = new RequestMetricsFilter(new SimpleMeterRegistry(),
-            PaymentResource.class, QrImageResource.class, OpenApiResource.class, Templated.class);
+    private final RequestMetricsFilter filter = new RequestMetricsFilter(
+            new SimpleMeterRegistry(),
+            PaymentResource.class,
+            QrImageResource.class,
+            OpenApiResource.class,
+            Templated.class);
 
     @Test
     @DisplayName("the API's paths map to their templates, with or without a leading or trailing slash")

@@ -24,8 +24,7 @@ import java.util.Objects;
  */
 public final class Khqr {
 
-    private Khqr() {
-    }
+    private Khqr() {}
 
     /** Encodes with the system clock (UTC) for the creation time and the expiry checks. */
     public static KhqrResult encode(KhqrPayload payload) {

@@ -45,12 +45,31 @@ public record KhqrData(
 
     /** The SDK's decode field names, in its output order (without {@code unknownTags}). */
     public static final List<String> FIELD_NAMES = List.of(
-        "merchantType", "bakongAccountID", "accountInformation", "merchantID", "acquiringBank",
-        "billNumber", "mobileNumber", "storeLabel", "terminalLabel", "purposeOfTransaction",
-        "languagePreference", "merchantNameAlternateLanguage", "merchantCityAlternateLanguage",
-        "creationTimestamp", "expirationTimestamp", "payloadFormatIndicator", "pointofInitiationMethod",
-        "unionPayMerchant", "merchantCategoryCode", "transactionCurrency", "transactionAmount",
-        "countryCode", "merchantName", "merchantCity", "crc");
+            "merchantType",
+            "bakongAccountID",
+            "accountInformation",
+            "merchantID",
+            "acquiringBank",
+            "billNumber",
+            "mobileNumber",
+            "storeLabel",
+            "terminalLabel",
+            "purposeOfTransaction",
+            "languagePreference",
+            "merchantNameAlternateLanguage",
+            "merchantCityAlternateLanguage",
+            "creationTimestamp",
+            "expirationTimestamp",
+            "payloadFormatIndicator",
+            "pointofInitiationMethod",
+            "unionPayMerchant",
+            "merchantCategoryCode",
+            "transactionCurrency",
+            "transactionAmount",
+            "countryCode",
+            "merchantName",
+            "merchantCity",
+            "crc");
 
     public KhqrData {
         unknownTags = unknownTags == null || unknownTags.isEmpty()
@@ -61,12 +80,31 @@ public record KhqrData(
     /** The raw fields by SDK name, in {@link #FIELD_NAMES} order (values may be null). */
     public Map<String, String> fields() {
         String[] values = {
-            merchantType, bakongAccountID, accountInformation, merchantID, acquiringBank, billNumber,
-            mobileNumber, storeLabel, terminalLabel, purposeOfTransaction, languagePreference,
-            merchantNameAlternateLanguage, merchantCityAlternateLanguage, creationTimestamp,
-            expirationTimestamp, payloadFormatIndicator, pointofInitiationMethod, unionPayMerchant,
-            merchantCategoryCode, transactionCurrency, transactionAmount, countryCode, merchantName,
-            merchantCity, crc
+            merchantType,
+            bakongAccountID,
+            accountInformation,
+            merchantID,
+            acquiringBank,
+            billNumber,
+            mobileNumber,
+            storeLabel,
+            terminalLabel,
+            purposeOfTransaction,
+            languagePreference,
+            merchantNameAlternateLanguage,
+            merchantCityAlternateLanguage,
+            creationTimestamp,
+            expirationTimestamp,
+            payloadFormatIndicator,
+            pointofInitiationMethod,
+            unionPayMerchant,
+            merchantCategoryCode,
+            transactionCurrency,
+            transactionAmount,
+            countryCode,
+            merchantName,
+            merchantCity,
+            crc
         };
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {

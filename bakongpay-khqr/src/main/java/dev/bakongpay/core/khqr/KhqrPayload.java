@@ -90,7 +90,9 @@ public final class KhqrPayload {
 
     /** A merchant KHQR (tag 30): the Bakong account, the merchant ID and the acquiring bank are required. */
     public static Builder merchant(String bakongAccountID, String merchantID, String acquiringBank) {
-        return new Builder(KhqrMerchantType.MERCHANT, bakongAccountID).merchantID(merchantID).acquiringBank(acquiringBank);
+        return new Builder(KhqrMerchantType.MERCHANT, bakongAccountID)
+                .merchantID(merchantID)
+                .acquiringBank(acquiringBank);
     }
 
     /** A builder holding this payload's values, to derive a variant. */
@@ -118,36 +120,101 @@ public final class KhqrPayload {
         return b;
     }
 
-    public KhqrMerchantType type() { return type; }
-    public String bakongAccountID() { return bakongAccountID; }
+    public KhqrMerchantType type() {
+        return type;
+    }
+
+    public String bakongAccountID() {
+        return bakongAccountID;
+    }
     /** Merchant KHQR only (tag 30, sub-tag 01); null for an individual one. */
-    public String merchantID() { return merchantID; }
-    public String acquiringBank() { return acquiringBank; }
+    public String merchantID() {
+        return merchantID;
+    }
+
+    public String acquiringBank() {
+        return acquiringBank;
+    }
     /** Individual KHQR only (tag 29, sub-tag 01): account number or phone; null when absent. */
-    public String accountInformation() { return accountInformation; }
-    public String merchantName() { return merchantName; }
-    public String merchantCity() { return merchantCity; }
-    public String merchantCategoryCode() { return merchantCategoryCode; }
-    public KhqrCurrency currency() { return currency; }
+    public String accountInformation() {
+        return accountInformation;
+    }
+
+    public String merchantName() {
+        return merchantName;
+    }
+
+    public String merchantCity() {
+        return merchantCity;
+    }
+
+    public String merchantCategoryCode() {
+        return merchantCategoryCode;
+    }
+
+    public KhqrCurrency currency() {
+        return currency;
+    }
     /** The amount as given; empty for a static KHQR (no amount, or zero). */
-    public Optional<BigDecimal> amount() { return dynamic() ? Optional.of(amount) : Optional.empty(); }
+    public Optional<BigDecimal> amount() {
+        return dynamic() ? Optional.of(amount) : Optional.empty();
+    }
     /** The amount as written in tag 54 ({@code "1.50"}, {@code "25"}); null for a static KHQR. */
-    public String formattedAmount() { return formattedAmount; }
-    boolean ascii() { return ascii; }
+    public String formattedAmount() {
+        return formattedAmount;
+    }
+
+    boolean ascii() {
+        return ascii;
+    }
     /** Initiation 12: an amount other than zero. */
-    public boolean dynamic() { return amount != null && amount.signum() != 0; }
-    public String billNumber() { return billNumber; }
-    public String mobileNumber() { return mobileNumber; }
-    public String storeLabel() { return storeLabel; }
-    public String terminalLabel() { return terminalLabel; }
-    public String purposeOfTransaction() { return purposeOfTransaction; }
-    public String languagePreference() { return languagePreference; }
-    public String merchantNameAlternateLanguage() { return merchantNameAlternateLanguage; }
-    public String merchantCityAlternateLanguage() { return merchantCityAlternateLanguage; }
-    public String upiMerchantAccount() { return upiMerchantAccount; }
+    public boolean dynamic() {
+        return amount != null && amount.signum() != 0;
+    }
+
+    public String billNumber() {
+        return billNumber;
+    }
+
+    public String mobileNumber() {
+        return mobileNumber;
+    }
+
+    public String storeLabel() {
+        return storeLabel;
+    }
+
+    public String terminalLabel() {
+        return terminalLabel;
+    }
+
+    public String purposeOfTransaction() {
+        return purposeOfTransaction;
+    }
+
+    public String languagePreference() {
+        return languagePreference;
+    }
+
+    public String merchantNameAlternateLanguage() {
+        return merchantNameAlternateLanguage;
+    }
+
+    public String merchantCityAlternateLanguage() {
+        return merchantCityAlternateLanguage;
+    }
+
+    public String upiMerchantAccount() {
+        return upiMerchantAccount;
+    }
     /** Epoch ms written as creation time; when empty, encode() takes the clock's time. */
-    public OptionalLong creationTimestamp() { return optional(creationTimestamp); }
-    public OptionalLong expirationTimestamp() { return optional(expirationTimestamp); }
+    public OptionalLong creationTimestamp() {
+        return optional(creationTimestamp);
+    }
+
+    public OptionalLong expirationTimestamp() {
+        return optional(expirationTimestamp);
+    }
 
     private static OptionalLong optional(Long value) {
         return value == null ? OptionalLong.empty() : OptionalLong.of(value);
@@ -192,15 +259,45 @@ public final class KhqrPayload {
             this.bakongAccountID = bakongAccountID;
         }
 
-        public Builder merchantID(String v) { merchantID = v; return this; }
-        public Builder acquiringBank(String v) { acquiringBank = v; return this; }
-        public Builder accountInformation(String v) { accountInformation = v; return this; }
-        public Builder merchantName(String v) { merchantName = v; return this; }
-        public Builder merchantCity(String v) { merchantCity = v; return this; }
-        public Builder merchantCategoryCode(String v) { merchantCategoryCode = v; return this; }
-        public Builder currency(KhqrCurrency v) { currency = v; return this; }
+        public Builder merchantID(String v) {
+            merchantID = v;
+            return this;
+        }
+
+        public Builder acquiringBank(String v) {
+            acquiringBank = v;
+            return this;
+        }
+
+        public Builder accountInformation(String v) {
+            accountInformation = v;
+            return this;
+        }
+
+        public Builder merchantName(String v) {
+            merchantName = v;
+            return this;
+        }
+
+        public Builder merchantCity(String v) {
+            merchantCity = v;
+            return this;
+        }
+
+        public Builder merchantCategoryCode(String v) {
+            merchantCategoryCode = v;
+            return this;
+        }
+
+        public Builder currency(KhqrCurrency v) {
+            currency = v;
+            return this;
+        }
         /** Zero or null means static. USD allows two decimals, KHR none. */
-        public Builder amount(BigDecimal v) { amount = v; return this; }
+        public Builder amount(BigDecimal v) {
+            amount = v;
+            return this;
+        }
         /** {@code amount(new BigDecimal(v))}; a string that is not a number is error 4. */
         public Builder amount(String v) {
             try {
@@ -210,21 +307,71 @@ public final class KhqrPayload {
             }
             return this;
         }
-        public Builder billNumber(String v) { billNumber = v; return this; }
-        public Builder mobileNumber(String v) { mobileNumber = v; return this; }
-        public Builder storeLabel(String v) { storeLabel = v; return this; }
-        public Builder terminalLabel(String v) { terminalLabel = v; return this; }
-        public Builder purposeOfTransaction(String v) { purposeOfTransaction = v; return this; }
-        public Builder languagePreference(String v) { languagePreference = v; return this; }
-        public Builder merchantNameAlternateLanguage(String v) { merchantNameAlternateLanguage = v; return this; }
-        public Builder merchantCityAlternateLanguage(String v) { merchantCityAlternateLanguage = v; return this; }
-        public Builder upiMerchantAccount(String v) { upiMerchantAccount = v; return this; }
+
+        public Builder billNumber(String v) {
+            billNumber = v;
+            return this;
+        }
+
+        public Builder mobileNumber(String v) {
+            mobileNumber = v;
+            return this;
+        }
+
+        public Builder storeLabel(String v) {
+            storeLabel = v;
+            return this;
+        }
+
+        public Builder terminalLabel(String v) {
+            terminalLabel = v;
+            return this;
+        }
+
+        public Builder purposeOfTransaction(String v) {
+            purposeOfTransaction = v;
+            return this;
+        }
+
+        public Builder languagePreference(String v) {
+            languagePreference = v;
+            return this;
+        }
+
+        public Builder merchantNameAlternateLanguage(String v) {
+            merchantNameAlternateLanguage = v;
+            return this;
+        }
+
+        public Builder merchantCityAlternateLanguage(String v) {
+            merchantCityAlternateLanguage = v;
+            return this;
+        }
+
+        public Builder upiMerchantAccount(String v) {
+            upiMerchantAccount = v;
+            return this;
+        }
         /** Creation time in epoch ms (tag 99/00); by default the encoding clock's time. */
-        public Builder creationTimestamp(long epochMillis) { creationTimestamp = epochMillis; return this; }
-        public Builder createdAt(Instant v) { creationTimestamp = v == null ? null : v.toEpochMilli(); return this; }
+        public Builder creationTimestamp(long epochMillis) {
+            creationTimestamp = epochMillis;
+            return this;
+        }
+
+        public Builder createdAt(Instant v) {
+            creationTimestamp = v == null ? null : v.toEpochMilli();
+            return this;
+        }
         /** Expiration in epoch ms (13 digits, tag 99/01); required for a dynamic KHQR. */
-        public Builder expirationTimestamp(long epochMillis) { expirationTimestamp = epochMillis; return this; }
-        public Builder expiresAt(Instant v) { expirationTimestamp = v == null ? null : v.toEpochMilli(); return this; }
+        public Builder expirationTimestamp(long epochMillis) {
+            expirationTimestamp = epochMillis;
+            return this;
+        }
+
+        public Builder expiresAt(Instant v) {
+            expirationTimestamp = v == null ? null : v.toEpochMilli();
+            return this;
+        }
 
         /** Validates with the SDK's rules; throws {@link KhqrValidationException} on the first failure. */
         public KhqrPayload build() {

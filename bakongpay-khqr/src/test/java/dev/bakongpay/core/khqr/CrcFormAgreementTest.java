@@ -18,9 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CrcFormAgreementTest {
 
     /** G15 from the official vectors: valid, dynamic USD 12.34, far expiry, CRC D3BA. */
-    static final String G15 = "00020101021229190015john_smith@devb520459995303840540512.345802KH5910John Smith6010Phnom Penh"
-            + "62690108INV-00010211855122334550311Coffee Shop0709Cashier_10810Buy coffee99340013176454720000001134102444800000"
-            + "6304D3BA";
+    static final String G15 =
+            "00020101021229190015john_smith@devb520459995303840540512.345802KH5910John Smith6010Phnom Penh"
+                    + "62690108INV-00010211855122334550311Coffee Shop0709Cashier_10810Buy coffee99340013176454720000001134102444800000"
+                    + "6304D3BA";
+
     static final java.util.regex.Pattern CRC_FORM = java.util.regex.Pattern.compile("6304[0-9A-Fa-f]{4}$");
     static final String WITHOUT_CRC = G15.substring(0, G15.length() - 4);
 
@@ -29,8 +31,9 @@ class CrcFormAgreementTest {
     void threeHexDigits() {
         String qr = WITHOUT_CRC + "00C";
         KhqrError expected = KhqrError.of(KhqrErrorCode.KHQR_INVALID, "crc");
-        assertThatThrownBy(() -> Khqr.decode(qr)).isInstanceOfSatisfying(KhqrDecodeException.class,
-                e -> assertThat(e.error()).isEqualTo(expected));
+        assertThatThrownBy(() -> Khqr.decode(qr))
+                .isInstanceOfSatisfying(
+                        KhqrDecodeException.class, e -> assertThat(e.error()).isEqualTo(expected));
         assertThat(Khqr.verify(qr, Vectors.vectorsDay()).error()).isEqualTo(expected);
     }
 
@@ -42,15 +45,19 @@ class CrcFormAgreementTest {
         KhqrError verdict = Khqr.verify(qr, Vectors.vectorsDay()).error();
         assertThat(verdict).isNotNull();
         assertThat(verdict.code()).isEqualTo(8);
-        assertThatThrownBy(() -> Khqr.decode(qr)).isInstanceOfSatisfying(KhqrDecodeException.class,
-                e -> assertThat(e.error()).isEqualTo(verdict));
+        assertThatThrownBy(() -> Khqr.decode(qr))
+                .isInstanceOfSatisfying(
+                        KhqrDecodeException.class, e -> assertThat(e.error()).isEqualTo(verdict));
     }
 
     @Test
     @DisplayName("cut on a tag boundary (no tag 63 at all): decode reads it, verify says CRC tag required (24)")
     void cutOnBoundary() {
-        assertThat(Khqr.decode(WITHOUT_CRC.substring(0, WITHOUT_CRC.length() - 4)).crc()).isNull();
-        assertThat(Khqr.verify(WITHOUT_CRC.substring(0, WITHOUT_CRC.length() - 4), Vectors.vectorsDay()).error())
+        assertThat(Khqr.decode(WITHOUT_CRC.substring(0, WITHOUT_CRC.length() - 4))
+                        .crc())
+                .isNull();
+        assertThat(Khqr.verify(WITHOUT_CRC.substring(0, WITHOUT_CRC.length() - 4), Vectors.vectorsDay())
+                        .error())
                 .isEqualTo(KhqrError.of(KhqrErrorCode.CRC_TAG_REQUIRED, "crc"));
     }
 
@@ -59,11 +66,13 @@ class CrcFormAgreementTest {
     void readableButNoCrcTag() {
         String qr = WITHOUT_CRC.substring(0, WITHOUT_CRC.length() - 4) + "6303ABC";
         assertThat(Khqr.decode(qr).crc()).isEqualTo("ABC");
-        assertThat(Khqr.verify(qr, Vectors.vectorsDay()).error()).isEqualTo(KhqrError.of(KhqrErrorCode.CRC_TAG_REQUIRED, "crc"));
+        assertThat(Khqr.verify(qr, Vectors.vectorsDay()).error())
+                .isEqualTo(KhqrError.of(KhqrErrorCode.CRC_TAG_REQUIRED, "crc"));
     }
 
     @Test
-    @DisplayName("seeded mutations of the CRC end (cut, extended, non-hex): without a 6304XXXX end, whenever decode fails, verify gives its error")
+    @DisplayName(
+            "seeded mutations of the CRC end (cut, extended, non-hex): without a 6304XXXX end, whenever decode fails, verify gives its error")
     void mutatedEnds() {
         Random random = new Random(14);
         String alphabet = "0123456789ABCDEFabcdefGXYZ-_ 6304";

@@ -20,20 +20,27 @@ class KhqrArchitectureTest {
     @Test
     @DisplayName("use the JDK only, so the khqr jar needs no dependency and its command line runs with java -jar alone")
     void jdkOnly() {
-        classes().should().onlyDependOnClassesThat(
-                        DescribedPredicate.describe("the JDK, the codec or the core exception root",
-                                c -> c.getPackageName().startsWith("java")
-                                        || c.getPackageName().startsWith("dev.bakongpay.core.khqr")
-                                        || c.getName().equals("dev.bakongpay.core.BakongPayException")
-                                        || c.isPrimitive() || c.isArray()))
+        classes()
+                .should()
+                .onlyDependOnClassesThat(DescribedPredicate.describe(
+                        "the JDK, the codec or the core exception root",
+                        c -> c.getPackageName().startsWith("java")
+                                || c.getPackageName().startsWith("dev.bakongpay.core.khqr")
+                                || c.getName().equals("dev.bakongpay.core.BakongPayException")
+                                || c.isPrimitive()
+                                || c.isArray()))
                 .check(CODEC);
     }
 
     @Test
     @DisplayName("keep internal and the command line out of the public API's signatures")
     void publicApiStandsAlone() {
-        noClasses().that().resideInAPackage("dev.bakongpay.core.khqr.internal..")
-                .should().dependOnClassesThat().resideInAPackage("dev.bakongpay.core.khqr.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.bakongpay.core.khqr.internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.bakongpay.core.khqr.cli..")
                 .check(CODEC);
     }
 }

@@ -20,8 +20,10 @@ class KhqrArtifactTest {
     void jdkOnlyPom() throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Element project = factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile()).getDocumentElement();
-        assertThat(project.getElementsByTagName("artifactId").item(1).getTextContent()).isEqualTo("bakongpay-khqr");
+        Element project =
+                factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile()).getDocumentElement();
+        assertThat(project.getElementsByTagName("artifactId").item(1).getTextContent())
+                .isEqualTo("bakongpay-khqr");
         List<String> shipped = new ArrayList<>();
         NodeList dependencies = project.getElementsByTagName("dependency");
         for (int i = 0; i < dependencies.getLength(); i++) {
@@ -31,10 +33,14 @@ class KhqrArtifactTest {
             }
         }
         assertThat(dependencies.getLength()).isPositive();
-        assertThat(shipped).as("dependencies that users of bakongpay-khqr would get").isEmpty();
+        assertThat(shipped)
+                .as("dependencies that users of bakongpay-khqr would get")
+                .isEmpty();
         // and no parent-declared dependency other than the test scope: JUnit and AssertJ
-        Element parent = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(Path.of("../pom.xml").toFile()).getDocumentElement();
+        Element parent = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("../pom.xml").toFile())
+                .getDocumentElement();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && e.getTagName().equals("dependencies")) {
                 NodeList inherited = e.getElementsByTagName("dependency");

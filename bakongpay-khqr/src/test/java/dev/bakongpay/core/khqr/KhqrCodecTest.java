@@ -19,8 +19,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KhqrCodecTest {
 
     static KhqrPayload.Builder usd(String amount) {
-        return KhqrPayload.individual("john_smith@devb").merchantName("John Smith")
-                .currency(KhqrCurrency.USD).amount(amount).expirationTimestamp(4102444800000L);
+        return KhqrPayload.individual("john_smith@devb")
+                .merchantName("John Smith")
+                .currency(KhqrCurrency.USD)
+                .amount(amount)
+                .expirationTimestamp(4102444800000L);
     }
 
     static String build(KhqrPayload.Builder b) {
@@ -61,14 +64,21 @@ class KhqrCodecTest {
         @Test
         @DisplayName("counts a lone surrogate as U+FFFD, as Node's Buffer does, with or without a '?' of its own")
         void loneSurrogate() {
-            for (String[] pair : new String[][] {{"a\uD800b", "a\uFFFDb"}, {"a?\uDC00", "a?\uFFFD"}, {"\uD83D", "\uFFFD"},
-                {"\uDE00\uD83D", "\uFFFD\uFFFD"}, {"why?", "why?"}, {"\u1780?\uD83D\uDE00", "\u1780?\uD83D\uDE00"}}) {
+            for (String[] pair : new String[][] {
+                {"a\uD800b", "a\uFFFDb"},
+                {"a?\uDC00", "a?\uFFFD"},
+                {"\uD83D", "\uFFFD"},
+                {"\uDE00\uD83D", "\uFFFD\uFFFD"},
+                {"why?", "why?"},
+                {"\u1780?\uD83D\uDE00", "\u1780?\uD83D\uDE00"}
+            }) {
                 assertThat(Utf8.encode(pair[0])).as(pair[0]).isEqualTo(pair[1].getBytes(StandardCharsets.UTF_8));
             }
         }
 
         @Test
-        @DisplayName("finds a lone surrogate or a '?' at any position of a long string, eight bytes at a time or in the tail")
+        @DisplayName(
+                "finds a lone surrogate or a '?' at any position of a long string, eight bytes at a time or in the tail")
         void loneSurrogateAnywhere() {
             String ascii = "00020101021229190015john_smith@devb5204599953031165802KH";
             for (int at = 0; at < ascii.length(); at++) {
@@ -106,8 +116,15 @@ class KhqrCodecTest {
     @DisplayName("amounts")
     class Amounts {
         @ParameterizedTest(name = "USD {0} is written {1}")
-        @CsvSource({"1.5, 1.50", "25, 25", "25.00, 25", "0.01, 0.01", "100.1, 100.10", "9999999999.99, 9999999999.99",
-            "1.500, 1.50"})
+        @CsvSource({
+            "1.5, 1.50",
+            "25, 25",
+            "25.00, 25",
+            "0.01, 0.01",
+            "100.1, 100.10",
+            "9999999999.99, 9999999999.99",
+            "1.500, 1.50"
+        })
         void writesUsd(String amount, String written) {
             assertThat(Khqr.decode(build(usd(amount))).transactionAmount()).isEqualTo(written);
         }
@@ -115,8 +132,11 @@ class KhqrCodecTest {
         @ParameterizedTest(name = "{0} {1} is refused with code 4")
         @CsvSource({"USD, 1.234", "USD, -5", "USD, 12345678901.5", "KHR, 1.5", "KHR, 99999999999999", "USD, 1E+20"})
         void refused(String currency, String amount) {
-            assertThatThrownBy(() -> usd(amount).currency(KhqrCurrency.valueOf(currency)).build())
-                    .isInstanceOfSatisfying(KhqrValidationException.class, e -> assertThat(e.code()).isEqualTo(4));
+            assertThatThrownBy(() ->
+                            usd(amount).currency(KhqrCurrency.valueOf(currency)).build())
+                    .isInstanceOfSatisfying(
+                            KhqrValidationException.class,
+                            e -> assertThat(e.code()).isEqualTo(4));
         }
 
         @Test
@@ -135,8 +155,12 @@ class KhqrCodecTest {
         @DisplayName("five full additional-data fields overflow tag 62 and are refused on the last one")
         void additionalDataOverflow() {
             String full = "A".repeat(25);
-            assertThatThrownBy(() -> usd("1").billNumber(full).mobileNumber(full).storeLabel(full).terminalLabel(full)
-                    .purposeOfTransaction(full).build())
+            assertThatThrownBy(() -> usd("1").billNumber(full)
+                            .mobileNumber(full)
+                            .storeLabel(full)
+                            .terminalLabel(full)
+                            .purposeOfTransaction(full)
+                            .build())
                     .isInstanceOfSatisfying(KhqrValidationException.class, e -> {
                         assertThat(e.code()).isEqualTo(42);
                         assertThat(e.field()).isEqualTo("purposeOfTransaction");
@@ -146,27 +170,42 @@ class KhqrCodecTest {
         @Test
         @DisplayName("an alternate name without a language preference is code 37 (the SDK crashes)")
         void alternateNameNeedsPreference() {
-            assertThatThrownBy(() -> usd("1").merchantNameAlternateLanguage("ចន").build())
-                    .isInstanceOfSatisfying(KhqrValidationException.class, e -> assertThat(e.code()).isEqualTo(37));
+            assertThatThrownBy(
+                            () -> usd("1").merchantNameAlternateLanguage("ចន").build())
+                    .isInstanceOfSatisfying(
+                            KhqrValidationException.class,
+                            e -> assertThat(e.code()).isEqualTo(37));
         }
 
         @Test
         @DisplayName("an expiration already past at encoding time is code 46 when creation is given, 50 otherwise")
         void expiredAtEncoding() {
-            KhqrPayload p = usd("1").expirationTimestamp(Vectors.PINNED_MILLIS - 1).build();
+            KhqrPayload p =
+                    usd("1").expirationTimestamp(Vectors.PINNED_MILLIS - 1).build();
             assertThatThrownBy(() -> Khqr.encode(p, Vectors.clockAt(Vectors.PINNED_MILLIS)))
-                    .isInstanceOfSatisfying(KhqrValidationException.class, e -> assertThat(e.code()).isEqualTo(50));
-            KhqrPayload created = p.toBuilder().creationTimestamp(Vectors.PINNED_MILLIS - 10).build();
+                    .isInstanceOfSatisfying(
+                            KhqrValidationException.class,
+                            e -> assertThat(e.code()).isEqualTo(50));
+            KhqrPayload created =
+                    p.toBuilder().creationTimestamp(Vectors.PINNED_MILLIS - 10).build();
             assertThatThrownBy(() -> Khqr.encode(created, Vectors.clockAt(Vectors.PINNED_MILLIS)))
-                    .isInstanceOfSatisfying(KhqrValidationException.class, e -> assertThat(e.code()).isEqualTo(46));
+                    .isInstanceOfSatisfying(
+                            KhqrValidationException.class,
+                            e -> assertThat(e.code()).isEqualTo(46));
         }
 
         @Test
         @DisplayName("a payload rebuilt from toBuilder encodes identically")
         void toBuilderRoundTrip() {
-            KhqrPayload p = KhqrPayload.merchant("shop@aclb", "M-1", "ACLEDA").merchantName("Shop")
-                    .upiMerchantAccount("UPI123").languagePreference("km").merchantNameAlternateLanguage("ហាង").build();
-            assertThat(build(p.toBuilder())).isEqualTo(Khqr.encode(p, Vectors.clockAt(Vectors.PINNED_MILLIS)).qr());
+            KhqrPayload p = KhqrPayload.merchant("shop@aclb", "M-1", "ACLEDA")
+                    .merchantName("Shop")
+                    .upiMerchantAccount("UPI123")
+                    .languagePreference("km")
+                    .merchantNameAlternateLanguage("ហាង")
+                    .build();
+            assertThat(build(p.toBuilder()))
+                    .isEqualTo(Khqr.encode(p, Vectors.clockAt(Vectors.PINNED_MILLIS))
+                            .qr());
         }
 
         @Test
@@ -175,7 +214,9 @@ class KhqrCodecTest {
             assertThat(KhqrCurrency.fromCode("840")).isEqualTo(KhqrCurrency.USD);
             assertThat(KhqrCurrency.fromName("khr")).isEqualTo(KhqrCurrency.KHR);
             assertThatThrownBy(() -> KhqrCurrency.fromName("THB"))
-                    .isInstanceOfSatisfying(KhqrValidationException.class, e -> assertThat(e.code()).isEqualTo(28));
+                    .isInstanceOfSatisfying(
+                            KhqrValidationException.class,
+                            e -> assertThat(e.code()).isEqualTo(28));
         }
     }
 
@@ -193,7 +234,8 @@ class KhqrCodecTest {
             assertThat(d.createdAt()).contains(Instant.ofEpochMilli(1727340564907L));
             assertThat(d.expiresAt()).isEmpty();
             assertThat(d.type()).contains(KhqrMerchantType.MERCHANT);
-            assertThat(d.unknownTags()).containsExactly(java.util.Map.entry("61", "12000"), java.util.Map.entry("62.05", "12345"));
+            assertThat(d.unknownTags())
+                    .containsExactly(java.util.Map.entry("61", "12000"), java.util.Map.entry("62.05", "12345"));
             assertThat(Khqr.verify(qr, Vectors.vectorsDay()).error().code()).isEqualTo(45);
         }
 
@@ -218,12 +260,13 @@ class KhqrCodecTest {
         }
 
         @Test
-        @DisplayName("answers at once where the SDK's top-level walk never ends (a tag 30 whose length is not a number)")
+        @DisplayName(
+                "answers at once where the SDK's top-level walk never ends (a tag 30 whose length is not a number)")
         void stuckMerchantTag() {
             String body = "00020101021130ab5204599953031165802KH5910John Smith6010Phnom Penh6304";
             String qr = body + crc(body);
-            assertThat(Khqr.verify(qr, Vectors.vectorsDay()).error()).isEqualTo(KhqrError.of(KhqrErrorCode.KHQR_INVALID,
-                    "globalUniqueIdentifier"));
+            assertThat(Khqr.verify(qr, Vectors.vectorsDay()).error())
+                    .isEqualTo(KhqrError.of(KhqrErrorCode.KHQR_INVALID, "globalUniqueIdentifier"));
         }
     }
 }

@@ -49,7 +49,8 @@ class KhqrInteropTest {
         Random r = new Random(20261128L);
         for (int i = 0; i < N; i++) {
             ObjectNode in = RandomPayloads.next(r);
-            String qr = Khqr.encode(RandomPayloads.payload(in), Vectors.clockAt(RandomPayloads.now(in))).qr();
+            String qr = Khqr.encode(RandomPayloads.payload(in), Vectors.clockAt(RandomPayloads.now(in)))
+                    .qr();
             ours.add(in);
             ourQrs.add(qr);
             verify.addObject().put("qr", qr).put("now", RandomPayloads.now(in));
@@ -58,15 +59,21 @@ class KhqrInteropTest {
         for (int i = 0; i < N; i++) {
             ObjectNode in = RandomPayloads.next(r);
             theirs.add(in);
-            generate.addObject().put("creationTimestamp", RandomPayloads.now(in)).set("input", in);
+            generate.addObject()
+                    .put("creationTimestamp", RandomPayloads.now(in))
+                    .set("input", in);
         }
         ArrayNode verdicts = job.putArray("verdicts");
         while (corrupted.size() < 10_000) {
             ObjectNode base = RandomPayloads.next(r);
-            String qr = Khqr.encode(RandomPayloads.payload(base), Vectors.clockAt(RandomPayloads.now(base))).qr();
+            String qr = Khqr.encode(RandomPayloads.payload(base), Vectors.clockAt(RandomPayloads.now(base)))
+                    .qr();
             String bad = KhqrPropertiesTest.Corruptions.apply(qr, r);
             KhqrError error = Khqr.verify(bad, Vectors.clockAt(VERDICT_NOW)).error();
-            if (error != null && error.code() == 8 && !error.field().equals("crc") && !error.field().equals("qr")) {
+            if (error != null
+                    && error.code() == 8
+                    && !error.field().equals("crc")
+                    && !error.field().equals("qr")) {
                 continue; // where our verify says the SDK would loop forever: it must not reach node
             }
             corrupted.add(bad);
@@ -75,7 +82,9 @@ class KhqrInteropTest {
         Path in = tmp.resolve("in.json");
         Path out = tmp.resolve("out.json");
         // Escaped to ASCII: corrupted strings may hold lone surrogates, which UTF-8 cannot carry.
-        Files.writeString(in, Vectors.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(job),
+        Files.writeString(
+                in,
+                Vectors.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(job),
                 StandardCharsets.US_ASCII);
         int exit = run(60, "node", "interop.js", in.toString(), out.toString());
         assertThat(exit).as("node interop.js exit status").isZero();
@@ -86,11 +95,22 @@ class KhqrInteropTest {
     @DisplayName("the random payloads cover dynamic and static, both account types, Khmer and emoji")
     void coversTheCases() {
         assertThat(ourQrs).hasSize(N);
-        assertThat(ourQrs.stream().filter(q -> q.startsWith("000201010212")).count()).isGreaterThan(N / 3);
-        assertThat(ourQrs.stream().filter(q -> q.startsWith("000201010211")).count()).isGreaterThan(N / 5);
-        assertThat(ourQrs.stream().filter(q -> Khqr.decode(q).merchantType().equals("30")).count()).isGreaterThan(N / 4);
-        assertThat(ourQrs.stream().filter(q -> q.chars().anyMatch(c -> c >= 0x1780 && c <= 0x17FF)).count()).isGreaterThan(N / 4);
-        assertThat(ourQrs.stream().filter(q -> q.chars().anyMatch(c -> Character.isSurrogate((char) c))).count()).isGreaterThan(5);
+        assertThat(ourQrs.stream().filter(q -> q.startsWith("000201010212")).count())
+                .isGreaterThan(N / 3);
+        assertThat(ourQrs.stream().filter(q -> q.startsWith("000201010211")).count())
+                .isGreaterThan(N / 5);
+        assertThat(ourQrs.stream()
+                        .filter(q -> Khqr.decode(q).merchantType().equals("30"))
+                        .count())
+                .isGreaterThan(N / 4);
+        assertThat(ourQrs.stream()
+                        .filter(q -> q.chars().anyMatch(c -> c >= 0x1780 && c <= 0x17FF))
+                        .count())
+                .isGreaterThan(N / 4);
+        assertThat(ourQrs.stream()
+                        .filter(q -> q.chars().anyMatch(c -> Character.isSurrogate((char) c)))
+                        .count())
+                .isGreaterThan(5);
     }
 
     @Test
@@ -99,23 +119,32 @@ class KhqrInteropTest {
         for (int i = 0; i < N; i++) {
             JsonNode result = sdk.get("verify").get(i);
             String qr = ourQrs.get(i);
-            assertThat(result.get("valid").asBoolean()).as("SDK verify of %s", qr).isTrue();
-            assertThat(Khqr.decode(qr).fields()).as("decode of %s", qr)
+            assertThat(result.get("valid").asBoolean())
+                    .as("SDK verify of %s", qr)
+                    .isTrue();
+            assertThat(Khqr.decode(qr).fields())
+                    .as("decode of %s", qr)
                     .containsExactlyEntriesOf(Vectors.fields(result.get("decoded")));
         }
     }
 
     @Test
-    @DisplayName("every KHQR the SDK generates decodes here to its fields, verifies here, and is what we generate from the same input")
+    @DisplayName(
+            "every KHQR the SDK generates decodes here to its fields, verifies here, and is what we generate from the same input")
     void weReadTheirs() {
         for (int i = 0; i < N; i++) {
             JsonNode result = sdk.get("generate").get(i);
             ObjectNode in = theirs.get(i);
-            assertThat(result.has("qr")).as("SDK refused %s: %s", in, result.get("error")).isTrue();
+            assertThat(result.has("qr"))
+                    .as("SDK refused %s: %s", in, result.get("error"))
+                    .isTrue();
             String qr = result.get("qr").asText();
-            assertThat(Khqr.decode(qr).fields()).as("decode of %s", qr)
+            assertThat(Khqr.decode(qr).fields())
+                    .as("decode of %s", qr)
                     .containsExactlyEntriesOf(Vectors.fields(result.get("decoded")));
-            assertThat(Khqr.verify(qr, Vectors.clockAt(RandomPayloads.now(in))).valid()).as("verify of %s", qr).isTrue();
+            assertThat(Khqr.verify(qr, Vectors.clockAt(RandomPayloads.now(in))).valid())
+                    .as("verify of %s", qr)
+                    .isTrue();
             KhqrResult mine = Khqr.encode(RandomPayloads.payload(in), Vectors.clockAt(RandomPayloads.now(in)));
             assertThat(mine.qr()).isEqualTo(qr);
             assertThat(mine.md5()).isEqualTo(result.get("md5").asText());
@@ -130,7 +159,9 @@ class KhqrInteropTest {
             String qr = corrupted.get(i);
             boolean theirs = sdk.get("verdicts").get(i).asBoolean();
             KhqrVerification ours = Khqr.verify(qr, Vectors.clockAt(VERDICT_NOW));
-            assertThat(ours.valid()).as("verdict on %s (ours: %s)", qr, ours.error()).isEqualTo(theirs);
+            assertThat(ours.valid())
+                    .as("verdict on %s (ours: %s)", qr, ours.error())
+                    .isEqualTo(theirs);
             valid += theirs ? 1 : 0;
         }
         assertThat(valid).as("some corrupted strings still verify").isPositive();
@@ -162,8 +193,11 @@ class KhqrInteropTest {
         try {
             File log = Paths.get("target", "khqr-interop-node.log").toFile();
             log.getParentFile().mkdirs();
-            Process p = new ProcessBuilder(command).directory(NODE_DIR.toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(NODE_DIR.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                    .start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return -1;

@@ -3,9 +3,9 @@ package dev.bakongpay.core.khqr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bakongpay.testsupport.SeededText;
 import java.math.BigDecimal;
 import java.time.Instant;
-import dev.bakongpay.testsupport.SeededText;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
@@ -42,7 +42,8 @@ class KhqrPropertiesTest {
         assertThat(d.merchantCategoryCode()).isEqualTo(p.merchantCategoryCode());
         assertThat(d.currency()).contains(p.currency());
         assertThat(d.dynamic()).isEqualTo(p.dynamic());
-        assertThat(d.amount().map(BigDecimal::stripTrailingZeros)).isEqualTo(p.amount().map(BigDecimal::stripTrailingZeros));
+        assertThat(d.amount().map(BigDecimal::stripTrailingZeros))
+                .isEqualTo(p.amount().map(BigDecimal::stripTrailingZeros));
         assertThat(d.billNumber()).isEqualTo(p.billNumber());
         assertThat(d.mobileNumber()).isEqualTo(p.mobileNumber());
         assertThat(d.storeLabel()).isEqualTo(p.storeLabel());
@@ -53,8 +54,10 @@ class KhqrPropertiesTest {
         assertThat(d.merchantCityAlternateLanguage()).isEqualTo(p.merchantCityAlternateLanguage());
         assertThat(d.unionPayMerchant()).isEqualTo(p.upiMerchantAccount());
         if (p.dynamic()) {
-            assertThat(d.expiresAt()).contains(Instant.ofEpochMilli(p.expirationTimestamp().getAsLong()));
-            assertThat(d.createdAt()).contains(Instant.ofEpochMilli(p.creationTimestamp().getAsLong()));
+            assertThat(d.expiresAt())
+                    .contains(Instant.ofEpochMilli(p.expirationTimestamp().getAsLong()));
+            assertThat(d.createdAt())
+                    .contains(Instant.ofEpochMilli(p.creationTimestamp().getAsLong()));
         } else {
             assertThat(d.creationTimestamp()).isNull();
         }
@@ -71,9 +74,15 @@ class KhqrPropertiesTest {
         String name = SeededText.of(random, 1, 25, '\u1780', '\u17FF', ' ', ' ');
         String city = SeededText.of(random, 1, 15, '\u1780', '\u17FF');
         String altName = SeededText.of(random, 1, 25, '\u1780', '\u17FF', ' ', ' ');
-        KhqrPayload p = KhqrPayload.merchant("shop@aclb", "M-1", "ACLEDA").merchantName(name).merchantCity(city)
-                .languagePreference("km").merchantNameAlternateLanguage(altName).merchantCityAlternateLanguage(city)
-                .currency(KhqrCurrency.KHR).amount(new BigDecimal("5000")).expiresAt(Instant.parse("2030-01-01T00:00:00Z"))
+        KhqrPayload p = KhqrPayload.merchant("shop@aclb", "M-1", "ACLEDA")
+                .merchantName(name)
+                .merchantCity(city)
+                .languagePreference("km")
+                .merchantNameAlternateLanguage(altName)
+                .merchantCityAlternateLanguage(city)
+                .currency(KhqrCurrency.KHR)
+                .amount(new BigDecimal("5000"))
+                .expiresAt(Instant.parse("2030-01-01T00:00:00Z"))
                 .build();
         KhqrResult r = Khqr.encode(p, Vectors.vectorsDay());
         KhqrData d = Khqr.decode(r.qr());
@@ -85,7 +94,8 @@ class KhqrPropertiesTest {
     }
 
     @Test
-    @DisplayName("decode and verify, fed 100,000 random and corrupted strings, only return a value or throw the codec's typed exception")
+    @DisplayName(
+            "decode and verify, fed 100,000 random and corrupted strings, only return a value or throw the codec's typed exception")
     void neverFailsUntyped() {
         Random r = new Random(0x636F7272L);
         for (int i = 0; i < 100_000; i++) {
@@ -117,7 +127,8 @@ class KhqrPropertiesTest {
         if (kind == 0) return SeededText.of(r, 0, 300, '\u0000', '\uFFFF');
         if (kind == 1) return SeededText.of(r, 0, 200, '0', '9');
         ObjectNode in = RandomPayloads.next(new Random(r.nextLong()));
-        String valid = Khqr.encode(RandomPayloads.payload(in), Vectors.clockAt(RandomPayloads.now(in))).qr();
+        String valid = Khqr.encode(RandomPayloads.payload(in), Vectors.clockAt(RandomPayloads.now(in)))
+                .qr();
         return Corruptions.apply(valid, r);
     }
 
@@ -142,15 +153,24 @@ class KhqrPropertiesTest {
             int n = s.length();
             int at = n == 0 ? 0 : r.nextInt(n);
             switch (r.nextInt(9)) {
-                case 0: return s.substring(0, at);
-                case 1: return s.substring(at);
-                case 2: return replace(s, at, (char) ('0' + r.nextInt(10)));
-                case 3: return replace(s, at, "ab -+0x.\u0000".charAt(r.nextInt(9)));
-                case 4: return s.substring(0, at) + (char) r.nextInt(0x10000) + s.substring(at);
-                case 5: return n < 4 ? s : s.substring(0, n - 4) + RandomPayloads.word(r, "0123456789abcdefABCDEFXZ", 4);
-                case 6: return s.substring(0, at) + original.substring(r.nextInt(original.length()));
-                case 7: return r.nextInt(50) == 0 ? s.repeat(200 + r.nextInt(300)) : s + s;
-                default: return RandomPayloads.text(r, 1 + r.nextInt(40)) + s.substring(at);
+                case 0:
+                    return s.substring(0, at);
+                case 1:
+                    return s.substring(at);
+                case 2:
+                    return replace(s, at, (char) ('0' + r.nextInt(10)));
+                case 3:
+                    return replace(s, at, "ab -+0x.\u0000".charAt(r.nextInt(9)));
+                case 4:
+                    return s.substring(0, at) + (char) r.nextInt(0x10000) + s.substring(at);
+                case 5:
+                    return n < 4 ? s : s.substring(0, n - 4) + RandomPayloads.word(r, "0123456789abcdefABCDEFXZ", 4);
+                case 6:
+                    return s.substring(0, at) + original.substring(r.nextInt(original.length()));
+                case 7:
+                    return r.nextInt(50) == 0 ? s.repeat(200 + r.nextInt(300)) : s + s;
+                default:
+                    return RandomPayloads.text(r, 1 + r.nextInt(40)) + s.substring(at);
             }
         }
 

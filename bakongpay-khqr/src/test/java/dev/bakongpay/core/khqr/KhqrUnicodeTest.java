@@ -29,8 +29,12 @@ class KhqrUnicodeTest {
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     static KhqrPayload.Builder base() {
-        return KhqrPayload.individual("shop@aclb").merchantName("Shop").currency(KhqrCurrency.USD)
-                .amount(new BigDecimal("1.50")).createdAt(NOW).expiresAt(NOW.plusSeconds(600));
+        return KhqrPayload.individual("shop@aclb")
+                .merchantName("Shop")
+                .currency(KhqrCurrency.USD)
+                .amount(new BigDecimal("1.50"))
+                .createdAt(NOW)
+                .expiresAt(NOW.plusSeconds(600));
     }
 
     static String plainMd5(String s) throws Exception {
@@ -38,15 +42,31 @@ class KhqrUnicodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ហាងហ្វីន", "ហាង\u200Bកាហ្វេ", "Pho 😀🍜", "👩\u200D💻 Dev", "Café Ñoño", "Straße ÄÖÜ ÿ",
-        "¡Olé! ©®±µ", "Mix ក 😀 é"})
+    @ValueSource(
+            strings = {
+                "ហាងហ្វីន",
+                "ហាង\u200Bកាហ្វេ",
+                "Pho 😀🍜",
+                "👩\u200D💻 Dev",
+                "Café Ñoño",
+                "Straße ÄÖÜ ÿ",
+                "¡Olé! ©®±µ",
+                "Mix ក 😀 é"
+            })
     @DisplayName("Khmer, emoji and Latin-1 names: md5 = md5 of the UTF-8 bytes, also after a JSON round trip")
     void agreement(String name) throws Exception {
-        KhqrResult r = Khqr.encode(base().merchantName(name).merchantNameAlternateLanguage(name).languagePreference("km")
-                .storeLabel(name).build(), CLOCK);
+        KhqrResult r = Khqr.encode(
+                base().merchantName(name)
+                        .merchantNameAlternateLanguage(name)
+                        .languagePreference("km")
+                        .storeLabel(name)
+                        .build(),
+                CLOCK);
         assertThat(r.md5()).isEqualTo(plainMd5(r.qr())).isEqualTo(Khqr.md5(r.qr()));
         ObjectMapper json = new ObjectMapper();
-        String received = json.readValue(json.writeValueAsBytes(Map.of("qr", r.qr())), Map.class).get("qr").toString();
+        String received = json.readValue(json.writeValueAsBytes(Map.of("qr", r.qr())), Map.class)
+                .get("qr")
+                .toString();
         assertThat(received).isEqualTo(r.qr());
         assertThat(Khqr.md5(received)).isEqualTo(r.md5());
         String decoded = new String(r.qr().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
@@ -64,9 +84,12 @@ class KhqrUnicodeTest {
                 "storeLabel", b -> b.storeLabel("\uDBFFx"),
                 "terminalLabel", b -> b.terminalLabel("T\uD83D"),
                 "billNumber", b -> b.billNumber("\uDE00"),
-                "merchantNameAlternateLanguage", b -> b.languagePreference("km").merchantNameAlternateLanguage("ក\uD800"));
-        fields.forEach((field, set) -> assertThatThrownBy(() -> Khqr.encode(set.apply(base()).build(), CLOCK))
-                .as(field).isInstanceOfSatisfying(KhqrValidationException.class, e -> {
+                "merchantNameAlternateLanguage",
+                        b -> b.languagePreference("km").merchantNameAlternateLanguage("ក\uD800"));
+        fields.forEach((field, set) -> assertThatThrownBy(
+                        () -> Khqr.encode(set.apply(base()).build(), CLOCK))
+                .as(field)
+                .isInstanceOfSatisfying(KhqrValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.code()).isEqualTo(8);
                     assertThat(e.getMessage()).contains("unpaired");
@@ -77,11 +100,16 @@ class KhqrUnicodeTest {
     @DisplayName("an absurd amount is refused at once, by its size")
     void absurdAmounts() {
         for (String a : new String[] {"1e20000000", "1e999999999", "1e-20000000", "1e-999999999"}) {
-            assertThatThrownBy(() -> Khqr.encode(base().amount(new BigDecimal(a)).build(), CLOCK)).as(a)
-                    .isInstanceOfSatisfying(KhqrValidationException.class, e -> assertThat(e.code()).isEqualTo(4));
+            assertThatThrownBy(
+                            () -> Khqr.encode(base().amount(new BigDecimal(a)).build(), CLOCK))
+                    .as(a)
+                    .isInstanceOfSatisfying(
+                            KhqrValidationException.class,
+                            e -> assertThat(e.code()).isEqualTo(4));
         }
         BigDecimal zeros = new BigDecimal("1." + "0".repeat(10_000)); // 1.000…: too many written decimals
         assertThatThrownBy(() -> Khqr.encode(base().amount(zeros).build(), CLOCK))
-                .isInstanceOfSatisfying(KhqrValidationException.class, e -> assertThat(e.code()).isEqualTo(4));
+                .isInstanceOfSatisfying(
+                        KhqrValidationException.class, e -> assertThat(e.code()).isEqualTo(4));
     }
 }

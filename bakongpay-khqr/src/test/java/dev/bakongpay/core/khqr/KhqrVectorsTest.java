@@ -74,11 +74,12 @@ class KhqrVectorsTest {
         assertThat(verdict.valid()).isFalse();
         assertThat(verdict.error()).isNotNull();
         assertThatCode(() -> {
-            try {
-                Khqr.decode(qr);
-            } catch (KhqrDecodeException expected) {
-                assertThat(expected.code()).isEqualTo(8);
-            }
-        }).doesNotThrowAnyException();
+                    try {
+                        Khqr.decode(qr);
+                    } catch (KhqrDecodeException expected) {
+                        assertThat(expected.code()).isEqualTo(8);
+                    }
+                })
+                .doesNotThrowAnyException();
     }
 }

@@ -27,7 +27,9 @@ class NegativeVectorsTest {
 
     static Stream<Named<String>> hangs() {
         List<Named<String>> out = new ArrayList<>();
-        for (JsonNode qr : Vectors.load("negative-vectors.json").get("hangs_in_official_sdk").get("inputs")) {
+        for (JsonNode qr : Vectors.load("negative-vectors.json")
+                .get("hangs_in_official_sdk")
+                .get("inputs")) {
             out.add(Named.of(qr.asText(), qr.asText()));
         }
         return out.stream();
@@ -46,10 +48,12 @@ class NegativeVectorsTest {
     @DisplayName("encode refuses with the SDK's code and message")
     void refusesToEncode(JsonNode v) {
         JsonNode status = v.get("result").get("status");
-        assertThatThrownBy(() -> Khqr.encode(Vectors.payload(v.get("input")).build(), Vectors.clockAt(Vectors.PINNED_MILLIS)))
+        assertThatThrownBy(() ->
+                        Khqr.encode(Vectors.payload(v.get("input")).build(), Vectors.clockAt(Vectors.PINNED_MILLIS)))
                 .isInstanceOfSatisfying(KhqrValidationException.class, e -> {
                     assertThat(e.code()).isEqualTo(status.get("errorCode").asInt());
-                    assertThat(e.error().message()).isEqualTo(status.get("message").asText());
+                    assertThat(e.error().message())
+                            .isEqualTo(status.get("message").asText());
                     assertThat(e.field()).isNotBlank();
                 });
     }
@@ -74,7 +78,8 @@ class NegativeVectorsTest {
             } catch (KhqrDecodeException e) {
                 decodeError = e.error();
             }
-            assertThat(verdict.error()).isEqualTo(decodeError != null ? decodeError : KhqrError.of(KhqrErrorCode.CRC_TAG_REQUIRED, "crc"));
+            assertThat(verdict.error())
+                    .isEqualTo(decodeError != null ? decodeError : KhqrError.of(KhqrErrorCode.CRC_TAG_REQUIRED, "crc"));
         }
     }
 

@@ -16,8 +16,7 @@ final class RandomPayloads {
     private static final String ASCII = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-#&'/()";
     private static final String ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_.";
 
-    private RandomPayloads() {
-    }
+    private RandomPayloads() {}
 
     /** An SDK input plus "creationTimestamp" (top level) for dynamic ones. */
     static ObjectNode next(Random r) {
@@ -42,7 +41,8 @@ final class RandomPayloads {
             opt.put("merchantCategoryCode", Integer.toString(r.nextInt(10000)));
         }
         int budget = 99;
-        for (String field : new String[] {"billNumber", "mobileNumber", "storeLabel", "terminalLabel", "purposeOfTransaction"}) {
+        for (String field :
+                new String[] {"billNumber", "mobileNumber", "storeLabel", "terminalLabel", "purposeOfTransaction"}) {
             if (r.nextInt(3) == 0) {
                 String v = text(r, 1 + r.nextInt(25));
                 if (4 + v.length() <= budget) {
@@ -90,7 +90,8 @@ final class RandomPayloads {
             long cents = 1 + (r.nextBoolean() ? r.nextInt(100_000) : (long) (r.nextDouble() * 999_999_999_999L));
             return BigDecimal.valueOf(cents, 2);
         }
-        return BigDecimal.valueOf(1 + (r.nextBoolean() ? r.nextInt(1_000_000) : (long) (r.nextDouble() * 9_999_999_999_999L)));
+        return BigDecimal.valueOf(
+                1 + (r.nextBoolean() ? r.nextInt(1_000_000) : (long) (r.nextDouble() * 9_999_999_999_999L)));
     }
 
     private static void maybe(Random r, ObjectNode node, String field, int oneIn, String value) {

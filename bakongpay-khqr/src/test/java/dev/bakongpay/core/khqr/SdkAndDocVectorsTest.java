@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@DisplayName("sdk-and-doc-vectors.json: NBC's tests, README and PDFs, real bank QRs, legacy formats, pinned-clock SDK output")
+@DisplayName(
+        "sdk-and-doc-vectors.json: NBC's tests, README and PDFs, real bank QRs, legacy formats, pinned-clock SDK output")
 class SdkAndDocVectorsTest {
 
     static Stream<Named<JsonNode>> all() {
@@ -43,14 +44,16 @@ class SdkAndDocVectorsTest {
         KhqrVerification verdict = Khqr.verify(v.get("qr").asText(), Vectors.vectorsDay());
         String id = v.get("id").asText();
         if (v.has("verify_with_sdk_1_0_20_on_2026_11_28")) {
-            assertThat(verdict.valid()).isEqualTo(v.get("verify_with_sdk_1_0_20_on_2026_11_28").asBoolean());
+            assertThat(verdict.valid())
+                    .isEqualTo(v.get("verify_with_sdk_1_0_20_on_2026_11_28").asBoolean());
             String reason = v.get("verify_reason").asText();
             if (reason.startsWith("errorCode ")) {
                 assertThat(verdict.error().code()).isEqualTo(Integer.parseInt(reason.split(" ")[1]));
                 assertThat(reason).endsWith(verdict.error().message());
             }
         } else if (v.has("verify_at_real_clock_2026_11_28")) {
-            assertThat(verdict.valid()).isEqualTo(v.get("verify_at_real_clock_2026_11_28").asBoolean());
+            assertThat(verdict.valid())
+                    .isEqualTo(v.get("verify_at_real_clock_2026_11_28").asBoolean());
         } else {
             // H117: the notes say 1.0.20 accepts the static one and refuses the dynamic one with 45.
             boolean dynamic = id.contains("dynamic");
@@ -67,7 +70,8 @@ class SdkAndDocVectorsTest {
     void verifyAtPinnedClock(JsonNode v) {
         if (v.has("verify_at_pinned_clock")) {
             KhqrVerification verdict = Khqr.verify(v.get("qr").asText(), Vectors.clockAt(Vectors.PINNED_MILLIS));
-            assertThat(verdict.valid()).isEqualTo(v.get("verify_at_pinned_clock").asBoolean());
+            assertThat(verdict.valid())
+                    .isEqualTo(v.get("verify_at_pinned_clock").asBoolean());
         }
     }
 
@@ -85,7 +89,8 @@ class SdkAndDocVectorsTest {
         assertThat(data.crc()).isEqualToIgnoringCase(qr.substring(qr.length() - 4));
         assertThat(data.bakongAccountID()).contains("@");
         if (v.has("decode")) {
-            assertThat(data.fields()).containsExactlyEntriesOf(Vectors.fields(v.get("decode").get("data")));
+            assertThat(data.fields())
+                    .containsExactlyEntriesOf(Vectors.fields(v.get("decode").get("data")));
         }
     }
 
@@ -107,11 +112,15 @@ class SdkAndDocVectorsTest {
     class Differences {
 
         JsonNode vector(String id) {
-            return all().filter(n -> n.getName().equals(id)).findFirst().orElseThrow().getPayload();
+            return all().filter(n -> n.getName().equals(id))
+                    .findFirst()
+                    .orElseThrow()
+                    .getPayload();
         }
 
         @Test
-        @DisplayName("G23: three 32-character values overflow tag 30, so we refuse to encode instead of writing a 3-digit length")
+        @DisplayName(
+                "G23: three 32-character values overflow tag 30, so we refuse to encode instead of writing a 3-digit length")
         void refusesOverlongTemplate() {
             assertThatThrownBy(() -> Vectors.payload(vector("G23").get("input")).build())
                     .isInstanceOfSatisfying(KhqrValidationException.class, e -> {
@@ -121,10 +130,11 @@ class SdkAndDocVectorsTest {
         }
 
         @Test
-        @DisplayName("G26: an integral USD amount is written without decimals, as the SDK does for a number (the SDK keeps the string \"1.00\")")
+        @DisplayName(
+                "G26: an integral USD amount is written without decimals, as the SDK does for a number (the SDK keeps the string \"1.00\")")
         void integralAmountWithoutDecimals() {
-            KhqrResult r = Khqr.encode(Vectors.payload(vector("G26").get("input")).build(),
-                    Vectors.clockAt(Vectors.PINNED_MILLIS));
+            KhqrResult r = Khqr.encode(
+                    Vectors.payload(vector("G26").get("input")).build(), Vectors.clockAt(Vectors.PINNED_MILLIS));
             assertThat(r.qr()).isEqualTo(vector("G08").get("qr").asText());
         }
     }

@@ -22,8 +22,7 @@ final class Vectors {
     /** Date.now as pinned for the G vectors: 2025-12-01T00:00:00Z. */
     static final long PINNED_MILLIS = 1764547200000L;
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     static JsonNode load(String name) {
         try (InputStream in = Vectors.class.getResourceAsStream("/khqr/" + name)) {
@@ -90,7 +89,9 @@ final class Vectors {
     /** A decode object of the SDK as an ordered map of strings (nulls kept). */
     static Map<String, String> fields(JsonNode decoded) {
         Map<String, String> map = new LinkedHashMap<>();
-        decoded.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        decoded.fields()
+                .forEachRemaining(e -> map.put(
+                        e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         return map;
     }
 }

@@ -45,8 +45,11 @@ public final class ConfigLookup implements Function<String, String> {
 
     /** System properties, then the environment, then the file they name (if any). */
     public static ConfigLookup standard(String configFileArgument) {
-        return builder().systemProperties(System.getProperties()).environment(System.getenv())
-                .configFile(configFileArgument).build();
+        return builder()
+                .systemProperties(System.getProperties())
+                .environment(System.getenv())
+                .configFile(configFileArgument)
+                .build();
     }
 
     /** The value, or null when no layer has one. */
@@ -127,8 +130,8 @@ public final class ConfigLookup implements Function<String, String> {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
             } catch (IOException e) {
-                throw new ConfigurationException(List.of(CONFIG_FILE + " was '" + file
-                        + "' but it cannot be read: " + e.getClass().getSimpleName() + " " + e.getMessage()));
+                throw new ConfigurationException(List.of(CONFIG_FILE + " was '" + file + "' but it cannot be read: "
+                        + e.getClass().getSimpleName() + " " + e.getMessage()));
             }
             Map<String, String> values = new LinkedHashMap<>();
             p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));

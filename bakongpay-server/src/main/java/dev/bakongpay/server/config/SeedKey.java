@@ -21,12 +21,15 @@ public record SeedKey(String key, Plan plan) {
     public static final String LIVE_PREFIX = "bk_live_";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The shape {@code BAKONGPAY_API_KEYS} accepts (see {@link Settings#API_KEYS}). */
-    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("bk_(live|test)_[A-Za-z0-9_-]{8,200}");
+    private static final java.util.regex.Pattern SHAPE =
+            java.util.regex.Pattern.compile("bk_(live|test)_[A-Za-z0-9_-]{8,200}");
 
     public SeedKey {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(plan, "plan");
-        if (modeOf(key) == null) throw new IllegalArgumentException("an API key must be bk_test_ or bk_live_ and at least 8 letters, digits, _ or -");
+        if (modeOf(key) == null)
+            throw new IllegalArgumentException(
+                    "an API key must be bk_test_ or bk_live_ and at least 8 letters, digits, _ or -");
     }
 
     /** A fresh test key with 160 random bits, as the sandbox hands out when none are configured. */
@@ -48,7 +51,8 @@ public record SeedKey(String key, Plan plan) {
 
     public String sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -62,11 +62,21 @@ public record ServerSettings(
         Integer managementPort) {
 
     /** How the server was started. */
-    public enum Command { SERVE, SANDBOX, WAR }
+    public enum Command {
+        SERVE,
+        SANDBOX,
+        WAR
+    }
 
     /** A store: adapter id (null: by url), JDBC url, optional credentials, pool size, group commit on or off. */
-    public record Database(String adapter, String url, String user, String password, int poolSize, boolean groupCommit,
-                           boolean embeddedDefault) {
+    public record Database(
+            String adapter,
+            String url,
+            String user,
+            String password,
+            int poolSize,
+            boolean groupCommit,
+            boolean embeddedDefault) {
         @Override
         public String toString() {
             return "Database[" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
@@ -84,11 +94,17 @@ public record ServerSettings(
      *                        ({@code BAKONGPAY_RECONCILE_MAX_BATCHES}, 10): per node and interval, at most
      *                        this many md5-list calls to Bakong and 50 times as many payments reconciled
      */
-    public record Budgets(java.time.Duration bakongTimeout, java.time.Duration bakongDeadline, java.time.Duration reconcileLease,
-                          int reconcileBatches) {
+    public record Budgets(
+            java.time.Duration bakongTimeout,
+            java.time.Duration bakongDeadline,
+            java.time.Duration reconcileLease,
+            int reconcileBatches) {
         /** The lease here applies only when reconciliation is off; otherwise it follows the interval. */
-        public static final Budgets DEFAULTS = new Budgets(Settings.BAKONG_TIMEOUT.fallback(), Settings.BAKONG_DEADLINE.fallback(),
-                java.time.Duration.ofSeconds(30), Settings.RECONCILE_MAX_BATCHES.fallback());
+        public static final Budgets DEFAULTS = new Budgets(
+                Settings.BAKONG_TIMEOUT.fallback(),
+                Settings.BAKONG_DEADLINE.fallback(),
+                java.time.Duration.ofSeconds(30),
+                Settings.RECONCILE_MAX_BATCHES.fallback());
     }
 
     /**
@@ -132,9 +148,30 @@ public record ServerSettings(
 
     /** The same settings with other seed keys (the sandbox generates them when none are configured). */
     public ServerSettings withSeedKeys(List<SeedKey> keys) {
-        return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulatorEnabled, simulatorPort, simulator, rateLimits, logLevel, reconcileEvery, webhook, budgets, core, adminToken,
-                logFormat, shutdownGrace, managementPort);
+        return new ServerSettings(
+                command,
+                host,
+                port,
+                publicUrl,
+                keys,
+                dataDir,
+                db,
+                redisUrl,
+                live,
+                test,
+                simulatorEnabled,
+                simulatorPort,
+                simulator,
+                rateLimits,
+                logLevel,
+                reconcileEvery,
+                webhook,
+                budgets,
+                core,
+                adminToken,
+                logFormat,
+                shutdownGrace,
+                managementPort);
     }
 
     /** The limits as configured: {@code FREE=60/m, PRO=600/m, ENTERPRISE=6000/m}. */
@@ -143,7 +180,12 @@ public record ServerSettings(
         rateLimits.forEach((plan, limit) -> {
             long ms = limit.period().toMillis();
             String unit = ms == 1_000 ? "s" : ms == 60_000 ? "m" : ms == 3_600_000 ? "h" : ms + "ms";
-            text.append(text.length() == 0 ? "" : ", ").append(plan).append('=').append(limit.capacity()).append('/').append(unit);
+            text.append(text.length() == 0 ? "" : ", ")
+                    .append(plan)
+                    .append('=')
+                    .append(limit.capacity())
+                    .append('/')
+                    .append(unit);
         });
         return text.toString();
     }

@@ -47,20 +47,25 @@ final class SettingsReader {
         boolean groupCommit = problems.read(GROUP_COMMIT);
         String redisUrl = problems.read(REDIS_URL);
         Map<Plan, RateLimit> rateLimits = problems.read(RATE_LIMITS);
-        Upstream live = new Upstream(problems.read(BAKONG_URL), problems.read(BAKONG_TOKEN), problems.read(BAKONG_EMAIL),
+        Upstream live = new Upstream(
+                problems.read(BAKONG_URL),
+                problems.read(BAKONG_TOKEN),
+                problems.read(BAKONG_EMAIL),
                 problems.read(BAKONG_PROXY));
         Duration defaultExpiry = Duration.ofSeconds(problems.read(DEFAULT_EXPIRY_SECONDS));
         Duration maxExpiry = Duration.ofSeconds(problems.read(MAX_EXPIRY_SECONDS));
         int maxBodyBytes = problems.read(MAX_BODY_BYTES);
         Duration pendingCacheTtl = Duration.ofMillis(problems.read(PENDING_CACHE_MILLIS));
         if (defaultExpiry.compareTo(maxExpiry) > 0) {
-            problems.add(DEFAULT_EXPIRY_SECONDS, String.valueOf(defaultExpiry.toSeconds()),
+            problems.add(
+                    DEFAULT_EXPIRY_SECONDS,
+                    String.valueOf(defaultExpiry.toSeconds()),
                     "must not exceed " + MAX_EXPIRY_SECONDS + " (" + maxExpiry.toSeconds() + ")");
         }
         boolean simulator = command == Command.SANDBOX || problems.read(SIMULATOR_ENABLED);
         int simulatorPort = problems.read(SIMULATOR_PORT);
-        ServerSettings.Simulator simulatorListen = new ServerSettings.Simulator(problems.read(SIMULATOR_HOST),
-                problems.read(SIMULATOR_CONTROL_TOKEN));
+        ServerSettings.Simulator simulatorListen =
+                new ServerSettings.Simulator(problems.read(SIMULATOR_HOST), problems.read(SIMULATOR_CONTROL_TOKEN));
         Upstream test = testUpstream(simulator);
         String level = problems.read(LOG_LEVEL);
         String logFormat = problems.read(LOG_FORMAT);
@@ -69,11 +74,12 @@ final class SettingsReader {
         ServerSettings.Webhook webhook = webhook();
         ServerSettings.Budgets budgets = budgets(reconcileEvery);
         String adminTokenText = problems.read(ADMIN_TOKEN);
-        dev.bakongpay.core.admin.AdminToken adminToken = adminTokenText == null ? null
-                : dev.bakongpay.core.admin.AdminToken.of(adminTokenText);
+        dev.bakongpay.core.admin.AdminToken adminToken =
+                adminTokenText == null ? null : dev.bakongpay.core.admin.AdminToken.of(adminTokenText);
         Integer managementPort = problems.read(MANAGEMENT_PORT);
         if (managementPort != null && managementPort != 0 && managementPort == port) {
-            problems.add(MANAGEMENT_PORT, String.valueOf(managementPort), "must differ from " + PORT + " (" + port + ")");
+            problems.add(
+                    MANAGEMENT_PORT, String.valueOf(managementPort), "must differ from " + PORT + " (" + port + ")");
         }
 
         List<SeedKey> keys = new ArrayList<>();
@@ -88,17 +94,48 @@ final class SettingsReader {
         // DB_CLOSE_ON_EXIT=FALSE: the server closes the pool itself on Ctrl-C, after the last request.
         // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to half a second, and a create
         // that was answered 200 could be lost to a kill -9 (seen in a probe: 6 of 27).
-        String dbUrl = embedded ? "jdbc:h2:file:" + dataDir.resolve("bakongpay").toString().replace('\\', '/')
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" : dbUrlSetting;
+        String dbUrl = embedded
+                ? "jdbc:h2:file:" + dataDir.resolve("bakongpay").toString().replace('\\', '/')
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                : dbUrlSetting;
         Database db = new Database(storage, dbUrl, dbUser, dbPassword, poolSize, groupCommit, embedded);
         BakongPayConfig core = BakongPayConfig.builder()
                 .publicUrl(publicUrl != null ? publicUrl : URI.create("http://localhost:" + (port == 0 ? 8080 : port)))
-                .apiKeys(apiKeys).bakongUrl(live.baseUrl()).bakongToken(live.token()).bakongEmail(live.renewEmail())
-                .bakongProxy(live.proxy()).rateLimits(rateLimits).defaultExpiry(defaultExpiry).maxExpiry(maxExpiry)
-                .maxBodyBytes(maxBodyBytes).pendingCacheTtl(pendingCacheTtl).build();
-        return new ServerSettings(command, host, port, publicUrl, keys, dataDir, db, redisUrl, live, test,
-                simulator, simulatorPort, simulatorListen, core.rateLimits(), level, reconcileEvery, webhook, budgets, core, adminToken,
-                logFormat, shutdownGrace, managementPort);
+                .apiKeys(apiKeys)
+                .bakongUrl(live.baseUrl())
+                .bakongToken(live.token())
+                .bakongEmail(live.renewEmail())
+                .bakongProxy(live.proxy())
+                .rateLimits(rateLimits)
+                .defaultExpiry(defaultExpiry)
+                .maxExpiry(maxExpiry)
+                .maxBodyBytes(maxBodyBytes)
+                .pendingCacheTtl(pendingCacheTtl)
+                .build();
+        return new ServerSettings(
+                command,
+                host,
+                port,
+                publicUrl,
+                keys,
+                dataDir,
+                db,
+                redisUrl,
+                live,
+                test,
+                simulator,
+                simulatorPort,
+                simulatorListen,
+                core.rateLimits(),
+                level,
+                reconcileEvery,
+                webhook,
+                budgets,
+                core,
+                adminToken,
+                logFormat,
+                shutdownGrace,
+                managementPort);
     }
 
     /** Null when no URL is set (webhooks off); the secret is then required, and never printed. */
@@ -108,8 +145,8 @@ final class SettingsReader {
         String secret = problems.read(WEBHOOK_SECRET);
         if (url == null) return null;
         if (secret == null) {
-            problems.add(WEBHOOK_SECRET + " is missing but " + WEBHOOK_URL + " is set: give the secret the shop verifies"
-                    + " each webhook's signature with");
+            problems.add(WEBHOOK_SECRET + " is missing but " + WEBHOOK_URL
+                    + " is set: give the secret the shop verifies" + " each webhook's signature with");
         }
         return new ServerSettings.Webhook(url, secret, maxAttempts);
     }
@@ -124,9 +161,11 @@ final class SettingsReader {
         Duration timeout = problems.read(BAKONG_TIMEOUT);
         Duration deadline = problems.read(BAKONG_DEADLINE);
         Duration floor = deadline.plusSeconds(5);
-        Duration lease = reconcileEvery.isZero() ? d.reconcileLease()
+        Duration lease = reconcileEvery.isZero()
+                ? d.reconcileLease()
                 : reconcileEvery.compareTo(floor) > 0 ? reconcileEvery : floor;
-        Integer leaseSeconds = problems.read(RECONCILE_LEASE_SECONDS); // unset keeps the derived lease, fractions included
+        Integer leaseSeconds =
+                problems.read(RECONCILE_LEASE_SECONDS); // unset keeps the derived lease, fractions included
         if (leaseSeconds != null) lease = Duration.ofSeconds(leaseSeconds);
         return new ServerSettings.Budgets(timeout, deadline, lease, problems.read(RECONCILE_MAX_BATCHES));
     }
@@ -136,8 +175,14 @@ final class SettingsReader {
         String token = problems.read(TEST_BAKONG_TOKEN);
         if (url == null) return null;
         if (embeddedSimulator) {
-            problems.add(TEST_BAKONG_URL, problems.text(TEST_BAKONG_URL), "cannot be used together with the embedded simulator ("
-                    + (command == Command.SANDBOX ? "the sandbox always embeds one" : SIMULATOR_ENABLED + "=true") + "); choose one");
+            problems.add(
+                    TEST_BAKONG_URL,
+                    problems.text(TEST_BAKONG_URL),
+                    "cannot be used together with the embedded simulator ("
+                            + (command == Command.SANDBOX
+                                    ? "the sandbox always embeds one"
+                                    : SIMULATOR_ENABLED + "=true")
+                            + "); choose one");
         }
         if (token == null) {
             problems.add(TEST_BAKONG_TOKEN + " is missing but " + TEST_BAKONG_URL

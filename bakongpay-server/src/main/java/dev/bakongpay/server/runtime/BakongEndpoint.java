@@ -15,7 +15,8 @@ import java.net.URI;
  * @param proxy       an HTTP proxy for the calls; may be null
  * @param description what it is, for logs and {@code /health}
  */
-public record BakongEndpoint(PaymentMode mode, URI baseUrl, String token, String renewEmail, URI proxy, String description) {
+public record BakongEndpoint(
+        PaymentMode mode, URI baseUrl, String token, String renewEmail, URI proxy, String description) {
     @Override
     public String toString() {
         return mode + " → " + description + " at " + baseUrl + " (token " + (token == null ? "missing" : "set") + ")";

@@ -30,8 +30,13 @@ final class EmbeddedSimulator implements AutoCloseable {
      * for none) guards its control API.
      */
     static EmbeddedSimulator start(String host, int port, String token, String controlToken, Path stateFile) {
-        BakongSimulator simulator = BakongSimulator.builder().host(host).port(port).token(token).controlToken(controlToken)
-                .stateFile(stateFile).build();
+        BakongSimulator simulator = BakongSimulator.builder()
+                .host(host)
+                .port(port)
+                .token(token)
+                .controlToken(controlToken)
+                .stateFile(stateFile)
+                .build();
         simulator.start();
         return new EmbeddedSimulator(simulator);
     }

@@ -1,7 +1,7 @@
 package dev.bakongpay.server.runtime;
 
-import dev.bakongpay.spi.PaymentMode;
 import dev.bakongpay.core.bakong.BakongClient;
+import dev.bakongpay.spi.PaymentMode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,16 +17,27 @@ import java.util.Map;
  *                 the circuit breaker's state
  * @param webhooks the webhook outbox ({@code pending}, {@code dead} deliveries) when webhooks are on, else null
  */
-public record HealthReport(boolean up, String problem, String store, String limiter, Map<String, Map<String, Object>> upstream,
-                           Map<String, Object> webhooks) {
+public record HealthReport(
+        boolean up,
+        String problem,
+        String store,
+        String limiter,
+        Map<String, Map<String, Object>> upstream,
+        Map<String, Object> webhooks) {
 
-    static HealthReport of(String problem, String store, String limiter, Map<PaymentMode, BakongEndpoint> networks,
-                           Map<PaymentMode, BakongClient> clients, Map<String, Object> webhooks) {
+    static HealthReport of(
+            String problem,
+            String store,
+            String limiter,
+            Map<PaymentMode, BakongEndpoint> networks,
+            Map<PaymentMode, BakongClient> clients,
+            Map<String, Object> webhooks) {
         return new HealthReport(problem == null, problem, store, limiter, upstream(networks, clients), webhooks);
     }
 
     /** Per mode: url, what it is, whether a token is set, days until it expires, the circuit breaker's state. */
-    static Map<String, Map<String, Object>> upstream(Map<PaymentMode, BakongEndpoint> networks, Map<PaymentMode, BakongClient> clients) {
+    static Map<String, Map<String, Object>> upstream(
+            Map<PaymentMode, BakongEndpoint> networks, Map<PaymentMode, BakongClient> clients) {
         Map<String, Map<String, Object>> upstream = new LinkedHashMap<>();
         for (BakongEndpoint n : networks.values()) {
             Map<String, Object> entry = new LinkedHashMap<>();

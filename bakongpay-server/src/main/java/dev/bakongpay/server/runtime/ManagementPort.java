@@ -38,7 +38,8 @@ public final class ManagementPort implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (IOException e) {
-            throw new UncheckedIOException("the management port " + host + ":" + port + " cannot be opened: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "the management port " + host + ":" + port + " cannot be opened: " + e.getMessage(), e);
         }
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bakongpay-management");
@@ -50,17 +51,23 @@ public final class ManagementPort implements AutoCloseable {
             try (exchange) {
                 answer(exchange, metrics, health);
             } catch (RuntimeException e) {
-                LOG.warn("management port: answering {} failed", exchange.getRequestURI().getPath(), e);
+                LOG.warn(
+                        "management port: answering {} failed",
+                        exchange.getRequestURI().getPath(),
+                        e);
             }
         });
         server.start();
         ManagementPort started = new ManagementPort(server, executor);
-        LOG.info("BakongPay management port: http://{}:{}/metrics and /health (no token: keep this port private)",
-                host.contains(":") ? "[" + host + "]" : host, started.port());
+        LOG.info(
+                "BakongPay management port: http://{}:{}/metrics and /health (no token: keep this port private)",
+                host.contains(":") ? "[" + host + "]" : host,
+                started.port());
         return started;
     }
 
-    private static void answer(HttpExchange exchange, ServerMetrics metrics, Supplier<HealthReport> health) throws IOException {
+    private static void answer(HttpExchange exchange, ServerMetrics metrics, Supplier<HealthReport> health)
+            throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         boolean known = path.equals("/metrics") || path.equals("/health");

@@ -44,7 +44,9 @@ public record PaymentStack(PaymentService payments, BakongPayRuntime api, Checko
                 .build();
         // an open checkout page sees a payment even when the shop does not poll; an EXPIRED one stays
         // open as long as the reconciler still looks for a late payment (two leases)
-        CheckoutSource checkout = new StoreCheckoutSource(runtime.storage().transactions(), runtime.clock(),
+        CheckoutSource checkout = new StoreCheckoutSource(
+                runtime.storage().transactions(),
+                runtime.clock(),
                 t -> payments.reconcile(java.util.List.of(t)).get(0),
                 runtime.settings().budgets().reconcileLease().multipliedBy(2));
         return new PaymentStack(payments, api, checkout);

@@ -26,6 +26,7 @@ final class ReadinessCheck implements AutoCloseable {
     static final Duration BOUND = Duration.ofMillis(800);
     /** A hash no key has: looking it up is the cheapest query that proves the store answers. */
     private static final String PROBE_HASH = "0".repeat(64);
+
     private static final String PROBE_BUCKET = "bakongpay:readiness-probe";
     private static final RateLimit PROBE_LIMIT = new RateLimit(1_000_000, Duration.ofSeconds(1));
 
@@ -44,8 +45,10 @@ final class ReadinessCheck implements AutoCloseable {
 
     /** Both questions asked at once; ready when both answered. */
     Readiness ask(String storeId, String limiterId, Map<String, Map<String, Object>> upstream) {
-        CompletableFuture<Map<String, Object>> store = probe(storeId, () -> storage.apiKeys().findByHash(PROBE_HASH));
-        CompletableFuture<Map<String, Object>> rateLimiter = probe(limiterId, () -> limiter.tryAcquire(PROBE_BUCKET, PROBE_LIMIT));
+        CompletableFuture<Map<String, Object>> store =
+                probe(storeId, () -> storage.apiKeys().findByHash(PROBE_HASH));
+        CompletableFuture<Map<String, Object>> rateLimiter =
+                probe(limiterId, () -> limiter.tryAcquire(PROBE_BUCKET, PROBE_LIMIT));
         Map<String, Object> storePart = outcome(storeId, store);
         Map<String, Object> limiterPart = outcome(limiterId, rateLimiter);
         boolean ready = "UP".equals(storePart.get("status")) && "UP".equals(limiterPart.get("status"));
@@ -58,10 +61,12 @@ final class ReadinessCheck implements AutoCloseable {
     }
 
     private CompletableFuture<Map<String, Object>> probe(String adapter, Supplier<?> question) {
-        return CompletableFuture.supplyAsync(() -> {
-            question.get();
-            return part(adapter, "UP", null);
-        }, probes);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    question.get();
+                    return part(adapter, "UP", null);
+                },
+                probes);
     }
 
     private static Map<String, Object> outcome(String adapter, CompletableFuture<Map<String, Object>> answer) {

@@ -23,8 +23,8 @@ final class ReconciliationJob implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    static ReconciliationJob start(TransactionStore transactions, PaymentService payments, Duration every, Duration lease,
-                                   int maxBatches) {
+    static ReconciliationJob start(
+            TransactionStore transactions, PaymentService payments, Duration every, Duration lease, int maxBatches) {
         // the runtime name is pid@host: unique per node, and readable in the store's lease column
         String nodeId = ManagementFactory.getRuntimeMXBean().getName();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -32,11 +32,21 @@ final class ReconciliationJob implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        new PaymentReconciler(transactions, payments, PaymentReconciler.claim(nodeId, lease), PaymentReconciler.DEFAULT_MAX_BACKOFF,
-                maxBatches).start(scheduler, every);
-        LOG.info("BakongPay reconciliation: every {} s as node {}, up to {} batches of {} leased for {} s (no md5 is asked about "
-                + "more often by reconciliation, whatever the number of nodes)", every.toSeconds(), nodeId, maxBatches,
-                PaymentReconciler.BATCH, lease.toSeconds());
+        new PaymentReconciler(
+                        transactions,
+                        payments,
+                        PaymentReconciler.claim(nodeId, lease),
+                        PaymentReconciler.DEFAULT_MAX_BACKOFF,
+                        maxBatches)
+                .start(scheduler, every);
+        LOG.info(
+                "BakongPay reconciliation: every {} s as node {}, up to {} batches of {} leased for {} s (no md5 is asked about "
+                        + "more often by reconciliation, whatever the number of nodes)",
+                every.toSeconds(),
+                nodeId,
+                maxBatches,
+                PaymentReconciler.BATCH,
+                lease.toSeconds());
         return new ReconciliationJob(scheduler);
     }
 

@@ -39,10 +39,13 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** Records the size of each group commit of the JDBC store ({@code bakongpay.store.write.batch}). */
     public java.util.function.IntConsumer writeBatchSizes() {
-        io.micrometer.core.instrument.DistributionSummary summary = io.micrometer.core.instrument.DistributionSummary
-                .builder("bakongpay.store.write.batch").baseUnit("writes")
-                .description("Writes per group commit of the JDBC store (a create's insert and idempotency writes share commits)")
-                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64).register(registry);
+        io.micrometer.core.instrument.DistributionSummary summary =
+                io.micrometer.core.instrument.DistributionSummary.builder("bakongpay.store.write.batch")
+                        .baseUnit("writes")
+                        .description(
+                                "Writes per group commit of the JDBC store (a create's insert and idempotency writes share commits)")
+                        .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
+                        .register(registry);
         return summary::record;
     }
 

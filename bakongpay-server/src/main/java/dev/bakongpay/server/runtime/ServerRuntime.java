@@ -7,8 +7,8 @@ import dev.bakongpay.core.bakong.BakongClientConfig;
 import dev.bakongpay.core.payment.BakongPaymentNetwork;
 import dev.bakongpay.core.payment.PaymentNetwork;
 import dev.bakongpay.server.config.ConfigurationException;
-import dev.bakongpay.server.config.Settings;
 import dev.bakongpay.server.config.ServerSettings;
+import dev.bakongpay.server.config.Settings;
 import dev.bakongpay.spi.PaymentEventListener;
 import dev.bakongpay.spi.PaymentMode;
 import dev.bakongpay.spi.ProviderSettings;
@@ -57,12 +57,23 @@ public final class ServerRuntime implements AutoCloseable {
     private PaymentStack paymentStack;
     private ReconciliationJob reconciliation;
 
-    private ServerRuntime(ServerSettings settings, Clock clock, Storage storage, RateLimiter limiter, String limiterId,
-                             EmbeddedSimulator simulator, Map<PaymentMode, BakongEndpoint> networks, WebhookDispatcher webhooks,
-                             ServerMetrics metrics) {
+    private ServerRuntime(
+            ServerSettings settings,
+            Clock clock,
+            Storage storage,
+            RateLimiter limiter,
+            String limiterId,
+            EmbeddedSimulator simulator,
+            Map<PaymentMode, BakongEndpoint> networks,
+            WebhookDispatcher webhooks,
+            ServerMetrics metrics) {
         this.metrics = metrics;
         this.clients = new EnumMap<>(PaymentMode.class);
-        networks.values().stream().filter(n -> n.token() != null).forEach(n -> clients.put(n.mode(), client(n, clock, settings.budgets(), settings.core().pendingCacheTtl(), metrics)));
+        networks.values().stream()
+                .filter(n -> n.token() != null)
+                .forEach(n -> clients.put(
+                        n.mode(),
+                        client(n, clock, settings.budgets(), settings.core().pendingCacheTtl(), metrics)));
         this.settings = settings;
         this.clock = clock;
         this.storage = storage;
@@ -89,56 +100,100 @@ public final class ServerRuntime implements AutoCloseable {
             opened.add(storage);
             dev.bakongpay.adapters.jdbc.JdbcStorage.observeWriteBatches(storage, metrics.writeBatchSizes());
             dev.bakongpay.core.payment.ReconciliationGauges.register(metrics.registry(), storage.transactions(), clock);
-            LOG.info("BakongPay store: adapter={} url={}{}", storage.adapterId(), ProviderSettings.of(db.url()).redactedUrl(),
-                    db.embeddedDefault() ? " (embedded H2 file, the default: durable, one node only; set "
-                            + Settings.DB_URL + " for PostgreSQL)" : "");
+            LOG.info(
+                    "BakongPay store: adapter={} url={}{}",
+                    storage.adapterId(),
+                    ProviderSettings.of(db.url()).redactedUrl(),
+                    db.embeddedDefault()
+                            ? " (embedded H2 file, the default: durable, one node only; set " + Settings.DB_URL
+                                    + " for PostgreSQL)"
+                            : "");
 
-            RateLimiter limiter = StorageProviders.openRateLimiter(null, new ProviderSettings(settings.redisUrl(), Map.of(), clock));
+            RateLimiter limiter =
+                    StorageProviders.openRateLimiter(null, new ProviderSettings(settings.redisUrl(), Map.of(), clock));
             if (limiter instanceof AutoCloseable c) opened.add(c);
             String limiterId = settings.redisUrl() == null ? "memory" : "redis";
-            LOG.info("BakongPay limiter: adapter={} limits={}{}", limiterId, settings.rateLimitsText(),
-                    settings.redisUrl() == null ? " (in memory: limits are per node; set " + Settings.REDIS_URL + " to share them)" : "");
+            LOG.info(
+                    "BakongPay limiter: adapter={} limits={}{}",
+                    limiterId,
+                    settings.rateLimitsText(),
+                    settings.redisUrl() == null
+                            ? " (in memory: limits are per node; set " + Settings.REDIS_URL + " to share them)"
+                            : "");
 
             ApiKeySeeder.seed(storage.apiKeys(), settings.seedKeys(), clock);
 
             EmbeddedSimulator simulator = null;
             Map<PaymentMode, BakongEndpoint> networks = new EnumMap<>(PaymentMode.class);
             ServerSettings.Upstream live = settings.live();
-            networks.put(PaymentMode.LIVE, new BakongEndpoint(PaymentMode.LIVE, live.baseUrl(), live.token(), live.renewEmail(),
-                    live.proxy(), dev.bakongpay.core.config.BakongPayConfig.NBC_URL.equals(live.baseUrl()) ? "NBC Bakong Open API" : "Bakong Open API"));
+            networks.put(
+                    PaymentMode.LIVE,
+                    new BakongEndpoint(
+                            PaymentMode.LIVE,
+                            live.baseUrl(),
+                            live.token(),
+                            live.renewEmail(),
+                            live.proxy(),
+                            dev.bakongpay.core.config.BakongPayConfig.NBC_URL.equals(live.baseUrl())
+                                    ? "NBC Bakong Open API"
+                                    : "Bakong Open API"));
             if (settings.simulatorEnabled()) {
                 if (!EmbeddedSimulator.available()) {
-                    throw new ConfigurationException(List.of(Settings.SIMULATOR_ENABLED + " was 'true' but this build has no "
-                            + "simulator inside (the WAR leaves it out): set " + Settings.TEST_BAKONG_URL + " to a running simulator"));
+                    throw new ConfigurationException(List.of(Settings.SIMULATOR_ENABLED
+                            + " was 'true' but this build has no " + "simulator inside (the WAR leaves it out): set "
+                            + Settings.TEST_BAKONG_URL + " to a running simulator"));
                 }
                 String token = "sandbox-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-                simulator = EmbeddedSimulator.start(settings.simulator().host(), settings.simulatorPort(), token,
-                        settings.simulator().controlToken(), settings.dataDir().resolve("simulator-state.json"));
+                simulator = EmbeddedSimulator.start(
+                        settings.simulator().host(),
+                        settings.simulatorPort(),
+                        token,
+                        settings.simulator().controlToken(),
+                        settings.dataDir().resolve("simulator-state.json"));
                 opened.add(simulator);
-                networks.put(PaymentMode.TEST, new BakongEndpoint(PaymentMode.TEST, simulator.baseUrl(), token, null, null,
-                        "embedded Bakong simulator"));
+                networks.put(
+                        PaymentMode.TEST,
+                        new BakongEndpoint(
+                                PaymentMode.TEST, simulator.baseUrl(), token, null, null, "embedded Bakong simulator"));
             } else if (settings.test() != null) {
-                networks.put(PaymentMode.TEST, new BakongEndpoint(PaymentMode.TEST, settings.test().baseUrl(),
-                        settings.test().token(), null, null, "Bakong simulator"));
+                networks.put(
+                        PaymentMode.TEST,
+                        new BakongEndpoint(
+                                PaymentMode.TEST,
+                                settings.test().baseUrl(),
+                                settings.test().token(),
+                                null,
+                                null,
+                                "Bakong simulator"));
             }
             WebhookDispatcher webhooks = openWebhooks(settings, clock, storage, metrics);
             if (webhooks != null) opened.add(webhooks);
-            ServerRuntime runtime = new ServerRuntime(settings, clock, storage, limiter, limiterId, simulator, networks, webhooks,
-                    metrics);
+            ServerRuntime runtime = new ServerRuntime(
+                    settings, clock, storage, limiter, limiterId, simulator, networks, webhooks, metrics);
             if (settings.managementPort() != null) {
-                runtime.management = ManagementPort.start(settings.host(), settings.managementPort(), metrics, runtime::health);
+                runtime.management =
+                        ManagementPort.start(settings.host(), settings.managementPort(), metrics, runtime::health);
                 opened.add(runtime.management);
             }
             for (BakongEndpoint n : networks.values()) {
-                LOG.info("BakongPay upstream {}: {} url={} token={}{}", n.mode(), n.description(), n.baseUrl(),
-                        n.token() == null ? "missing" : "set", runtime.daysLeftText(n.mode()));
+                LOG.info(
+                        "BakongPay upstream {}: {} url={} token={}{}",
+                        n.mode(),
+                        n.description(),
+                        n.baseUrl(),
+                        n.token() == null ? "missing" : "set",
+                        runtime.daysLeftText(n.mode()));
             }
             if (!networks.containsKey(PaymentMode.TEST)) {
-                LOG.info("BakongPay upstream TEST: none (bk_test_ keys are refused; set {}=true or {})",
-                        Settings.SIMULATOR_ENABLED, Settings.TEST_BAKONG_URL);
+                LOG.info(
+                        "BakongPay upstream TEST: none (bk_test_ keys are refused; set {}=true or {})",
+                        Settings.SIMULATOR_ENABLED,
+                        Settings.TEST_BAKONG_URL);
             }
             if (live.token() == null && settings.command() != ServerSettings.Command.SANDBOX) {
-                LOG.warn("BakongPay upstream LIVE: {} is not set, so bk_live_ payments cannot be checked with NBC", Settings.BAKONG_TOKEN);
+                LOG.warn(
+                        "BakongPay upstream LIVE: {} is not set, so bk_live_ payments cannot be checked with NBC",
+                        Settings.BAKONG_TOKEN);
             }
             return runtime;
         } catch (RuntimeException e) {
@@ -166,20 +221,29 @@ public final class ServerRuntime implements AutoCloseable {
      * line saying how to turn them on) otherwise. The outbox is the store's, so it is as durable
      * and as shared as the store.
      */
-    private static WebhookDispatcher openWebhooks(ServerSettings settings, Clock clock, Storage storage, ServerMetrics metrics) {
+    private static WebhookDispatcher openWebhooks(
+            ServerSettings settings, Clock clock, Storage storage, ServerMetrics metrics) {
         ServerSettings.Webhook w = settings.webhook();
         if (w == null) {
-            LOG.info("BakongPay webhooks: off (set {} and {} to POST signed payment events to the shop)",
-                    Settings.WEBHOOK_URL, Settings.WEBHOOK_SECRET);
+            LOG.info(
+                    "BakongPay webhooks: off (set {} and {} to POST signed payment events to the shop)",
+                    Settings.WEBHOOK_URL,
+                    Settings.WEBHOOK_SECRET);
             return null;
         }
         String node = ManagementFactory.getRuntimeMXBean().getName() + "-"
                 + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
-        LOG.info("BakongPay webhooks: on, POST to {} (up to {} attempts per event; outbox in the {} store{})", redacted(w.url()),
-                w.maxAttempts(), storage.adapterId(), "memory".equals(storage.adapterId())
-                        ? ", kept in memory only: events not yet delivered are lost on restart" : "");
+        LOG.info(
+                "BakongPay webhooks: on, POST to {} (up to {} attempts per event; outbox in the {} store{})",
+                redacted(w.url()),
+                w.maxAttempts(),
+                storage.adapterId(),
+                "memory".equals(storage.adapterId())
+                        ? ", kept in memory only: events not yet delivered are lost on restart"
+                        : "");
         if (w.secret().length() < 16) {
-            LOG.warn("BakongPay webhooks: {} is shorter than 16 characters; a longer random secret is harder to guess",
+            LOG.warn(
+                    "BakongPay webhooks: {} is shorter than 16 characters; a longer random secret is harder to guess",
                     Settings.WEBHOOK_SECRET);
         }
         return WebhookDispatcher.builder(storage.webhooks(), w.url(), w.secret())
@@ -194,7 +258,8 @@ public final class ServerRuntime implements AutoCloseable {
 
     /** Scheme, host, port and path: a query string may carry a shop's token. */
     private static String redacted(java.net.URI u) {
-        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + (u.getPath() == null ? "" : u.getPath());
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                + (u.getPath() == null ? "" : u.getPath());
     }
 
     private String daysLeftText(PaymentMode mode) {
@@ -205,15 +270,24 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     /** Core's Bakong client (retries, circuit breaker, shared checks, token renewal) for one endpoint. */
-    private static BakongClient client(BakongEndpoint endpoint, Clock clock, ServerSettings.Budgets budgets,
-                                       java.time.Duration pendingCacheTtl, ServerMetrics metrics) {
+    private static BakongClient client(
+            BakongEndpoint endpoint,
+            Clock clock,
+            ServerSettings.Budgets budgets,
+            java.time.Duration pendingCacheTtl,
+            ServerMetrics metrics) {
         // The client's own "not paid yet" cache sits under the payment service's: both follow
         // BAKONGPAY_PENDING_CACHE_MILLIS, or the two would stack (2 s + 3 s) and slow the checkout page.
-        BakongClientConfig.Builder config = BakongClientConfig.builder(endpoint.baseUrl().toString(), endpoint.token())
-                .renewalEmail(endpoint.renewEmail()).clock(clock).pendingCacheTtl(pendingCacheTtl)
-                .requestTimeout(budgets.bakongTimeout()).deadline(budgets.bakongDeadline())
+        BakongClientConfig.Builder config = BakongClientConfig.builder(
+                        endpoint.baseUrl().toString(), endpoint.token())
+                .renewalEmail(endpoint.renewEmail())
+                .clock(clock)
+                .pendingCacheTtl(pendingCacheTtl)
+                .requestTimeout(budgets.bakongTimeout())
+                .deadline(budgets.bakongDeadline())
                 .meterRegistry(metrics.registry(), endpoint.mode().name().toLowerCase(java.util.Locale.ROOT));
-        if (endpoint.proxy() != null) config.proxy(endpoint.proxy().getHost() + ":" + endpoint.proxy().getPort());
+        if (endpoint.proxy() != null)
+            config.proxy(endpoint.proxy().getHost() + ":" + endpoint.proxy().getPort());
         return BakongClient.create(config.build());
     }
 
@@ -226,15 +300,26 @@ public final class ServerRuntime implements AutoCloseable {
             Map<PaymentMode, PaymentNetwork> byMode = new EnumMap<>(PaymentMode.class);
             for (PaymentMode mode : PaymentMode.values()) {
                 BakongClient client = clients.get(mode);
-                byMode.put(mode, client != null ? new BakongPaymentNetwork(client, networks.get(mode).description())
-                        : new UnconfiguredNetwork(mode == PaymentMode.LIVE ? "set " + Settings.BAKONG_TOKEN
-                        : "set " + Settings.SIMULATOR_ENABLED + "=true or " + Settings.TEST_BAKONG_URL));
+                byMode.put(
+                        mode,
+                        client != null
+                                ? new BakongPaymentNetwork(
+                                        client, networks.get(mode).description())
+                                : new UnconfiguredNetwork(
+                                        mode == PaymentMode.LIVE
+                                                ? "set " + Settings.BAKONG_TOKEN
+                                                : "set " + Settings.SIMULATOR_ENABLED + "=true or "
+                                                        + Settings.TEST_BAKONG_URL));
             }
             paymentStack = PaymentStack.build(this, byMode, publicUrl);
             LOG.info("BakongPay payments: checkout links at {}/pay/<transactionId>", publicUrl);
             if (!settings.reconcileEvery().isZero()) {
-                reconciliation = ReconciliationJob.start(storage.transactions(), paymentStack.payments(), settings.reconcileEvery(),
-                        settings.budgets().reconcileLease(), settings.budgets().reconcileBatches());
+                reconciliation = ReconciliationJob.start(
+                        storage.transactions(),
+                        paymentStack.payments(),
+                        settings.reconcileEvery(),
+                        settings.budgets().reconcileLease(),
+                        settings.budgets().reconcileBatches());
             }
         }
         return paymentStack;
@@ -345,7 +430,9 @@ public final class ServerRuntime implements AutoCloseable {
         if (management != null) toClose.add(management); // first of all: no scrape meets a closed store
         toClose.add(readinessCheck);
         closeAll(toClose, null);
-        LOG.info("BakongPay stopped: {}store, limiter{} closed", webhooks == null ? "" : "webhooks, ",
+        LOG.info(
+                "BakongPay stopped: {}store, limiter{} closed",
+                webhooks == null ? "" : "webhooks, ",
                 simulator == null ? "" : " and simulator");
     }
 

@@ -25,9 +25,13 @@ final class AdminApi {
     static boolean install(ServletContext context, ServerRuntime runtime, ApiKeyStore apiKeys) {
         if (runtime.settings().adminToken() == null) return false;
         Storage s = runtime.storage();
-        Storage stores = new Storage(s.adapterId(), s.transactions(), s.idempotency(), apiKeys, s.webhooks(), s.audit(), null);
+        Storage stores =
+                new Storage(s.adapterId(), s.transactions(), s.idempotency(), apiKeys, s.webhooks(), s.audit(), null);
         AdminRuntime admin = new AdminRuntime(stores, runtime.settings().adminToken(), runtime.clock());
-        BakongPayWebApplication.addUnlessMapped(context, BakongPayAdminApplication.class.getName(), "/admin/v1/*",
+        BakongPayWebApplication.addUnlessMapped(
+                context,
+                BakongPayAdminApplication.class.getName(),
+                "/admin/v1/*",
                 new ServletContainer(ResourceConfig.forApplication(new BakongPayAdminApplication(admin))
                         .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                         .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)

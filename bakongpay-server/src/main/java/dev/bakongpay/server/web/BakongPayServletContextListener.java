@@ -1,8 +1,8 @@
 package dev.bakongpay.server.web;
 
 import dev.bakongpay.server.config.ConfigLookup;
-import dev.bakongpay.server.config.Settings;
 import dev.bakongpay.server.config.ServerSettings;
+import dev.bakongpay.server.config.Settings;
 import dev.bakongpay.server.runtime.ServerRuntime;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -26,6 +26,7 @@ public final class BakongPayServletContextListener implements ServletContextList
     public static final String RUNTIME_ATTRIBUTE = "dev.bakongpay.server.runtime";
     /** Context attribute holding the {@link java.net.URI} shoppers reach the server at (the executable JAR knows its port). */
     public static final String PUBLIC_URL_ATTRIBUTE = "dev.bakongpay.server.publicUrl";
+
     private static final Logger LOG = LoggerFactory.getLogger(BakongPayServletContextListener.class);
 
     private ServerRuntime owned;
@@ -35,8 +36,11 @@ public final class BakongPayServletContextListener implements ServletContextList
         ServletContext context = event.getServletContext();
         ServerRuntime runtime = (ServerRuntime) context.getAttribute(RUNTIME_ATTRIBUTE);
         if (runtime == null) {
-            ConfigLookup lookup = ConfigLookup.builder().systemProperties(System.getProperties()).environment(System.getenv())
-                    .contextParameters(context::getInitParameter).build();
+            ConfigLookup lookup = ConfigLookup.builder()
+                    .systemProperties(System.getProperties())
+                    .environment(System.getenv())
+                    .contextParameters(context::getInitParameter)
+                    .build();
             ServerSettings settings = ServerSettings.read(lookup, ServerSettings.Command.WAR);
             LOG.info("BakongPay starting in the servlet container at context path '{}'", context.getContextPath());
             owned = ServerRuntime.open(settings, Clock.systemUTC());
@@ -47,8 +51,10 @@ public final class BakongPayServletContextListener implements ServletContextList
         if (publicUrl == null) publicUrl = runtime.settings().publicUrl();
         if (publicUrl == null) {
             publicUrl = URI.create(runtime.settings().core().publicUrl() + context.getContextPath());
-            LOG.warn("BakongPay: {} is not set; checkout links will point at {}. Set it to the address shoppers reach",
-                    Settings.PUBLIC_URL, publicUrl);
+            LOG.warn(
+                    "BakongPay: {} is not set; checkout links will point at {}. Set it to the address shoppers reach",
+                    Settings.PUBLIC_URL,
+                    publicUrl);
         }
         BakongPayWebApplication.install(context, runtime, publicUrl);
     }

@@ -4,9 +4,9 @@ import dev.bakongpay.checkout.CheckoutServlet;
 import dev.bakongpay.checkout.CheckoutSource;
 import dev.bakongpay.server.runtime.PaymentStack;
 import dev.bakongpay.server.runtime.ServerRuntime;
-import java.net.URI;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import java.net.URI;
 import java.util.Collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,12 @@ public final class BakongPayWebApplication {
                 .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/*");
         // TRACE and other unused methods on /health and the checkout page answer 405 in the envelope
         context.addFilter("bakongpay-methods", new MethodGuard())
-                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/health", "/health/*", "/pay/*");
+                .addMappingForUrlPatterns(
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST),
+                        false,
+                        "/health",
+                        "/health/*",
+                        "/pay/*");
         addUnlessMapped(context, "bakongpay-health", "/health", new HealthServlet(runtime));
         addUnlessMapped(context, "bakongpay-health-live", HealthProbeServlet.LIVE, HealthProbeServlet.live());
         addUnlessMapped(context, "bakongpay-health-ready", HealthProbeServlet.READY, HealthProbeServlet.ready(runtime));
@@ -40,12 +45,19 @@ public final class BakongPayWebApplication {
         addUnlessMapped(context, "bakongpay-checkout", "/pay/*", new CheckoutServlet());
         JaxrsApi.install(context, stack.api());
         boolean admin = AdminApi.install(context, runtime, stack.api().apiKeys());
-        if (runtime.settings().adminToken() != null) { // without the token /metrics is off here (the management port may serve it)
-            addUnlessMapped(context, "bakongpay-metrics", "/metrics", new MetricsServlet(runtime.metrics(), runtime.settings().adminToken()));
+        if (runtime.settings().adminToken()
+                != null) { // without the token /metrics is off here (the management port may serve it)
+            addUnlessMapped(
+                    context,
+                    "bakongpay-metrics",
+                    "/metrics",
+                    new MetricsServlet(runtime.metrics(), runtime.settings().adminToken()));
             context.addFilter("bakongpay-metrics-methods", new MethodGuard())
-                    .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/metrics");
+                    .addMappingForUrlPatterns(
+                            java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/metrics");
         }
-        LOG.info("BakongPay web: /api/v1/* (endpoints), /pay/* (checkout), /health, /health/live, /health/ready{}{}",
+        LOG.info(
+                "BakongPay web: /api/v1/* (endpoints), /pay/* (checkout), /health, /health/live, /health/ready{}{}",
                 admin ? ", /admin/v1/* (admin API), /admin/ (console), /metrics (admin token)" : "",
                 context.getContextPath().isEmpty() ? "" : " under " + context.getContextPath());
     }

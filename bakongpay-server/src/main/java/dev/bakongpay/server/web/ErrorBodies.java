@@ -2,8 +2,8 @@ package dev.bakongpay.server.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bakongpay.jaxrs.internal.Json;
 import dev.bakongpay.jaxrs.internal.HttpErrors;
+import dev.bakongpay.jaxrs.internal.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class ErrorBodies {
     /** The API's mapper, so these bodies are written as the API writes its own. */
     private static final ObjectMapper JSON = Json.MAPPER;
+
     private static final Pattern PLAIN_REASON = Pattern.compile("[A-Za-z][A-Za-z0-9 ,:'()/_-]{0,79}");
 
     private ErrorBodies() {}

@@ -26,7 +26,8 @@ public final class ErrorServlet extends HttpServlet {
         response.setStatus(code);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
-        byte[] body = ErrorBodies.json(code, reason instanceof String r ? r : null).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = ErrorBodies.json(code, reason instanceof String r ? r : null)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

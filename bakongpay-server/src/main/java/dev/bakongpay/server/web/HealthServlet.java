@@ -2,8 +2,8 @@ package dev.bakongpay.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bakongpay.jaxrs.internal.Json;
-import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.server.runtime.HealthReport;
+import dev.bakongpay.server.runtime.ServerRuntime;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +16,7 @@ import java.io.IOException;
 public final class HealthServlet extends HttpServlet {
     /** The API's mapper (one JSON configuration: {@code JsonMappers}). */
     private static final ObjectMapper JSON = Json.MAPPER;
+
     private final transient ServerRuntime runtime;
 
     public HealthServlet(ServerRuntime runtime) {

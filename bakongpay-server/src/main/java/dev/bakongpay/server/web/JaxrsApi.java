@@ -18,7 +18,10 @@ final class JaxrsApi {
 
     static void install(ServletContext context, BakongPayRuntime api) {
         ServerApiRuntimeProvider.set(api);
-        BakongPayWebApplication.addUnlessMapped(context, BakongPayApplication.class.getName(), "/api/v1/*",
+        BakongPayWebApplication.addUnlessMapped(
+                context,
+                BakongPayApplication.class.getName(),
+                "/api/v1/*",
                 new ServletContainer(ResourceConfig.forApplication(new BakongPayApplication(api))
                         // the API publishes its OpenAPI document; WADL would only warn that JAXB is absent
                         .property(ServerProperties.WADL_FEATURE_DISABLE, true)

@@ -36,10 +36,18 @@ public final class JsonErrorHandler extends org.eclipse.jetty.server.handler.Err
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) throws IOException {
-        if (!generateAcceptableResponse(request, response, callback, "application/json", List.of(StandardCharsets.UTF_8),
-                code, message, cause)) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
+            throws IOException {
+        if (!generateAcceptableResponse(
+                request,
+                response,
+                callback,
+                "application/json",
+                List.of(StandardCharsets.UTF_8),
+                code,
+                message,
+                cause)) {
             callback.succeeded();
         }
     }
@@ -61,10 +69,18 @@ public final class JsonErrorHandler extends org.eclipse.jetty.server.handler.Err
         }
 
         @Override
-        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                        Callback callback) throws IOException {
-            if (!generateAcceptableResponse(request, response, callback, "application/json", List.of(StandardCharsets.UTF_8),
-                    code, message, cause)) {
+        protected void generateResponse(
+                Request request, Response response, int code, String message, Throwable cause, Callback callback)
+                throws IOException {
+            if (!generateAcceptableResponse(
+                    request,
+                    response,
+                    callback,
+                    "application/json",
+                    List.of(StandardCharsets.UTF_8),
+                    code,
+                    message,
+                    cause)) {
                 callback.succeeded();
             }
         }

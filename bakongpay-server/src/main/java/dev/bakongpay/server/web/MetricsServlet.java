@@ -28,7 +28,10 @@ public final class MetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank()) {
-            refuse(response, "missing_admin_token", "Send the admin token as 'Authorization: Bearer <BAKONGPAY_ADMIN_TOKEN>'");
+            refuse(
+                    response,
+                    "missing_admin_token",
+                    "Send the admin token as 'Authorization: Bearer <BAKONGPAY_ADMIN_TOKEN>'");
             return;
         }
         if (!token.acceptsAuthorization(header)) {

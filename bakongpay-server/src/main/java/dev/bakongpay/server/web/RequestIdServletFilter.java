@@ -48,7 +48,9 @@ public final class RequestIdServletFilter extends HttpFilter {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return RequestIdFilter.HEADER.equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of(id)) : super.getHeaders(name);
+            return RequestIdFilter.HEADER.equalsIgnoreCase(name)
+                    ? Collections.enumeration(java.util.List.of(id))
+                    : super.getHeaders(name);
         }
 
         @Override

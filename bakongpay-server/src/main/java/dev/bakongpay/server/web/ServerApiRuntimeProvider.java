@@ -20,8 +20,9 @@ public final class ServerApiRuntimeProvider implements BakongPayRuntimeProvider 
     public BakongPayRuntime runtime() {
         BakongPayRuntime runtime = CURRENT.get();
         if (runtime == null) {
-            throw new IllegalStateException("BakongPay has not started in this web application: "
-                    + "BakongPayServletContextListener (from bakongpay-server's web-fragment.xml) did not run or failed");
+            throw new IllegalStateException(
+                    "BakongPay has not started in this web application: "
+                            + "BakongPayServletContextListener (from bakongpay-server's web-fragment.xml) did not run or failed");
         }
         return runtime;
     }

@@ -30,7 +30,13 @@ class SettingsDocumentationTest {
     static String table() {
         StringBuilder t = new StringBuilder("| name | default | meaning |\n|---|---|---|\n");
         for (Setting<?> s : Settings.ALL) {
-            t.append("| `").append(s.name()).append("` | ").append(s.defaultDoc()).append(" | ").append(s.doc()).append(" |\n");
+            t.append("| `")
+                    .append(s.name())
+                    .append("` | ")
+                    .append(s.defaultDoc())
+                    .append(" | ")
+                    .append(s.doc())
+                    .append(" |\n");
         }
         return t.toString();
     }
@@ -39,8 +45,13 @@ class SettingsDocumentationTest {
     @DisplayName("bakongpay-server/README.md: one row per declared setting, with its default and meaning, in order")
     void serverReadme() throws IOException {
         List<String> section = section(Path.of("README.md"));
-        String actual = section.stream().filter(l -> l.startsWith("|")).map(l -> l + "\n").collect(Collectors.joining());
-        assertThat(actual).as("the table under ## Configuration; expected:%n%s", table()).isEqualTo(table());
+        String actual = section.stream()
+                .filter(l -> l.startsWith("|"))
+                .map(l -> l + "\n")
+                .collect(Collectors.joining());
+        assertThat(actual)
+                .as("the table under ## Configuration; expected:%n%s", table())
+                .isEqualTo(table());
     }
 
     @Test
@@ -48,16 +59,21 @@ class SettingsDocumentationTest {
     void rootReadme() throws IOException {
         Map<String, Setting<?>> declared = new LinkedHashMap<>();
         Settings.ALL.forEach(s -> declared.put(s.name(), s));
-        List<String> rows = section(Path.of("..", "README.md")).stream().filter(l -> l.startsWith("| `")).toList();
+        List<String> rows = section(Path.of("..", "README.md")).stream()
+                .filter(l -> l.startsWith("| `"))
+                .toList();
         assertThat(rows).isNotEmpty();
         List<String> named = new ArrayList<>();
         for (String row : rows) {
             String[] cells = row.split("(?<!\\\\)\\|");
             List<String> names = names(cells[1]);
             named.addAll(names);
-            if (names.size() == 1 && declared.containsKey(names.get(0)) && declared.get(names.get(0)).fallback() != null) {
+            if (names.size() == 1
+                    && declared.containsKey(names.get(0))
+                    && declared.get(names.get(0)).fallback() != null) {
                 String literal = literal(declared.get(names.get(0)).defaultDoc());
-                if (literal != null) assertThat(cells[2]).as("default of %s", names.get(0)).contains(literal);
+                if (literal != null)
+                    assertThat(cells[2]).as("default of %s", names.get(0)).contains(literal);
             }
         }
         assertThat(declared.keySet()).containsAll(named);
@@ -77,13 +93,17 @@ class SettingsDocumentationTest {
         for (Setting<?> s : Settings.ALL) {
             Object fallback = s.fallback();
             if (fallback instanceof Number || fallback instanceof Boolean || fallback instanceof String) {
-                assertThat(literal(s.defaultDoc())).as("documented default of %s", s.name()).isEqualTo(String.valueOf(fallback));
+                assertThat(literal(s.defaultDoc()))
+                        .as("documented default of %s", s.name())
+                        .isEqualTo(String.valueOf(fallback));
             }
         }
         assertThat(Settings.BAKONG_TIMEOUT.fallback()).isEqualTo(java.time.Duration.ofSeconds(3));
         assertThat(literal(Settings.BAKONG_TIMEOUT.defaultDoc())).isEqualTo("3s");
-        assertThat(literal(Settings.BAKONG_DEADLINE.defaultDoc())).isEqualTo(Settings.BAKONG_DEADLINE.fallback().toSeconds() + "s");
-        assertThat(literal(Settings.BAKONG_URL.defaultDoc())).isEqualTo(Settings.BAKONG_URL.fallback().toString());
+        assertThat(literal(Settings.BAKONG_DEADLINE.defaultDoc()))
+                .isEqualTo(Settings.BAKONG_DEADLINE.fallback().toSeconds() + "s");
+        assertThat(literal(Settings.BAKONG_URL.defaultDoc()))
+                .isEqualTo(Settings.BAKONG_URL.fallback().toString());
     }
 
     /** The lines under {@code ## Configuration}, up to the next {@code ## } heading. */

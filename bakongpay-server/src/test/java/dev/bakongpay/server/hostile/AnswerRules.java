@@ -14,8 +14,21 @@ import java.util.Set;
  */
 final class AnswerRules {
     /** Text that only a leak would put into an answer body. */
-    static final List<String> LEAKS = List.of("Exception", "exception:", "Jetty", "jetty", "at dev.bakongpay", "at org.",
-            "at java.", "Caused by", "Powered by", "jersey", "Jersey", "Stack", "stack trace", "Servlet");
+    static final List<String> LEAKS = List.of(
+            "Exception",
+            "exception:",
+            "Jetty",
+            "jetty",
+            "at dev.bakongpay",
+            "at org.",
+            "at java.",
+            "Caused by",
+            "Powered by",
+            "jersey",
+            "Jersey",
+            "Stack",
+            "stack trace",
+            "Servlet");
 
     private AnswerRules() {}
 
@@ -23,7 +36,8 @@ final class AnswerRules {
     static List<String> envelope(RawHttp.Answer a) {
         List<String> problems = new ArrayList<>();
         String type = a.header("Content-Type").orElse("");
-        if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) problems.add("Content-Type is '" + type + "', not application/json");
+        if (!type.toLowerCase(Locale.ROOT).startsWith("application/json"))
+            problems.add("Content-Type is '" + type + "', not application/json");
         JsonNode root;
         try {
             root = HostileServer.JSON.readTree(a.body());
@@ -41,13 +55,17 @@ final class AnswerRules {
             problems.add("no error object: " + snippet(a.text()));
             return problems;
         }
-        if (!error.path("code").isTextual() || error.path("code").asText().isEmpty()) problems.add("error.code is not a string");
+        if (!error.path("code").isTextual() || error.path("code").asText().isEmpty())
+            problems.add("error.code is not a string");
         if (!error.path("message").isTextual()) problems.add("error.message is not a string");
         if (!error.path("details").isArray()) {
             problems.add("error.details is not an array");
         } else {
             for (JsonNode d : error.path("details")) {
-                if (!d.isObject() || !d.path("field").isTextual() || !d.path("code").isTextual() || !d.path("message").isTextual()) {
+                if (!d.isObject()
+                        || !d.path("field").isTextual()
+                        || !d.path("code").isTextual()
+                        || !d.path("message").isTextual()) {
                     problems.add("a details entry is not {field, code, message}: " + d);
                 }
             }
@@ -57,7 +75,11 @@ final class AnswerRules {
 
     static String code(RawHttp.Answer a) {
         try {
-            return HostileServer.JSON.readTree(a.body()).path("error").path("code").asText(null);
+            return HostileServer.JSON
+                    .readTree(a.body())
+                    .path("error")
+                    .path("code")
+                    .asText(null);
         } catch (Exception e) {
             return null;
         }
@@ -66,7 +88,9 @@ final class AnswerRules {
     static List<String> fields(RawHttp.Answer a) {
         List<String> out = new ArrayList<>();
         try {
-            for (JsonNode d : HostileServer.JSON.readTree(a.body()).path("error").path("details")) out.add(d.path("field").asText());
+            for (JsonNode d :
+                    HostileServer.JSON.readTree(a.body()).path("error").path("details"))
+                out.add(d.path("field").asText());
         } catch (Exception e) {
             // not JSON: the envelope check says so
         }

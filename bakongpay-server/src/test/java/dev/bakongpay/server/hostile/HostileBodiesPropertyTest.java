@@ -35,16 +35,84 @@ class HostileBodiesPropertyTest {
     /** A run stops after this many failures, so a slow input is not sent hundreds of times. */
     static final int MAX_FAILURES = 3;
 
-    static final List<String> EXTREME_NUMBERS = List.of("1e20000000", "1e999999999", "-1e999999999", "1e-999999999", "1E+2000000",
-            "1e-400", "-0", "-0.0", "0", "9223372036854775808", "-9223372036854775809", "1099511627776", "2147483648", "-2147483649",
-            "9".repeat(5000), "0." + "0".repeat(5000) + "1", "NaN", "Infinity", "-Infinity", "1e30", "1e100000", "9.989999999", "1e-7",
-            "0.001", "1.5", "300", "900", "1e2", "12345678901.99", "-1", "1e2147483648");
-    static final List<String> ODD_TEXT = List.of("\\ud800", "\\udfff", "\\udbff\\udbff", "\\u202e", "\\u2066", "\\u2069", "\\u2028",
-            "\\u2029", "\\u0000", "\\u0001", "\\u001f", "\\u007f", "\\u0085", "\\u009b", "\\u200b", "\\ufeff", "\\u00ad", "\\u00a0",
-            "\\ud83d\\ude00", "\\u1780\\u17d2", "\\\"", "\\\\", "\\n", "\\t", "\u202e", "\u2028", "\u200b", "\u00e9", "\u1780", "'; --",
-            "<script>", "%00", "${jndi:x}");
-    static final byte[][] ODD_BYTES = {{(byte) 0xC3, 0x28}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            {(byte) 0x80}, {(byte) 0xFF}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {0}, {'\n'}, {'\r'}, {'\t'}};
+    static final List<String> EXTREME_NUMBERS = List.of(
+            "1e20000000",
+            "1e999999999",
+            "-1e999999999",
+            "1e-999999999",
+            "1E+2000000",
+            "1e-400",
+            "-0",
+            "-0.0",
+            "0",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "1099511627776",
+            "2147483648",
+            "-2147483649",
+            "9".repeat(5000),
+            "0." + "0".repeat(5000) + "1",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "1e30",
+            "1e100000",
+            "9.989999999",
+            "1e-7",
+            "0.001",
+            "1.5",
+            "300",
+            "900",
+            "1e2",
+            "12345678901.99",
+            "-1",
+            "1e2147483648");
+    static final List<String> ODD_TEXT = List.of(
+            "\\ud800",
+            "\\udfff",
+            "\\udbff\\udbff",
+            "\\u202e",
+            "\\u2066",
+            "\\u2069",
+            "\\u2028",
+            "\\u2029",
+            "\\u0000",
+            "\\u0001",
+            "\\u001f",
+            "\\u007f",
+            "\\u0085",
+            "\\u009b",
+            "\\u200b",
+            "\\ufeff",
+            "\\u00ad",
+            "\\u00a0",
+            "\\ud83d\\ude00",
+            "\\u1780\\u17d2",
+            "\\\"",
+            "\\\\",
+            "\\n",
+            "\\t",
+            "\u202e",
+            "\u2028",
+            "\u200b",
+            "\u00e9",
+            "\u1780",
+            "'; --",
+            "<script>",
+            "%00",
+            "${jndi:x}");
+    static final byte[][] ODD_BYTES = {
+        {(byte) 0xC3, 0x28},
+        {(byte) 0xC0, (byte) 0xAF},
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0x80},
+        {(byte) 0xFF},
+        {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+        {0},
+        {'\n'},
+        {'\r'},
+        {'\t'}
+    };
     static final String INTERESTING = "{}[]\",:\\0123456789eE+-.ntfaluNI \u0000";
 
     HostileServer server;
@@ -123,8 +191,9 @@ class HostileBodiesPropertyTest {
                 problems.addAll(AnswerRules.bodyLeaks(a));
             }
             if (!problems.isEmpty()) {
-                failures.add("seed " + seed + " run " + run + " (" + body.length + " bytes: " + printable(body) + ") -> "
-                        + (a.answered() ? a.status() + " " + AnswerRules.snippet(a.text()) : "") + " " + problems);
+                failures.add("seed " + seed + " run " + run + " (" + body.length + " bytes: " + printable(body)
+                        + ") -> " + (a.answered() ? a.status() + " " + AnswerRules.snippet(a.text()) : "") + " "
+                        + problems);
             }
         }
         assertThat(failures).as("%s with seed %d", path, seed).isEmpty();
@@ -135,10 +204,13 @@ class HostileBodiesPropertyTest {
         if (kind < 6) { // change values, then maybe bytes
             int changes = r.nextInt(3) == 0 ? 2 + r.nextInt(2) : 1; // mostly one: several errors hide each other
             List<String> names = new ArrayList<>(fields.keySet());
-            List<String> numeric = names.stream().filter(n -> Character.isDigit(fields.get(n).charAt(0))).toList();
+            List<String> numeric = names.stream()
+                    .filter(n -> Character.isDigit(fields.get(n).charAt(0)))
+                    .toList();
             for (int i = 0; i < changes; i++) {
                 // numbers are where one small request once cost minutes of CPU: they get every other change
-                String name = !numeric.isEmpty() && r.nextBoolean() ? numeric.get(r.nextInt(numeric.size()))
+                String name = !numeric.isEmpty() && r.nextBoolean()
+                        ? numeric.get(r.nextInt(numeric.size()))
                         : names.get(r.nextInt(names.size()));
                 fields.put(name, value(fields.get(name), r));
             }
@@ -154,10 +226,14 @@ class HostileBodiesPropertyTest {
     private static String render(Map<String, String> fields, Random r) {
         StringBuilder sb = new StringBuilder("{");
         List<Map.Entry<String, String>> entries = new ArrayList<>(fields.entrySet());
-        if (!entries.isEmpty() && r.nextInt(12) == 0) entries.add(entries.get(r.nextInt(entries.size()))); // a duplicate key
+        if (!entries.isEmpty() && r.nextInt(12) == 0)
+            entries.add(entries.get(r.nextInt(entries.size()))); // a duplicate key
         for (int i = 0; i < entries.size(); i++) {
             if (i > 0) sb.append(',');
-            sb.append('"').append(entries.get(i).getKey()).append("\":").append(entries.get(i).getValue());
+            sb.append('"')
+                    .append(entries.get(i).getKey())
+                    .append("\":")
+                    .append(entries.get(i).getValue());
         }
         return sb.append('}').toString();
     }
@@ -167,15 +243,27 @@ class HostileBodiesPropertyTest {
         return switch (r.nextInt(12)) {
             case 0, 1, 2 -> EXTREME_NUMBERS.get(r.nextInt(EXTREME_NUMBERS.size()));
             case 3 -> "\"" + EXTREME_NUMBERS.get(r.nextInt(EXTREME_NUMBERS.size())) + "\"";
-            case 4 -> List.of("true", "false", "null", "[]", "{}", "[1]", "{\"a\":1}", "\"\"", "[null]", "[[[]]]").get(r.nextInt(10));
+            case 4 ->
+                List.of("true", "false", "null", "[]", "{}", "[1]", "{\"a\":1}", "\"\"", "[null]", "[[[]]]")
+                        .get(r.nextInt(10));
             case 5, 6 -> insertText(current, ODD_TEXT.get(r.nextInt(ODD_TEXT.size())), r);
             case 7 -> "\"" + "a".repeat(r.nextInt(70_000)) + "\"";
             case 8 -> {
                 int depth = 1 + r.nextInt(3000);
                 yield "[".repeat(depth) + "1" + "]".repeat(r.nextInt(4) == 0 ? depth - 1 : depth);
             }
-            case 9 -> "[" + String.join(",", java.util.Collections.nCopies(r.nextInt(Math.max(2, Math.min(3000, 100_000 / (current.length() + 1)))), current)) + "]";
-            case 10 -> current.startsWith("\"") ? current.substring(1, Math.max(1, current.length() - 1)) : "\"" + current + "\"";
+            case 9 ->
+                "["
+                        + String.join(
+                                ",",
+                                java.util.Collections.nCopies(
+                                        r.nextInt(Math.max(2, Math.min(3000, 100_000 / (current.length() + 1)))),
+                                        current))
+                        + "]";
+            case 10 ->
+                current.startsWith("\"")
+                        ? current.substring(1, Math.max(1, current.length() - 1))
+                        : "\"" + current + "\"";
             default -> current + current;
         };
     }
@@ -199,7 +287,8 @@ class HostileBodiesPropertyTest {
                 }
                 case 1 -> { // insert an interesting character
                     out.write(b, 0, at);
-                    out.writeBytes(String.valueOf(INTERESTING.charAt(r.nextInt(INTERESTING.length()))).getBytes(StandardCharsets.UTF_8));
+                    out.writeBytes(String.valueOf(INTERESTING.charAt(r.nextInt(INTERESTING.length())))
+                            .getBytes(StandardCharsets.UTF_8));
                     out.write(b, at, b.length - at);
                 }
                 case 2 -> { // insert odd bytes

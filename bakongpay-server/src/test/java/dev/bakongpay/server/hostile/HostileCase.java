@@ -19,11 +19,24 @@ import java.util.function.Function;
  * a field that {@code details} must name, method, path, headers, body. See the header of that file
  * for the notation.
  */
-record HostileCase(int line, String name, Set<Integer> statuses, Expect expect, Set<String> codes, String field,
-                   String method, String path, List<String> headers, String body) {
+record HostileCase(
+        int line,
+        String name,
+        Set<Integer> statuses,
+        Expect expect,
+        Set<String> codes,
+        String field,
+        String method,
+        String path,
+        List<String> headers,
+        String body) {
 
     /** ANSWER: a status from the set; ABORT: no answer or a 4xx; NONE: the client closes without reading. */
-    enum Expect { ANSWER, ABORT, NONE }
+    enum Expect {
+        ANSWER,
+        ABORT,
+        NONE
+    }
 
     static List<HostileCase> load(String resource) throws IOException {
         List<HostileCase> out = new ArrayList<>();
@@ -34,18 +47,35 @@ record HostileCase(int line, String name, Set<Integer> statuses, Expect expect, 
                 String l = lines[i];
                 if (l.isBlank() || l.startsWith("#")) continue;
                 String[] c = l.split("\t", -1);
-                if (c.length != 8) throw new IOException(resource + " line " + (i + 1) + ": " + c.length + " columns, not 8: " + l);
+                if (c.length != 8)
+                    throw new IOException(resource + " line " + (i + 1) + ": " + c.length + " columns, not 8: " + l);
                 Expect expect = Expect.ANSWER;
                 Set<Integer> statuses = new LinkedHashSet<>();
                 switch (c[1].trim()) {
                     case "abort" -> expect = Expect.ABORT;
                     case "none" -> expect = Expect.NONE;
-                    default -> Arrays.stream(c[1].split("\\|")).map(String::trim).forEach(s -> statuses.add(Integer.parseInt(s)));
+                    default ->
+                        Arrays.stream(c[1].split("\\|"))
+                                .map(String::trim)
+                                .forEach(s -> statuses.add(Integer.parseInt(s)));
                 }
-                Set<String> codes = c[2].trim().equals("-") ? Set.of() : new LinkedHashSet<>(Arrays.asList(c[2].trim().split("\\|")));
-                List<String> headers = c[6].trim().equals("-") ? List.of() : Arrays.stream(c[6].split(" \\| ")).map(String::trim).toList();
-                out.add(new HostileCase(i + 1, c[0].trim(), statuses, expect, codes, c[3].trim().equals("-") ? null : c[3].trim(),
-                        c[4].trim(), c[5].trim(), headers, c[7].equals("-") ? null : c[7]));
+                Set<String> codes = c[2].trim().equals("-")
+                        ? Set.of()
+                        : new LinkedHashSet<>(Arrays.asList(c[2].trim().split("\\|")));
+                List<String> headers = c[6].trim().equals("-")
+                        ? List.of()
+                        : Arrays.stream(c[6].split(" \\| ")).map(String::trim).toList();
+                out.add(new HostileCase(
+                        i + 1,
+                        c[0].trim(),
+                        statuses,
+                        expect,
+                        codes,
+                        c[3].trim().equals("-") ? null : c[3].trim(),
+                        c[4].trim(),
+                        c[5].trim(),
+                        headers,
+                        c[7].equals("-") ? null : c[7]));
             }
         }
         return out;
@@ -164,7 +194,8 @@ record HostileCase(int line, String name, Set<Integer> statuses, Expect expect, 
             for (int k = 0; k < hex.length; k++) b[k] = (byte) Integer.parseInt(hex[k], 16);
             return b;
         }
-        if (m.startsWith("u:")) return new String(Character.toChars(Integer.parseInt(m.substring(2), 16))).getBytes(StandardCharsets.UTF_8);
+        if (m.startsWith("u:"))
+            return new String(Character.toChars(Integer.parseInt(m.substring(2), 16))).getBytes(StandardCharsets.UTF_8);
         return switch (m) {
             case "crlf" -> new byte[] {'\r', '\n'};
             case "lb" -> new byte[] {'{'};

@@ -35,6 +35,7 @@ final class HostileServer implements AutoCloseable {
     final SimulatorControl simulator;
     /** The payment created before the hostile requests: its md5, transaction id and KHQR. */
     final String md5;
+
     final String transactionId;
     final String qrString;
 
@@ -48,17 +49,31 @@ final class HostileServer implements AutoCloseable {
         this.md5 = created.path("md5").asText();
         this.transactionId = created.path("transactionId").asText();
         this.qrString = created.path("qrString").asText();
-        if (md5.length() != 32 || qrString.isEmpty()) throw new IllegalStateException("the setup create failed: " + created);
+        if (md5.length() != 32 || qrString.isEmpty())
+            throw new IllegalStateException("the setup create failed: " + created);
     }
 
     static HostileServer start() throws Exception {
         Path dir = Files.createTempDirectory("bakongpay-hostile");
-        Map<String, String> env = Map.of("BAKONGPAY_PORT", "0", "BAKONGPAY_HOST", "127.0.0.1", "BAKONG_SIMULATOR_PORT", "0",
-                "BAKONGPAY_DATA_DIR", dir.toString(), "BAKONGPAY_SIMULATOR_ENABLED", "true",
-                "BAKONGPAY_API_KEYS", PRO_KEY + "=PRO," + FREE_KEY + "=FREE",
-                "BAKONGPAY_RATE_LIMITS", "FREE=1000000/m,PRO=1000000/m,ENTERPRISE=1000000/m",
-                "BAKONGPAY_RECONCILE_SECONDS", "0");
-        ServerSettings settings = ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE);
+        Map<String, String> env = Map.of(
+                "BAKONGPAY_PORT",
+                "0",
+                "BAKONGPAY_HOST",
+                "127.0.0.1",
+                "BAKONG_SIMULATOR_PORT",
+                "0",
+                "BAKONGPAY_DATA_DIR",
+                dir.toString(),
+                "BAKONGPAY_SIMULATOR_ENABLED",
+                "true",
+                "BAKONGPAY_API_KEYS",
+                PRO_KEY + "=PRO," + FREE_KEY + "=FREE",
+                "BAKONGPAY_RATE_LIMITS",
+                "FREE=1000000/m,PRO=1000000/m,ENTERPRISE=1000000/m",
+                "BAKONGPAY_RECONCILE_SECONDS",
+                "0");
+        ServerSettings settings =
+                ServerSettings.read(ConfigLookup.builder().environment(env).build(), ServerSettings.Command.SERVE);
         ServerRuntime runtime = ServerRuntime.open(settings, Clock.systemUTC());
         EmbeddedJetty jetty;
         try {

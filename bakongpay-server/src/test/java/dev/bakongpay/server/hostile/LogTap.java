@@ -18,19 +18,22 @@ final class LogTap implements AutoCloseable {
 
     private LogTap() {
         original = System.err;
-        System.setErr(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                original.write(b);
-                seen.append((char) (b & 0xFF));
-            }
+        System.setErr(new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        original.write(b);
+                        seen.append((char) (b & 0xFF));
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                original.write(b, off, len);
-                seen.append(new String(b, off, len, StandardCharsets.UTF_8));
-            }
-        }, true, StandardCharsets.UTF_8));
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        original.write(b, off, len);
+                        seen.append(new String(b, off, len, StandardCharsets.UTF_8));
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8));
     }
 
     static LogTap install() {

@@ -19,18 +19,34 @@ import java.util.Optional;
  */
 final class RawHttp {
     /** How a request is sent: keep writing until done, half-close after writing, or close without reading. */
-    enum Ending { READ, HALF_CLOSE, CLOSE }
+    enum Ending {
+        READ,
+        HALF_CLOSE,
+        CLOSE
+    }
 
     private RawHttp() {}
 
     /** What came back: status 0 when the server closed without a status line. */
-    record Answer(int status, List<String[]> headers, byte[] body, long millis, boolean timedOut, boolean closedWithoutAnswer) {
+    record Answer(
+            int status,
+            List<String[]> headers,
+            byte[] body,
+            long millis,
+            boolean timedOut,
+            boolean closedWithoutAnswer) {
         Optional<String> header(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .findFirst();
         }
 
         List<String> all(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .toList();
         }
 
         String text() {
@@ -74,14 +90,24 @@ final class RawHttp {
                 List<String[]> headers = new ArrayList<>();
                 for (String line = in.line(); line != null && !line.isEmpty(); line = in.line()) {
                     int colon = line.indexOf(':');
-                    if (colon > 0) headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
+                    if (colon > 0)
+                        headers.add(new String[] {
+                            line.substring(0, colon).trim(),
+                            line.substring(colon + 1).trim()
+                        });
                 }
                 if (status >= 100 && status < 200) continue; // 100 Continue and friends: the real answer follows
                 byte[] body;
-                String te = headers.stream().filter(h -> h[0].equalsIgnoreCase("Transfer-Encoding")).map(h -> h[1])
-                        .findFirst().orElse("");
-                String cl = headers.stream().filter(h -> h[0].equalsIgnoreCase("Content-Length")).map(h -> h[1])
-                        .findFirst().orElse(null);
+                String te = headers.stream()
+                        .filter(h -> h[0].equalsIgnoreCase("Transfer-Encoding"))
+                        .map(h -> h[1])
+                        .findFirst()
+                        .orElse("");
+                String cl = headers.stream()
+                        .filter(h -> h[0].equalsIgnoreCase("Content-Length"))
+                        .map(h -> h[1])
+                        .findFirst()
+                        .orElse(null);
                 if (headRequest || status == 204 || status == 304) body = new byte[0];
                 else if (te.toLowerCase(Locale.ROOT).contains("chunked")) body = in.chunked();
                 else if (cl != null) body = in.bytes(parseInt(cl));

@@ -11,7 +11,6 @@ import dev.bakongpay.spi.StoreException;
 import dev.bakongpay.spi.memory.MemoryIdempotencyStore;
 import dev.bakongpay.spi.memory.MemoryTransactionStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +32,7 @@ class ReadinessCheckTest {
     private ApiKeyStore hanging() {
         return new ApiKeyStore() {
             @Override
-            public void save(ApiKeyRecord record) {
-            }
+            public void save(ApiKeyRecord record) {}
 
             @Override
             public Optional<ApiKeyRecord> findByHash(String keyHash) {
@@ -66,12 +64,15 @@ class ReadinessCheckTest {
     @Test
     @DisplayName("a store that hangs: DOWN within the bound, saying no answer came; the limiter is still asked and UP")
     void hangingStore() {
-        RateLimiter limiter = (key, limit, tokens) -> RateLimitDecision.of(true, limit, limit.capacity() - tokens, 0, Instant.now());
+        RateLimiter limiter =
+                (key, limit, tokens) -> RateLimitDecision.of(true, limit, limit.capacity() - tokens, 0, Instant.now());
         try (ReadinessCheck check = new ReadinessCheck(storage(hanging()), limiter)) {
             Readiness answer = check.ask("stub", "memory", Map.of());
             assertThat(answer.ready()).isFalse();
-            assertThat(answer.body()).containsEntry("status", "DOWN")
-                    .containsEntry("store", Map.of("adapter", "stub", "status", "DOWN", "problem", "no answer within 800 ms"))
+            assertThat(answer.body())
+                    .containsEntry("status", "DOWN")
+                    .containsEntry(
+                            "store", Map.of("adapter", "stub", "status", "DOWN", "problem", "no answer within 800 ms"))
                     .containsEntry("limiter", Map.of("adapter", "memory", "status", "UP"));
         }
     }
@@ -82,11 +83,21 @@ class ReadinessCheckTest {
         RateLimiter limiter = (key, limit, tokens) -> {
             throw new StoreException("redis: connection refused", null);
         };
-        try (ReadinessCheck check = new ReadinessCheck(storage(new dev.bakongpay.spi.memory.MemoryApiKeyStore()), limiter)) {
+        try (ReadinessCheck check =
+                new ReadinessCheck(storage(new dev.bakongpay.spi.memory.MemoryApiKeyStore()), limiter)) {
             Readiness answer = check.ask("memory", "redis", Map.of("live", Map.of("circuit", "OPEN")));
             assertThat(answer.ready()).isFalse();
-            assertThat(answer.body()).containsEntry("store", Map.of("adapter", "memory", "status", "UP"))
-                    .containsEntry("limiter", Map.of("adapter", "redis", "status", "DOWN", "problem", "StoreException: redis: connection refused"))
+            assertThat(answer.body())
+                    .containsEntry("store", Map.of("adapter", "memory", "status", "UP"))
+                    .containsEntry(
+                            "limiter",
+                            Map.of(
+                                    "adapter",
+                                    "redis",
+                                    "status",
+                                    "DOWN",
+                                    "problem",
+                                    "StoreException: redis: connection refused"))
                     .containsEntry("upstream", Map.of("live", Map.of("circuit", "OPEN")));
         }
     }
@@ -95,7 +106,8 @@ class ReadinessCheckTest {
     @DisplayName("NBC's circuit open does not make a node unready")
     void upstreamOnlyReported() {
         RateLimiter limiter = (key, limit, tokens) -> RateLimitDecision.of(true, limit, 0, 0, Instant.now());
-        try (ReadinessCheck check = new ReadinessCheck(storage(new dev.bakongpay.spi.memory.MemoryApiKeyStore()), limiter)) {
+        try (ReadinessCheck check =
+                new ReadinessCheck(storage(new dev.bakongpay.spi.memory.MemoryApiKeyStore()), limiter)) {
             Readiness answer = check.ask("memory", "memory", Map.of("live", Map.of("circuit", "OPEN")));
             assertThat(answer.ready()).isTrue();
             assertThat(answer.body()).containsEntry("status", "UP");

@@ -15,11 +15,17 @@ import org.slf4j.MDC;
 class RequestIdServletFilterTest {
     /** A request with only this X-Request-Id header (or none). */
     private static HttpServletRequest request(String requestId) {
-        return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getHeader" -> "X-Request-Id".equalsIgnoreCase((String) args[0]) ? requestId : null;
-                    case "getHeaderNames" -> java.util.Collections.enumeration(requestId == null ? java.util.List.of() : java.util.List.of("X-Request-Id"));
-                    case "getHeaders" -> java.util.Collections.enumeration(requestId == null ? java.util.List.of() : java.util.List.of(requestId));
+                    case "getHeaderNames" ->
+                        java.util.Collections.enumeration(
+                                requestId == null ? java.util.List.of() : java.util.List.of("X-Request-Id"));
+                    case "getHeaders" ->
+                        java.util.Collections.enumeration(
+                                requestId == null ? java.util.List.of() : java.util.List.of(requestId));
                     default -> null;
                 });
     }
@@ -30,8 +36,13 @@ class RequestIdServletFilterTest {
     /** {@code [MDC requestId, X-Request-Id the chain sees]} while the chain runs. */
     private static String[] seenBy(HttpServletRequest request) throws Exception {
         AtomicReference<String[]> seen = new AtomicReference<>();
-        new RequestIdServletFilter().doFilter(request, RESPONSE, (req, res) ->
-                seen.set(new String[] {MDC.get("requestId"), ((HttpServletRequest) req).getHeader("X-Request-Id")}));
+        new RequestIdServletFilter()
+                .doFilter(
+                        request,
+                        RESPONSE,
+                        (req, res) -> seen.set(
+                                new String[] {MDC.get("requestId"), ((HttpServletRequest) req).getHeader("X-Request-Id")
+                                }));
         return seen.get();
     }
 
@@ -43,7 +54,8 @@ class RequestIdServletFilterTest {
     }
 
     @Test
-    @DisplayName("no id, or one that is not a sane token: a fresh one, which the rest of the request sees as its X-Request-Id")
+    @DisplayName(
+            "no id, or one that is not a sane token: a fresh one, which the rest of the request sees as its X-Request-Id")
     void freshId() throws Exception {
         for (String given : new String[] {null, "two words", "x".repeat(200)}) {
             String[] seen = seenBy(request(given));
@@ -56,10 +68,11 @@ class RequestIdServletFilterTest {
     @Test
     @DisplayName("the MDC is cleared even when the request fails")
     void clearedOnFailure() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestIdServletFilter().doFilter(request("failing-1"), RESPONSE,
-                (req, res) -> {
-                    throw new IllegalStateException("boom");
-                })).hasMessage("boom");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new RequestIdServletFilter().doFilter(request("failing-1"), RESPONSE, (req, res) -> {
+                            throw new IllegalStateException("boom");
+                        }))
+                .hasMessage("boom");
         assertThat(MDC.get("requestId")).isNull();
     }
 }

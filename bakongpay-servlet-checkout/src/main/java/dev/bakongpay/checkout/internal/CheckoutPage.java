@@ -25,8 +25,8 @@ public final class CheckoutPage {
      * @param fontFaces the {@code @font-face} rules of the bundled font ({@link Fonts#fontFaces})
      * @param nonce     the CSP nonce of this response
      */
-    public static String render(CheckoutView v, Messages lang, String base, String fontFaces, String nonce, Instant now,
-                                long pollMillis) {
+    public static String render(
+            CheckoutView v, Messages lang, String base, String fontFaces, String nonce, Instant now, long pollMillis) {
         Map<String, String> m = common(lang, fontFaces, nonce);
         m.put("merchantName", escape(v.merchantName()));
         m.put("status", v.status().name());
@@ -44,18 +44,28 @@ public final class CheckoutPage {
         m.put("currency", v.currency());
         m.put("currencySymbol", escape(v.currencySymbol()));
         m.put("countdown", countdown(Duration.between(now, v.expiresAt())));
-        m.put("deepLinkButton", v.deepLink() == null ? ""
-                : "<a class=\"btn deeplink\" id=\"deeplink\" href=\"" + escape(v.deepLink()) + "\">"
-                        + escape(lang.get("openInBakong")) + "</a>");
+        m.put(
+                "deepLinkButton",
+                v.deepLink() == null
+                        ? ""
+                        : "<a class=\"btn deeplink\" id=\"deeplink\" href=\"" + escape(v.deepLink()) + "\">"
+                                + escape(lang.get("openInBakong")) + "</a>");
         m.put("late", Boolean.toString(v.late()));
         // always there, shown by CSS when data-late is true, so a live update can reveal it
         m.put("lateNote", "<p class=\"late\" id=\"late\">" + escape(lang.get("paidLate")) + "</p>");
-        m.put("returnLink", v.returnUrl() == null ? ""
-                : "<a class=\"btn btn-quiet\" id=\"return\" href=\"" + escape(v.returnUrl()) + "\">"
-                        + escape(lang.get("returnToShop")) + "</a>");
-        m.put("description", v.description() == null ? ""
-                // "For Order #1", never "Order: Order #1": the description is often an order number itself
-                : "<p class=\"order\" id=\"order\">" + escape(lang.get("orderLabel")) + " " + escape(v.description()) + "</p>");
+        m.put(
+                "returnLink",
+                v.returnUrl() == null
+                        ? ""
+                        : "<a class=\"btn btn-quiet\" id=\"return\" href=\"" + escape(v.returnUrl()) + "\">"
+                                + escape(lang.get("returnToShop")) + "</a>");
+        m.put(
+                "description",
+                v.description() == null
+                        ? ""
+                        // "For Order #1", never "Order: Order #1": the description is often an order number itself
+                        : "<p class=\"order\" id=\"order\">" + escape(lang.get("orderLabel")) + " "
+                                + escape(v.description()) + "</p>");
         return PAGE.fill(m, lang);
     }
 
@@ -85,9 +95,15 @@ public final class CheckoutPage {
         m.put("khqrMark", MARK);
         StringBuilder links = new StringBuilder();
         for (Messages l : Messages.values()) {
-            links.append("<a href=\"?lang=").append(l.tag()).append("\" lang=\"").append(l.tag()).append('"')
-                    .append(l == lang ? " aria-current=\"true\"" : "").append('>')
-                    .append(escape(l.get("languageName"))).append("</a>");
+            links.append("<a href=\"?lang=")
+                    .append(l.tag())
+                    .append("\" lang=\"")
+                    .append(l.tag())
+                    .append('"')
+                    .append(l == lang ? " aria-current=\"true\"" : "")
+                    .append('>')
+                    .append(escape(l.get("languageName")))
+                    .append("</a>");
         }
         m.put("languageLinks", links.toString());
         return m;
@@ -99,8 +115,8 @@ public final class CheckoutPage {
         String name = "<p class=\"" + (khmerFirst ? "merchant-name-alt" : "merchant-name") + "\" id=\"merchant\">"
                 + escape(v.merchantName()) + "</p>";
         if (v.merchantNameKhmer() == null) return name;
-        String khmer = "<p class=\"" + (khmerFirst ? "merchant-name" : "merchant-name-alt") + "\" id=\"merchant-km\" lang=\"km\">"
-                + escape(v.merchantNameKhmer()) + "</p>";
+        String khmer = "<p class=\"" + (khmerFirst ? "merchant-name" : "merchant-name-alt")
+                + "\" id=\"merchant-km\" lang=\"km\">" + escape(v.merchantNameKhmer()) + "</p>";
         return khmerFirst ? khmer + name : name + khmer;
     }
 }

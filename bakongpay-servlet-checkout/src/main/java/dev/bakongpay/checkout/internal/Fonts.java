@@ -58,11 +58,16 @@ public final class Fonts {
      */
     public static String fontFaces(String base) {
         StringBuilder css = new StringBuilder();
-        NAME_BY_WEIGHT.forEach((weight, name) -> css.append("@font-face{font-family:\"").append(FAMILY)
-                .append("\";font-style:normal;font-weight:").append(weight)
+        NAME_BY_WEIGHT.forEach((weight, name) -> css.append("@font-face{font-family:\"")
+                .append(FAMILY)
+                .append("\";font-style:normal;font-weight:")
+                .append(weight)
                 // swap: the text is readable at once in a fallback, then sharpens when the font lands
-                .append(";font-display:swap;src:url(\"").append(urlPath(base + DIRECTORY + name))
-                .append("\") format(\"woff2\");unicode-range:").append(KHMER_RANGE).append("}\n"));
+                .append(";font-display:swap;src:url(\"")
+                .append(urlPath(base + DIRECTORY + name))
+                .append("\") format(\"woff2\");unicode-range:")
+                .append(KHMER_RANGE)
+                .append("}\n"));
         return css.toString();
     }
 
@@ -71,7 +76,10 @@ public final class Fonts {
         StringBuilder out = new StringBuilder(path.length());
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "/-._~%".indexOf(c) >= 0) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || "/-._~%".indexOf(c) >= 0) {
                 out.append(c);
             } else {
                 out.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
@@ -93,7 +101,9 @@ public final class Fonts {
     /** The first 10 hex digits of the SHA-256 of {@code bytes}: enough to tell two versions apart. */
     private static String hash(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -18,10 +18,12 @@ public final class Html {
                 case '\'' -> "&#39;";
                 default -> null;
             };
-            if (r == null && c < 0x20 && c != '\n' && c != '\t') r = " "; // control characters have no business on the page
+            if (r == null && c < 0x20 && c != '\n' && c != '\t')
+                r = " "; // control characters have no business on the page
             if (r != null && b == null) b = new StringBuilder(s.length() + 16).append(s, 0, i);
             if (b != null) {
-                if (r != null) b.append(r); else b.append(c);
+                if (r != null) b.append(r);
+                else b.append(c);
             }
         }
         return b == null ? s : b.toString();

@@ -28,8 +28,10 @@ public final class SecurityHeaders {
 
     /** Headers of an HTML page whose inline style and script carry {@code nonce}. */
     public void page(HttpServletResponse r, String nonce) {
-        common(r, "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce + "'; "
-                + "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; ");
+        common(
+                r,
+                "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce + "'; "
+                        + "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; ");
     }
 
     /**
@@ -49,7 +51,9 @@ public final class SecurityHeaders {
     }
 
     private void common(HttpServletResponse r, String csp) {
-        r.setHeader("Content-Security-Policy", csp + "frame-ancestors " + (frameAncestors == null ? "'none'" : frameAncestors));
+        r.setHeader(
+                "Content-Security-Policy",
+                csp + "frame-ancestors " + (frameAncestors == null ? "'none'" : frameAncestors));
         if (frameAncestors == null) r.setHeader("X-Frame-Options", "DENY"); // for browsers without frame-ancestors
         r.setHeader("Cache-Control", "no-store");
         r.setHeader("Referrer-Policy", "no-referrer");

@@ -25,26 +25,50 @@ class RefreshThrottleTest {
     private Instant now = Instant.parse("2026-11-28T10:00:00Z");
 
     private final Clock clock = new Clock() {
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     };
 
     private final CheckoutSource source = new CheckoutSource() {
-        @Override public Optional<CheckoutView> find(UUID t) {
+        @Override
+        public Optional<CheckoutView> find(UUID t) {
             finds.incrementAndGet();
             return Optional.of(view());
         }
 
-        @Override public Optional<CheckoutView> refresh(UUID t) {
+        @Override
+        public Optional<CheckoutView> refresh(UUID t) {
             refreshes.incrementAndGet();
             return Optional.of(view());
         }
     };
 
     private CheckoutView view() {
-        return new CheckoutView(id, "FINN SHOP", null, BigDecimal.ONE, "USD", status, now.plusSeconds(600),
-                "000201", null, null, null, false);
+        return new CheckoutView(
+                id,
+                "FINN SHOP",
+                null,
+                BigDecimal.ONE,
+                "USD",
+                status,
+                now.plusSeconds(600),
+                "000201",
+                null,
+                null,
+                null,
+                false);
     }
 
     @Test

@@ -25,15 +25,16 @@ public abstract class AdminAuditStoreContract {
         store = createStore(clock);
     }
 
-
     @Test
     @DisplayName("entries read back whole, newest first, up to the limit")
     void newestFirst() {
         Instant base = Fixtures.laterThanEverBefore();
-        AdminAuditEntry first = new AdminAuditEntry(base, "admin:1a2b3c4d", "key.create", "key_00112233aabbccdd",
-                "plan PRO, mode TEST, label 'ហាង A'");
-        AdminAuditEntry second = new AdminAuditEntry(base.plusSeconds(1), "cli:alice", "key.revoke", "key_00112233aabbccdd", "");
-        AdminAuditEntry third = new AdminAuditEntry(base.plusSeconds(2), "cli:alice", "key.plan", null, "plan PRO -> FREE");
+        AdminAuditEntry first = new AdminAuditEntry(
+                base, "admin:1a2b3c4d", "key.create", "key_00112233aabbccdd", "plan PRO, mode TEST, label 'ហាង A'");
+        AdminAuditEntry second =
+                new AdminAuditEntry(base.plusSeconds(1), "cli:alice", "key.revoke", "key_00112233aabbccdd", "");
+        AdminAuditEntry third =
+                new AdminAuditEntry(base.plusSeconds(2), "cli:alice", "key.plan", null, "plan PRO -> FREE");
         store.append(first);
         store.append(second);
         store.append(third);
@@ -69,7 +70,10 @@ public abstract class AdminAuditStoreContract {
             store.append(new AdminAuditEntry(at.plusMillis(i), "admin:1a2b3c4d", "key.plan", "key_race" + i, "n" + i));
             return i;
         });
-        assertThat(store.list(40)).extracting(AdminAuditEntry::keyId).hasSize(40)
-                .allMatch(id -> id.startsWith("key_race")).doesNotHaveDuplicates();
+        assertThat(store.list(40))
+                .extracting(AdminAuditEntry::keyId)
+                .hasSize(40)
+                .allMatch(id -> id.startsWith("key_race"))
+                .doesNotHaveDuplicates();
     }
 }

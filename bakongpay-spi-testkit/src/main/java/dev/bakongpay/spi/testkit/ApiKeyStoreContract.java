@@ -32,7 +32,6 @@ public abstract class ApiKeyStoreContract {
         store = createStore(clock);
     }
 
-
     @Nested
     @DisplayName("Saving")
     class Saving {
@@ -49,11 +48,22 @@ public abstract class ApiKeyStoreContract {
         @DisplayName("every field of a managed key survives: id, prefix, label, expiry, revocation")
         void everyField() {
             ApiKeyRecord k = Fixtures.managedKey(Fixtures.merchant(), Plan.ENTERPRISE, clock.instant())
-                    .withLastUsedAt(clock.instant().plusSeconds(3)).withExpiresAt(clock.instant().plusSeconds(60))
+                    .withLastUsedAt(clock.instant().plusSeconds(3))
+                    .withExpiresAt(clock.instant().plusSeconds(60))
                     .withRevokedAt(clock.instant().plusSeconds(30));
             String otherHash = Fixtures.randomHex(64);
-            ApiKeyRecord khmer = new ApiKeyRecord(ApiKeyRecord.idFor(otherHash), otherHash, "bk_live_ab12", "ហាង A ☕",
-                    Fixtures.merchant(), Plan.FREE, PaymentMode.LIVE, clock.instant(), null, null, null);
+            ApiKeyRecord khmer = new ApiKeyRecord(
+                    ApiKeyRecord.idFor(otherHash),
+                    otherHash,
+                    "bk_live_ab12",
+                    "ហាង A ☕",
+                    Fixtures.merchant(),
+                    Plan.FREE,
+                    PaymentMode.LIVE,
+                    clock.instant(),
+                    null,
+                    null,
+                    null);
             store.save(k);
             store.save(khmer);
             assertThat(store.findById(k.id())).contains(k);
@@ -65,8 +75,14 @@ public abstract class ApiKeyStoreContract {
         void upsert() {
             ApiKeyRecord k = Fixtures.apiKey(Fixtures.merchant(), Plan.FREE, clock);
             store.save(k);
-            ApiKeyRecord changed = new ApiKeyRecord(k.keyHash(), "other-merchant", Plan.ENTERPRISE, PaymentMode.TEST,
-                    true, k.createdAt().minusSeconds(5), clock.instant());
+            ApiKeyRecord changed = new ApiKeyRecord(
+                    k.keyHash(),
+                    "other-merchant",
+                    Plan.ENTERPRISE,
+                    PaymentMode.TEST,
+                    true,
+                    k.createdAt().minusSeconds(5),
+                    clock.instant());
             store.save(changed);
             assertThat(store.findByHash(k.keyHash())).contains(changed);
         }
@@ -76,7 +92,8 @@ public abstract class ApiKeyStoreContract {
         void racingSaves() {
             ApiKeyRecord k = Fixtures.apiKey(Fixtures.merchant(), Plan.FREE, clock);
             List<ApiKeyRecord> versions = Race.once(THREADS, i -> {
-                ApiKeyRecord v = new ApiKeyRecord(k.keyHash(), "m" + i, Plan.PRO, PaymentMode.LIVE, true, k.createdAt(), null);
+                ApiKeyRecord v =
+                        new ApiKeyRecord(k.keyHash(), "m" + i, Plan.PRO, PaymentMode.LIVE, true, k.createdAt(), null);
                 store.save(v);
                 return v;
             });

@@ -51,8 +51,15 @@ public final class Fixtures {
     }
 
     public static UpstreamPayment payment(Clock clock) {
-        return new UpstreamPayment(randomHex(64), "payer@abaa", "shop@aclb", new BigDecimal("25.00"), "USD",
-                clock.instant(), "100FT3456789", "INS-" + randomHex(6));
+        return new UpstreamPayment(
+                randomHex(64),
+                "payer@abaa",
+                "shop@aclb",
+                new BigDecimal("25.00"),
+                "USD",
+                clock.instant(),
+                "100FT3456789",
+                "INS-" + randomHex(6));
     }
 
     public static ApiKeyRecord apiKey(String merchantId, Plan plan, Clock clock) {
@@ -72,7 +79,17 @@ public final class Fixtures {
     /** A key with every field set the way key management sets it: its own id, prefix and label. */
     public static ApiKeyRecord managedKey(String merchantId, Plan plan, java.time.Instant createdAt) {
         String hash = randomHex(64);
-        return new ApiKeyRecord(ApiKeyRecord.idFor(hash), hash, "bk_test_" + randomHex(4), "Shop " + randomHex(3),
-                merchantId, plan, PaymentMode.TEST, createdAt, null, null, null);
+        return new ApiKeyRecord(
+                ApiKeyRecord.idFor(hash),
+                hash,
+                "bk_test_" + randomHex(4),
+                "Shop " + randomHex(3),
+                merchantId,
+                plan,
+                PaymentMode.TEST,
+                createdAt,
+                null,
+                null,
+                null);
     }
 }

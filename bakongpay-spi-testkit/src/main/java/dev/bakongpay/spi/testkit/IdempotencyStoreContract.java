@@ -1,10 +1,10 @@
 package dev.bakongpay.spi.testkit;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.spi.IdempotencyRecord;
 import dev.bakongpay.spi.IdempotencyStore;
+import dev.bakongpay.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +62,10 @@ public abstract class IdempotencyStoreContract {
             List<Optional<IdempotencyRecord>> results = Race.once(THREADS, i -> store.putIfAbsent(reservation("race")));
             assertThat(results).filteredOn(Optional::isEmpty).hasSize(1);
             IdempotencyRecord stored = store.find(merchant, "race").orElseThrow();
-            assertThat(results).filteredOn(Optional::isPresent).extracting(Optional::get).containsOnly(stored);
+            assertThat(results)
+                    .filteredOn(Optional::isPresent)
+                    .extracting(Optional::get)
+                    .containsOnly(stored);
         }
     }
 
@@ -79,7 +82,8 @@ public abstract class IdempotencyStoreContract {
             assertThat(store.complete(merchant, "c", 500, "{}")).isFalse();
             IdempotencyRecord done = store.find(merchant, "c").orElseThrow();
             assertThat(done.completed()).isTrue();
-            assertThat(done).isEqualTo(new IdempotencyRecord(merchant, "c", r.requestFingerprint(), 201, body, r.createdAt()));
+            assertThat(done)
+                    .isEqualTo(new IdempotencyRecord(merchant, "c", r.requestFingerprint(), 201, body, r.createdAt()));
         }
 
         @Test
@@ -110,7 +114,8 @@ public abstract class IdempotencyStoreContract {
             clock.advance(Duration.ofHours(25));
             IdempotencyRecord recent = reservation("recent");
             store.putIfAbsent(recent);
-            assertThat(store.purgeCreatedBefore(clock.instant().minus(Duration.ofHours(24)))).isGreaterThanOrEqualTo(1);
+            assertThat(store.purgeCreatedBefore(clock.instant().minus(Duration.ofHours(24))))
+                    .isGreaterThanOrEqualTo(1);
             assertThat(store.find(merchant, "old")).isEmpty();
             assertThat(store.find(merchant, "recent")).contains(recent);
         }

@@ -1,12 +1,12 @@
 package dev.bakongpay.spi.testkit;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bakongpay.spi.RateLimit;
 import dev.bakongpay.spi.RateLimitDecision;
 import dev.bakongpay.spi.RateLimiter;
+import dev.bakongpay.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +51,9 @@ public abstract class RateLimiterContract {
         @DisplayName("admits its capacity, counting the remaining tokens down, then denies")
         void capacityThenDeny() {
             RateLimit limit = RateLimit.perMinute(3);
-            assertThat(limiter.tryAcquire(key, limit)).extracting(RateLimitDecision::allowed, RateLimitDecision::limit,
-                    RateLimitDecision::remaining).containsExactly(true, 3L, 2L);
+            assertThat(limiter.tryAcquire(key, limit))
+                    .extracting(RateLimitDecision::allowed, RateLimitDecision::limit, RateLimitDecision::remaining)
+                    .containsExactly(true, 3L, 2L);
             assertThat(limiter.tryAcquire(key, limit).remaining()).isEqualTo(1);
             RateLimitDecision last = limiter.tryAcquire(key, limit);
             assertThat(last.allowed()).isTrue();
@@ -71,7 +72,8 @@ public abstract class RateLimiterContract {
             limiter.tryAcquire(key, SIXTY_A_MINUTE, 10);
             RateLimitDecision d = limiter.tryAcquire(key, SIXTY_A_MINUTE, 5);
             assertThat(d.remaining()).isEqualTo(45);
-            assertThat(d.resetAt()).isBetween(clock.instant().plusSeconds(14), clock.instant().plusSeconds(15));
+            assertThat(d.resetAt())
+                    .isBetween(clock.instant().plusSeconds(14), clock.instant().plusSeconds(15));
         }
 
         @Test
@@ -150,7 +152,8 @@ public abstract class RateLimiterContract {
         void neverMoreThanCapacity() {
             RateLimit limit = RateLimit.perHour(100);
             List<RateLimitDecision> ds = Race.run(THREADS, 40, i -> limiter.tryAcquire(key, limit));
-            List<RateLimitDecision> admitted = ds.stream().filter(RateLimitDecision::allowed).toList();
+            List<RateLimitDecision> admitted =
+                    ds.stream().filter(RateLimitDecision::allowed).toList();
             assertThat(admitted).hasSize(100);
             assertThat(admitted).extracting(RateLimitDecision::remaining).doesNotHaveDuplicates();
         }

@@ -44,10 +44,12 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
     }
 
     protected List<Transaction> insertPending(int n) {
-        return IntStream.range(0, n).mapToObj(i -> {
-            clock.advance(Duration.ofMillis(1));
-            return inserted(pending(merchant(), clock));
-        }).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> {
+                    clock.advance(Duration.ofMillis(1));
+                    return inserted(pending(merchant(), clock));
+                })
+                .toList();
     }
 
     @Nested
@@ -59,19 +61,25 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
             List<Transaction> ts = insertPending(4);
             var from = clock.instant();
             clock.advance(Duration.ofSeconds(1));
-            assertThat(store.transition(StatusTransition.expired(ts.get(2).id(), clock.instant()))).isPresent();
+            assertThat(store.transition(StatusTransition.expired(ts.get(2).id(), clock.instant())))
+                    .isPresent();
             clock.advance(Duration.ofSeconds(1));
-            assertThat(store.transition(StatusTransition.paid(ts.get(0).id(), PaymentStatus.PENDING,
-                    Fixtures.payment(clock), false, clock.instant()))).isPresent();
+            assertThat(store.transition(StatusTransition.paid(
+                            ts.get(0).id(), PaymentStatus.PENDING, Fixtures.payment(clock), false, clock.instant())))
+                    .isPresent();
             var to = clock.instant().plusSeconds(1);
             clock.advance(Duration.ofSeconds(5));
-            assertThat(store.transition(StatusTransition.expired(ts.get(3).id(), clock.instant()))).isPresent();
+            assertThat(store.transition(StatusTransition.expired(ts.get(3).id(), clock.instant())))
+                    .isPresent();
 
-            assertThat(store.findFinalChangedBetween(from, to, 10)).extracting(Transaction::id)
+            assertThat(store.findFinalChangedBetween(from, to, 10))
+                    .extracting(Transaction::id)
                     .containsExactly(ts.get(2).id(), ts.get(0).id());
-            assertThat(store.findFinalChangedBetween(from, to, 1)).extracting(Transaction::id)
+            assertThat(store.findFinalChangedBetween(from, to, 1))
+                    .extracting(Transaction::id)
                     .containsExactly(ts.get(2).id());
-            assertThat(store.findFinalChangedBetween(to, clock.instant().plusSeconds(1), 10)).extracting(Transaction::id)
+            assertThat(store.findFinalChangedBetween(to, clock.instant().plusSeconds(1), 10))
+                    .extracting(Transaction::id)
                     .containsExactly(ts.get(3).id());
         }
     }
@@ -85,15 +93,20 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
             assertThat(store.reconciliationBacklog(clock.instant())).isEqualTo(new ReconciliationBacklog(0, null));
             List<Transaction> ts = insertPending(3);
             clock.advance(Duration.ofSeconds(10));
-            assertThat(store.reconciliationBacklog(clock.instant())).isEqualTo(new ReconciliationBacklog(3, ts.get(0).createdAt()));
+            assertThat(store.reconciliationBacklog(clock.instant()))
+                    .isEqualTo(new ReconciliationBacklog(3, ts.get(0).createdAt()));
 
             List<Transaction> leased = store.claimForReconciliation(claim("node-a", 2));
-            assertThat(leased).extracting(Transaction::id).containsExactly(ts.get(0).id(), ts.get(1).id());
+            assertThat(leased)
+                    .extracting(Transaction::id)
+                    .containsExactly(ts.get(0).id(), ts.get(1).id());
             java.time.Instant leaseEnd = clock.instant().plus(LEASE);
-            assertThat(store.reconciliationBacklog(clock.instant())).isEqualTo(new ReconciliationBacklog(1, ts.get(2).createdAt()));
+            assertThat(store.reconciliationBacklog(clock.instant()))
+                    .isEqualTo(new ReconciliationBacklog(1, ts.get(2).createdAt()));
 
-            store.transition(StatusTransition.paid(ts.get(2).id(), PaymentStatus.PENDING, Fixtures.payment(clock), false,
-                    clock.instant())).orElseThrow();
+            store.transition(StatusTransition.paid(
+                            ts.get(2).id(), PaymentStatus.PENDING, Fixtures.payment(clock), false, clock.instant()))
+                    .orElseThrow();
             assertThat(store.reconciliationBacklog(clock.instant())).isEqualTo(new ReconciliationBacklog(0, null));
             clock.advance(LEASE);
             assertThat(store.reconciliationBacklog(clock.instant())).isEqualTo(new ReconciliationBacklog(2, leaseEnd));
@@ -109,8 +122,11 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
             List<Transaction> ts = insertPending(5);
             List<Transaction> a = store.claimForReconciliation(claim("node-a", 3));
             List<Transaction> b = store.claimForReconciliation(claim("node-b", 3));
-            assertThat(a).extracting(Transaction::id).containsExactly(ts.get(0).id(), ts.get(1).id(), ts.get(2).id());
-            assertThat(ids(b)).containsExactlyInAnyOrder(ts.get(3).id(), ts.get(4).id());
+            assertThat(a)
+                    .extracting(Transaction::id)
+                    .containsExactly(ts.get(0).id(), ts.get(1).id(), ts.get(2).id());
+            assertThat(ids(b))
+                    .containsExactlyInAnyOrder(ts.get(3).id(), ts.get(4).id());
             assertThat(store.claimForReconciliation(claim("node-c", 3))).isEmpty();
         }
 
@@ -130,22 +146,28 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
         void stalePendingIncluded() {
             Transaction t = inserted(pending(merchant(), clock));
             clock.advance(Duration.ofHours(5));
-            assertThat(store.claimForReconciliation(claim("node-a", 10))).extracting(Transaction::id).containsExactly(t.id());
+            assertThat(store.claimForReconciliation(claim("node-a", 10)))
+                    .extracting(Transaction::id)
+                    .containsExactly(t.id());
         }
 
         @Test
         @DisplayName("SUCCESS and FAILED are never handed out; EXPIRED only within the lookback")
         void onlyPendingAndRecentlyExpired() {
             List<Transaction> ts = insertPending(4);
-            store.transition(StatusTransition.paid(ts.get(0).id(), PaymentStatus.PENDING, Fixtures.payment(clock), false,
-                    clock.instant())).orElseThrow();
-            store.transition(StatusTransition.failed(ts.get(1).id(), null, "declined", clock.instant())).orElseThrow();
-            store.transition(StatusTransition.expired(ts.get(2).id(), clock.instant())).orElseThrow();
+            store.transition(StatusTransition.paid(
+                            ts.get(0).id(), PaymentStatus.PENDING, Fixtures.payment(clock), false, clock.instant()))
+                    .orElseThrow();
+            store.transition(StatusTransition.failed(ts.get(1).id(), null, "declined", clock.instant()))
+                    .orElseThrow();
+            store.transition(StatusTransition.expired(ts.get(2).id(), clock.instant()))
+                    .orElseThrow();
             clock.advance(Duration.ofMinutes(30));
             assertThat(ids(store.claimForReconciliation(claim("node-a", 10))))
                     .containsExactlyInAnyOrder(ts.get(2).id(), ts.get(3).id());
             clock.advance(LOOKBACK);
-            assertThat(ids(store.claimForReconciliation(claim("node-a", 10)))).containsExactly(ts.get(3).id());
+            assertThat(ids(store.claimForReconciliation(claim("node-a", 10))))
+                    .containsExactly(ts.get(3).id());
         }
 
         @Test
@@ -163,7 +185,8 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
         @DisplayName("claimers racing over one backlog never share a transaction, and together take all of it")
         void racingClaimers() {
             Set<UUID> backlog = ids(insertPending(40));
-            List<List<Transaction>> batches = Race.run(THREADS, 3, i -> store.claimForReconciliation(claim("node-" + i, 5)));
+            List<List<Transaction>> batches =
+                    Race.run(THREADS, 3, i -> store.claimForReconciliation(claim("node-" + i, 5)));
             List<UUID> taken = new ArrayList<>();
             batches.forEach(b -> b.forEach(t -> taken.add(t.id())));
             assertThat(taken).doesNotHaveDuplicates();
@@ -185,18 +208,26 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
         void newestFirstPaged() {
             List<Transaction> ts = insertPending(5);
             List<Transaction> first = store.search(TransactionSearch.newest(2));
-            assertThat(first).extracting(Transaction::id).containsExactly(ts.get(4).id(), ts.get(3).id());
-            List<Transaction> second = store.search(TransactionSearch.newest(2).after(TransactionSearch.Position.of(first.get(1))));
-            assertThat(second).extracting(Transaction::id).containsExactly(ts.get(2).id(), ts.get(1).id());
+            assertThat(first)
+                    .extracting(Transaction::id)
+                    .containsExactly(ts.get(4).id(), ts.get(3).id());
+            List<Transaction> second =
+                    store.search(TransactionSearch.newest(2).after(TransactionSearch.Position.of(first.get(1))));
+            assertThat(second)
+                    .extracting(Transaction::id)
+                    .containsExactly(ts.get(2).id(), ts.get(1).id());
             assertThat(store.search(TransactionSearch.newest(2).after(TransactionSearch.Position.of(second.get(1)))))
-                    .extracting(Transaction::id).containsExactly(ts.get(0).id());
+                    .extracting(Transaction::id)
+                    .containsExactly(ts.get(0).id());
             assertThat(first.get(0)).isEqualTo(ts.get(4));
         }
 
         @Test
         @DisplayName("rows created in the same instant are paged by id, none lost or repeated")
         void tiesPagedById() {
-            List<Transaction> same = IntStream.range(0, 7).mapToObj(i -> inserted(pending(merchant(), clock))).toList();
+            List<Transaction> same = IntStream.range(0, 7)
+                    .mapToObj(i -> inserted(pending(merchant(), clock)))
+                    .toList();
             List<UUID> seen = new ArrayList<>();
             TransactionSearch page = TransactionSearch.newest(3);
             while (true) {
@@ -205,7 +236,11 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
                 rows.forEach(t -> seen.add(t.id()));
                 page = page.after(TransactionSearch.Position.of(rows.get(rows.size() - 1)));
             }
-            assertThat(seen).containsExactlyElementsOf(same.stream().sorted(TransactionSearch.NEWEST_FIRST).map(Transaction::id).toList());
+            assertThat(seen)
+                    .containsExactlyElementsOf(same.stream()
+                            .sorted(TransactionSearch.NEWEST_FIRST)
+                            .map(Transaction::id)
+                            .toList());
         }
 
         @Test
@@ -218,20 +253,34 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
             clock.advance(Duration.ofSeconds(1));
             Transaction other = inserted(pending(merchant(), clock));
             store.transition(StatusTransition.expired(a.id(), clock.instant())).orElseThrow();
-            store.transition(StatusTransition.expired(other.id(), clock.instant())).orElseThrow();
+            store.transition(StatusTransition.expired(other.id(), clock.instant()))
+                    .orElseThrow();
 
-            assertThat(store.search(TransactionSearch.newest(10).withMd5(b.md5()))).containsExactly(b);
-            assertThat(store.search(TransactionSearch.newest(10).withId(other.id()))).extracting(Transaction::id).containsExactly(other.id());
-            assertThat(store.search(TransactionSearch.newest(10).withMerchantId(shop))).extracting(Transaction::id)
+            assertThat(store.search(TransactionSearch.newest(10).withMd5(b.md5())))
+                    .containsExactly(b);
+            assertThat(store.search(TransactionSearch.newest(10).withId(other.id())))
+                    .extracting(Transaction::id)
+                    .containsExactly(other.id());
+            assertThat(store.search(TransactionSearch.newest(10).withMerchantId(shop)))
+                    .extracting(Transaction::id)
                     .containsExactly(b.id(), a.id());
-            assertThat(store.search(TransactionSearch.newest(10).withStatus(PaymentStatus.EXPIRED))).extracting(Transaction::id)
+            assertThat(store.search(TransactionSearch.newest(10).withStatus(PaymentStatus.EXPIRED)))
+                    .extracting(Transaction::id)
                     .containsExactly(other.id(), a.id());
-            assertThat(store.search(TransactionSearch.newest(10).withStatus(PaymentStatus.EXPIRED).withMerchantId(shop)))
-                    .extracting(Transaction::id).containsExactly(a.id());
-            assertThat(store.search(TransactionSearch.newest(10).withMd5(b.md5()).withStatus(PaymentStatus.EXPIRED))).isEmpty();
-            assertThat(store.search(TransactionSearch.newest(10).withId(a.id()).withMerchantId(other.merchantId()))).isEmpty();
-            assertThat(store.search(TransactionSearch.newest(10).withMd5(Fixtures.randomHex(32)))).isEmpty();
-            assertThat(store.search(TransactionSearch.newest(10).withMerchantId("m-nobody"))).isEmpty();
+            assertThat(store.search(TransactionSearch.newest(10)
+                            .withStatus(PaymentStatus.EXPIRED)
+                            .withMerchantId(shop)))
+                    .extracting(Transaction::id)
+                    .containsExactly(a.id());
+            assertThat(store.search(
+                            TransactionSearch.newest(10).withMd5(b.md5()).withStatus(PaymentStatus.EXPIRED)))
+                    .isEmpty();
+            assertThat(store.search(TransactionSearch.newest(10).withId(a.id()).withMerchantId(other.merchantId())))
+                    .isEmpty();
+            assertThat(store.search(TransactionSearch.newest(10).withMd5(Fixtures.randomHex(32))))
+                    .isEmpty();
+            assertThat(store.search(TransactionSearch.newest(10).withMerchantId("m-nobody")))
+                    .isEmpty();
         }
     }
 
@@ -249,26 +298,31 @@ public abstract class TransactionStoreContract extends TransactionStoreCoreContr
             Transaction c = inserted(pending(merchant(), clock));
             clock.advance(Duration.ofMinutes(3)); // 10:04:19
             inserted(pending(merchant(), clock));
-            store.transition(StatusTransition.paid(a.id(), PaymentStatus.PENDING, Fixtures.payment(clock), false,
-                    clock.instant())).orElseThrow();
-            store.transition(StatusTransition.failed(c.id(), null, "declined", clock.instant())).orElseThrow();
+            store.transition(StatusTransition.paid(
+                            a.id(), PaymentStatus.PENDING, Fixtures.payment(clock), false, clock.instant()))
+                    .orElseThrow();
+            store.transition(StatusTransition.failed(c.id(), null, "declined", clock.instant()))
+                    .orElseThrow();
 
             Instant t10 = Instant.parse("2026-12-06T10:00:00Z");
-            assertThat(store.countPerMinute(t10.plusSeconds(30), t10.plus(Duration.ofHours(1)))).containsExactly(
-                    new StatusCount(t10, PaymentStatus.PENDING, 1),
-                    new StatusCount(t10, PaymentStatus.SUCCESS, 1),
-                    new StatusCount(t10.plusSeconds(60), PaymentStatus.FAILED, 1),
-                    new StatusCount(t10.plusSeconds(240), PaymentStatus.PENDING, 1));
-            assertThat(store.countPerMinute(t10.plusSeconds(60), t10.plusSeconds(240))).containsExactly(
-                    new StatusCount(t10.plusSeconds(60), PaymentStatus.FAILED, 1));
-            assertThat(store.countPerMinute(t10.minus(Duration.ofHours(2)), t10)).isEmpty();
+            assertThat(store.countPerMinute(t10.plusSeconds(30), t10.plus(Duration.ofHours(1))))
+                    .containsExactly(
+                            new StatusCount(t10, PaymentStatus.PENDING, 1),
+                            new StatusCount(t10, PaymentStatus.SUCCESS, 1),
+                            new StatusCount(t10.plusSeconds(60), PaymentStatus.FAILED, 1),
+                            new StatusCount(t10.plusSeconds(240), PaymentStatus.PENDING, 1));
+            assertThat(store.countPerMinute(t10.plusSeconds(60), t10.plusSeconds(240)))
+                    .containsExactly(new StatusCount(t10.plusSeconds(60), PaymentStatus.FAILED, 1));
+            assertThat(store.countPerMinute(t10.minus(Duration.ofHours(2)), t10))
+                    .isEmpty();
         }
 
         @Test
         @DisplayName("the window is at most 48 hours and must not be empty")
         void boundedWindow() {
             Instant now = clock.instant();
-            assertThat(store.countPerMinute(now.minus(Duration.ofHours(48)), now)).isEmpty();
+            assertThat(store.countPerMinute(now.minus(Duration.ofHours(48)), now))
+                    .isEmpty();
             assertThatThrownBy(() -> store.countPerMinute(now.minus(Duration.ofHours(49)), now))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> store.countPerMinute(now, now.minus(Duration.ofMinutes(1))))

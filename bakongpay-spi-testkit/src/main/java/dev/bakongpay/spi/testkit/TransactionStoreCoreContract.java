@@ -1,6 +1,5 @@
 package dev.bakongpay.spi.testkit;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static dev.bakongpay.spi.testkit.Fixtures.merchant;
 import static dev.bakongpay.spi.testkit.Fixtures.payment;
 import static dev.bakongpay.spi.testkit.Fixtures.pending;
@@ -12,6 +11,7 @@ import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.TransactionStore;
 import dev.bakongpay.spi.UpstreamPayment;
+import dev.bakongpay.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -61,9 +61,16 @@ public abstract class TransactionStoreCoreContract {
         @Test
         @DisplayName("amount scale, KHR, null description, empty attributes and Khmer text survive")
         void edgeValues() {
-            Transaction t = inserted(Fixtures.pendingBuilder(merchant(), clock).amount(new BigDecimal("100000"))
-                    .currency("KHR").description(null).attributes(Map.of()).merchantName("ហាងកាហ្វេ").build());
-            Transaction u = inserted(Fixtures.pendingBuilder(merchant(), clock).amount(new BigDecimal("0.010000")).build());
+            Transaction t = inserted(Fixtures.pendingBuilder(merchant(), clock)
+                    .amount(new BigDecimal("100000"))
+                    .currency("KHR")
+                    .description(null)
+                    .attributes(Map.of())
+                    .merchantName("ហាងកាហ្វេ")
+                    .build());
+            Transaction u = inserted(Fixtures.pendingBuilder(merchant(), clock)
+                    .amount(new BigDecimal("0.010000"))
+                    .build());
             assertThat(store.findAnyById(t.id())).contains(t);
             assertThat(store.findAnyById(u.id()).orElseThrow().amount()).isEqualTo("0.010000");
         }
@@ -72,7 +79,8 @@ public abstract class TransactionStoreCoreContract {
         @DisplayName("a second transaction with the same id is refused and the first is kept")
         void duplicateId() {
             Transaction t = inserted(pending(merchant(), clock));
-            Transaction again = Fixtures.pendingBuilder(merchant(), clock).id(t.id()).build();
+            Transaction again =
+                    Fixtures.pendingBuilder(merchant(), clock).id(t.id()).build();
             assertThat(store.insert(again)).isEqualTo(InsertOutcome.DUPLICATE_ID);
             assertThat(store.findAnyById(t.id())).contains(t);
         }
@@ -81,7 +89,8 @@ public abstract class TransactionStoreCoreContract {
         @DisplayName("a second transaction with the same md5 is refused and nothing is stored")
         void duplicateMd5() {
             Transaction t = inserted(pending(merchant(), clock));
-            Transaction other = Fixtures.pendingBuilder(merchant(), clock).md5(t.md5()).build();
+            Transaction other =
+                    Fixtures.pendingBuilder(merchant(), clock).md5(t.md5()).build();
             assertThat(store.insert(other)).isEqualTo(InsertOutcome.DUPLICATE_MD5);
             assertThat(store.findAnyById(other.id())).isEmpty();
             assertThat(store.findAnyByMd5(t.md5())).contains(t);
@@ -92,14 +101,16 @@ public abstract class TransactionStoreCoreContract {
         void raceSameMd5() {
             String md5 = Fixtures.randomHex(32);
             String m = merchant();
-            List<InsertOutcome> outcomes = Race.once(THREADS,
+            List<InsertOutcome> outcomes = Race.once(
+                    THREADS,
                     i -> store.insert(Fixtures.pendingBuilder(m, clock).md5(md5).build()));
             assertThat(outcomes).filteredOn(o -> o == InsertOutcome.INSERTED).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o != InsertOutcome.INSERTED).containsOnly(InsertOutcome.DUPLICATE_MD5);
         }
 
         @Test
-        @DisplayName("many inserts at once with duplicates among them: each gets its own outcome, every new row is stored whole")
+        @DisplayName(
+                "many inserts at once with duplicates among them: each gets its own outcome, every new row is stored whole")
         void concurrentInsertsWithDuplicates() {
             Transaction existing = inserted(pending(merchant(), clock));
             int perThread = 25;
@@ -112,13 +123,18 @@ public abstract class TransactionStoreCoreContract {
             }
             List<InsertOutcome> outcomes = Race.run(2 * THREADS, perThread, i -> store.insert(rows.get(i)));
             for (int i = 0; i < rows.size(); i++) {
-                InsertOutcome expected = i % 10 == 3 ? InsertOutcome.DUPLICATE_MD5
+                InsertOutcome expected = i % 10 == 3
+                        ? InsertOutcome.DUPLICATE_MD5
                         : i % 10 == 7 ? InsertOutcome.DUPLICATE_ID : InsertOutcome.INSERTED;
                 assertThat(outcomes.get(i)).as("insert %d", i).isEqualTo(expected);
                 if (expected == InsertOutcome.INSERTED) {
-                    assertThat(store.findAnyById(rows.get(i).id())).as("row %d", i).contains(rows.get(i));
+                    assertThat(store.findAnyById(rows.get(i).id()))
+                            .as("row %d", i)
+                            .contains(rows.get(i));
                 } else if (expected == InsertOutcome.DUPLICATE_MD5) {
-                    assertThat(store.findAnyById(rows.get(i).id())).as("row %d", i).isEmpty();
+                    assertThat(store.findAnyById(rows.get(i).id()))
+                            .as("row %d", i)
+                            .isEmpty();
                 }
             }
             assertThat(store.findAnyById(existing.id())).contains(existing);
@@ -156,8 +172,9 @@ public abstract class TransactionStoreCoreContract {
         void byHash() {
             Transaction t = inserted(pending(merchant(), clock));
             UpstreamPayment p = payment(clock);
-            Transaction paid = store.transition(StatusTransition.paid(t.id(), PaymentStatus.PENDING, p, false,
-                    clock.instant())).orElseThrow();
+            Transaction paid = store.transition(
+                            StatusTransition.paid(t.id(), PaymentStatus.PENDING, p, false, clock.instant()))
+                    .orElseThrow();
             assertThat(store.findByPaymentHash(t.merchantId(), p.hash())).contains(paid);
             assertThat(store.findByPaymentHash(merchant(), p.hash())).isEmpty();
         }
@@ -172,15 +189,17 @@ public abstract class TransactionStoreCoreContract {
             Transaction t = inserted(pending(merchant(), clock));
             clock.advance(Duration.ofSeconds(30));
             UpstreamPayment p = payment(clock);
-            Optional<Transaction> won = store.transition(StatusTransition.paid(t.id(), PaymentStatus.PENDING, p, false,
-                    clock.instant()));
+            Optional<Transaction> won =
+                    store.transition(StatusTransition.paid(t.id(), PaymentStatus.PENDING, p, false, clock.instant()));
             assertThat(won).isPresent();
             Transaction after = won.orElseThrow();
             assertThat(after.status()).isEqualTo(PaymentStatus.SUCCESS);
             assertThat(after.payment()).isEqualTo(p);
             assertThat(after.updatedAt()).isEqualTo(clock.instant());
             assertThat(after.late()).isFalse();
-            assertThat(after).isEqualTo(t.apply(StatusTransition.paid(t.id(), PaymentStatus.PENDING, p, false, clock.instant())));
+            assertThat(after)
+                    .isEqualTo(
+                            t.apply(StatusTransition.paid(t.id(), PaymentStatus.PENDING, p, false, clock.instant())));
             assertThat(store.findAnyById(t.id())).contains(after);
         }
 
@@ -189,8 +208,9 @@ public abstract class TransactionStoreCoreContract {
         void failed() {
             Transaction t = inserted(pending(merchant(), clock));
             String reason = "amount_mismatch: paid 20.00 USD, expected 25.00 USD";
-            Transaction after = store.transition(StatusTransition.failed(t.id(), payment(clock), reason,
-                    clock.instant())).orElseThrow();
+            Transaction after = store.transition(
+                            StatusTransition.failed(t.id(), payment(clock), reason, clock.instant()))
+                    .orElseThrow();
             assertThat(store.findAnyById(t.id())).contains(after);
             assertThat(after.statusReason()).isEqualTo(reason);
         }
@@ -199,8 +219,10 @@ public abstract class TransactionStoreCoreContract {
         @DisplayName("a transaction already moved is not moved again: the late caller loses")
         void secondLoses() {
             Transaction t = inserted(pending(merchant(), clock));
-            assertThat(store.transition(StatusTransition.expired(t.id(), clock.instant()))).isPresent();
-            assertThat(store.transition(StatusTransition.failed(t.id(), null, "x", clock.instant()))).isEmpty();
+            assertThat(store.transition(StatusTransition.expired(t.id(), clock.instant())))
+                    .isPresent();
+            assertThat(store.transition(StatusTransition.failed(t.id(), null, "x", clock.instant())))
+                    .isEmpty();
             assertThat(store.findAnyById(t.id()).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
         }
 
@@ -210,27 +232,33 @@ public abstract class TransactionStoreCoreContract {
             Transaction t = inserted(pending(merchant(), clock));
             store.transition(StatusTransition.expired(t.id(), clock.instant())).orElseThrow();
             clock.advance(Duration.ofMinutes(20));
-            Transaction after = store.transition(StatusTransition.paid(t.id(), PaymentStatus.EXPIRED, payment(clock),
-                    true, clock.instant())).orElseThrow();
+            Transaction after = store.transition(
+                            StatusTransition.paid(t.id(), PaymentStatus.EXPIRED, payment(clock), true, clock.instant()))
+                    .orElseThrow();
             assertThat(after.status()).isEqualTo(PaymentStatus.SUCCESS);
             assertThat(after.late()).isTrue();
-            assertThat(store.transition(StatusTransition.paid(t.id(), PaymentStatus.EXPIRED, payment(clock), true,
-                    clock.instant()))).isEmpty();
+            assertThat(store.transition(StatusTransition.paid(
+                            t.id(), PaymentStatus.EXPIRED, payment(clock), true, clock.instant())))
+                    .isEmpty();
         }
 
         @Test
         @DisplayName("a transition of an unknown transaction changes nothing and loses")
         void unknown() {
-            assertThat(store.transition(StatusTransition.expired(UUID.randomUUID(), clock.instant()))).isEmpty();
+            assertThat(store.transition(StatusTransition.expired(UUID.randomUUID(), clock.instant())))
+                    .isEmpty();
         }
 
         @Test
         @DisplayName("threads racing PENDING → SUCCESS: exactly one wins, and its payment is the one stored")
         void raceOneWinner() {
             Transaction t = inserted(pending(merchant(), clock));
-            List<Optional<Transaction>> results = Race.once(THREADS, i -> store.transition(
-                    StatusTransition.paid(t.id(), PaymentStatus.PENDING, payment(clock), false, clock.instant())));
-            List<Transaction> winners = results.stream().flatMap(Optional::stream).toList();
+            List<Optional<Transaction>> results = Race.once(
+                    THREADS,
+                    i -> store.transition(StatusTransition.paid(
+                            t.id(), PaymentStatus.PENDING, payment(clock), false, clock.instant())));
+            List<Transaction> winners =
+                    results.stream().flatMap(Optional::stream).toList();
             assertThat(winners).hasSize(1);
             assertThat(store.findAnyById(t.id())).contains(winners.get(0));
         }
@@ -239,16 +267,21 @@ public abstract class TransactionStoreCoreContract {
         @DisplayName("threads racing SUCCESS, FAILED and EXPIRED on many transactions: one winner each")
         void raceMixed() {
             List<Transaction> ts = java.util.stream.IntStream.range(0, 20)
-                    .mapToObj(i -> inserted(pending(merchant(), clock))).toList();
+                    .mapToObj(i -> inserted(pending(merchant(), clock)))
+                    .toList();
             List<Optional<Transaction>> results = Race.run(THREADS, ts.size(), i -> {
                 Transaction t = ts.get(i % ts.size());
-                return store.transition(switch (i % 3) {
-                    case 0 -> StatusTransition.paid(t.id(), PaymentStatus.PENDING, payment(clock), false, clock.instant());
-                    case 1 -> StatusTransition.failed(t.id(), null, "rejected", clock.instant());
-                    default -> StatusTransition.expired(t.id(), clock.instant());
-                });
+                return store.transition(
+                        switch (i % 3) {
+                            case 0 ->
+                                StatusTransition.paid(
+                                        t.id(), PaymentStatus.PENDING, payment(clock), false, clock.instant());
+                            case 1 -> StatusTransition.failed(t.id(), null, "rejected", clock.instant());
+                            default -> StatusTransition.expired(t.id(), clock.instant());
+                        });
             });
-            List<Transaction> winners = results.stream().flatMap(Optional::stream).toList();
+            List<Transaction> winners =
+                    results.stream().flatMap(Optional::stream).toList();
             assertThat(winners).hasSize(ts.size());
             assertThat(winners).extracting(Transaction::id).doesNotHaveDuplicates();
             winners.forEach(w -> assertThat(store.findAnyById(w.id())).contains(w));

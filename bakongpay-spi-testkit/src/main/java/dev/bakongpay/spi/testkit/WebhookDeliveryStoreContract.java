@@ -1,6 +1,5 @@
 package dev.bakongpay.spi.testkit;
 
-import dev.bakongpay.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import dev.bakongpay.spi.WebhookDeliveryQuery;
 import dev.bakongpay.spi.WebhookDeliveryState;
 import dev.bakongpay.spi.WebhookDeliveryStore;
 import dev.bakongpay.spi.WebhookEvent;
+import dev.bakongpay.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,18 +48,27 @@ public abstract class WebhookDeliveryStoreContract {
 
     protected WebhookEvent event(UUID transactionId, PaymentStatus status) {
         String id = WebhookEvent.idOf(transactionId, status);
-        String type = status == PaymentStatus.SUCCESS ? "payment.succeeded" : "payment." + status.name().toLowerCase();
-        return new WebhookEvent(id, transactionId, "m-shop", type,
-                "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"note\":\"ហាង\"}", clock.instant());
+        String type = status == PaymentStatus.SUCCESS
+                ? "payment.succeeded"
+                : "payment." + status.name().toLowerCase();
+        return new WebhookEvent(
+                id,
+                transactionId,
+                "m-shop",
+                type,
+                "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"note\":\"ហាង\"}",
+                clock.instant());
     }
 
     protected List<WebhookEvent> recorded(int n) {
-        return IntStream.range(0, n).mapToObj(i -> {
-            clock.advance(Duration.ofMillis(1));
-            WebhookEvent e = event(PaymentStatus.SUCCESS);
-            assertThat(store.record(e)).isTrue();
-            return e;
-        }).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> {
+                    clock.advance(Duration.ofMillis(1));
+                    WebhookEvent e = event(PaymentStatus.SUCCESS);
+                    assertThat(store.record(e)).isTrue();
+                    return e;
+                })
+                .toList();
     }
 
     private static Set<String> ids(List<WebhookDelivery> ds) {
@@ -115,7 +124,8 @@ public abstract class WebhookDeliveryStoreContract {
             WebhookEvent late = event(tx, PaymentStatus.SUCCESS);
             store.record(late);
             store.record(event(PaymentStatus.SUCCESS));
-            assertThat(store.findByTransaction(tx)).extracting(WebhookDelivery::eventId)
+            assertThat(store.findByTransaction(tx))
+                    .extracting(WebhookDelivery::eventId)
                     .containsExactly(expired.eventId(), late.eventId());
             assertThat(store.findByTransaction(UUID.randomUUID())).isEmpty();
             assertThat(store.find("nope:SUCCESS")).isEmpty();
@@ -126,17 +136,21 @@ public abstract class WebhookDeliveryStoreContract {
     @DisplayName("Claims")
     class Claims {
         @Test
-        @DisplayName("a claim takes at most its limit, oldest first, leased to its owner; a second claimer gets the rest")
+        @DisplayName(
+                "a claim takes at most its limit, oldest first, leased to its owner; a second claimer gets the rest")
         void limitAndOrder() {
             List<WebhookEvent> es = recorded(5);
             List<WebhookDelivery> a = store.claimDue("node-a", 3, LEASE);
-            assertThat(a).extracting(WebhookDelivery::eventId)
-                    .containsExactly(es.get(0).eventId(), es.get(1).eventId(), es.get(2).eventId());
+            assertThat(a)
+                    .extracting(WebhookDelivery::eventId)
+                    .containsExactly(
+                            es.get(0).eventId(), es.get(1).eventId(), es.get(2).eventId());
             assertThat(a).allSatisfy(d -> {
                 assertThat(d.leaseOwner()).isEqualTo("node-a");
                 assertThat(d.leaseUntil()).isEqualTo(clock.instant().plus(LEASE));
             });
-            assertThat(ids(store.claimDue("node-b", 3, LEASE))).containsExactlyInAnyOrder(es.get(3).eventId(), es.get(4).eventId());
+            assertThat(ids(store.claimDue("node-b", 3, LEASE)))
+                    .containsExactlyInAnyOrder(es.get(3).eventId(), es.get(4).eventId());
             assertThat(store.claimDue("node-c", 3, LEASE)).isEmpty();
         }
 
@@ -148,8 +162,10 @@ public abstract class WebhookDeliveryStoreContract {
             clock.advance(LEASE.minusMillis(1));
             assertThat(store.claimDue("node-b", 10, LEASE)).isEmpty();
             clock.advance(Duration.ofMillis(1));
-            assertThat(ids(store.claimDue("node-b", 10, LEASE))).containsExactlyInAnyOrder(es.get(0).eventId(), es.get(1).eventId());
-            assertThat(store.retryLater(es.get(0).eventId(), "dead-node", clock.instant(), "late")).isFalse();
+            assertThat(ids(store.claimDue("node-b", 10, LEASE)))
+                    .containsExactlyInAnyOrder(es.get(0).eventId(), es.get(1).eventId());
+            assertThat(store.retryLater(es.get(0).eventId(), "dead-node", clock.instant(), "late"))
+                    .isFalse();
         }
 
         @Test
@@ -157,7 +173,8 @@ public abstract class WebhookDeliveryStoreContract {
         void notDueBeforeNextAttempt() {
             WebhookEvent e = recorded(1).get(0);
             store.claimDue("node-a", 1, LEASE);
-            assertThat(store.retryLater(e.eventId(), "node-a", clock.instant().plusSeconds(60), "HTTP 500")).isTrue();
+            assertThat(store.retryLater(e.eventId(), "node-a", clock.instant().plusSeconds(60), "HTTP 500"))
+                    .isTrue();
             clock.advance(Duration.ofSeconds(59));
             assertThat(store.claimDue("node-a", 10, LEASE)).isEmpty();
             clock.advance(Duration.ofSeconds(1));
@@ -170,14 +187,17 @@ public abstract class WebhookDeliveryStoreContract {
         @DisplayName("threads racing to claim: each due delivery is claimed by exactly one of them")
         void claimRace() {
             List<WebhookEvent> es = recorded(60);
-            List<List<WebhookDelivery>> batches = Race.run(THREADS, 4, i -> store.claimDue("node-" + (i % THREADS), 3, LEASE));
+            List<List<WebhookDelivery>> batches =
+                    Race.run(THREADS, 4, i -> store.claimDue("node-" + (i % THREADS), 3, LEASE));
             List<String> taken = new ArrayList<>();
             batches.forEach(b -> b.forEach(d -> taken.add(d.eventId())));
             assertThat(taken).doesNotHaveDuplicates();
             List<WebhookDelivery> rest = store.claimDue("sweeper", 1000, LEASE);
             taken.addAll(rest.stream().map(WebhookDelivery::eventId).toList());
-            assertThat(taken).doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(es.stream().map(WebhookEvent::eventId).toList());
+            assertThat(taken)
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(
+                            es.stream().map(WebhookEvent::eventId).toList());
         }
     }
 
@@ -206,16 +226,19 @@ public abstract class WebhookDeliveryStoreContract {
         void retryOnlyByHolder() {
             WebhookEvent e = recorded(1).get(0);
             store.claimDue("node-a", 1, LEASE);
-            assertThat(store.retryLater(e.eventId(), "node-b", clock.instant(), "x")).isFalse();
+            assertThat(store.retryLater(e.eventId(), "node-b", clock.instant(), "x"))
+                    .isFalse();
             assertThat(store.giveUp(e.eventId(), "node-b", "x")).isFalse();
-            assertThat(store.retryLater(e.eventId(), "node-a", clock.instant().plusSeconds(10), "timeout")).isTrue();
+            assertThat(store.retryLater(e.eventId(), "node-a", clock.instant().plusSeconds(10), "timeout"))
+                    .isTrue();
             WebhookDelivery d = store.find(e.eventId()).orElseThrow();
             assertThat(d.state()).isEqualTo(WebhookDeliveryState.PENDING);
             assertThat(d.attempts()).isEqualTo(1);
             assertThat(d.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(10));
             assertThat(d.lastError()).isEqualTo("timeout");
             assertThat(d.leaseOwner()).isNull();
-            assertThat(store.retryLater(e.eventId(), "node-a", clock.instant(), "again")).isFalse(); // lease released
+            assertThat(store.retryLater(e.eventId(), "node-a", clock.instant(), "again"))
+                    .isFalse(); // lease released
         }
 
         @Test
@@ -237,7 +260,8 @@ public abstract class WebhookDeliveryStoreContract {
         @DisplayName("unknown event ids change nothing")
         void unknown() {
             assertThat(store.markDelivered("nope:SUCCESS")).isFalse();
-            assertThat(store.retryLater("nope:SUCCESS", "a", clock.instant(), "x")).isFalse();
+            assertThat(store.retryLater("nope:SUCCESS", "a", clock.instant(), "x"))
+                    .isFalse();
             assertThat(store.giveUp("nope:SUCCESS", "a", "x")).isFalse();
             assertThat(store.redeliver("nope:SUCCESS")).isFalse();
         }
@@ -251,8 +275,11 @@ public abstract class WebhookDeliveryStoreContract {
             List<WebhookEvent> es = recorded(n);
             for (WebhookEvent e : es) {
                 clock.advance(Duration.ofSeconds(1));
-                assertThat(store.claimDue("node-a", 1, LEASE)).extracting(WebhookDelivery::eventId).containsExactly(e.eventId());
-                assertThat(store.giveUp(e.eventId(), "node-a", "HTTP 404 for " + e.eventId())).isTrue();
+                assertThat(store.claimDue("node-a", 1, LEASE))
+                        .extracting(WebhookDelivery::eventId)
+                        .containsExactly(e.eventId());
+                assertThat(store.giveUp(e.eventId(), "node-a", "HTTP 404 for " + e.eventId()))
+                        .isTrue();
             }
             return es;
         }
@@ -274,15 +301,21 @@ public abstract class WebhookDeliveryStoreContract {
         void listsDead() {
             List<WebhookEvent> es = dead(3);
             recorded(1); // pending: not listed
-            assertThat(store.findDead(10)).extracting(WebhookDelivery::eventId)
-                    .containsExactly(es.get(2).eventId(), es.get(1).eventId(), es.get(0).eventId());
-            assertThat(store.findDead(2)).extracting(WebhookDelivery::lastError)
-                    .containsExactly("HTTP 404 for " + es.get(2).eventId(), "HTTP 404 for " + es.get(1).eventId());
+            assertThat(store.findDead(10))
+                    .extracting(WebhookDelivery::eventId)
+                    .containsExactly(
+                            es.get(2).eventId(), es.get(1).eventId(), es.get(0).eventId());
+            assertThat(store.findDead(2))
+                    .extracting(WebhookDelivery::lastError)
+                    .containsExactly(
+                            "HTTP 404 for " + es.get(2).eventId(),
+                            "HTTP 404 for " + es.get(1).eventId());
             assertThatThrownBy(() -> store.findDead(0)).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
-        @DisplayName("redelivering a dead one makes it PENDING and due now with its attempts reset; it is claimed and can be delivered")
+        @DisplayName(
+                "redelivering a dead one makes it PENDING and due now with its attempts reset; it is claimed and can be delivered")
         void redeliver() {
             WebhookEvent e = dead(1).get(0);
             clock.advance(Duration.ofHours(1));
@@ -293,7 +326,9 @@ public abstract class WebhookDeliveryStoreContract {
             assertThat(d.nextAttemptAt()).isEqualTo(clock.instant());
             assertThat(d.lastError()).startsWith("HTTP 404");
             assertThat(store.findDead(10)).isEmpty();
-            assertThat(store.claimDue("node-b", 10, LEASE)).extracting(WebhookDelivery::eventId).containsExactly(e.eventId());
+            assertThat(store.claimDue("node-b", 10, LEASE))
+                    .extracting(WebhookDelivery::eventId)
+                    .containsExactly(e.eventId());
             assertThat(store.markDelivered(e.eventId())).isTrue();
             assertThat(store.find(e.eventId()).orElseThrow().attempts()).isEqualTo(1);
         }
@@ -317,31 +352,48 @@ public abstract class WebhookDeliveryStoreContract {
             store.claimDue("node-a", 3, LEASE);
             assertThat(store.markDelivered(es.get(0).eventId())).isTrue();
             assertThat(store.giveUp(es.get(1).eventId(), "node-a", "HTTP 500")).isTrue();
-            assertThat(store.retryLater(es.get(2).eventId(), "node-a", clock.instant().plusSeconds(60), "timeout")).isTrue();
-            assertThat(store.list(WebhookDeliveryQuery.inState(null, 10))).extracting(WebhookDelivery::eventId)
-                    .containsExactly(es.get(4).eventId(), es.get(3).eventId(), es.get(2).eventId(), es.get(1).eventId(),
+            assertThat(store.retryLater(
+                            es.get(2).eventId(), "node-a", clock.instant().plusSeconds(60), "timeout"))
+                    .isTrue();
+            assertThat(store.list(WebhookDeliveryQuery.inState(null, 10)))
+                    .extracting(WebhookDelivery::eventId)
+                    .containsExactly(
+                            es.get(4).eventId(),
+                            es.get(3).eventId(),
+                            es.get(2).eventId(),
+                            es.get(1).eventId(),
                             es.get(0).eventId());
-            assertThat(store.list(WebhookDeliveryQuery.inState(null, 2))).extracting(WebhookDelivery::eventId)
+            assertThat(store.list(WebhookDeliveryQuery.inState(null, 2)))
+                    .extracting(WebhookDelivery::eventId)
                     .containsExactly(es.get(4).eventId(), es.get(3).eventId());
-            assertThat(store.list(WebhookDeliveryQuery.inState(WebhookDeliveryState.PENDING, 10))).extracting(WebhookDelivery::eventId)
-                    .containsExactly(es.get(4).eventId(), es.get(3).eventId(), es.get(2).eventId());
-            assertThat(store.list(WebhookDeliveryQuery.inState(WebhookDeliveryState.DEAD, 10))).extracting(WebhookDelivery::lastError)
+            assertThat(store.list(WebhookDeliveryQuery.inState(WebhookDeliveryState.PENDING, 10)))
+                    .extracting(WebhookDelivery::eventId)
+                    .containsExactly(
+                            es.get(4).eventId(), es.get(3).eventId(), es.get(2).eventId());
+            assertThat(store.list(WebhookDeliveryQuery.inState(WebhookDeliveryState.DEAD, 10)))
+                    .extracting(WebhookDelivery::lastError)
                     .containsExactly("HTTP 500");
-            assertThat(store.list(WebhookDeliveryQuery.inState(WebhookDeliveryState.DELIVERED, 10))).extracting(WebhookDelivery::eventId)
+            assertThat(store.list(WebhookDeliveryQuery.inState(WebhookDeliveryState.DELIVERED, 10)))
+                    .extracting(WebhookDelivery::eventId)
                     .containsExactly(es.get(0).eventId());
-            assertThat(store.list(WebhookDeliveryQuery.failed(10))).extracting(WebhookDelivery::eventId)
+            assertThat(store.list(WebhookDeliveryQuery.failed(10)))
+                    .extracting(WebhookDelivery::eventId)
                     .containsExactly(es.get(2).eventId(), es.get(1).eventId());
-            assertThat(store.list(new WebhookDeliveryQuery(WebhookDeliveryState.PENDING, true, 10))).extracting(WebhookDelivery::eventId)
+            assertThat(store.list(new WebhookDeliveryQuery(WebhookDeliveryState.PENDING, true, 10)))
+                    .extracting(WebhookDelivery::eventId)
                     .containsExactly(es.get(2).eventId());
-            assertThatThrownBy(() -> WebhookDeliveryQuery.inState(null, 1001)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> WebhookDeliveryQuery.inState(null, 1001))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
-        @DisplayName("retrying a failed pending one now makes it due at once, attempts and error kept; it is claimed next")
+        @DisplayName(
+                "retrying a failed pending one now makes it due at once, attempts and error kept; it is claimed next")
         void retryNow() {
             WebhookEvent e = recorded(1).get(0);
             store.claimDue("node-a", 1, LEASE);
-            assertThat(store.retryLater(e.eventId(), "node-a", clock.instant().plus(Duration.ofHours(2)), "HTTP 503")).isTrue();
+            assertThat(store.retryLater(e.eventId(), "node-a", clock.instant().plus(Duration.ofHours(2)), "HTTP 503"))
+                    .isTrue();
             clock.advance(Duration.ofMinutes(1));
             assertThat(store.claimDue("node-b", 10, LEASE)).isEmpty();
             assertThat(store.retryNow(e.eventId())).isTrue();
@@ -350,7 +402,9 @@ public abstract class WebhookDeliveryStoreContract {
             assertThat(d.nextAttemptAt()).isEqualTo(clock.instant());
             assertThat(d.attempts()).isEqualTo(1);
             assertThat(d.lastError()).isEqualTo("HTTP 503");
-            assertThat(store.claimDue("node-b", 10, LEASE)).extracting(WebhookDelivery::eventId).containsExactly(e.eventId());
+            assertThat(store.claimDue("node-b", 10, LEASE))
+                    .extracting(WebhookDelivery::eventId)
+                    .containsExactly(e.eventId());
         }
 
         @Test

@@ -1,8 +1,8 @@
 package dev.bakongpay.spi.memory;
 
 import dev.bakongpay.spi.WebhookDeliveryStore;
-import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.spi.testkit.WebhookDeliveryStoreContract;
+import dev.bakongpay.testsupport.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("In-memory webhook delivery store")

@@ -5,7 +5,6 @@ import dev.bakongpay.spi.AdminAuditStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 
 /** An {@link AdminAuditStore} in memory, for one node: it keeps the newest {@value #CAPACITY} entries. */

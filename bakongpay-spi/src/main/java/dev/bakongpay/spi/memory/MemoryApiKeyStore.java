@@ -41,8 +41,12 @@ public final class MemoryApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean touch(String keyHash, Instant usedAt) {
-        return keys.computeIfPresent(keyHash, (h, r) -> r.lastUsedAt() != null && !usedAt.isAfter(r.lastUsedAt()) ? r
-                : r.withLastUsedAt(usedAt)) != null;
+        return keys.computeIfPresent(
+                        keyHash,
+                        (h, r) -> r.lastUsedAt() != null && !usedAt.isAfter(r.lastUsedAt())
+                                ? r
+                                : r.withLastUsedAt(usedAt))
+                != null;
     }
 
     @Override
@@ -52,7 +56,8 @@ public final class MemoryApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<ApiKeyRecord> expire(String id, Instant expiresAt) {
-        return update(id, r -> r.expiresAt() != null && !r.expiresAt().isAfter(expiresAt) ? r : r.withExpiresAt(expiresAt));
+        return update(
+                id, r -> r.expiresAt() != null && !r.expiresAt().isAfter(expiresAt) ? r : r.withExpiresAt(expiresAt));
     }
 
     @Override

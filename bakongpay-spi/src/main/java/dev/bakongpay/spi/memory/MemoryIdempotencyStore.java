@@ -29,7 +29,8 @@ public final class MemoryIdempotencyStore implements IdempotencyStore {
         records.computeIfPresent(new Key(merchantId, key), (k, r) -> {
             if (r.completed()) return r;
             done[0] = true;
-            return new IdempotencyRecord(r.merchantId(), r.key(), r.requestFingerprint(), statusCode, responseBody, r.createdAt());
+            return new IdempotencyRecord(
+                    r.merchantId(), r.key(), r.requestFingerprint(), statusCode, responseBody, r.createdAt());
         });
         return done[0];
     }

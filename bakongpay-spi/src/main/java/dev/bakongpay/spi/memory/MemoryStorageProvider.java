@@ -10,8 +10,14 @@ public final class MemoryStorageProvider implements StorageProvider {
 
     /** Fresh, empty in-memory stores. */
     public static Storage create(Clock clock) {
-        return new Storage("memory", new MemoryTransactionStore(clock), new MemoryIdempotencyStore(),
-                new MemoryApiKeyStore(), new MemoryWebhookDeliveryStore(clock), new MemoryAdminAuditStore(), () -> { });
+        return new Storage(
+                "memory",
+                new MemoryTransactionStore(clock),
+                new MemoryIdempotencyStore(),
+                new MemoryApiKeyStore(),
+                new MemoryWebhookDeliveryStore(clock),
+                new MemoryAdminAuditStore(),
+                () -> {});
     }
 
     @Override

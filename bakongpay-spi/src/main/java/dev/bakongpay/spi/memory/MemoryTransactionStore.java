@@ -16,8 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -71,7 +71,9 @@ public final class MemoryTransactionStore implements TransactionStore {
     @Override
     public Optional<Transaction> findByPaymentHash(String merchantId, String hash) {
         return byId.values().stream()
-                .filter(t -> t.merchantId().equals(merchantId) && t.payment() != null && t.payment().hash().equals(hash))
+                .filter(t -> t.merchantId().equals(merchantId)
+                        && t.payment() != null
+                        && t.payment().hash().equals(hash))
                 .max(Comparator.comparing(Transaction::createdAt));
     }
 
@@ -94,7 +96,8 @@ public final class MemoryTransactionStore implements TransactionStore {
             List<Transaction> candidates = new ArrayList<>();
             for (Transaction t : byId.values()) {
                 boolean wanted = t.status() == PaymentStatus.PENDING
-                        || (t.status() == PaymentStatus.EXPIRED && !t.expiresAt().isBefore(expiredSince));
+                        || (t.status() == PaymentStatus.EXPIRED
+                                && !t.expiresAt().isBefore(expiredSince));
                 Lease l = leases.get(t.id());
                 if (wanted && (l == null || !l.until().isAfter(now))) candidates.add(t);
             }
@@ -104,7 +107,9 @@ public final class MemoryTransactionStore implements TransactionStore {
             List<Transaction> batch = candidates.subList(0, Math.min(claim.limit(), candidates.size()));
             Lease lease = new Lease(claim.owner(), now.plus(claim.lease()));
             batch.forEach(t -> leases.put(t.id(), lease));
-            leases.keySet().removeIf(id -> byId.get(id).status().isFinal() && leases.get(id).until().isBefore(expiredSince));
+            leases.keySet()
+                    .removeIf(id -> byId.get(id).status().isFinal()
+                            && leases.get(id).until().isBefore(expiredSince));
             return List.copyOf(batch);
         }
     }
@@ -128,7 +133,9 @@ public final class MemoryTransactionStore implements TransactionStore {
     public List<Transaction> findFinalChangedBetween(Instant from, Instant to, int limit) {
         if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be 1 to 1000, was " + limit);
         return byId.values().stream()
-                .filter(t -> t.status().isFinal() && !t.updatedAt().isBefore(from) && t.updatedAt().isBefore(to))
+                .filter(t -> t.status().isFinal()
+                        && !t.updatedAt().isBefore(from)
+                        && t.updatedAt().isBefore(to))
                 .sorted(Comparator.comparing(Transaction::updatedAt).thenComparing(Transaction::id))
                 .limit(limit)
                 .toList();
@@ -137,10 +144,15 @@ public final class MemoryTransactionStore implements TransactionStore {
     @Override
     public List<Transaction> search(TransactionSearch search) {
         Objects.requireNonNull(search, "search");
-        if (search.id() != null) return findAnyById(search.id()).filter(search::matches).stream().toList();
-        if (search.md5() != null) return findAnyByMd5(search.md5()).filter(search::matches).stream().toList();
-        return byId.values().stream().filter(search::matches).sorted(TransactionSearch.NEWEST_FIRST)
-                .limit(search.limit()).toList();
+        if (search.id() != null)
+            return findAnyById(search.id()).filter(search::matches).stream().toList();
+        if (search.md5() != null)
+            return findAnyByMd5(search.md5()).filter(search::matches).stream().toList();
+        return byId.values().stream()
+                .filter(search::matches)
+                .sorted(TransactionSearch.NEWEST_FIRST)
+                .limit(search.limit())
+                .toList();
     }
 
     @Override
@@ -149,8 +161,11 @@ public final class MemoryTransactionStore implements TransactionStore {
         Map<Instant, long[]> perMinute = new TreeMap<>();
         for (Transaction t : byId.values()) {
             if (t.createdAt().isBefore(start) || !t.createdAt().isBefore(to)) continue;
-            perMinute.computeIfAbsent(t.createdAt().truncatedTo(ChronoUnit.MINUTES),
-                    m -> new long[PaymentStatus.values().length])[t.status().ordinal()]++;
+            perMinute
+                    .computeIfAbsent(
+                            t.createdAt().truncatedTo(ChronoUnit.MINUTES),
+                            m -> new long[PaymentStatus.values().length])[
+                    t.status().ordinal()]++;
         }
         List<StatusCount> out = new ArrayList<>();
         perMinute.forEach((minute, counts) -> {

@@ -32,8 +32,9 @@ public final class MemoryWebhookDeliveryStore implements WebhookDeliveryStore {
     @Override
     public synchronized boolean record(WebhookEvent event) {
         if (byEventId.containsKey(event.eventId())) return false;
-        byEventId.put(event.eventId(), new WebhookDelivery(event, WebhookDeliveryState.PENDING, 0, clock.instant(),
-                null, null, null, null));
+        byEventId.put(
+                event.eventId(),
+                new WebhookDelivery(event, WebhookDeliveryState.PENDING, 0, clock.instant(), null, null, null, null));
         return true;
     }
 
@@ -43,16 +44,25 @@ public final class MemoryWebhookDeliveryStore implements WebhookDeliveryStore {
         Instant now = clock.instant();
         List<WebhookDelivery> due = new ArrayList<>();
         for (WebhookDelivery d : byEventId.values()) {
-            if (d.state() == WebhookDeliveryState.PENDING && !d.nextAttemptAt().isAfter(now)
+            if (d.state() == WebhookDeliveryState.PENDING
+                    && !d.nextAttemptAt().isAfter(now)
                     && (d.leaseUntil() == null || !d.leaseUntil().isAfter(now))) {
                 due.add(d);
             }
         }
-        due.sort(Comparator.comparing(WebhookDelivery::nextAttemptAt).thenComparing(d -> d.event().createdAt()));
+        due.sort(Comparator.comparing(WebhookDelivery::nextAttemptAt)
+                .thenComparing(d -> d.event().createdAt()));
         List<WebhookDelivery> claimed = new ArrayList<>();
         for (WebhookDelivery d : due.subList(0, Math.min(limit, due.size()))) {
-            WebhookDelivery leased = new WebhookDelivery(d.event(), d.state(), d.attempts(), d.nextAttemptAt(),
-                    d.lastAttemptAt(), d.lastError(), owner, now.plus(lease));
+            WebhookDelivery leased = new WebhookDelivery(
+                    d.event(),
+                    d.state(),
+                    d.attempts(),
+                    d.nextAttemptAt(),
+                    d.lastAttemptAt(),
+                    d.lastError(),
+                    owner,
+                    now.plus(lease));
             byEventId.put(d.eventId(), leased);
             claimed.add(leased);
         }
@@ -64,8 +74,17 @@ public final class MemoryWebhookDeliveryStore implements WebhookDeliveryStore {
         WebhookDelivery d = byEventId.get(eventId);
         if (d == null || d.state() != WebhookDeliveryState.PENDING) return false;
         Instant now = clock.instant();
-        byEventId.put(eventId, new WebhookDelivery(d.event(), WebhookDeliveryState.DELIVERED, d.attempts() + 1, now, now,
-                d.lastError(), null, null));
+        byEventId.put(
+                eventId,
+                new WebhookDelivery(
+                        d.event(),
+                        WebhookDeliveryState.DELIVERED,
+                        d.attempts() + 1,
+                        now,
+                        now,
+                        d.lastError(),
+                        null,
+                        null));
         return true;
     }
 
@@ -73,8 +92,17 @@ public final class MemoryWebhookDeliveryStore implements WebhookDeliveryStore {
     public synchronized boolean retryLater(String eventId, String owner, Instant nextAttemptAt, String error) {
         WebhookDelivery d = leasedTo(eventId, owner);
         if (d == null) return false;
-        byEventId.put(eventId, new WebhookDelivery(d.event(), WebhookDeliveryState.PENDING, d.attempts() + 1,
-                Objects.requireNonNull(nextAttemptAt, "nextAttemptAt"), clock.instant(), error, null, null));
+        byEventId.put(
+                eventId,
+                new WebhookDelivery(
+                        d.event(),
+                        WebhookDeliveryState.PENDING,
+                        d.attempts() + 1,
+                        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt"),
+                        clock.instant(),
+                        error,
+                        null,
+                        null));
         return true;
     }
 
@@ -83,8 +111,10 @@ public final class MemoryWebhookDeliveryStore implements WebhookDeliveryStore {
         WebhookDelivery d = leasedTo(eventId, owner);
         if (d == null) return false;
         Instant now = clock.instant();
-        byEventId.put(eventId, new WebhookDelivery(d.event(), WebhookDeliveryState.DEAD, d.attempts() + 1, now, now,
-                error, null, null));
+        byEventId.put(
+                eventId,
+                new WebhookDelivery(
+                        d.event(), WebhookDeliveryState.DEAD, d.attempts() + 1, now, now, error, null, null));
         return true;
     }
 
@@ -102,38 +132,58 @@ public final class MemoryWebhookDeliveryStore implements WebhookDeliveryStore {
     @Override
     public synchronized List<WebhookDelivery> findDead(int limit) {
         WebhookDeliveryStore.checkLimit(limit);
-        return byEventId.values().stream().filter(d -> d.state() == WebhookDeliveryState.DEAD)
-                .sorted(Comparator.comparing(WebhookDelivery::nextAttemptAt).reversed()).limit(limit).toList();
+        return byEventId.values().stream()
+                .filter(d -> d.state() == WebhookDeliveryState.DEAD)
+                .sorted(Comparator.comparing(WebhookDelivery::nextAttemptAt).reversed())
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public synchronized boolean redeliver(String eventId) {
         WebhookDelivery d = byEventId.get(eventId);
         if (d == null || d.state() != WebhookDeliveryState.DEAD) return false;
-        byEventId.put(eventId, new WebhookDelivery(d.event(), WebhookDeliveryState.PENDING, 0, clock.instant(),
-                d.lastAttemptAt(), d.lastError(), null, null));
+        byEventId.put(
+                eventId,
+                new WebhookDelivery(
+                        d.event(),
+                        WebhookDeliveryState.PENDING,
+                        0,
+                        clock.instant(),
+                        d.lastAttemptAt(),
+                        d.lastError(),
+                        null,
+                        null));
         return true;
     }
 
     @Override
     public synchronized List<WebhookDelivery> list(WebhookDeliveryQuery query) {
         Objects.requireNonNull(query, "query");
-        return byEventId.values().stream().filter(query::matches)
-                .sorted(Comparator.<WebhookDelivery, Instant>comparing(d -> d.event().createdAt())
-                        .thenComparing(WebhookDelivery::eventId).reversed())
-                .limit(query.limit()).toList();
+        return byEventId.values().stream()
+                .filter(query::matches)
+                .sorted(Comparator.<WebhookDelivery, Instant>comparing(
+                                d -> d.event().createdAt())
+                        .thenComparing(WebhookDelivery::eventId)
+                        .reversed())
+                .limit(query.limit())
+                .toList();
     }
 
     @Override
     public synchronized boolean retryNow(String eventId) {
         WebhookDelivery d = byEventId.get(eventId);
         Instant now = clock.instant();
-        if (d == null || d.state() != WebhookDeliveryState.PENDING || d.attempts() == 0
+        if (d == null
+                || d.state() != WebhookDeliveryState.PENDING
+                || d.attempts() == 0
                 || (d.leaseUntil() != null && d.leaseUntil().isAfter(now))) {
             return false;
         }
-        byEventId.put(eventId, new WebhookDelivery(d.event(), d.state(), d.attempts(), now, d.lastAttemptAt(),
-                d.lastError(), null, null));
+        byEventId.put(
+                eventId,
+                new WebhookDelivery(
+                        d.event(), d.state(), d.attempts(), now, d.lastAttemptAt(), d.lastError(), null, null));
         return true;
     }
 
@@ -144,7 +194,9 @@ public final class MemoryWebhookDeliveryStore implements WebhookDeliveryStore {
 
     @Override
     public synchronized List<WebhookDelivery> findByTransaction(UUID transactionId) {
-        return byEventId.values().stream().filter(d -> d.event().transactionId().equals(transactionId))
-                .sorted(Comparator.comparing(d -> d.event().createdAt())).toList();
+        return byEventId.values().stream()
+                .filter(d -> d.event().transactionId().equals(transactionId))
+                .sorted(Comparator.comparing(d -> d.event().createdAt()))
+                .toList();
     }
 }

@@ -23,7 +23,8 @@ public final class Parsers {
 
     /** A port: a whole number from 0 to 65535, where 0 picks a free port. */
     public static Parser<Integer> port() {
-        return wholeNumber(0, 65535, "must be a whole number from 0 to 65535 (0 picks a free port)").map(Long::intValue);
+        return wholeNumber(0, 65535, "must be a whole number from 0 to 65535 (0 picks a free port)")
+                .map(Long::intValue);
     }
 
     /** A whole number from {@code min} to {@code max}, as an int. */
@@ -80,9 +81,13 @@ public final class Parsers {
     static Duration durationText(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
-            if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
+            if (t.endsWith("ms"))
+                return Duration.ofMillis(
+                        Long.parseLong(t.substring(0, t.length() - 2).trim()));
             double unit = t.endsWith("s") ? 1000 : t.endsWith("m") ? 60_000 : 1000;
-            String number = t.endsWith("s") || t.endsWith("m") ? t.substring(0, t.length() - 1).trim() : t;
+            String number = t.endsWith("s") || t.endsWith("m")
+                    ? t.substring(0, t.length() - 1).trim()
+                    : t;
             double ms = Double.parseDouble(number) * unit;
             if (Double.isNaN(ms) || Double.isInfinite(ms) || Math.abs(ms) > Long.MAX_VALUE / 2.0) return null;
             return Duration.ofMillis(Math.round(ms));

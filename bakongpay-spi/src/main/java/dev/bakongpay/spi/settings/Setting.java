@@ -27,7 +27,8 @@ public record Setting<T>(String name, Parser<T> parser, T fallback, String defau
         Objects.requireNonNull(parser, "parser");
         Objects.requireNonNull(defaultDoc, "defaultDoc");
         Objects.requireNonNull(doc, "doc");
-        if (!name.matches("[A-Z][A-Z0-9_]*")) throw new IllegalArgumentException("a setting's name is UPPER_SNAKE_CASE: " + name);
+        if (!name.matches("[A-Z][A-Z0-9_]*"))
+            throw new IllegalArgumentException("a setting's name is UPPER_SNAKE_CASE: " + name);
     }
 
     /** A setting without documentation yet; {@code fallback} may be null (no default). */

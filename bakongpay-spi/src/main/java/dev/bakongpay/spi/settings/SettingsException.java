@@ -23,7 +23,8 @@ public class SettingsException extends IllegalArgumentException {
 
     private static String message(String subject, List<String> problems) {
         if (problems.isEmpty()) throw new IllegalArgumentException("no problems to report");
-        return problems.size() == 1 ? subject + ": " + problems.get(0)
+        return problems.size() == 1
+                ? subject + ": " + problems.get(0)
                 : subject + " has " + problems.size() + " problems:\n  - " + String.join("\n  - ", problems);
     }
 }

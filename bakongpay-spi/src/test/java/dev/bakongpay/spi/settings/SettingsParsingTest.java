@@ -32,16 +32,21 @@ class SettingsParsingTest {
         void port() {
             assertThat(Parsers.port().parse("0")).isZero();
             assertThat(Parsers.port().parse("65535")).isEqualTo(65535);
-            assertThat(reason(Parsers.port(), "65536")).isEqualTo("must be a whole number from 0 to 65535 (0 picks a free port)");
-            assertThat(reason(Parsers.port(), "eighty")).isEqualTo("must be a whole number from 0 to 65535 (0 picks a free port)");
+            assertThat(reason(Parsers.port(), "65536"))
+                    .isEqualTo("must be a whole number from 0 to 65535 (0 picks a free port)");
+            assertThat(reason(Parsers.port(), "eighty"))
+                    .isEqualTo("must be a whole number from 0 to 65535 (0 picks a free port)");
         }
 
         @Test
         @DisplayName("whole numbers hold their range, longs included")
         void wholeNumbers() {
-            assertThat(Parsers.wholeNumber(1, Long.MAX_VALUE, "r").parse("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
-            assertThat(reason(Parsers.intRange(1, 50, "must be from 1 to 50"), "51")).isEqualTo("must be from 1 to 50");
-            assertThat(reason(Parsers.intRange(1, 50, "must be from 1 to 50"), "1.5")).isEqualTo("must be from 1 to 50");
+            assertThat(Parsers.wholeNumber(1, Long.MAX_VALUE, "r").parse("9223372036854775807"))
+                    .isEqualTo(Long.MAX_VALUE);
+            assertThat(reason(Parsers.intRange(1, 50, "must be from 1 to 50"), "51"))
+                    .isEqualTo("must be from 1 to 50");
+            assertThat(reason(Parsers.intRange(1, 50, "must be from 1 to 50"), "1.5"))
+                    .isEqualTo("must be from 1 to 50");
         }
 
         @Test
@@ -63,10 +68,13 @@ class SettingsParsingTest {
         @DisplayName("URLs are absolute http or https with a host, kept as given; a base URL loses its trailing slash")
         void urls() {
             assertThat(Parsers.httpUrl().parse("HTTPS://pay.example.com/")).hasToString("HTTPS://pay.example.com/");
-            assertThat(Parsers.withoutTrailingSlash(URI.create("http://127.0.0.1:9999/"))).hasToString("http://127.0.0.1:9999");
-            assertThat(reason(Parsers.httpUrl(), "shop.example")).isEqualTo("must be an absolute http:// or https:// URL");
+            assertThat(Parsers.withoutTrailingSlash(URI.create("http://127.0.0.1:9999/")))
+                    .hasToString("http://127.0.0.1:9999");
+            assertThat(reason(Parsers.httpUrl(), "shop.example"))
+                    .isEqualTo("must be an absolute http:// or https:// URL");
             assertThat(reason(Parsers.httpUrl(), "ftp://x")).isEqualTo("must be an absolute http:// or https:// URL");
-            assertThat(reason(Parsers.httpUrl().orSay("must be a URL (empty turns it off)"), "x")).isEqualTo("must be a URL (empty turns it off)");
+            assertThat(reason(Parsers.httpUrl().orSay("must be a URL (empty turns it off)"), "x"))
+                    .isEqualTo("must be a URL (empty turns it off)");
         }
 
         @Test
@@ -89,7 +97,8 @@ class SettingsParsingTest {
     class Collector {
         static final Setting<Integer> PORT = Setting.of("X_PORT", Parsers.port(), 8080);
         static final Setting<Boolean> ON = Setting.of("X_ON", Parsers.bool(), false);
-        static final Setting<String> TOKEN = Setting.of("X_TOKEN", Parsers.matching(t -> t.length() > 8, "must be longer than 8"), null)
+        static final Setting<String> TOKEN = Setting.of(
+                        "X_TOKEN", Parsers.matching(t -> t.length() > 8, "must be longer than 8"), null)
                 .asSecret();
 
         @Test
@@ -111,25 +120,34 @@ class SettingsParsingTest {
             assertThat(p.read(PORT)).isEqualTo(8080);
             assertThat(p.read(ON)).isFalse();
             assertThat(p.read(TOKEN)).isNull();
-            assertThat(p.list()).containsExactly(
-                    "X_PORT was '80800' but it must be a whole number from 0 to 65535 (0 picks a free port)",
-                    "X_ON was 'yes' but it must be true or false",
-                    "X_TOKEN was '***' but it must be longer than 8");
-            assertThatThrownBy(() -> p.throwIfAny("X configuration")).isInstanceOf(SettingsException.class)
-                    .hasMessage("X configuration has 3 problems:\n  - X_PORT was '80800' but it must be a whole number from 0 to 65535"
-                            + " (0 picks a free port)\n  - X_ON was 'yes' but it must be true or false\n  - X_TOKEN was '***' but it must be longer than 8");
+            assertThat(p.list())
+                    .containsExactly(
+                            "X_PORT was '80800' but it must be a whole number from 0 to 65535 (0 picks a free port)",
+                            "X_ON was 'yes' but it must be true or false",
+                            "X_TOKEN was '***' but it must be longer than 8");
+            assertThatThrownBy(() -> p.throwIfAny("X configuration"))
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessage(
+                            "X configuration has 3 problems:\n  - X_PORT was '80800' but it must be a whole number from 0 to 65535"
+                                    + " (0 picks a free port)\n  - X_ON was 'yes' but it must be true or false\n  - X_TOKEN was '***' but it must be longer than 8");
         }
 
         @Test
         @DisplayName("a list setting reports each bad entry, shown as the parser chooses")
         void entries() {
-            Setting<List<String>> list = Setting.of("X_LIST", text -> {
-                throw new Rejected(List.of(new Rejected.Entry("a…", "must be b"), new Rejected.Entry("c", "must be d")));
-            }, List.of());
+            Setting<List<String>> list = Setting.of(
+                    "X_LIST",
+                    text -> {
+                        throw new Rejected(
+                                List.of(new Rejected.Entry("a…", "must be b"), new Rejected.Entry("c", "must be d")));
+                    },
+                    List.of());
             Problems p = new Problems(Map.of("X_LIST", "a-secret,c")::get);
             assertThat(p.read(list)).isEmpty();
             assertThat(p.list()).containsExactly("X_LIST was 'a…' but it must be b", "X_LIST was 'c' but it must be d");
-            assertThatThrownBy(() -> p.throwIfAny("X")).hasMessage("X has 2 problems:\n  - X_LIST was 'a…' but it must be b\n  - X_LIST was 'c' but it must be d");
+            assertThatThrownBy(() -> p.throwIfAny("X"))
+                    .hasMessage(
+                            "X has 2 problems:\n  - X_LIST was 'a…' but it must be b\n  - X_LIST was 'c' but it must be d");
         }
 
         @Test
@@ -138,7 +156,8 @@ class SettingsParsingTest {
             Problems p = new Problems(Map.of("X_PORT", "-1")::get);
             p.read(PORT);
             assertThatThrownBy(() -> p.throwIfAny("X configuration"))
-                    .hasMessage("X configuration: X_PORT was '-1' but it must be a whole number from 0 to 65535 (0 picks a free port)");
+                    .hasMessage(
+                            "X configuration: X_PORT was '-1' but it must be a whole number from 0 to 65535 (0 picks a free port)");
             assertThat("set " + PORT).isEqualTo("set X_PORT");
             assertThatThrownBy(() -> Setting.text("lower_case")).isInstanceOf(IllegalArgumentException.class);
         }

@@ -54,10 +54,15 @@ public class KhqrBenchmark {
 
     KhqrPayload build() {
         return KhqrPayload.individual("john_smith@devb")
-                .merchantName("John Smith").merchantCity("Phnom Penh")
-                .currency(KhqrCurrency.USD).amount(new BigDecimal("12.34"))
-                .billNumber("INV-0001").mobileNumber("85512233455").storeLabel("Coffee Shop")
-                .terminalLabel("Cashier_1").purposeOfTransaction("Buy coffee")
+                .merchantName("John Smith")
+                .merchantCity("Phnom Penh")
+                .currency(KhqrCurrency.USD)
+                .amount(new BigDecimal("12.34"))
+                .billNumber("INV-0001")
+                .mobileNumber("85512233455")
+                .storeLabel("Coffee Shop")
+                .terminalLabel("Cashier_1")
+                .purposeOfTransaction("Buy coffee")
                 .expirationTimestamp(4102444800000L)
                 .build();
     }

@@ -15,54 +15,53 @@ import java.time.Duration;
  */
 final class JdkHttpConnection implements HttpClientConnection {
 
-  private final HttpClient client;
-  private final URI base;
-  private final String apiKey;
-  private final Duration timeout;
+    private final HttpClient client;
+    private final URI base;
+    private final String apiKey;
+    private final Duration timeout;
 
-  JdkHttpConnection(HttpClient client, URI base, String apiKey, Duration timeout) {
-    this.client = client;
-    this.base = base;
-    this.apiKey = apiKey;
-    this.timeout = timeout;
-  }
+    JdkHttpConnection(HttpClient client, URI base, String apiKey, Duration timeout) {
+        this.client = client;
+        this.base = base;
+        this.apiKey = apiKey;
+        this.timeout = timeout;
+    }
 
-  static HttpClient newSharedClient(Duration timeout) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-  }
+    static HttpClient newSharedClient(Duration timeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
 
-  @Override
-  public HttpAnswer exchange(String method, String path, byte[] body, String idempotencyKey) throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(timeout)
-        .header("Accept", "application/json");
-    if (apiKey != null) {
-      request.header("Authorization", "Bearer " + apiKey);
+    @Override
+    public HttpAnswer exchange(String method, String path, byte[] body, String idempotencyKey) throws IOException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json");
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new HttpAnswer(response.statusCode(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        }
     }
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    try {
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new HttpAnswer(response.statusCode(), response.body());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted");
-    }
-  }
 
-  @Override
-  public void close() {
-    // the shared client outlives each worker; nothing per connection to release
-  }
+    @Override
+    public void close() {
+        // the shared client outlives each worker; nothing per connection to release
+    }
 }

@@ -15,30 +15,33 @@ import java.util.Locale;
  * URL can never turn the tool on somebody else's machine.
  */
 public record LoadOptions(
-    URI url,
-    String apiKey,
-    Scenario scenario,
-    int connections,
-    Duration duration,
-    Duration warmup,
-    long maxRequests,
-    long maxErrors,
-    int poolSize,
-    boolean checkFinal,
-    URI simulatorUrl,
-    String bakongId,
-    ClientKind client,
-    Duration timeout,
-    boolean allowRemote,
-    boolean idempotencyKeys,
-    boolean identicalBodies) {
+        URI url,
+        String apiKey,
+        Scenario scenario,
+        int connections,
+        Duration duration,
+        Duration warmup,
+        long maxRequests,
+        long maxErrors,
+        int poolSize,
+        boolean checkFinal,
+        URI simulatorUrl,
+        String bakongId,
+        ClientKind client,
+        Duration timeout,
+        boolean allowRemote,
+        boolean idempotencyKeys,
+        boolean identicalBodies) {
 
-  static final Duration MAX_DURATION = Duration.ofHours(1);
+    static final Duration MAX_DURATION = Duration.ofHours(1);
 
-  /** Which HTTP client the workers use; {@code socket} is the default, see README for why. */
-  public enum ClientKind { SOCKET, JDK }
+    /** Which HTTP client the workers use; {@code socket} is the default, see README for why. */
+    public enum ClientKind {
+        SOCKET,
+        JDK
+    }
 
-  public static final String USAGE = """
+    public static final String USAGE = """
       usage: LoadTest --url http://127.0.0.1:8080 --key bk_test_... [options]
         --scenario create|check|bulk|mixed   what to drive (default check)
         --connections N        concurrent closed-loop workers, one request in flight each (default 64)
@@ -57,133 +60,151 @@ public record LoadOptions(
         --identical-bodies     send every create with the same body (a fixed-price item, a kiosk)
       """;
 
-  /** Parses {@code args}; throws {@link IllegalArgumentException} with a message meant for a user. */
-  public static LoadOptions parse(String... args) {
-    URI url = null;
-    String key = null;
-    Scenario scenario = Scenario.CHECK;
-    int connections = 64;
-    Duration duration = Duration.ofSeconds(30);
-    Duration warmup = Duration.ofSeconds(5);
-    long maxRequests = 50_000_000L;
-    long maxErrors = 10_000L;
-    int pool = 1000;
-    boolean checkFinal = false;
-    URI simulator = URI.create("http://127.0.0.1:9090");
-    ClientKind client = ClientKind.SOCKET;
-    String bakongId = "loadshop@devb";
-    Duration timeout = Duration.ofSeconds(10);
-    boolean allowRemote = false;
-    boolean idempotencyKeys = false;
-    boolean identicalBodies = false;
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      switch (flag) {
-        case "--check-final" -> checkFinal = true;
-        case "--allow-remote" -> allowRemote = true;
-        case "--idempotency-keys" -> idempotencyKeys = true;
-        case "--identical-bodies" -> identicalBodies = true;
-        case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
-        default -> {
-          if (i + 1 >= args.length) {
-            throw new IllegalArgumentException("missing value after " + flag + "\n" + USAGE);
-          }
-          String value = args[++i];
-          switch (flag) {
-            case "--url" -> url = httpUri(value, flag);
-            case "--key" -> key = value;
-            case "--scenario" -> scenario = Scenario.parse(value);
-            case "--connections" -> connections = (int) positive(value, flag, 4096);
-            case "--duration" -> duration = parseDuration(value, flag);
-            case "--warmup" -> warmup = parseDuration(value, flag);
-            case "--max-requests" -> maxRequests = positive(value, flag, Long.MAX_VALUE);
-            case "--max-errors" -> maxErrors = positive(value, flag, Long.MAX_VALUE);
-            case "--pool" -> pool = (int) positive(value, flag, 1_000_000);
-            case "--simulator" -> simulator = httpUri(value, flag);
-            case "--bakong-id" -> bakongId = value;
-            case "--client" -> client = ClientKind.valueOf(value.toUpperCase(Locale.ROOT));
-            case "--timeout" -> timeout = parseDuration(value, flag);
-            default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
-          }
+    /** Parses {@code args}; throws {@link IllegalArgumentException} with a message meant for a user. */
+    public static LoadOptions parse(String... args) {
+        URI url = null;
+        String key = null;
+        Scenario scenario = Scenario.CHECK;
+        int connections = 64;
+        Duration duration = Duration.ofSeconds(30);
+        Duration warmup = Duration.ofSeconds(5);
+        long maxRequests = 50_000_000L;
+        long maxErrors = 10_000L;
+        int pool = 1000;
+        boolean checkFinal = false;
+        URI simulator = URI.create("http://127.0.0.1:9090");
+        ClientKind client = ClientKind.SOCKET;
+        String bakongId = "loadshop@devb";
+        Duration timeout = Duration.ofSeconds(10);
+        boolean allowRemote = false;
+        boolean idempotencyKeys = false;
+        boolean identicalBodies = false;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            switch (flag) {
+                case "--check-final" -> checkFinal = true;
+                case "--allow-remote" -> allowRemote = true;
+                case "--idempotency-keys" -> idempotencyKeys = true;
+                case "--identical-bodies" -> identicalBodies = true;
+                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+                default -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("missing value after " + flag + "\n" + USAGE);
+                    }
+                    String value = args[++i];
+                    switch (flag) {
+                        case "--url" -> url = httpUri(value, flag);
+                        case "--key" -> key = value;
+                        case "--scenario" -> scenario = Scenario.parse(value);
+                        case "--connections" -> connections = (int) positive(value, flag, 4096);
+                        case "--duration" -> duration = parseDuration(value, flag);
+                        case "--warmup" -> warmup = parseDuration(value, flag);
+                        case "--max-requests" -> maxRequests = positive(value, flag, Long.MAX_VALUE);
+                        case "--max-errors" -> maxErrors = positive(value, flag, Long.MAX_VALUE);
+                        case "--pool" -> pool = (int) positive(value, flag, 1_000_000);
+                        case "--simulator" -> simulator = httpUri(value, flag);
+                        case "--bakong-id" -> bakongId = value;
+                        case "--client" -> client = ClientKind.valueOf(value.toUpperCase(Locale.ROOT));
+                        case "--timeout" -> timeout = parseDuration(value, flag);
+                        default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+                    }
+                }
+            }
         }
-      }
-    }
-    if (url == null) {
-      throw new IllegalArgumentException("--url is required\n" + USAGE);
-    }
-    if (key == null || key.isBlank()) {
-      throw new IllegalArgumentException("--key is required (an ENTERPRISE key with a high rate limit)");
-    }
-    if (duration.isZero()) {
-      throw new IllegalArgumentException("--duration must be more than 0");
-    }
-    if (duration.plus(warmup).compareTo(MAX_DURATION) > 0) {
-      throw new IllegalArgumentException("--duration plus --warmup must be at most 1h");
-    }
-    if (!bakongId.matches("[A-Za-z0-9_.-]{1,32}@[A-Za-z0-9_.-]{1,32}")) {
-      throw new IllegalArgumentException("--bakong-id must look like name@bank, not " + bakongId);
-    }
-    if (timeout.isZero()) {
-      throw new IllegalArgumentException("--timeout must be more than 0");
-    }
-    if (!allowRemote) {
-      requireLoopback(url, "--url");
-      if (checkFinal) {
-        requireLoopback(simulator, "--simulator");
-      }
-    }
-    if (scenario != Scenario.CREATE && pool < 50) {
-      throw new IllegalArgumentException("--pool must be at least 50: bulk checks batches of 50");
-    }
-    return new LoadOptions(url, key, scenario, connections, duration, warmup, maxRequests,
-        maxErrors, pool, checkFinal, simulator, bakongId, client, timeout, allowRemote, idempotencyKeys, identicalBodies);
-  }
-
-  /** The longest any one duration flag may say; a run's duration plus warm-up is held to {@link #MAX_DURATION}. */
-  private static final Parser<Duration> DURATION = Parsers.duration(Duration.ZERO, Duration.ofHours(24));
-  private static final Parser<URI> BASE_URL = Parsers.httpUrl().orSay("must be an http://host:port URL")
-      .map(Parsers::withoutTrailingSlash);
-
-  /** "30s", "500ms", "2m", or a bare number of seconds: the settings' duration rule, up to 24h. */
-  static Duration parseDuration(String value, String flag) {
-    return parse(flag, value, DURATION);
-  }
-
-  /** {@code parser}'s value, or an {@link IllegalArgumentException} worded as the settings word it. */
-  private static <T> T parse(String flag, String value, Parser<T> parser) {
-    try {
-      return parser.parse(value.strip());
-    } catch (Rejected e) {
-      throw new IllegalArgumentException(flag + " was '" + value + "' but it " + e.entries().get(0).reason());
-    }
-  }
-
-  private static long positive(String value, String flag, long max) {
-    return parse(flag, value.replace("_", ""), Parsers.wholeNumber(1, max, "must be between 1 and " + max));
-  }
-
-  private static URI httpUri(String value, String flag) {
-    URI uri = parse(flag, value, BASE_URL);
-    if (!"http".equalsIgnoreCase(uri.getScheme())) {
-      throw new IllegalArgumentException(flag + ": only http://host:port URLs are supported: " + value);
-    }
-    if (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
-      throw new IllegalArgumentException(flag + ": give the base URL without a path: " + value);
-    }
-    return uri;
-  }
-
-  /** Every address the host resolves to must be loopback, so "localhost" passes and a LAN IP does not. */
-  static void requireLoopback(URI uri, String flag) {
-    try {
-      for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-        if (!address.isLoopbackAddress()) {
-          throw new IllegalArgumentException(flag + " " + uri + " is not a loopback address;"
-              + " this tool only loads servers on this machine unless --allow-remote is given");
+        if (url == null) {
+            throw new IllegalArgumentException("--url is required\n" + USAGE);
         }
-      }
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(flag + ": unknown host " + uri.getHost());
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("--key is required (an ENTERPRISE key with a high rate limit)");
+        }
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("--duration must be more than 0");
+        }
+        if (duration.plus(warmup).compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("--duration plus --warmup must be at most 1h");
+        }
+        if (!bakongId.matches("[A-Za-z0-9_.-]{1,32}@[A-Za-z0-9_.-]{1,32}")) {
+            throw new IllegalArgumentException("--bakong-id must look like name@bank, not " + bakongId);
+        }
+        if (timeout.isZero()) {
+            throw new IllegalArgumentException("--timeout must be more than 0");
+        }
+        if (!allowRemote) {
+            requireLoopback(url, "--url");
+            if (checkFinal) {
+                requireLoopback(simulator, "--simulator");
+            }
+        }
+        if (scenario != Scenario.CREATE && pool < 50) {
+            throw new IllegalArgumentException("--pool must be at least 50: bulk checks batches of 50");
+        }
+        return new LoadOptions(
+                url,
+                key,
+                scenario,
+                connections,
+                duration,
+                warmup,
+                maxRequests,
+                maxErrors,
+                pool,
+                checkFinal,
+                simulator,
+                bakongId,
+                client,
+                timeout,
+                allowRemote,
+                idempotencyKeys,
+                identicalBodies);
     }
-  }
+
+    /** The longest any one duration flag may say; a run's duration plus warm-up is held to {@link #MAX_DURATION}. */
+    private static final Parser<Duration> DURATION = Parsers.duration(Duration.ZERO, Duration.ofHours(24));
+
+    private static final Parser<URI> BASE_URL =
+            Parsers.httpUrl().orSay("must be an http://host:port URL").map(Parsers::withoutTrailingSlash);
+
+    /** "30s", "500ms", "2m", or a bare number of seconds: the settings' duration rule, up to 24h. */
+    static Duration parseDuration(String value, String flag) {
+        return parse(flag, value, DURATION);
+    }
+
+    /** {@code parser}'s value, or an {@link IllegalArgumentException} worded as the settings word it. */
+    private static <T> T parse(String flag, String value, Parser<T> parser) {
+        try {
+            return parser.parse(value.strip());
+        } catch (Rejected e) {
+            throw new IllegalArgumentException(
+                    flag + " was '" + value + "' but it " + e.entries().get(0).reason());
+        }
+    }
+
+    private static long positive(String value, String flag, long max) {
+        return parse(flag, value.replace("_", ""), Parsers.wholeNumber(1, max, "must be between 1 and " + max));
+    }
+
+    private static URI httpUri(String value, String flag) {
+        URI uri = parse(flag, value, BASE_URL);
+        if (!"http".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException(flag + ": only http://host:port URLs are supported: " + value);
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
+            throw new IllegalArgumentException(flag + ": give the base URL without a path: " + value);
+        }
+        return uri;
+    }
+
+    /** Every address the host resolves to must be loopback, so "localhost" passes and a LAN IP does not. */
+    static void requireLoopback(URI uri, String flag) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (!address.isLoopbackAddress()) {
+                    throw new IllegalArgumentException(flag + " " + uri + " is not a loopback address;"
+                            + " this tool only loads servers on this machine unless --allow-remote is given");
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(flag + ": unknown host " + uri.getHost());
+        }
+    }
 }

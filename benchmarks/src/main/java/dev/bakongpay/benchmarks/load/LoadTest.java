@@ -19,97 +19,106 @@ import java.util.function.Supplier;
  */
 public final class LoadTest {
 
-  private LoadTest() {}
+    private LoadTest() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    LoadOptions options;
-    try {
-      options = LoadOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    LoadReport report;
-    try {
-      report = run(options, System.err);
-    } catch (IllegalStateException e) {
-      System.err.println(e.getMessage());
-      System.exit(1);
-      return;
-    }
-    System.out.print(report.table());
-    System.out.println(report.jsonLines());
-    boolean anySuccess = report.operations().stream()
-        .anyMatch(op -> report.requests(op) > report.failures(op));
-    System.exit(anySuccess ? 0 : 1);
-  }
-
-  /**
-   * Runs setup (the pool) and the measured load; progress goes to {@code log}.
-   *
-   * @throws IllegalStateException when setup could not create the pool
-   */
-  public static LoadReport run(LoadOptions options, PrintStream log) throws InterruptedException {
-    HttpClient shared = options.client() == LoadOptions.ClientKind.JDK
-        ? JdkHttpConnection.newSharedClient(options.timeout()) : null;
-    Supplier<HttpClientConnection> server = () -> connect(options, options.url(), options.apiKey(), shared);
-    Supplier<HttpClientConnection> simulator =
-        () -> connect(options, options.simulatorUrl(), null, shared);
-
-    RequestBodies bodies = new RequestBodies(options.bakongId(), List.of(), options.identicalBodies());
-    String setup = null;
-    if (options.scenario().needsPool()) {
-      TransactionPool.Summary pool = TransactionPool.build(options, bodies, server, simulator, log);
-      setup = pool.describe();
-      log.println("setup: " + setup);
-      bodies = new RequestBodies(options.bakongId(), pool.md5s(), options.identicalBodies());
+    public static void main(String[] args) throws InterruptedException {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LoadReport report;
+        try {
+            report = run(options, System.err);
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.out.print(report.table());
+        System.out.println(report.jsonLines());
+        boolean anySuccess = report.operations().stream().anyMatch(op -> report.requests(op) > report.failures(op));
+        System.exit(anySuccess ? 0 : 1);
     }
 
-    long start = System.nanoTime();
-    RunControl control = new RunControl(start, options.warmup().toNanos(), options.duration().toNanos(),
-        options.maxRequests(), options.maxErrors());
-    List<Worker> workers = new ArrayList<>();
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < options.connections(); i++) {
-      Worker worker = new Worker(i, server.get(), options.scenario(), bodies, control, options.idempotencyKeys());
-      workers.add(worker);
-      Thread thread = new Thread(worker, "load-worker-" + i);
-      thread.setDaemon(true);
-      threads.add(thread);
-    }
-    log.printf(java.util.Locale.ROOT, "load: %s, %d connections, %.1f s warm-up, then %.1f s measured%n",
-        options.scenario().name().toLowerCase(java.util.Locale.ROOT), options.connections(),
-        options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0);
-    threads.forEach(Thread::start);
-    // a worker stuck in a request is freed by its socket timeout; wait that long past the end
-    long joinDeadline = control.endNanos + options.timeout().toNanos() + 5_000_000_000L;
-    for (Thread thread : threads) {
-      long left = joinDeadline - System.nanoTime();
-      if (left > 0) {
-        thread.join(Math.max(1, left / 1_000_000));
-      }
-      if (thread.isAlive()) {
-        log.println("warning: " + thread.getName() + " did not finish in time; its numbers are left out");
-      }
-    }
-    String lastFailure = workers.stream().map(w -> w.lastFailure).filter(f -> f != null)
-        .reduce((a, b) -> b).orElse(null);
-    List<Worker> finished = new ArrayList<>();
-    for (int i = 0; i < workers.size(); i++) {
-      if (!threads.get(i).isAlive()) {
-        finished.add(workers.get(i));
-      }
-    }
-    return new LoadReport(options, control.measuredSeconds(), control.stopReason(), setup,
-        lastFailure, finished);
-  }
+    /**
+     * Runs setup (the pool) and the measured load; progress goes to {@code log}.
+     *
+     * @throws IllegalStateException when setup could not create the pool
+     */
+    public static LoadReport run(LoadOptions options, PrintStream log) throws InterruptedException {
+        HttpClient shared = options.client() == LoadOptions.ClientKind.JDK
+                ? JdkHttpConnection.newSharedClient(options.timeout())
+                : null;
+        Supplier<HttpClientConnection> server = () -> connect(options, options.url(), options.apiKey(), shared);
+        Supplier<HttpClientConnection> simulator = () -> connect(options, options.simulatorUrl(), null, shared);
 
-  private static HttpClientConnection connect(LoadOptions options, URI base, String key, HttpClient shared) {
-    if (shared != null) {
-      return new JdkHttpConnection(shared, base, key, options.timeout());
+        RequestBodies bodies = new RequestBodies(options.bakongId(), List.of(), options.identicalBodies());
+        String setup = null;
+        if (options.scenario().needsPool()) {
+            TransactionPool.Summary pool = TransactionPool.build(options, bodies, server, simulator, log);
+            setup = pool.describe();
+            log.println("setup: " + setup);
+            bodies = new RequestBodies(options.bakongId(), pool.md5s(), options.identicalBodies());
+        }
+
+        long start = System.nanoTime();
+        RunControl control = new RunControl(
+                start,
+                options.warmup().toNanos(),
+                options.duration().toNanos(),
+                options.maxRequests(),
+                options.maxErrors());
+        List<Worker> workers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < options.connections(); i++) {
+            Worker worker = new Worker(i, server.get(), options.scenario(), bodies, control, options.idempotencyKeys());
+            workers.add(worker);
+            Thread thread = new Thread(worker, "load-worker-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        log.printf(
+                java.util.Locale.ROOT,
+                "load: %s, %d connections, %.1f s warm-up, then %.1f s measured%n",
+                options.scenario().name().toLowerCase(java.util.Locale.ROOT),
+                options.connections(),
+                options.warmup().toMillis() / 1000.0,
+                options.duration().toMillis() / 1000.0);
+        threads.forEach(Thread::start);
+        // a worker stuck in a request is freed by its socket timeout; wait that long past the end
+        long joinDeadline = control.endNanos + options.timeout().toNanos() + 5_000_000_000L;
+        for (Thread thread : threads) {
+            long left = joinDeadline - System.nanoTime();
+            if (left > 0) {
+                thread.join(Math.max(1, left / 1_000_000));
+            }
+            if (thread.isAlive()) {
+                log.println("warning: " + thread.getName() + " did not finish in time; its numbers are left out");
+            }
+        }
+        String lastFailure = workers.stream()
+                .map(w -> w.lastFailure)
+                .filter(f -> f != null)
+                .reduce((a, b) -> b)
+                .orElse(null);
+        List<Worker> finished = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            if (!threads.get(i).isAlive()) {
+                finished.add(workers.get(i));
+            }
+        }
+        return new LoadReport(options, control.measuredSeconds(), control.stopReason(), setup, lastFailure, finished);
     }
-    return new SocketHttpConnection(base.getHost(), base.getPort() == -1 ? 80 : base.getPort(), key,
-        options.timeout());
-  }
+
+    private static HttpClientConnection connect(LoadOptions options, URI base, String key, HttpClient shared) {
+        if (shared != null) {
+            return new JdkHttpConnection(shared, base, key, options.timeout());
+        }
+        return new SocketHttpConnection(
+                base.getHost(), base.getPort() == -1 ? 80 : base.getPort(), key, options.timeout());
+    }
 }

@@ -9,58 +9,58 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class RunControl {
 
-  final long measureStartNanos;
-  final long endNanos;
-  private final long maxRequests;
-  private final long maxErrors;
-  private final AtomicLong started = new AtomicLong();
-  private final AtomicLong errors = new AtomicLong();
-  private final AtomicReference<String> stopReason = new AtomicReference<>();
-  private volatile long stoppedAtNanos;
+    final long measureStartNanos;
+    final long endNanos;
+    private final long maxRequests;
+    private final long maxErrors;
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicReference<String> stopReason = new AtomicReference<>();
+    private volatile long stoppedAtNanos;
 
-  RunControl(long startNanos, long warmupNanos, long durationNanos, long maxRequests, long maxErrors) {
-    this.measureStartNanos = startNanos + warmupNanos;
-    this.endNanos = measureStartNanos + durationNanos;
-    this.maxRequests = maxRequests;
-    this.maxErrors = maxErrors;
-  }
-
-  /** Whether a worker may start one more request; claims it against the request cap. */
-  boolean mayStart() {
-    if (stopReason.get() != null) {
-      return false;
+    RunControl(long startNanos, long warmupNanos, long durationNanos, long maxRequests, long maxErrors) {
+        this.measureStartNanos = startNanos + warmupNanos;
+        this.endNanos = measureStartNanos + durationNanos;
+        this.maxRequests = maxRequests;
+        this.maxErrors = maxErrors;
     }
-    long now = System.nanoTime();
-    if (now - endNanos >= 0) {
-      stop("duration reached", now);
-      return false;
-    }
-    if (started.incrementAndGet() > maxRequests) {
-      stop("--max-requests reached", now);
-      return false;
-    }
-    return true;
-  }
 
-  void countError() {
-    if (errors.incrementAndGet() >= maxErrors) {
-      stop("--max-errors reached", System.nanoTime());
+    /** Whether a worker may start one more request; claims it against the request cap. */
+    boolean mayStart() {
+        if (stopReason.get() != null) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (now - endNanos >= 0) {
+            stop("duration reached", now);
+            return false;
+        }
+        if (started.incrementAndGet() > maxRequests) {
+            stop("--max-requests reached", now);
+            return false;
+        }
+        return true;
     }
-  }
 
-  private void stop(String reason, long now) {
-    if (stopReason.compareAndSet(null, reason)) {
-      stoppedAtNanos = now;
+    void countError() {
+        if (errors.incrementAndGet() >= maxErrors) {
+            stop("--max-errors reached", System.nanoTime());
+        }
     }
-  }
 
-  String stopReason() {
-    return stopReason.get() == null ? "not stopped" : stopReason.get();
-  }
+    private void stop(String reason, long now) {
+        if (stopReason.compareAndSet(null, reason)) {
+            stoppedAtNanos = now;
+        }
+    }
 
-  /** Seconds between the end of warm-up and the stop (0 if the run stopped during warm-up). */
-  double measuredSeconds() {
-    long stop = stopReason.get() == null ? System.nanoTime() : stoppedAtNanos;
-    return Math.max(0, stop - measureStartNanos) / 1e9;
-  }
+    String stopReason() {
+        return stopReason.get() == null ? "not stopped" : stopReason.get();
+    }
+
+    /** Seconds between the end of warm-up and the stop (0 if the run stopped during warm-up). */
+    double measuredSeconds() {
+        long stop = stopReason.get() == null ? System.nanoTime() : stoppedAtNanos;
+        return Math.max(0, stop - measureStartNanos) / 1e9;
+    }
 }

@@ -15,78 +15,83 @@ import java.util.Map;
  */
 final class Worker implements Runnable {
 
-  private static final long CONNECT_BACKOFF_MILLIS = 50;
+    private static final long CONNECT_BACKOFF_MILLIS = 50;
 
-  private final int id;
-  private final HttpClientConnection connection;
-  private final Scenario scenario;
-  private final RequestBodies bodies;
-  private final RunControl control;
-  private final boolean idempotencyKeys;
-  private final Map<Operation, OperationStats> stats = new EnumMap<>(Operation.class);
-  volatile String lastFailure;
+    private final int id;
+    private final HttpClientConnection connection;
+    private final Scenario scenario;
+    private final RequestBodies bodies;
+    private final RunControl control;
+    private final boolean idempotencyKeys;
+    private final Map<Operation, OperationStats> stats = new EnumMap<>(Operation.class);
+    volatile String lastFailure;
 
-  Worker(int id, HttpClientConnection connection, Scenario scenario, RequestBodies bodies, RunControl control,
-      boolean idempotencyKeys) {
-    this.idempotencyKeys = idempotencyKeys;
-    this.id = id;
-    this.connection = connection;
-    this.scenario = scenario;
-    this.bodies = bodies;
-    this.control = control;
-    for (Operation operation : Operation.values()) {
-      stats.put(operation, new OperationStats());
-    }
-  }
-
-  @Override
-  public void run() {
-    // workers start at different points of the scenario's cycle, so a mixed run has its creates
-    // spread out instead of all 64 at once
-    long n = id;
-    try {
-      while (control.mayStart()) {
-        Operation operation = scenario.operation(n);
-        byte[] body = bodies.body(operation, id, n);
-        String key = idempotencyKeys && operation == Operation.CREATE ? bodies.idempotencyKey(id, n) : null;
-        n++;
-        long start = System.nanoTime();
-        try {
-          HttpAnswer answer = connection.exchange("POST", operation.path, body, key);
-          long elapsed = System.nanoTime() - start;
-          if (start - control.measureStartNanos >= 0) {
-            stats.get(operation).record(answer.status(), elapsed);
-          }
-          if (answer.status() < 200 || answer.status() >= 300) {
-            lastFailure = operation.label + " -> HTTP " + answer.status() + " " + preview(answer.body());
-            control.countError();
-          }
-        } catch (IOException e) {
-          long elapsed = System.nanoTime() - start;
-          if (start - control.measureStartNanos >= 0) {
-            stats.get(operation).recordIoError(elapsed);
-          }
-          lastFailure = operation.label + " -> " + e;
-          control.countError();
-          if (e instanceof ConnectException) {
-            // nothing listening: pause so a dead server is not hammered in a tight loop
-            Thread.sleep(CONNECT_BACKOFF_MILLIS);
-          }
+    Worker(
+            int id,
+            HttpClientConnection connection,
+            Scenario scenario,
+            RequestBodies bodies,
+            RunControl control,
+            boolean idempotencyKeys) {
+        this.idempotencyKeys = idempotencyKeys;
+        this.id = id;
+        this.connection = connection;
+        this.scenario = scenario;
+        this.bodies = bodies;
+        this.control = control;
+        for (Operation operation : Operation.values()) {
+            stats.put(operation, new OperationStats());
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      connection.close();
     }
-  }
 
-  Map<Operation, OperationStats> stats() {
-    return stats;
-  }
+    @Override
+    public void run() {
+        // workers start at different points of the scenario's cycle, so a mixed run has its creates
+        // spread out instead of all 64 at once
+        long n = id;
+        try {
+            while (control.mayStart()) {
+                Operation operation = scenario.operation(n);
+                byte[] body = bodies.body(operation, id, n);
+                String key = idempotencyKeys && operation == Operation.CREATE ? bodies.idempotencyKey(id, n) : null;
+                n++;
+                long start = System.nanoTime();
+                try {
+                    HttpAnswer answer = connection.exchange("POST", operation.path, body, key);
+                    long elapsed = System.nanoTime() - start;
+                    if (start - control.measureStartNanos >= 0) {
+                        stats.get(operation).record(answer.status(), elapsed);
+                    }
+                    if (answer.status() < 200 || answer.status() >= 300) {
+                        lastFailure = operation.label + " -> HTTP " + answer.status() + " " + preview(answer.body());
+                        control.countError();
+                    }
+                } catch (IOException e) {
+                    long elapsed = System.nanoTime() - start;
+                    if (start - control.measureStartNanos >= 0) {
+                        stats.get(operation).recordIoError(elapsed);
+                    }
+                    lastFailure = operation.label + " -> " + e;
+                    control.countError();
+                    if (e instanceof ConnectException) {
+                        // nothing listening: pause so a dead server is not hammered in a tight loop
+                        Thread.sleep(CONNECT_BACKOFF_MILLIS);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            connection.close();
+        }
+    }
 
-  static String preview(byte[] body) {
-    String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
-    return text.replaceAll("\\s+", " ");
-  }
+    Map<Operation, OperationStats> stats() {
+        return stats;
+    }
+
+    static String preview(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+        return text.replaceAll("\\s+", " ");
+    }
 }

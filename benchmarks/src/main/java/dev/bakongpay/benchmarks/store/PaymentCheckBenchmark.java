@@ -54,18 +54,31 @@ public class PaymentCheckBenchmark {
         c.setMaximumPoolSize(4);
         pool = new HikariDataSource(c);
         Storage storage = JdbcStorage.builder(pool).clock(clock).build();
-        payments = PaymentService.builder().transactions(storage.transactions()).idempotency(storage.idempotency())
-                .clock(clock).finalStatusCacheSize(finalStatusCacheSize)
-                .meterRegistry("simple".equals(meters) ? new io.micrometer.core.instrument.simple.SimpleMeterRegistry()
-                        : dev.bakongpay.core.metrics.Meters.none())
+        payments = PaymentService.builder()
+                .transactions(storage.transactions())
+                .idempotency(storage.idempotency())
+                .clock(clock)
+                .finalStatusCacheSize(finalStatusCacheSize)
+                .meterRegistry(
+                        "simple".equals(meters)
+                                ? new io.micrometer.core.instrument.simple.SimpleMeterRegistry()
+                                : dev.bakongpay.core.metrics.Meters.none())
                 .build();
         md5s = new String[1000];
         for (int i = 0; i < md5s.length; i++) {
             Transaction t = StoreBenchmark.pending(merchant.id(), clock);
             storage.transactions().insert(t);
-            UpstreamPayment paid = new UpstreamPayment(HexFormat.of().formatHex(new byte[32]).replace('0', 'a'), "payer@abaa",
-                    "shop@aclb", new BigDecimal("25.00"), "USD", clock.instant(), "100FT0000000001", "INS-1");
-            storage.transactions().transition(StatusTransition.paid(t.id(), PaymentStatus.PENDING, paid, false, clock.instant()));
+            UpstreamPayment paid = new UpstreamPayment(
+                    HexFormat.of().formatHex(new byte[32]).replace('0', 'a'),
+                    "payer@abaa",
+                    "shop@aclb",
+                    new BigDecimal("25.00"),
+                    "USD",
+                    clock.instant(),
+                    "100FT0000000001",
+                    "INS-1");
+            storage.transactions()
+                    .transition(StatusTransition.paid(t.id(), PaymentStatus.PENDING, paid, false, clock.instant()));
             md5s[i] = t.md5();
         }
     }

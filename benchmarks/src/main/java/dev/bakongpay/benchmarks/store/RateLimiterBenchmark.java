@@ -33,8 +33,11 @@ public class RateLimiterBenchmark {
     @Setup
     public void setUp() {
         String url = System.getenv().getOrDefault("BAKONGPAY_TEST_REDIS_URL", "redis://127.0.0.1:6379");
-        limiter = adapter.equals("memory") ? new MemoryRateLimiter(Clock.systemUTC())
-                : RedisRateLimiter.builder(url).keyPrefix("bakongpay-bench:" + System.nanoTime() + ":").build();
+        limiter = adapter.equals("memory")
+                ? new MemoryRateLimiter(Clock.systemUTC())
+                : RedisRateLimiter.builder(url)
+                        .keyPrefix("bakongpay-bench:" + System.nanoTime() + ":")
+                        .build();
         keys = new String[1000];
         for (int i = 0; i < keys.length; i++) keys[i] = "key-" + i;
     }

@@ -105,10 +105,19 @@ public class StoreBenchmark {
         byte[] md5 = new byte[16];
         ThreadLocalRandom.current().nextBytes(md5);
         String hex = HexFormat.of().formatHex(md5);
-        return Transaction.builder().id(UUID.randomUUID()).merchantId(merchantId).mode(PaymentMode.TEST).md5(hex)
+        return Transaction.builder()
+                .id(UUID.randomUUID())
+                .merchantId(merchantId)
+                .mode(PaymentMode.TEST)
+                .md5(hex)
                 .qrString("00020101021229180014shop@aclb5204599953038405405" + hex.substring(0, 8) + "6304ABCD")
-                .amount(new BigDecimal("25.00")).currency("USD").bakongId("shop@aclb").merchantName("Coffee Shop")
-                .description("Order #42").createdAt(clock.instant()).expiresAt(clock.instant().plus(Duration.ofMinutes(10)))
+                .amount(new BigDecimal("25.00"))
+                .currency("USD")
+                .bakongId("shop@aclb")
+                .merchantName("Coffee Shop")
+                .description("Order #42")
+                .createdAt(clock.instant())
+                .expiresAt(clock.instant().plus(Duration.ofMinutes(10)))
                 .build();
     }
 }

@@ -17,133 +17,179 @@ import org.junit.jupiter.api.Test;
  */
 class LoadTestTest {
 
-  private ApiStub stub;
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private ApiStub stub;
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-  @BeforeEach
-  void start() throws Exception {
-    stub = new ApiStub();
-  }
-
-  @AfterEach
-  void stop() {
-    stub.close();
-  }
-
-  private LoadReport run(String... extra) throws InterruptedException {
-    String[] base = {"--url", stub.url(), "--key", ApiStub.KEY, "--connections", "4", "--pool", "100"};
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    return LoadTest.run(LoadOptions.parse(args), new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @Test
-  void mixedRunWithFinalChecksReportsEveryOperation() throws Exception {
-    stub.pendingChecksAfterPayment = 2;
-    LoadReport report = run("--scenario", "mixed", "--duration", "2s", "--warmup", "300ms",
-        "--check-final", "--simulator", stub.url());
-
-    assertThat(log.toString(StandardCharsets.UTF_8))
-        .contains("100 of 100 SUCCESS after 3 round(s) of checks")
-        .contains("100 created, 100 paid in the simulator, 100 SUCCESS when checked through the server");
-    assertThat(report.operations()).containsExactly("create", "check-md5", "check-bulk");
-    assertThat(report.stopReason()).isEqualTo("duration reached");
-    assertThat(report.measuredSeconds()).isBetween(1.5, 10.0);
-    for (String operation : report.operations()) {
-      assertThat(report.requests(operation)).as(operation).isPositive();
-      assertThat(report.failures(operation)).as(operation).isZero();
-      assertThat(report.statusCounts(operation)).as(operation)
-          .containsExactly(Map.entry("200", report.requests(operation)));
-      assertThat(report.requestsPerSecond(operation)).isPositive();
-      double p50 = report.percentileMillis(operation, 50);
-      double p90 = report.percentileMillis(operation, 90);
-      double p99 = report.percentileMillis(operation, 99);
-      assertThat(p50).isPositive().isLessThanOrEqualTo(p90);
-      assertThat(p90).isLessThanOrEqualTo(p99);
-      assertThat(p99).isLessThanOrEqualTo(report.maxMillis(operation) * 1.001);
+    @BeforeEach
+    void start() throws Exception {
+        stub = new ApiStub();
     }
-    // warm-up requests reach the server but are not reported; setup made 100 creates, 300 checks
-    assertThat(stub.calls("/api/v1/khqr/create") - 100).isGreaterThanOrEqualTo(report.requests("create"));
-    assertThat(stub.calls("/api/v1/check/md5") - 300).isGreaterThanOrEqualTo(report.requests("check-md5"));
-    assertThat(stub.calls("/api/v1/check/bulk")).isGreaterThanOrEqualTo(report.requests("check-bulk"));
-    // the mix is eight single checks for each create and each bulk check
-    assertThat(report.requests("check-md5")).isGreaterThan(4 * report.requests("create"));
 
-    assertThat(report.table()).contains("check-md5", "p99 ms", "200=");
-    String[] lines = report.jsonLines().split("\\R");
-    assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line)
-        .startsWith("{\"tool\":\"bakongpay-load\",\"scenario\":\"mixed\"").contains("\"p99Ms\":", "\"reqPerSec\":"));
-  }
-
-  @Test
-  void rateLimitedAnswersAreCountedByStatusAndNotRetried() throws Exception {
-    stub.rateLimitEveryNthCheck = 5;
-    LoadReport report = run("--scenario", "check", "--duration", "1s", "--warmup", "0s");
-
-    Map<String, Long> statuses = report.statusCounts("check-md5");
-    assertThat(statuses).containsOnlyKeys("200", "429");
-    assertThat(report.failures("check-md5")).isEqualTo(statuses.get("429"));
-    assertThat(statuses.get("200") + statuses.get("429")).isEqualTo(report.requests("check-md5"));
-    assertThat(report.table()).contains("hint: 429s");
-  }
-
-  @Test
-  void jdkClientDrivesBulkChecksToo() throws Exception {
-    LoadReport report = run("--scenario", "bulk", "--client", "jdk", "--duration", "1s", "--warmup", "0s");
-
-    assertThat(report.operations()).containsExactly("check-bulk");
-    assertThat(report.statusCounts("check-bulk")).containsOnlyKeys("200");
-    assertThat(report.jsonLines()).contains("\"client\":\"jdk\"");
-  }
-
-  @Test
-  void idempotencyKeysGiveEveryCreateItsOwnKeyWithEitherClient() throws Exception {
-    for (String client : new String[] {"socket", "jdk"}) {
-      LoadReport report = run("--scenario", "create", "--client", client, "--duration", "10m", "--warmup", "0s",
-          "--max-requests", "120", "--idempotency-keys");
-      assertThat(report.requests("create")).as(client).isPositive();
-      assertThat(report.jsonLines()).contains("\"idempotencyKeys\":true");
-      assertThat(report.table()).contains("creates with Idempotency-Key");
+    @AfterEach
+    void stop() {
+        stub.close();
     }
-    assertThat(stub.createsWithoutKey).hasValue(0);
-    assertThat(stub.idempotencyKeys).hasSize((int) stub.calls("/api/v1/khqr/create"));
 
-    run("--scenario", "create", "--duration", "10m", "--warmup", "0s", "--max-requests", "20");
-    assertThat(stub.createsWithoutKey).hasValue(20); // off by default
-  }
-
-  @Test
-  void requestCapEndsALongRunEarly() throws Exception {
-    LoadReport report = run("--scenario", "create", "--duration", "10m", "--warmup", "0s",
-        "--max-requests", "200");
-
-    assertThat(report.stopReason()).isEqualTo("--max-requests reached");
-    assertThat(report.requests("create")).isBetween(1L, 200L);
-    assertThat(stub.calls("/api/v1/khqr/create")).isLessThanOrEqualTo(200);
-  }
-
-  @Test
-  void wrongKeyFailsSetupInsteadOfMeasuringErrors() {
-    LoadOptions options = LoadOptions.parse("--url", stub.url(), "--key", "bk_test_wrong",
-        "--scenario", "check", "--pool", "100", "--connections", "2", "--duration", "1s");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadTest.run(options, new PrintStream(log)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("HTTP 401");
-  }
-
-  @Test
-  void deadServerStopsAtTheErrorCap() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
+    private LoadReport run(String... extra) throws InterruptedException {
+        String[] base = {"--url", stub.url(), "--key", ApiStub.KEY, "--connections", "4", "--pool", "100"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return LoadTest.run(LoadOptions.parse(args), new PrintStream(log, true, StandardCharsets.UTF_8));
     }
-    LoadReport report = LoadTest.run(LoadOptions.parse("--url", "http://127.0.0.1:" + closedPort,
-        "--key", ApiStub.KEY, "--scenario", "create", "--connections", "2", "--duration", "30s",
-        "--warmup", "0s", "--max-errors", "20"), new PrintStream(log));
 
-    assertThat(report.stopReason()).isEqualTo("--max-errors reached");
-    assertThat(report.statusCounts("create")).containsOnlyKeys("io");
-    assertThat(report.table()).contains("last failure: create -> java.net.ConnectException");
-  }
+    @Test
+    void mixedRunWithFinalChecksReportsEveryOperation() throws Exception {
+        stub.pendingChecksAfterPayment = 2;
+        LoadReport report = run(
+                "--scenario",
+                "mixed",
+                "--duration",
+                "2s",
+                "--warmup",
+                "300ms",
+                "--check-final",
+                "--simulator",
+                stub.url());
+
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("100 of 100 SUCCESS after 3 round(s) of checks")
+                .contains("100 created, 100 paid in the simulator, 100 SUCCESS when checked through the server");
+        assertThat(report.operations()).containsExactly("create", "check-md5", "check-bulk");
+        assertThat(report.stopReason()).isEqualTo("duration reached");
+        assertThat(report.measuredSeconds()).isBetween(1.5, 10.0);
+        for (String operation : report.operations()) {
+            assertThat(report.requests(operation)).as(operation).isPositive();
+            assertThat(report.failures(operation)).as(operation).isZero();
+            assertThat(report.statusCounts(operation))
+                    .as(operation)
+                    .containsExactly(Map.entry("200", report.requests(operation)));
+            assertThat(report.requestsPerSecond(operation)).isPositive();
+            double p50 = report.percentileMillis(operation, 50);
+            double p90 = report.percentileMillis(operation, 90);
+            double p99 = report.percentileMillis(operation, 99);
+            assertThat(p50).isPositive().isLessThanOrEqualTo(p90);
+            assertThat(p90).isLessThanOrEqualTo(p99);
+            assertThat(p99).isLessThanOrEqualTo(report.maxMillis(operation) * 1.001);
+        }
+        // warm-up requests reach the server but are not reported; setup made 100 creates, 300 checks
+        assertThat(stub.calls("/api/v1/khqr/create") - 100).isGreaterThanOrEqualTo(report.requests("create"));
+        assertThat(stub.calls("/api/v1/check/md5") - 300).isGreaterThanOrEqualTo(report.requests("check-md5"));
+        assertThat(stub.calls("/api/v1/check/bulk")).isGreaterThanOrEqualTo(report.requests("check-bulk"));
+        // the mix is eight single checks for each create and each bulk check
+        assertThat(report.requests("check-md5")).isGreaterThan(4 * report.requests("create"));
+
+        assertThat(report.table()).contains("check-md5", "p99 ms", "200=");
+        String[] lines = report.jsonLines().split("\\R");
+        assertThat(lines)
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line)
+                        .startsWith("{\"tool\":\"bakongpay-load\",\"scenario\":\"mixed\"")
+                        .contains("\"p99Ms\":", "\"reqPerSec\":"));
+    }
+
+    @Test
+    void rateLimitedAnswersAreCountedByStatusAndNotRetried() throws Exception {
+        stub.rateLimitEveryNthCheck = 5;
+        LoadReport report = run("--scenario", "check", "--duration", "1s", "--warmup", "0s");
+
+        Map<String, Long> statuses = report.statusCounts("check-md5");
+        assertThat(statuses).containsOnlyKeys("200", "429");
+        assertThat(report.failures("check-md5")).isEqualTo(statuses.get("429"));
+        assertThat(statuses.get("200") + statuses.get("429")).isEqualTo(report.requests("check-md5"));
+        assertThat(report.table()).contains("hint: 429s");
+    }
+
+    @Test
+    void jdkClientDrivesBulkChecksToo() throws Exception {
+        LoadReport report = run("--scenario", "bulk", "--client", "jdk", "--duration", "1s", "--warmup", "0s");
+
+        assertThat(report.operations()).containsExactly("check-bulk");
+        assertThat(report.statusCounts("check-bulk")).containsOnlyKeys("200");
+        assertThat(report.jsonLines()).contains("\"client\":\"jdk\"");
+    }
+
+    @Test
+    void idempotencyKeysGiveEveryCreateItsOwnKeyWithEitherClient() throws Exception {
+        for (String client : new String[] {"socket", "jdk"}) {
+            LoadReport report = run(
+                    "--scenario",
+                    "create",
+                    "--client",
+                    client,
+                    "--duration",
+                    "10m",
+                    "--warmup",
+                    "0s",
+                    "--max-requests",
+                    "120",
+                    "--idempotency-keys");
+            assertThat(report.requests("create")).as(client).isPositive();
+            assertThat(report.jsonLines()).contains("\"idempotencyKeys\":true");
+            assertThat(report.table()).contains("creates with Idempotency-Key");
+        }
+        assertThat(stub.createsWithoutKey).hasValue(0);
+        assertThat(stub.idempotencyKeys).hasSize((int) stub.calls("/api/v1/khqr/create"));
+
+        run("--scenario", "create", "--duration", "10m", "--warmup", "0s", "--max-requests", "20");
+        assertThat(stub.createsWithoutKey).hasValue(20); // off by default
+    }
+
+    @Test
+    void requestCapEndsALongRunEarly() throws Exception {
+        LoadReport report = run("--scenario", "create", "--duration", "10m", "--warmup", "0s", "--max-requests", "200");
+
+        assertThat(report.stopReason()).isEqualTo("--max-requests reached");
+        assertThat(report.requests("create")).isBetween(1L, 200L);
+        assertThat(stub.calls("/api/v1/khqr/create")).isLessThanOrEqualTo(200);
+    }
+
+    @Test
+    void wrongKeyFailsSetupInsteadOfMeasuringErrors() {
+        LoadOptions options = LoadOptions.parse(
+                "--url",
+                stub.url(),
+                "--key",
+                "bk_test_wrong",
+                "--scenario",
+                "check",
+                "--pool",
+                "100",
+                "--connections",
+                "2",
+                "--duration",
+                "1s");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadTest.run(options, new PrintStream(log)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HTTP 401");
+    }
+
+    @Test
+    void deadServerStopsAtTheErrorCap() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        LoadReport report = LoadTest.run(
+                LoadOptions.parse(
+                        "--url",
+                        "http://127.0.0.1:" + closedPort,
+                        "--key",
+                        ApiStub.KEY,
+                        "--scenario",
+                        "create",
+                        "--connections",
+                        "2",
+                        "--duration",
+                        "30s",
+                        "--warmup",
+                        "0s",
+                        "--max-errors",
+                        "20"),
+                new PrintStream(log));
+
+        assertThat(report.stopReason()).isEqualTo("--max-errors reached");
+        assertThat(report.statusCounts("create")).containsOnlyKeys("io");
+        assertThat(report.table()).contains("last failure: create -> java.net.ConnectException");
+    }
 }

@@ -48,6 +48,7 @@ final class GroupCommit implements AutoCloseable {
     static final int WRITERS = 2;
     /** Room for every request thread of a node several times over; a caller beyond it waits for room. */
     static final int QUEUE_CAPACITY = 4096;
+
     static final long IDLE_MILLIS = 5_000;
     static final long CLOSE_WAIT_MILLIS = 10_000;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -56,19 +57,22 @@ final class GroupCommit implements AutoCloseable {
     private final boolean enabled;
     /** Told the size of every batch a writer takes (1 for a write that ran alone); never null. */
     private final IntConsumer batchSizeListener;
+
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     /** Writer threads alive, at most {@link #WRITERS}. */
     private final AtomicInteger writers = new AtomicInteger();
+
     private final AtomicInteger threadNumber = new AtomicInteger();
     /** Its writer threads are called {@code name-writer-N}. */
     final String name = "bakongpay-group-commit-" + INSTANCES.incrementAndGet();
+
     private final Object writersDone = new Object();
     private volatile boolean closed;
     /** Metrics hook, set after construction: told the size of every batch; see {@link JdbcStorage#observeWriteBatches}. */
-    volatile IntConsumer batchSizes = size -> { };
+    volatile IntConsumer batchSizes = size -> {};
 
     GroupCommit(Jdbc jdbc) {
-        this(jdbc, size -> { });
+        this(jdbc, size -> {});
     }
 
     /** With {@code batchSizeListener} told each batch's size, on the writer thread (keep it cheap). */
@@ -79,12 +83,12 @@ final class GroupCommit implements AutoCloseable {
     private GroupCommit(Jdbc jdbc, boolean enabled, IntConsumer batchSizeListener) {
         this.jdbc = jdbc;
         this.enabled = enabled;
-        this.batchSizeListener = batchSizeListener != null ? batchSizeListener : size -> { };
+        this.batchSizeListener = batchSizeListener != null ? batchSizeListener : size -> {};
     }
 
     /** No group commit: each write runs on its caller's thread and commits on its own. */
     static GroupCommit off(Jdbc jdbc) {
-        return new GroupCommit(jdbc, false, size -> { });
+        return new GroupCommit(jdbc, false, size -> {});
     }
 
     /** A queued write and the future its caller joins. */
@@ -117,7 +121,8 @@ final class GroupCommit implements AutoCloseable {
                 queue.put(w);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StoreException(w.what + " was not run: the thread was interrupted while the group-commit queue was full");
+                throw new StoreException(
+                        w.what + " was not run: the thread was interrupted while the group-commit queue was full");
             }
         }
         // close() may have drained the queue between the check above and the offer: take it back then
@@ -140,7 +145,8 @@ final class GroupCommit implements AutoCloseable {
                 } catch (InterruptedException e) {
                     interrupted = true;
                     if (queue.remove(w)) {
-                        throw new StoreException(w.what + " was not run: the thread was interrupted while it waited in the group-commit queue");
+                        throw new StoreException(w.what
+                                + " was not run: the thread was interrupted while it waited in the group-commit queue");
                     }
                     // a writer has it and may be committing it: its outcome is the caller's to know
                 } catch (ExecutionException e) {
@@ -229,7 +235,9 @@ final class GroupCommit implements AutoCloseable {
         }
         try {
             run(batch);
-        } catch (Throwable e) { // out of memory or the like: nobody in the batch may wait for ever, and the writer lives on
+        } catch (
+                Throwable e) { // out of memory or the like: nobody in the batch may wait for ever, and the writer lives
+            // on
             for (Write<?> w : batch) w.outcome.completeExceptionally(new StoreException(w.what + " failed: " + e, e));
         }
     }
@@ -247,7 +255,8 @@ final class GroupCommit implements AutoCloseable {
             } catch (RuntimeException e) {
                 // rolled back, so nothing of the batch is stored
                 if (databaseUnavailable(e)) { // one exception per caller, each naming its own write
-                    batch.forEach(w -> w.outcome.completeExceptionally(new StoreException(w.what + " failed: " + e.getMessage(), e)));
+                    batch.forEach(w -> w.outcome.completeExceptionally(
+                            new StoreException(w.what + " failed: " + e.getMessage(), e)));
                     return;
                 }
             }
@@ -264,8 +273,10 @@ final class GroupCommit implements AutoCloseable {
     /** Whether a batch failed because the database could not be reached, not because of what it held. */
     private static boolean databaseUnavailable(RuntimeException e) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) return true;
-            if (t instanceof SQLException s && s.getSQLState() != null
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException)
+                return true;
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
                     && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57"))) {
                 return true;
             }

@@ -24,8 +24,8 @@ public final class JdbcAdminAuditStore implements AdminAuditStore {
     public void append(AdminAuditEntry e) {
         Objects.requireNonNull(e, "entry");
         jdbc.autoCommit("writing an audit entry", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (occurred_at, actor, action, key_id,"
-                    + " detail) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+                    + " (occurred_at, actor, action, key_id," + " detail) VALUES (?, ?, ?, ?, ?)")) {
                 Jdbc.setInstant(ps, 1, e.at());
                 ps.setString(2, e.actor());
                 ps.setString(3, e.action());
@@ -40,13 +40,17 @@ public final class JdbcAdminAuditStore implements AdminAuditStore {
     public List<AdminAuditEntry> list(int limit) {
         ApiKeyStore.checkLimit(limit, MAX_LIST);
         return jdbc.autoCommit("reading the audit trail", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT occurred_at, actor, action, key_id, detail FROM " + TABLE
-                    + " ORDER BY occurred_at DESC, seq DESC FETCH FIRST " + limit + " ROWS ONLY");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT occurred_at, actor, action, key_id, detail FROM "
+                            + TABLE + " ORDER BY occurred_at DESC, seq DESC FETCH FIRST " + limit + " ROWS ONLY");
+                    ResultSet rs = ps.executeQuery()) {
                 List<AdminAuditEntry> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new AdminAuditEntry(Jdbc.instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
-                            rs.getString("key_id"), rs.getString("detail")));
+                    out.add(new AdminAuditEntry(
+                            Jdbc.instant(rs, "occurred_at"),
+                            rs.getString("actor"),
+                            rs.getString("action"),
+                            rs.getString("key_id"),
+                            rs.getString("detail")));
                 }
                 return out;
             }

@@ -33,9 +33,10 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
         // UPDATE, else INSERT, else (someone inserted meanwhile) UPDATE: portable upsert without MERGE dialects
         jdbc.autoCommit("saving API key", c -> {
             if (update(c, r)) return null;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (key_id, prefix, label, plan, mode,"
-                    + " active, created_at, last_used_at, expires_at, revoked_at, merchant_id, key_hash)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO " + TABLE + " (key_id, prefix, label, plan, mode,"
+                            + " active, created_at, last_used_at, expires_at, revoked_at, merchant_id, key_hash)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(ps, r);
                 ps.executeUpdate();
             } catch (SQLException e) {
@@ -48,9 +49,10 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     private static boolean update(Connection c, ApiKeyRecord r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET key_id = ?, prefix = ?, label = ?, plan = ?,"
-                + " mode = ?, active = ?, created_at = ?, last_used_at = ?, expires_at = ?, revoked_at = ?, merchant_id = ?"
-                + " WHERE key_hash = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE " + TABLE + " SET key_id = ?, prefix = ?, label = ?, plan = ?,"
+                        + " mode = ?, active = ?, created_at = ?, last_used_at = ?, expires_at = ?, revoked_at = ?, merchant_id = ?"
+                        + " WHERE key_hash = ?")) {
             bind(ps, r);
             return ps.executeUpdate() == 1;
         }
@@ -82,7 +84,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     private static Optional<ApiKeyRecord> findOne(Connection c, String column, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE " + column + " = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE " + column + " = ?")) {
             ps.setString(1, value);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -95,8 +98,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
         ApiKeyStore.checkLimit(limit, MAX_LIST);
         return jdbc.autoCommit("listing API keys", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
-                    + " ORDER BY created_at DESC, key_id FETCH FIRST " + limit + " ROWS ONLY");
-                 ResultSet rs = ps.executeQuery()) {
+                            + " ORDER BY created_at DESC, key_id FETCH FIRST " + limit + " ROWS ONLY");
+                    ResultSet rs = ps.executeQuery()) {
                 List<ApiKeyRecord> out = new ArrayList<>();
                 while (rs.next()) out.add(read(rs));
                 return out;
@@ -105,10 +108,18 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     private static ApiKeyRecord read(ResultSet rs) throws SQLException {
-        return new ApiKeyRecord(rs.getString("key_id"), rs.getString("key_hash"), rs.getString("prefix"),
-                rs.getString("label"), rs.getString("merchant_id"), Plan.valueOf(rs.getString("plan")),
-                PaymentMode.valueOf(rs.getString("mode")), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "last_used_at"),
-                Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "revoked_at"));
+        return new ApiKeyRecord(
+                rs.getString("key_id"),
+                rs.getString("key_hash"),
+                rs.getString("prefix"),
+                rs.getString("label"),
+                rs.getString("merchant_id"),
+                Plan.valueOf(rs.getString("plan")),
+                PaymentMode.valueOf(rs.getString("mode")),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "last_used_at"),
+                Jdbc.instant(rs, "expires_at"),
+                Jdbc.instant(rs, "revoked_at"));
     }
 
     @Override
@@ -165,8 +176,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     private Optional<ApiKeyRecord> change(String what, String set, String condition, String id, Instant at) {
         Objects.requireNonNull(at, "instant");
         return jdbc.autoCommit(what, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET " + set + " WHERE key_id = ? AND "
-                    + condition)) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE " + TABLE + " SET " + set + " WHERE key_id = ? AND " + condition)) {
                 Jdbc.setInstant(ps, 1, at);
                 ps.setString(2, id);
                 if (condition.contains("?")) Jdbc.setInstant(ps, 3, at);

@@ -16,8 +16,9 @@ import javax.sql.DataSource;
 /** {@link IdempotencyStore} on PostgreSQL or H2: the primary key (merchant_id, idem_key) decides who is first. */
 public final class JdbcIdempotencyStore implements IdempotencyStore {
     private static final String TABLE = "bakongpay_idempotency_key";
-    private static final String SELECT = "SELECT merchant_id, idem_key, request_fingerprint, status_code, response_body,"
-            + " created_at FROM " + TABLE + " WHERE merchant_id = ? AND idem_key = ?";
+    private static final String SELECT =
+            "SELECT merchant_id, idem_key, request_fingerprint, status_code, response_body," + " created_at FROM "
+                    + TABLE + " WHERE merchant_id = ? AND idem_key = ?";
 
     private final Jdbc jdbc;
     private final GroupCommit writes;
@@ -81,7 +82,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public boolean delete(String merchantId, String key) {
         return jdbc.autoCommit("deleting idempotency key", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE merchant_id = ? AND idem_key = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM " + TABLE + " WHERE merchant_id = ? AND idem_key = ?")) {
                 ps.setString(1, merchantId);
                 ps.setString(2, key);
                 return ps.executeUpdate() == 1;
@@ -107,8 +109,12 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
                 if (!rs.next()) return Optional.empty();
                 int status = rs.getInt("status_code");
                 Integer code = rs.wasNull() ? null : status;
-                return Optional.of(new IdempotencyRecord(rs.getString("merchant_id"), rs.getString("idem_key"),
-                        rs.getString("request_fingerprint"), code, rs.getString("response_body"),
+                return Optional.of(new IdempotencyRecord(
+                        rs.getString("merchant_id"),
+                        rs.getString("idem_key"),
+                        rs.getString("request_fingerprint"),
+                        code,
+                        rs.getString("response_body"),
                         Jdbc.instant(rs, "created_at")));
             }
         }

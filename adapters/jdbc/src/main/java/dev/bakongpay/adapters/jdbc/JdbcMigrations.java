@@ -32,8 +32,11 @@ public final class JdbcMigrations {
                     .load()
                     .migrate();
             if (result.migrationsExecuted > 0) {
-                LOG.info("BakongPay schema migrated to version {} ({} migration(s), history in {})",
-                        result.targetSchemaVersion, result.migrationsExecuted, HISTORY_TABLE);
+                LOG.info(
+                        "BakongPay schema migrated to version {} ({} migration(s), history in {})",
+                        result.targetSchemaVersion,
+                        result.migrationsExecuted,
+                        HISTORY_TABLE);
             }
             return result.migrationsExecuted;
         } catch (RuntimeException e) {

@@ -19,7 +19,7 @@ public final class JdbcStorage {
     private Clock clock = Clock.systemUTC();
     private boolean migrate = true;
     private boolean groupCommit = true;
-    private AutoCloseable onClose = () -> { };
+    private AutoCloseable onClose = () -> {};
 
     private JdbcStorage(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -78,8 +78,13 @@ public final class JdbcStorage {
         // one queue: a create's three writes ride the same commits
         GroupCommit writes = groupCommit ? new GroupCommit(jdbc) : GroupCommit.off(jdbc);
         AutoCloseable onClose = this.onClose;
-        return new Storage(ID, new JdbcTransactionStore(jdbc, clock, writes), new JdbcIdempotencyStore(jdbc, writes),
-                new JdbcApiKeyStore(dataSource), new JdbcWebhookDeliveryStore(dataSource, clock), new JdbcAdminAuditStore(dataSource),
+        return new Storage(
+                ID,
+                new JdbcTransactionStore(jdbc, clock, writes),
+                new JdbcIdempotencyStore(jdbc, writes),
+                new JdbcApiKeyStore(dataSource),
+                new JdbcWebhookDeliveryStore(dataSource, clock),
+                new JdbcAdminAuditStore(dataSource),
                 () -> {
                     try (onClose) {
                         writes.close(); // the queued writes still need the pool

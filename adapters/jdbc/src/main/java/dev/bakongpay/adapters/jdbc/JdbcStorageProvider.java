@@ -31,26 +31,32 @@ public final class JdbcStorageProvider implements StorageProvider {
     @Override
     public Storage open(ProviderSettings settings) {
         if (!accepts(settings.url())) {
-            throw new StoreException("the jdbc storage adapter needs a jdbc: url, was '" + settings.redactedUrl() + "'");
+            throw new StoreException(
+                    "the jdbc storage adapter needs a jdbc: url, was '" + settings.redactedUrl() + "'");
         }
         String user = settings.option("user", null);
         String password = settings.option("password", null);
         String size = settings.option("poolSize", "10");
         if (!size.matches("[1-9][0-9]{0,3}")) {
-            throw new IllegalArgumentException("jdbc option poolSize was '" + size + "' but it must be a number from 1 to 9999");
+            throw new IllegalArgumentException(
+                    "jdbc option poolSize was '" + size + "' but it must be a number from 1 to 9999");
         }
         int poolSize = Integer.parseInt(size);
         String groupCommitOption = settings.option("groupCommit", "true");
         if (!groupCommitOption.equalsIgnoreCase("true") && !groupCommitOption.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("jdbc option groupCommit was '" + groupCommitOption + "' but it must be true or false");
+            throw new IllegalArgumentException(
+                    "jdbc option groupCommit was '" + groupCommitOption + "' but it must be true or false");
         }
         boolean groupCommit = Boolean.parseBoolean(groupCommitOption);
         HikariDataSource pool = pool(settings.url(), user, password, poolSize);
         LOG.info("BakongPay jdbc: HikariCP pool of {} connections to {}", poolSize, settings.redactedUrl());
         try {
-            return JdbcStorage.builder(pool).clock(settings.clock())
-                    .migrate(Boolean.parseBoolean(settings.option("migrate", "true"))).groupCommit(groupCommit)
-                    .onClose(pool::close).build();
+            return JdbcStorage.builder(pool)
+                    .clock(settings.clock())
+                    .migrate(Boolean.parseBoolean(settings.option("migrate", "true")))
+                    .groupCommit(groupCommit)
+                    .onClose(pool::close)
+                    .build();
         } catch (RuntimeException e) {
             try {
                 pool.close();

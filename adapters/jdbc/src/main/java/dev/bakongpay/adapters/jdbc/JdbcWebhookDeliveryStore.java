@@ -28,13 +28,14 @@ import javax.sql.DataSource;
  */
 public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     static final String TABLE = "bakongpay_webhook_delivery";
-    private static final String COLUMNS = "event_id, transaction_id, merchant_id, event_type, payload, created_at, state,"
-            + " attempts, next_attempt_at, last_attempt_at, last_error, lease_owner, lease_until";
+    private static final String COLUMNS =
+            "event_id, transaction_id, merchant_id, event_type, payload, created_at, state,"
+                    + " attempts, next_attempt_at, last_attempt_at, last_error, lease_owner, lease_until";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE + " ";
     private static final String INSERT = "INSERT INTO " + TABLE + " (event_id, transaction_id, merchant_id, event_type,"
             + " payload, created_at, state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)";
-    private static final String DUE = " WHERE state = 'PENDING' AND next_attempt_at <= ?"
-            + " AND (lease_until IS NULL OR lease_until <= ?) ";
+    private static final String DUE =
+            " WHERE state = 'PENDING' AND next_attempt_at <= ?" + " AND (lease_until IS NULL OR lease_until <= ?) ";
     private static final String ORDER = " ORDER BY next_attempt_at, created_at, event_id ";
 
     private final Jdbc jdbc;
@@ -51,7 +52,8 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
         return jdbc.autoCommit("recording webhook event " + e.eventId(), c -> {
             boolean postgres = Jdbc.isPostgres(c);
             // PostgreSQL: no error (and no error line in its log) when the event is already there
-            try (PreparedStatement ps = c.prepareStatement(postgres ? INSERT + " ON CONFLICT (event_id) DO NOTHING" : INSERT)) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(postgres ? INSERT + " ON CONFLICT (event_id) DO NOTHING" : INSERT)) {
                 ps.setString(1, e.eventId());
                 ps.setObject(2, e.transactionId());
                 ps.setString(3, e.merchantId());
@@ -72,16 +74,19 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
         WebhookDeliveryStore.checkClaim(owner, limit, lease);
         Instant now = clock.instant();
         Instant until = now.plus(lease);
-        List<WebhookDelivery> claimed = jdbc.autoCommit("claiming webhook deliveries", c -> Jdbc.isPostgres(c)
-                ? claimSkipLocked(c, owner, limit, now, until)
-                : claimRowByRow(c, owner, limit, now, until));
-        claimed.sort(Comparator.comparing(WebhookDelivery::nextAttemptAt).thenComparing(d -> d.event().createdAt()));
+        List<WebhookDelivery> claimed = jdbc.autoCommit(
+                "claiming webhook deliveries",
+                c -> Jdbc.isPostgres(c)
+                        ? claimSkipLocked(c, owner, limit, now, until)
+                        : claimRowByRow(c, owner, limit, now, until));
+        claimed.sort(Comparator.comparing(WebhookDelivery::nextAttemptAt)
+                .thenComparing(d -> d.event().createdAt()));
         return claimed;
     }
 
     /** One statement: rows locked by a concurrent claimer are skipped, not waited for. */
-    private static List<WebhookDelivery> claimSkipLocked(Connection c, String owner, int limit, Instant now, Instant until)
-            throws SQLException {
+    private static List<WebhookDelivery> claimSkipLocked(
+            Connection c, String owner, int limit, Instant now, Instant until) throws SQLException {
         String sql = "WITH picked AS (SELECT event_id FROM " + TABLE + DUE + ORDER + "FETCH FIRST " + limit
                 + " ROWS ONLY FOR UPDATE SKIP LOCKED) UPDATE " + TABLE + " w SET lease_owner = ?, lease_until = ?"
                 + " FROM picked WHERE w.event_id = picked.event_id RETURNING " + COLUMNS.replaceAll("(^|, )", "$1w.");
@@ -95,17 +100,19 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     }
 
     /** Portable: read candidates, then lease each with a conditional UPDATE; a row another node took is skipped. */
-    private static List<WebhookDelivery> claimRowByRow(Connection c, String owner, int limit, Instant now, Instant until)
-            throws SQLException {
+    private static List<WebhookDelivery> claimRowByRow(
+            Connection c, String owner, int limit, Instant now, Instant until) throws SQLException {
         List<WebhookDelivery> candidates;
-        try (PreparedStatement ps = c.prepareStatement(SELECT + DUE + ORDER + "FETCH FIRST " + (2 * limit) + " ROWS ONLY")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(SELECT + DUE + ORDER + "FETCH FIRST " + (2 * limit) + " ROWS ONLY")) {
             Jdbc.setInstant(ps, 1, now);
             Jdbc.setInstant(ps, 2, now);
             candidates = readAll(ps);
         }
         List<WebhookDelivery> won = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET lease_owner = ?, lease_until = ?"
-                + " WHERE event_id = ? AND state = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE " + TABLE + " SET lease_owner = ?, lease_until = ?"
+                        + " WHERE event_id = ? AND state = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)")) {
             for (WebhookDelivery d : candidates) {
                 if (won.size() == limit) break;
                 ps.setString(1, owner);
@@ -114,8 +121,15 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
                 Jdbc.setInstant(ps, 4, now);
                 Jdbc.setInstant(ps, 5, now);
                 if (ps.executeUpdate() == 1) {
-                    won.add(new WebhookDelivery(d.event(), d.state(), d.attempts(), d.nextAttemptAt(), d.lastAttemptAt(),
-                            d.lastError(), owner, until));
+                    won.add(new WebhookDelivery(
+                            d.event(),
+                            d.state(),
+                            d.attempts(),
+                            d.nextAttemptAt(),
+                            d.lastAttemptAt(),
+                            d.lastError(),
+                            owner,
+                            until));
                 }
             }
         }
@@ -125,28 +139,44 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     @Override
     public boolean markDelivered(String eventId) {
         Instant now = clock.instant();
-        return update("marking webhook event " + eventId + " delivered", "UPDATE " + TABLE
+        return update(
+                "marking webhook event " + eventId + " delivered",
+                "UPDATE " + TABLE
                         + " SET state = 'DELIVERED', attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?,"
                         + " lease_owner = NULL, lease_until = NULL WHERE event_id = ? AND state = 'PENDING'",
-                now, now, eventId);
+                now,
+                now,
+                eventId);
     }
 
     @Override
     public boolean retryLater(String eventId, String owner, Instant nextAttemptAt, String error) {
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
-        return update("scheduling webhook event " + eventId, "UPDATE " + TABLE
+        return update(
+                "scheduling webhook event " + eventId,
+                "UPDATE " + TABLE
                         + " SET attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = ?,"
                         + " lease_owner = NULL, lease_until = NULL WHERE event_id = ? AND state = 'PENDING' AND lease_owner = ?",
-                nextAttemptAt, clock.instant(), truncate(error), eventId, owner);
+                nextAttemptAt,
+                clock.instant(),
+                truncate(error),
+                eventId,
+                owner);
     }
 
     @Override
     public boolean giveUp(String eventId, String owner, String error) {
         Instant now = clock.instant();
-        return update("giving up webhook event " + eventId, "UPDATE " + TABLE
+        return update(
+                "giving up webhook event " + eventId,
+                "UPDATE " + TABLE
                         + " SET state = 'DEAD', attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = ?,"
                         + " lease_owner = NULL, lease_until = NULL WHERE event_id = ? AND state = 'PENDING' AND lease_owner = ?",
-                now, now, truncate(error), eventId, owner);
+                now,
+                now,
+                truncate(error),
+                eventId,
+                owner);
     }
 
     @Override
@@ -169,7 +199,8 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
         return jdbc.autoCommit("listing dead webhook deliveries", c -> {
             // (state, next_attempt_at) is the due index; a DEAD row's next_attempt_at is when it was given up
             try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE state = 'DEAD'"
-                    + " ORDER BY state DESC, next_attempt_at DESC, event_id DESC FETCH FIRST " + limit + " ROWS ONLY")) {
+                    + " ORDER BY state DESC, next_attempt_at DESC, event_id DESC FETCH FIRST " + limit
+                    + " ROWS ONLY")) {
                 return readAll(ps);
             }
         });
@@ -177,10 +208,13 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
 
     @Override
     public boolean redeliver(String eventId) {
-        return update("redelivering webhook event " + eventId, "UPDATE " + TABLE
+        return update(
+                "redelivering webhook event " + eventId,
+                "UPDATE " + TABLE
                         + " SET state = 'PENDING', attempts = 0, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
                         + " WHERE event_id = ? AND state = 'DEAD'",
-                clock.instant(), eventId);
+                clock.instant(),
+                eventId);
     }
 
     @Override
@@ -188,7 +222,8 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
         Objects.requireNonNull(query, "query");
         String where = query.state() != null ? "WHERE state = '" + query.state().name() + "'" : "WHERE 1 = 1";
         if (query.failedOnly()) where += " AND (state = 'DEAD' OR (state = 'PENDING' AND attempts > 0))";
-        String sql = SELECT + where + " ORDER BY created_at DESC, event_id DESC FETCH FIRST " + query.limit() + " ROWS ONLY";
+        String sql =
+                SELECT + where + " ORDER BY created_at DESC, event_id DESC FETCH FIRST " + query.limit() + " ROWS ONLY";
         return jdbc.autoCommit("listing webhook deliveries", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 return readAll(ps);
@@ -199,10 +234,14 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     @Override
     public boolean retryNow(String eventId) {
         Instant now = clock.instant();
-        return update("retrying webhook event " + eventId + " now", "UPDATE " + TABLE
+        return update(
+                "retrying webhook event " + eventId + " now",
+                "UPDATE " + TABLE
                         + " SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE event_id = ?"
                         + " AND state = 'PENDING' AND attempts > 0 AND (lease_until IS NULL OR lease_until <= ?)",
-                now, eventId, now);
+                now,
+                eventId,
+                now);
     }
 
     @Override
@@ -218,7 +257,8 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     @Override
     public List<WebhookDelivery> findByTransaction(UUID transactionId) {
         return jdbc.autoCommit("finding webhook events of transaction " + transactionId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE transaction_id = ? ORDER BY created_at, event_id")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(SELECT + "WHERE transaction_id = ? ORDER BY created_at, event_id")) {
                 ps.setObject(1, transactionId);
                 return readAll(ps);
             }
@@ -245,12 +285,22 @@ public final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
         List<WebhookDelivery> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                WebhookEvent e = new WebhookEvent(rs.getString("event_id"), rs.getObject("transaction_id", UUID.class),
-                        rs.getString("merchant_id"), rs.getString("event_type"), rs.getString("payload"),
+                WebhookEvent e = new WebhookEvent(
+                        rs.getString("event_id"),
+                        rs.getObject("transaction_id", UUID.class),
+                        rs.getString("merchant_id"),
+                        rs.getString("event_type"),
+                        rs.getString("payload"),
                         Jdbc.instant(rs, "created_at"));
-                out.add(new WebhookDelivery(e, WebhookDeliveryState.valueOf(rs.getString("state")), rs.getInt("attempts"),
-                        Jdbc.instant(rs, "next_attempt_at"), Jdbc.instant(rs, "last_attempt_at"), rs.getString("last_error"),
-                        rs.getString("lease_owner"), Jdbc.instant(rs, "lease_until")));
+                out.add(new WebhookDelivery(
+                        e,
+                        WebhookDeliveryState.valueOf(rs.getString("state")),
+                        rs.getInt("attempts"),
+                        Jdbc.instant(rs, "next_attempt_at"),
+                        Jdbc.instant(rs, "last_attempt_at"),
+                        rs.getString("last_error"),
+                        rs.getString("lease_owner"),
+                        Jdbc.instant(rs, "lease_until")));
             }
         }
         return out;

@@ -67,16 +67,36 @@ final class TransactionRows {
 
     static Transaction read(ResultSet rs) throws SQLException {
         String hash = rs.getString("pay_hash");
-        UpstreamPayment payment = hash == null ? null : new UpstreamPayment(hash, rs.getString("pay_from_account"),
-                rs.getString("pay_to_account"), Jdbc.amount(rs, "pay_amount", "pay_amount_scale"),
-                rs.getString("pay_currency"), Jdbc.instant(rs, "pay_acknowledged_at"), rs.getString("pay_external_ref"),
-                rs.getString("pay_instruction_ref"));
+        UpstreamPayment payment = hash == null
+                ? null
+                : new UpstreamPayment(
+                        hash,
+                        rs.getString("pay_from_account"),
+                        rs.getString("pay_to_account"),
+                        Jdbc.amount(rs, "pay_amount", "pay_amount_scale"),
+                        rs.getString("pay_currency"),
+                        Jdbc.instant(rs, "pay_acknowledged_at"),
+                        rs.getString("pay_external_ref"),
+                        rs.getString("pay_instruction_ref"));
         BigDecimal amount = Jdbc.amount(rs, "amount", "amount_scale");
-        return new Transaction(rs.getObject("id", UUID.class), rs.getString("merchant_id"),
-                PaymentMode.valueOf(rs.getString("mode")), rs.getString("md5"), rs.getString("qr_string"), amount,
-                rs.getString("currency"), rs.getString("bakong_id"), rs.getString("merchant_name"),
-                rs.getString("description"), PaymentStatus.valueOf(rs.getString("status")),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "updated_at"), payment,
-                rs.getString("status_reason"), rs.getBoolean("late"), AttributesJson.read(rs.getString("attributes")));
+        return new Transaction(
+                rs.getObject("id", UUID.class),
+                rs.getString("merchant_id"),
+                PaymentMode.valueOf(rs.getString("mode")),
+                rs.getString("md5"),
+                rs.getString("qr_string"),
+                amount,
+                rs.getString("currency"),
+                rs.getString("bakong_id"),
+                rs.getString("merchant_name"),
+                rs.getString("description"),
+                PaymentStatus.valueOf(rs.getString("status")),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "expires_at"),
+                Jdbc.instant(rs, "updated_at"),
+                payment,
+                rs.getString("status_reason"),
+                rs.getBoolean("late"),
+                AttributesJson.read(rs.getString("attributes")));
     }
 }

@@ -20,20 +20,30 @@ class ApiKeyMigrationTest {
     void oldKeysKeepWorking() {
         String url = "jdbc:h2:mem:" + TestDatabases.uniqueName("bp_mig") + ";DB_CLOSE_DELAY=-1";
         try (HikariDataSource pool = TestDatabases.pool(url, 2)) {
-            Flyway.configure().dataSource(pool).locations(JdbcMigrations.LOCATION).table(JdbcMigrations.HISTORY_TABLE)
-                    .target("2").load().migrate();
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations(JdbcMigrations.LOCATION)
+                    .table(JdbcMigrations.HISTORY_TABLE)
+                    .target("2")
+                    .load()
+                    .migrate();
             String live = "a".repeat(64);
             String revoked = "b".repeat(64);
-            TestDatabases.execute(url, "INSERT INTO bakongpay_api_key (key_hash, merchant_id, plan, mode, active, created_at)"
-                    + " VALUES ('" + live + "', 'm1', 'PRO', 'LIVE', TRUE, TIMESTAMP WITH TIME ZONE '2026-12-01 10:00:00+00'),"
-                    + " ('" + revoked + "', 'm2', 'FREE', 'TEST', FALSE, TIMESTAMP WITH TIME ZONE '2026-12-02 10:00:00+00')");
+            TestDatabases.execute(
+                    url,
+                    "INSERT INTO bakongpay_api_key (key_hash, merchant_id, plan, mode, active, created_at)"
+                            + " VALUES ('" + live
+                            + "', 'm1', 'PRO', 'LIVE', TRUE, TIMESTAMP WITH TIME ZONE '2026-12-01 10:00:00+00'),"
+                            + " ('" + revoked
+                            + "', 'm2', 'FREE', 'TEST', FALSE, TIMESTAMP WITH TIME ZONE '2026-12-02 10:00:00+00')");
 
             assertThat(JdbcMigrations.migrate(pool)).isPositive();
 
             JdbcApiKeyStore store = new JdbcApiKeyStore(pool);
             ApiKeyRecord a = store.findById("key_aaaaaaaaaaaaaaaa").orElseThrow();
-            assertThat(a).isEqualTo(new ApiKeyRecord(live, "m1", Plan.PRO, PaymentMode.LIVE, true,
-                    Instant.parse("2026-12-01T10:00:00Z"), null));
+            assertThat(a)
+                    .isEqualTo(new ApiKeyRecord(
+                            live, "m1", Plan.PRO, PaymentMode.LIVE, true, Instant.parse("2026-12-01T10:00:00Z"), null));
             assertThat(a.prefix()).isEqualTo("bk_live_");
             assertThat(a.state(Instant.now())).isEqualTo(ApiKeyState.ACTIVE);
             ApiKeyRecord b = store.findByHash(revoked).orElseThrow();

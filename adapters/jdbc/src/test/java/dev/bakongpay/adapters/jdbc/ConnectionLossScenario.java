@@ -42,7 +42,7 @@ abstract class ConnectionLossScenario {
     protected abstract HikariDataSource newPool();
 
     /** Called under load just before the pool is closed: a backend may kill the connections server-side too. */
-    protected void killConnections(HikariDataSource pool) { }
+    protected void killConnections(HikariDataSource pool) {}
 
     @Test
     @DisplayName("closing the DataSource mid-transition loses no acknowledged write and leaves no half-written row")
@@ -63,8 +63,8 @@ abstract class ConnectionLossScenario {
                         if (doomed.insert(t) != InsertOutcome.INSERTED) continue;
                         acknowledged.put(t.id(), t);
                         inserted.incrementAndGet();
-                        Optional<Transaction> won = doomed.transition(StatusTransition.paid(t.id(), PaymentStatus.PENDING,
-                                Fixtures.payment(clock), false, clock.instant()));
+                        Optional<Transaction> won = doomed.transition(StatusTransition.paid(
+                                t.id(), PaymentStatus.PENDING, Fixtures.payment(clock), false, clock.instant()));
                         won.ifPresent(w -> acknowledged.put(w.id(), w));
                     } catch (StoreException e) {
                         failures.incrementAndGet();
@@ -82,24 +82,31 @@ abstract class ConnectionLossScenario {
         assertThat(failures.get()).as("operations cut off by the closed pool").isPositive();
         TransactionStore survivor = new JdbcTransactionStore(dataSource(), clock);
         assertThat(acknowledged).isNotEmpty();
-        acknowledged.values().forEach(t -> assertThat(survivor.findAnyById(t.id())).as("acknowledged %s", t.id())
-                .hasValueSatisfying(stored -> {
-                    if (t.status() == PaymentStatus.SUCCESS) assertThat(stored).isEqualTo(t);
-                    else assertThat(stored.status()).isIn(PaymentStatus.PENDING, PaymentStatus.SUCCESS);
-                }));
+        acknowledged
+                .values()
+                .forEach(t -> assertThat(survivor.findAnyById(t.id()))
+                        .as("acknowledged %s", t.id())
+                        .hasValueSatisfying(stored -> {
+                            if (t.status() == PaymentStatus.SUCCESS)
+                                assertThat(stored).isEqualTo(t);
+                            else assertThat(stored.status()).isIn(PaymentStatus.PENDING, PaymentStatus.SUCCESS);
+                        }));
         List<Transaction> all = new ArrayList<>();
         acknowledged.keySet().forEach(id -> survivor.findAnyById(id).ifPresent(all::add));
         assertThat(all).allSatisfy(t -> {
             if (t.status() == PaymentStatus.PENDING) assertThat(t.payment()).isNull();
             else assertThat(t.payment()).isNotNull();
         });
-        assertThat(countRowsOf(merchant, "pay_hash IS NULL AND status <> 'PENDING'")).isZero();
-        assertThat(countRowsOf(merchant, "pay_hash IS NOT NULL AND status = 'PENDING'")).isZero();
+        assertThat(countRowsOf(merchant, "pay_hash IS NULL AND status <> 'PENDING'"))
+                .isZero();
+        assertThat(countRowsOf(merchant, "pay_hash IS NOT NULL AND status = 'PENDING'"))
+                .isZero();
     }
 
     private int countRowsOf(String merchant, String condition) throws Exception {
         try (var c = dataSource().getConnection();
-             var ps = c.prepareStatement("SELECT COUNT(*) FROM bakongpay_transaction WHERE merchant_id = ? AND " + condition)) {
+                var ps = c.prepareStatement(
+                        "SELECT COUNT(*) FROM bakongpay_transaction WHERE merchant_id = ? AND " + condition)) {
             ps.setString(1, merchant);
             try (var rs = ps.executeQuery()) {
                 rs.next();

@@ -81,19 +81,23 @@ class GroupCommitTest {
                 }
                 return insert(id).run(c);
             });
-            assertThat(running.await(30, TimeUnit.SECONDS)).as("writer %d took the holding write", i).isTrue();
+            assertThat(running.await(30, TimeUnit.SECONDS))
+                    .as("writer %d took the holding write", i)
+                    .isTrue();
         }
     }
 
     /** Runs one write on a thread of its own; its outcome lands in {@link #outcomes}. */
     private Thread caller(int id, Jdbc.Work<String> work) {
-        Thread t = new Thread(() -> {
-            try {
-                outcomes.put(id, writes.run("write " + id, work));
-            } catch (RuntimeException e) {
-                outcomes.put(id, e);
-            }
-        }, "caller-" + id);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        outcomes.put(id, writes.run("write " + id, work));
+                    } catch (RuntimeException e) {
+                        outcomes.put(id, e);
+                    }
+                },
+                "caller-" + id);
         callers.add(t);
         t.start();
         return t;
@@ -105,7 +109,8 @@ class GroupCommitTest {
     }
 
     private List<Integer> storedIds() {
-        try (Connection c = pool.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT id FROM item ORDER BY id")) {
+        try (Connection c = pool.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT id FROM item ORDER BY id")) {
             List<Integer> ids = new ArrayList<>();
             while (rs.next()) ids.add(rs.getInt(1));
             return ids;
@@ -115,7 +120,9 @@ class GroupCommitTest {
     }
 
     private List<Thread> writerThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(writes.name + "-")).toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(writes.name + "-"))
+                .toList();
     }
 
     @Test
@@ -130,19 +137,27 @@ class GroupCommitTest {
 
         for (int id = 1; id <= 10; id++) {
             if (id == 7) {
-                assertThat(outcomes.get(id)).isInstanceOfSatisfying(StoreException.class,
-                        e -> assertThat(e).hasMessageContaining("write 7 failed").hasMessageContaining("23505"));
+                assertThat(outcomes.get(id))
+                        .isInstanceOfSatisfying(
+                                StoreException.class,
+                                e -> assertThat(e)
+                                        .hasMessageContaining("write 7 failed")
+                                        .hasMessageContaining("23505"));
             } else {
                 assertThat(outcomes.get(id)).isEqualTo("inserted " + id);
             }
         }
         assertThat(storedIds()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1000, 1001);
-        assertThat(batchSizes).as("batch sizes heard by the listener").contains(1).anyMatch(size -> size > 1);
+        assertThat(batchSizes)
+                .as("batch sizes heard by the listener")
+                .contains(1)
+                .anyMatch(size -> size > 1);
         assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
     }
 
     @Test
-    @DisplayName("an interrupted caller whose write is still queued gets an exception, keeps its interrupt, and the write never runs")
+    @DisplayName(
+            "an interrupted caller whose write is still queued gets an exception, keeps its interrupt, and the write never runs")
     void interruptWhileQueued() throws Exception {
         holdWriters();
         boolean[] interruptedAfter = new boolean[1];
@@ -161,8 +176,12 @@ class GroupCommitTest {
         release.countDown();
         joinCallers();
 
-        assertThat(outcomes.get(5)).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e)
-                .hasMessage("write 5 was not run: the thread was interrupted while it waited in the group-commit queue"));
+        assertThat(outcomes.get(5))
+                .isInstanceOfSatisfying(
+                        StoreException.class,
+                        e -> assertThat(e)
+                                .hasMessage(
+                                        "write 5 was not run: the thread was interrupted while it waited in the group-commit queue"));
         assertThat(interruptedAfter[0]).isTrue();
         assertThat(storedIds()).containsExactly(1000, 1001);
     }
@@ -182,9 +201,11 @@ class GroupCommitTest {
 
         for (int id = 1; id <= 5; id++) assertThat(outcomes.get(id)).isEqualTo("inserted " + id);
         assertThat(storedIds()).containsExactly(1, 2, 3, 4, 5, 1000, 1001);
-        await().atMost(Duration.ofSeconds(30)).until(() -> writerThreads().isEmpty()); // close waited for them: they are ending
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> writerThreads().isEmpty()); // close waited for them: they are ending
         assertThatThrownBy(() -> writes.run("write 6", insert(6)))
-                .isInstanceOf(StoreException.class).hasMessage("write 6 was not run: the storage is closed");
+                .isInstanceOf(StoreException.class)
+                .hasMessage("write 6 was not run: the storage is closed");
     }
 
     @Test
@@ -198,8 +219,10 @@ class GroupCommitTest {
         joinCallers();
 
         for (int id = 1; id <= 3; id++) {
-            assertThat(outcomes.get(id)).isInstanceOfSatisfying(StoreException.class,
-                    e -> assertThat(e).hasMessageContaining("was not run: the storage is closed"));
+            assertThat(outcomes.get(id))
+                    .isInstanceOfSatisfying(
+                            StoreException.class,
+                            e -> assertThat(e).hasMessageContaining("was not run: the storage is closed"));
         }
         assertThat(outcomes.get(1000)).isEqualTo("inserted 1000"); // taken before the close: committed
         assertThat(storedIds()).containsExactly(1000, 1001);
@@ -210,10 +233,15 @@ class GroupCommitTest {
     @DisplayName("an Error inside a write fails that caller with a StoreException; the writer lives on")
     void errorInWrite() throws Exception {
         caller(1, c -> {
-            throw new AssertionError("boom");
-        }).join(TimeUnit.SECONDS.toMillis(60));
-        assertThat(outcomes.get(1)).isInstanceOfSatisfying(StoreException.class,
-                e -> assertThat(e).hasMessageContaining("write 1 failed").hasCauseInstanceOf(AssertionError.class));
+                    throw new AssertionError("boom");
+                })
+                .join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(outcomes.get(1))
+                .isInstanceOfSatisfying(
+                        StoreException.class,
+                        e -> assertThat(e)
+                                .hasMessageContaining("write 1 failed")
+                                .hasCauseInstanceOf(AssertionError.class));
         assertThat(writes.run("write 2", insert(2))).isEqualTo("inserted 2");
         assertThat(storedIds()).containsExactly(2);
     }
@@ -229,7 +257,8 @@ class GroupCommitTest {
         });
         assertThat(answer).isEqualTo("inserted 1");
         assertThat(ranOn[0]).isSameAs(Thread.currentThread());
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(off.name + "-"));
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().startsWith(off.name + "-"));
         assertThat(storedIds()).containsExactly(1);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2FileStoresTest {
     @TempDir
     static java.nio.file.Path dir;
+
     private static String url;
     private static HikariDataSource pool;
 

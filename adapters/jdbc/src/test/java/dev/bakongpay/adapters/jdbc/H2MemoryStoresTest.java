@@ -22,7 +22,8 @@ class H2MemoryStoresTest {
 
     @BeforeAll
     static void start() {
-        url = "jdbc:h2:mem:" + TestDatabases.uniqueName("bp") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        url = "jdbc:h2:mem:" + TestDatabases.uniqueName("bp")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
         pool = TestDatabases.pool(url, 12);
         JdbcMigrations.migrate(pool);
     }

@@ -39,26 +39,29 @@ class JdbcStorageProviderTest {
             assertThat(first.transactions().insert(t)).isEqualTo(InsertOutcome.INSERTED);
         }
         TestDatabases.execute(url, "SHUTDOWN"); // as if the process ended
-        try (Storage second = StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of(), clock), loader)) {
+        try (Storage second =
+                StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of(), clock), loader)) {
             assertThat(second.transactions().findAnyById(t.id())).contains(t);
         }
         TestDatabases.execute(url, "SHUTDOWN");
     }
 
     @Test
-    @DisplayName("the jdbc adapter pools its connections: a private H2 memory database lives until the Storage is closed")
+    @DisplayName(
+            "the jdbc adapter pools its connections: a private H2 memory database lives until the Storage is closed")
     void poolsUntilClosed() {
         // H2 drops a memory database when its last connection closes, so data written through one
         // connection and read through another survives only while the pool holds connections open
         String url = "jdbc:h2:mem:" + TestDatabases.uniqueName("pooled");
         MutableClock clock = new MutableClock();
         var t = Fixtures.pending(Fixtures.merchant(), clock);
-        try (Storage storage = StorageProviders.openStorage("jdbc",
-                new ProviderSettings(url, Map.of("poolSize", "2"), clock), loader)) {
+        try (Storage storage = StorageProviders.openStorage(
+                "jdbc", new ProviderSettings(url, Map.of("poolSize", "2"), clock), loader)) {
             assertThat(storage.transactions().insert(t)).isEqualTo(InsertOutcome.INSERTED);
             assertThat(storage.transactions().findAnyById(t.id())).contains(t);
         }
-        try (Storage reopened = StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of(), clock), loader)) {
+        try (Storage reopened =
+                StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of(), clock), loader)) {
             assertThat(reopened.transactions().findAnyById(t.id())).isEmpty();
         }
     }
@@ -66,25 +69,29 @@ class JdbcStorageProviderTest {
     @Test
     @DisplayName("a poolSize that is not a number from 1 to 9999 is refused with the option's name")
     void badPoolSize() {
-        var settings = new ProviderSettings("jdbc:h2:mem:" + TestDatabases.uniqueName("bad"), Map.of("poolSize", "0"),
-                new MutableClock());
+        var settings = new ProviderSettings(
+                "jdbc:h2:mem:" + TestDatabases.uniqueName("bad"), Map.of("poolSize", "0"), new MutableClock());
         assertThatThrownBy(() -> StorageProviders.openStorage("jdbc", settings, loader))
-                .hasMessageContaining("poolSize was '0'").hasMessageContaining("from 1 to 9999");
+                .hasMessageContaining("poolSize was '0'")
+                .hasMessageContaining("from 1 to 9999");
     }
 
     @Test
-    @DisplayName("option groupCommit=false opens a store whose writes commit on their callers' threads; another value is refused")
+    @DisplayName(
+            "option groupCommit=false opens a store whose writes commit on their callers' threads; another value is refused")
     void groupCommitOption() {
         String url = "jdbc:h2:mem:" + TestDatabases.uniqueName("nogc") + ";DB_CLOSE_DELAY=-1";
         MutableClock clock = new MutableClock();
         var t = Fixtures.pending(Fixtures.merchant(), clock);
-        try (Storage storage = StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of("groupCommit", "false"), clock), loader)) {
+        try (Storage storage = StorageProviders.openStorage(
+                "jdbc", new ProviderSettings(url, Map.of("groupCommit", "false"), clock), loader)) {
             assertThat(storage.transactions().insert(t)).isEqualTo(InsertOutcome.INSERTED);
             assertThat(storage.transactions().insert(t)).isEqualTo(InsertOutcome.DUPLICATE_ID);
             assertThat(storage.transactions().findAnyById(t.id())).contains(t);
         }
         TestDatabases.execute(url, "SHUTDOWN");
-        assertThatThrownBy(() -> StorageProviders.openStorage("jdbc", new ProviderSettings(url, Map.of("groupCommit", "maybe"), clock), loader))
+        assertThatThrownBy(() -> StorageProviders.openStorage(
+                        "jdbc", new ProviderSettings(url, Map.of("groupCommit", "maybe"), clock), loader))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("jdbc option groupCommit was 'maybe' but it must be true or false");
     }
@@ -102,15 +109,20 @@ class JdbcStorageProviderTest {
     }
 
     @Test
-    @DisplayName("a schema that already holds the host's tables (and its own Flyway history) gets BakongPay's tables too")
+    @DisplayName(
+            "a schema that already holds the host's tables (and its own Flyway history) gets BakongPay's tables too")
     void besideHostTables() {
         String url = "jdbc:h2:mem:" + TestDatabases.uniqueName("host") + ";DB_CLOSE_DELAY=-1";
         TestDatabases.execute(url, "CREATE TABLE shop_order (id INT PRIMARY KEY)");
         TestDatabases.execute(url, "CREATE TABLE \"flyway_schema_history\" (\"version\" VARCHAR(50))");
         try (var ds = TestDatabases.pool(url, 2)) {
             assertThat(JdbcMigrations.migrate(ds)).isEqualTo(4); // V1 to V4
-            assertThat(JdbcStorage.builder(ds).migrate(false).build().transactions()
-                    .findAnyByMd5(Fixtures.randomHex(32))).isEmpty();
+            assertThat(JdbcStorage.builder(ds)
+                            .migrate(false)
+                            .build()
+                            .transactions()
+                            .findAnyByMd5(Fixtures.randomHex(32)))
+                    .isEmpty();
             TestDatabases.execute(url, "SHUTDOWN");
         }
     }
@@ -131,7 +143,10 @@ class JdbcStorageProviderTest {
             storage.transactions().transition(dev.bakongpay.spi.StatusTransition.expired(t.id(), clock.instant()));
         }
         try (var fresh = TestDatabases.pool(url, 1)) {
-            assertThat(new JdbcTransactionStore(fresh, clock).findAnyById(t.id()).orElseThrow().status())
+            assertThat(new JdbcTransactionStore(fresh, clock)
+                            .findAnyById(t.id())
+                            .orElseThrow()
+                            .status())
                     .isEqualTo(dev.bakongpay.spi.PaymentStatus.EXPIRED);
             TestDatabases.execute(url, "SHUTDOWN");
         }

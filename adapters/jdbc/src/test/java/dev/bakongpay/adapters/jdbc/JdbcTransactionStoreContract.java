@@ -11,9 +11,9 @@ import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Storage;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.TransactionStore;
-import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.spi.testkit.Race;
 import dev.bakongpay.spi.testkit.TransactionStoreContract;
+import dev.bakongpay.testsupport.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +49,8 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
     }
 
     protected void execute(String sql) {
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -57,8 +58,9 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
     }
 
     protected List<String> strings(String sql) {
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<String> out = new ArrayList<>();
             while (rs.next()) out.add(rs.getString(1));
             return out;
@@ -71,7 +73,8 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
     @DisplayName("Migrations")
     class Migrations {
         @Test
-        @DisplayName("the schema is at version 4 (webhook outbox, key management, operator indexes), recorded in BakongPay's own history table")
+        @DisplayName(
+                "the schema is at version 4 (webhook outbox, key management, operator indexes), recorded in BakongPay's own history table")
         void ownHistoryTable() {
             assertThat(strings("SELECT \"version\" FROM \"bakongpay_schema_history\" WHERE \"success\" = TRUE"))
                     .contains("1", "2", "3", "4");
@@ -91,10 +94,15 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
         record Outcome(boolean reserved, InsertOutcome inserted, boolean completed) {}
 
         @Test
-        @DisplayName("racing creates with idempotency keys (two per key) and duplicate md5s: one winner per key, each its own outcome, all stored")
+        @DisplayName(
+                "racing creates with idempotency keys (two per key) and duplicate md5s: one winner per key, each its own outcome, all stored")
         void mixedWritesShareCommits() {
             execute("DELETE FROM bakongpay_idempotency_key");
-            Storage storage = JdbcStorage.builder(dataSource()).clock(clock).migrate(false).groupCommit(groupCommit()).build();
+            Storage storage = JdbcStorage.builder(dataSource())
+                    .clock(clock)
+                    .migrate(false)
+                    .groupCommit(groupCommit())
+                    .build();
             Transaction existing = inserted(pending(merchant(), clock));
             String m = merchant();
             int perThread = 20;
@@ -107,23 +115,33 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
             }
             List<Outcome> outcomes = Race.run(2 * THREADS, perThread, i -> {
                 String key = "key-" + (i % (total / 2)); // every key twice
-                boolean reserved = storage.idempotency().putIfAbsent(IdempotencyRecord.reservation(m, key, "fp", clock.instant()))
+                boolean reserved = storage.idempotency()
+                        .putIfAbsent(IdempotencyRecord.reservation(m, key, "fp", clock.instant()))
                         .isEmpty();
                 if (!reserved) return new Outcome(false, null, false);
                 InsertOutcome inserted = storage.transactions().insert(rows.get(i));
-                return new Outcome(true, inserted, storage.idempotency().complete(m, key, 200, rows.get(i).id().toString()));
+                return new Outcome(
+                        true,
+                        inserted,
+                        storage.idempotency()
+                                .complete(m, key, 200, rows.get(i).id().toString()));
             });
             for (int k = 0; k < total / 2; k++) {
                 Outcome a = outcomes.get(k);
                 Outcome b = outcomes.get(k + total / 2);
-                assertThat(a.reserved() ^ b.reserved()).as("exactly one winner of key-%d", k).isTrue();
+                assertThat(a.reserved() ^ b.reserved())
+                        .as("exactly one winner of key-%d", k)
+                        .isTrue();
                 int winner = a.reserved() ? k : k + total / 2;
                 Outcome w = outcomes.get(winner);
                 assertThat(w.completed()).isTrue();
-                assertThat(w.inserted()).as("insert %d", winner)
+                assertThat(w.inserted())
+                        .as("insert %d", winner)
                         .isEqualTo(winner % 10 == 3 ? InsertOutcome.DUPLICATE_MD5 : InsertOutcome.INSERTED);
                 if (w.inserted() == InsertOutcome.INSERTED) {
-                    assertThat(storage.transactions().findAnyById(rows.get(winner).id())).contains(rows.get(winner));
+                    assertThat(storage.transactions()
+                                    .findAnyById(rows.get(winner).id()))
+                            .contains(rows.get(winner));
                 }
                 assertThat(storage.idempotency().find(m, "key-" + k)).hasValueSatisfying(r -> {
                     assertThat(r.statusCode()).isEqualTo(200);
@@ -144,9 +162,15 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
             TransactionStore a = new JdbcTransactionStore(dataSource(), clock);
             TransactionStore b = new JdbcTransactionStore(dataSource(), clock);
             Transaction t = inserted(pending(merchant(), clock));
-            List<Optional<Transaction>> results = Race.once(THREADS, i -> (i % 2 == 0 ? a : b).transition(
-                    StatusTransition.paid(t.id(), PaymentStatus.PENDING, dev.bakongpay.spi.testkit.Fixtures.payment(clock),
-                            false, clock.instant())));
+            List<Optional<Transaction>> results = Race.once(
+                    THREADS,
+                    i -> (i % 2 == 0 ? a : b)
+                            .transition(StatusTransition.paid(
+                                    t.id(),
+                                    PaymentStatus.PENDING,
+                                    dev.bakongpay.spi.testkit.Fixtures.payment(clock),
+                                    false,
+                                    clock.instant())));
             assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
         }
 
@@ -156,14 +180,17 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
             TransactionStore a = new JdbcTransactionStore(dataSource(), clock);
             TransactionStore b = new JdbcTransactionStore(dataSource(), clock);
             List<UUID> backlog = insertPending(60).stream().map(Transaction::id).toList();
-            List<List<Transaction>> batches = Race.run(THREADS, 4,
+            List<List<Transaction>> batches = Race.run(
+                    THREADS,
+                    4,
                     i -> (i % 2 == 0 ? a : b).claimForReconciliation(claim(i % 2 == 0 ? "node-a" : "node-b", 5)));
             List<UUID> taken = new ArrayList<>();
             batches.forEach(batch -> batch.forEach(t -> taken.add(t.id())));
             assertThat(taken).doesNotHaveDuplicates();
             assertThat(backlog).containsAll(taken);
             assertThat(strings("SELECT claim_owner FROM bakongpay_transaction WHERE claim_owner IS NOT NULL"))
-                    .hasSize(taken.size()).containsOnly("node-a", "node-b");
+                    .hasSize(taken.size())
+                    .containsOnly("node-a", "node-b");
         }
     }
 }

@@ -6,9 +6,9 @@ import dev.bakongpay.spi.PaymentStatus;
 import dev.bakongpay.spi.WebhookDelivery;
 import dev.bakongpay.spi.WebhookDeliveryStore;
 import dev.bakongpay.spi.WebhookEvent;
-import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.spi.testkit.Race;
 import dev.bakongpay.spi.testkit.WebhookDeliveryStoreContract;
+import dev.bakongpay.testsupport.MutableClock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,7 +29,8 @@ abstract class JdbcWebhookDeliveryStoreContract extends WebhookDeliveryStoreCont
 
     @Override
     protected WebhookDeliveryStore createStore(MutableClock clock) {
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DELETE FROM " + JdbcWebhookDeliveryStore.TABLE);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -46,7 +47,8 @@ abstract class JdbcWebhookDeliveryStoreContract extends WebhookDeliveryStoreCont
             WebhookDeliveryStore a = new JdbcWebhookDeliveryStore(dataSource(), clock);
             WebhookDeliveryStore b = new JdbcWebhookDeliveryStore(dataSource(), clock);
             UUID tx = UUID.randomUUID();
-            List<Boolean> stored = Race.once(THREADS, i -> (i % 2 == 0 ? a : b).record(event(tx, PaymentStatus.SUCCESS)));
+            List<Boolean> stored =
+                    Race.once(THREADS, i -> (i % 2 == 0 ? a : b).record(event(tx, PaymentStatus.SUCCESS)));
             assertThat(stored).filteredOn(x -> x).hasSize(1);
         }
 
@@ -55,8 +57,11 @@ abstract class JdbcWebhookDeliveryStoreContract extends WebhookDeliveryStoreCont
         void claimsAcrossNodes() {
             WebhookDeliveryStore a = new JdbcWebhookDeliveryStore(dataSource(), clock);
             WebhookDeliveryStore b = new JdbcWebhookDeliveryStore(dataSource(), clock);
-            List<String> backlog = recorded(40).stream().map(WebhookEvent::eventId).toList();
-            List<List<WebhookDelivery>> batches = Race.run(THREADS, 4,
+            List<String> backlog =
+                    recorded(40).stream().map(WebhookEvent::eventId).toList();
+            List<List<WebhookDelivery>> batches = Race.run(
+                    THREADS,
+                    4,
                     i -> (i % 2 == 0 ? a : b).claimDue(i % 2 == 0 ? "node-a" : "node-b", 3, Duration.ofSeconds(30)));
             List<String> taken = new ArrayList<>();
             batches.forEach(batch -> batch.forEach(d -> taken.add(d.eventId())));

@@ -1,8 +1,5 @@
 package dev.bakongpay.adapters.jdbc;
 
-import dev.bakongpay.testsupport.RequiresService;
-import dev.bakongpay.testsupport.Service;
-
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bakongpay.spi.AdminAuditStore;
 import dev.bakongpay.spi.ApiKeyStore;
@@ -11,6 +8,8 @@ import dev.bakongpay.spi.testkit.AdminAuditStoreContract;
 import dev.bakongpay.spi.testkit.ApiKeyStoreContract;
 import dev.bakongpay.spi.testkit.IdempotencyStoreContract;
 import dev.bakongpay.testsupport.MutableClock;
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,8 +104,10 @@ class PostgresStoresTest {
         /** Terminates the pool's server processes mid-statement, then the pool closes too. */
         @Override
         protected void killConnections(HikariDataSource doomed) {
-            TestDatabases.execute(TestDatabases.postgresUrl(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    + " WHERE application_name = '" + schema + "_doomed'");
+            TestDatabases.execute(
+                    TestDatabases.postgresUrl(),
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity" + " WHERE application_name = '" + schema
+                            + "_doomed'");
         }
     }
 

@@ -2,13 +2,13 @@ package dev.bakongpay.adapters.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bakongpay.testsupport.Services;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import dev.bakongpay.testsupport.Services;
 
 /**
  * Databases for the adapter's tests. PostgreSQL comes from {@code -Dbakongpay.test.pg.url} or env
@@ -41,7 +41,8 @@ final class TestDatabases {
     }
 
     static void execute(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);

@@ -18,17 +18,19 @@ class WriteBatchHookTest {
     @Test
     @DisplayName("each group commit reports its size; another adapter's storage is left alone")
     void reportsBatchSizes() {
-        String url = "jdbc:h2:mem:" + TestDatabases.uniqueName("hook") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        String url = "jdbc:h2:mem:" + TestDatabases.uniqueName("hook")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
         MutableClock clock = new MutableClock();
         try (HikariDataSource pool = TestDatabases.pool(url, 2)) {
             Storage storage = JdbcStorage.builder(pool).clock(clock).build();
             List<Integer> sizes = new CopyOnWriteArrayList<>();
             assertThat(JdbcStorage.observeWriteBatches(storage, sizes::add)).isTrue();
-            assertThat(storage.transactions().insert(Fixtures.pending(Fixtures.merchant(), clock))).isEqualTo(InsertOutcome.INSERTED);
+            assertThat(storage.transactions().insert(Fixtures.pending(Fixtures.merchant(), clock)))
+                    .isEqualTo(InsertOutcome.INSERTED);
             assertThat(sizes).containsExactly(1);
             TestDatabases.execute(url, "SHUTDOWN");
         }
         Storage memory = new MemoryStorageProvider().open(dev.bakongpay.spi.ProviderSettings.of(null));
-        assertThat(JdbcStorage.observeWriteBatches(memory, size -> { })).isFalse();
+        assertThat(JdbcStorage.observeWriteBatches(memory, size -> {})).isFalse();
     }
 }

@@ -55,7 +55,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         }
         this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
                 .clientClock(new ClockTimeMeter(clock))
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .requestTimeout(b.timeout)
                 .build();
     }
@@ -65,7 +66,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         // while Redis is unreachable, fail each decision at once instead of queueing it: the caller
         // chooses to fail open or closed, and an outage cannot pile up commands in memory
         client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
         return new Builder(client, redisUrl);
     }
 
@@ -82,7 +84,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                 .build();
         ConsumptionProbe probe;
         try {
-            probe = buckets.builder().build(prefix + key + ':' + limit.signature(), () -> config)
+            probe = buckets.builder()
+                    .build(prefix + key + ':' + limit.signature(), () -> config)
                     .tryConsumeAndReturnRemaining(tokens);
         } catch (RuntimeException e) {
             throw new StoreException("rate limiting on Redis failed: " + e.getMessage(), e);

@@ -18,13 +18,15 @@ public final class RedisRateLimiterProvider implements RateLimiterProvider {
 
     @Override
     public boolean accepts(String url) {
-        return url != null && (url.startsWith("redis://") || url.startsWith("rediss://") || url.startsWith("redis-socket://"));
+        return url != null
+                && (url.startsWith("redis://") || url.startsWith("rediss://") || url.startsWith("redis-socket://"));
     }
 
     @Override
     public RateLimiter open(ProviderSettings settings) {
         if (!accepts(settings.url())) {
-            throw new StoreException("the redis rate limiter needs a redis:// url, was '" + settings.redactedUrl() + "'");
+            throw new StoreException(
+                    "the redis rate limiter needs a redis:// url, was '" + settings.redactedUrl() + "'");
         }
         return RedisRateLimiter.builder(settings.url())
                 .keyPrefix(settings.option("keyPrefix", RedisRateLimiter.DEFAULT_KEY_PREFIX))

@@ -31,13 +31,25 @@ class RedisOutageTest {
 
     private void startServer(int port) throws IOException {
         try {
-            server = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            server = new ProcessBuilder(
+                            "redis-server",
+                            "--port",
+                            String.valueOf(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             Services.missing("redis-server is not installed: " + e.getMessage(), e);
         }
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
                 .until(() -> {
                     try (Socket s = new Socket("127.0.0.1", port)) {
                         return true;
@@ -65,13 +77,17 @@ class RedisOutageTest {
         startServer(port);
         RateLimit limit = RateLimit.perMinute(5);
         try (RedisRateLimiter limiter = RedisRateLimiter.builder("redis://127.0.0.1:" + port)
-                .timeout(Duration.ofMillis(500)).build()) {
+                .timeout(Duration.ofMillis(500))
+                .build()) {
             assertThat(limiter.tryAcquire("k", limit).allowed()).isTrue();
             stopServer();
-            assertThatThrownBy(() -> limiter.tryAcquire("k", limit)).isInstanceOf(StoreException.class)
+            assertThatThrownBy(() -> limiter.tryAcquire("k", limit))
+                    .isInstanceOf(StoreException.class)
                     .hasMessageContaining("Redis");
             startServer(port);
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
                     .until(() -> limiter.tryAcquire("k", limit).allowed());
         }
     }

@@ -1,8 +1,5 @@
 package dev.bakongpay.adapters.redis;
 
-import dev.bakongpay.testsupport.RequiresService;
-import dev.bakongpay.testsupport.Service;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +8,8 @@ import dev.bakongpay.spi.RateLimit;
 import dev.bakongpay.spi.RateLimiter;
 import dev.bakongpay.spi.StorageProviders;
 import dev.bakongpay.spi.StoreException;
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -31,8 +30,8 @@ class RedisRateLimiterProviderTest {
     @RequiresService(Service.REDIS)
     void pickedByUrl() throws Exception {
         String prefix = TestRedis.uniquePrefix();
-        RateLimiter l = StorageProviders.openRateLimiter(null,
-                new ProviderSettings(TestRedis.url(), Map.of("keyPrefix", prefix), Clock.systemUTC()), loader);
+        RateLimiter l = StorageProviders.openRateLimiter(
+                null, new ProviderSettings(TestRedis.url(), Map.of("keyPrefix", prefix), Clock.systemUTC()), loader);
         try {
             assertThat(l).isInstanceOf(RedisRateLimiter.class);
             assertThat(((RedisRateLimiter) l).keyPrefix()).isEqualTo(prefix);
@@ -47,8 +46,9 @@ class RedisRateLimiterProviderTest {
     @Test
     @DisplayName("an unreachable Redis fails loudly with a StoreException, not a silent fallback")
     void unreachable() {
-        assertThatThrownBy(() -> StorageProviders.openRateLimiter("redis",
-                ProviderSettings.of("redis://127.0.0.1:1"), loader)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() ->
+                        StorageProviders.openRateLimiter("redis", ProviderSettings.of("redis://127.0.0.1:1"), loader))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Redis");
     }
 }

@@ -1,14 +1,13 @@
 package dev.bakongpay.adapters.redis;
 
-import dev.bakongpay.testsupport.RequiresService;
-import dev.bakongpay.testsupport.Service;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.spi.RateLimit;
 import dev.bakongpay.spi.RateLimiter;
-import dev.bakongpay.testsupport.MutableClock;
 import dev.bakongpay.spi.testkit.RateLimiterContract;
+import dev.bakongpay.testsupport.MutableClock;
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +35,10 @@ class RedisRateLimiterTest extends RateLimiterContract {
 
     @Override
     protected RateLimiter createLimiter(MutableClock clock) {
-        RedisRateLimiter l = RedisRateLimiter.builder(TestRedis.url()).keyPrefix(prefix).clock(clock).build();
+        RedisRateLimiter l = RedisRateLimiter.builder(TestRedis.url())
+                .keyPrefix(prefix)
+                .clock(clock)
+                .build();
         opened.add(l);
         return l;
     }

@@ -1,13 +1,13 @@
 package dev.bakongpay.adapters.redis;
 
+import dev.bakongpay.testsupport.Services;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import dev.bakongpay.testsupport.Services;
 
 /**
  * Redis for the adapter's tests: {@code -Dbakongpay.test.redis.url} or env
@@ -37,7 +37,8 @@ final class TestRedis {
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             ScanCursor cursor = ScanCursor.INITIAL;
             do {
-                KeyScanCursor<String> page = c.sync().scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(500));
+                KeyScanCursor<String> page = c.sync()
+                        .scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(500));
                 if (!page.getKeys().isEmpty()) c.sync().del(page.getKeys().toArray(String[]::new));
                 cursor = page;
             } while (!cursor.isFinished());

@@ -1,8 +1,5 @@
 package dev.bakongpay.adapters.redis;
 
-import dev.bakongpay.testsupport.RequiresService;
-import dev.bakongpay.testsupport.Service;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +7,8 @@ import dev.bakongpay.spi.RateLimit;
 import dev.bakongpay.spi.RateLimitDecision;
 import dev.bakongpay.spi.testkit.Fixtures;
 import dev.bakongpay.spi.testkit.Race;
+import dev.bakongpay.testsupport.RequiresService;
+import dev.bakongpay.testsupport.Service;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +66,8 @@ class TwoNodesTest {
         long refilled = (System.nanoTime() - start) / limit.nanosPerToken();
         long admitted = ds.stream().filter(RateLimitDecision::allowed).count();
         assertThat(admitted).isBetween(50L, 50L + refilled);
-        assertThat(ds.stream().filter(d -> !d.allowed())).allSatisfy(d -> assertThat(d.retryAfter()).isPositive());
+        assertThat(ds.stream().filter(d -> !d.allowed()))
+                .allSatisfy(d -> assertThat(d.retryAfter()).isPositive());
     }
 
     @Test
@@ -87,9 +87,12 @@ class TwoNodesTest {
     void refillSeenByOtherNode() {
         RateLimit limit = new RateLimit(3, Duration.ofMillis(600));
         String key = "key-" + Fixtures.randomHex(8);
-        while (nodeA.tryAcquire(key, limit).allowed()) { /* drain */ }
+        while (nodeA.tryAcquire(key, limit).allowed()) {
+            /* drain */
+        }
         assertThat(nodeB.tryAcquire(key, limit).allowed()).isFalse();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> nodeB.tryAcquire(key, limit).allowed());
     }
 }

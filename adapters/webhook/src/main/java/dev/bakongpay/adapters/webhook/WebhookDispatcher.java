@@ -3,11 +3,11 @@ package dev.bakongpay.adapters.webhook;
 import dev.bakongpay.core.metrics.Meters;
 import dev.bakongpay.core.metrics.SampledValue;
 import dev.bakongpay.spi.TransactionStore;
+import dev.bakongpay.spi.WebhookDelivery;
 import dev.bakongpay.spi.WebhookDeliveryState;
+import dev.bakongpay.spi.WebhookDeliveryStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import dev.bakongpay.spi.WebhookDelivery;
-import dev.bakongpay.spi.WebhookDeliveryStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,8 +80,13 @@ public final class WebhookDispatcher implements AutoCloseable {
         clock = b.clock;
         requestTimeout = b.requestTimeout;
         // HTTP/1.1: no h2c upgrade dance with a shop's plain-http endpoint
-        http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(requestTimeout)
-                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+        http = b.http != null
+                ? b.http
+                : HttpClient.newBuilder()
+                        .connectTimeout(requestTimeout)
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
         maxAttempts = b.maxAttempts;
         backoffBase = b.backoffBase;
         backoffMax = b.backoffMax;
@@ -95,8 +100,11 @@ public final class WebhookDispatcher implements AutoCloseable {
         sweep = transactions == null ? null : new WebhookSweep(store, transactions, clock, sweepLookback, sweepGrace);
         meters = b.meters;
         registerOutboxGauges();
-        owner = b.owner != null ? b.owner
-                : "webhooks-" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+        owner = b.owner != null
+                ? b.owner
+                : "webhooks-" + ProcessHandle.current().pid() + "-"
+                        + HexFormat.of()
+                                .toHexDigits((short) ThreadLocalRandom.current().nextInt());
     }
 
     /**
@@ -111,9 +119,12 @@ public final class WebhookDispatcher implements AutoCloseable {
                         Long n = c.get();
                         return n == null ? Double.NaN : n;
                     })
-                    .description(state == WebhookDeliveryState.PENDING ? "Webhook deliveries waiting to be sent or retried"
-                            : "Webhook deliveries given up on after the last attempt")
-                    .strongReference(true).register(meters);
+                    .description(
+                            state == WebhookDeliveryState.PENDING
+                                    ? "Webhook deliveries waiting to be sent or retried"
+                                    : "Webhook deliveries given up on after the last attempt")
+                    .strongReference(true)
+                    .register(meters);
         }
     }
 
@@ -137,9 +148,15 @@ public final class WebhookDispatcher implements AutoCloseable {
         if (transactions != null && !sweepEvery.isZero()) {
             scheduler.scheduleWithFixedDelay(this::sweepQuietly, 0, sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
         }
-        LOG.info("BakongPay webhooks: delivering to {} (up to {} attempts, node {}{})", redacted(url), maxAttempts, owner,
-                transactions == null ? ", no sweep" : ", sweeping the last " + sweepLookback.toMinutes() + " min every "
-                        + sweepEvery.toSeconds() + " s");
+        LOG.info(
+                "BakongPay webhooks: delivering to {} (up to {} attempts, node {}{})",
+                redacted(url),
+                maxAttempts,
+                owner,
+                transactions == null
+                        ? ", no sweep"
+                        : ", sweeping the last " + sweepLookback.toMinutes() + " min every " + sweepEvery.toSeconds()
+                                + " s");
         return this;
     }
 
@@ -174,7 +191,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** Set while rounds fail, so a store that is down is logged once, not at every poll. */
-    private final java.util.concurrent.atomic.AtomicBoolean roundsFailing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean roundsFailing =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private void tick() {
         try {
@@ -187,8 +205,10 @@ public final class WebhookDispatcher implements AutoCloseable {
             }
         } catch (RuntimeException e) { // a failing store must not end the schedule
             if (roundsFailing.compareAndSet(false, true)) {
-                LOG.warn("BakongPay webhooks: a dispatch round failed: {}; retrying every {} ms, logged again once it works",
-                        e.toString(), pollInterval.toMillis());
+                LOG.warn(
+                        "BakongPay webhooks: a dispatch round failed: {}; retrying every {} ms, logged again once it works",
+                        e.toString(),
+                        pollInterval.toMillis());
             } else {
                 LOG.debug("BakongPay webhooks: a dispatch round failed again: {}", e.toString());
             }
@@ -218,19 +238,33 @@ public final class WebhookDispatcher implements AutoCloseable {
             if (error == null) {
                 store.markDelivered(d.eventId());
                 delivered++;
-                LOG.info("BakongPay webhook {} ({}) delivered to {} on attempt {}", d.eventId(), d.event().type(),
-                        redacted(url), d.attempts() + 1);
+                LOG.info(
+                        "BakongPay webhook {} ({}) delivered to {} on attempt {}",
+                        d.eventId(),
+                        d.event().type(),
+                        redacted(url),
+                        d.attempts() + 1);
             } else if (d.attempts() + 1 >= maxAttempts) {
                 store.giveUp(d.eventId(), owner, error);
                 dead++;
-                LOG.error("BakongPay webhook {} ({}) given up after {} attempts; last: {}", d.eventId(), d.event().type(),
-                        d.attempts() + 1, error);
+                LOG.error(
+                        "BakongPay webhook {} ({}) given up after {} attempts; last: {}",
+                        d.eventId(),
+                        d.event().type(),
+                        d.attempts() + 1,
+                        error);
             } else {
                 Duration wait = backoff(d.attempts() + 1);
                 store.retryLater(d.eventId(), owner, clock.instant().plus(wait), error);
                 retried++;
-                LOG.warn("BakongPay webhook {} ({}) attempt {} of {} failed ({}); next in {} s", d.eventId(),
-                        d.event().type(), d.attempts() + 1, maxAttempts, error, wait.toSeconds());
+                LOG.warn(
+                        "BakongPay webhook {} ({}) attempt {} of {} failed ({}); next in {} s",
+                        d.eventId(),
+                        d.event().type(),
+                        d.attempts() + 1,
+                        maxAttempts,
+                        error,
+                        wait.toSeconds());
             }
         }
         return new Round(batch.size(), delivered, retried, dead);
@@ -244,16 +278,21 @@ public final class WebhookDispatcher implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "BakongPay-Webhooks/1")
                 .header(WebhookSignature.EVENT_ID_HEADER, d.eventId())
-                .header(WebhookSignature.HEADER, WebhookSignature.header(secret, t, d.event().payload()))
+                .header(
+                        WebhookSignature.HEADER,
+                        WebhookSignature.header(secret, t, d.event().payload()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(meters);
         try {
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
-                boolean delivered = answer != null && answer.statusCode() >= 200 && answer.statusCode() < 300;
-                sample.stop(Meters.latency("bakongpay.webhook.deliveries", "Webhook POSTs to the shop, by outcome")
-                        .tag("outcome", delivered ? "delivered" : "failed").register(meters));
-            });
+            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((answer, failure) -> {
+                        boolean delivered = answer != null && answer.statusCode() >= 200 && answer.statusCode() < 300;
+                        sample.stop(
+                                Meters.latency("bakongpay.webhook.deliveries", "Webhook POSTs to the shop, by outcome")
+                                        .tag("outcome", delivered ? "delivered" : "failed")
+                                        .register(meters));
+                    });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -262,7 +301,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** Null when delivered, else why not. */
     private String outcome(CompletableFuture<HttpResponse<Void>> send) {
         try {
-            int status = send.get(requestTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS).statusCode();
+            int status = send.get(requestTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
+                    .statusCode();
             return status >= 200 && status < 300 ? null : "HTTP " + status;
         } catch (TimeoutException e) {
             send.cancel(true);
@@ -285,7 +325,9 @@ public final class WebhookDispatcher implements AutoCloseable {
      */
     Duration backoff(int failedAttempts) {
         long baseMs = backoffBase.toMillis();
-        long ms = failedAttempts >= 40 ? backoffMax.toMillis() : Math.min(backoffMax.toMillis(), baseMs << Math.max(0, failedAttempts - 1));
+        long ms = failedAttempts >= 40
+                ? backoffMax.toMillis()
+                : Math.min(backoffMax.toMillis(), baseMs << Math.max(0, failedAttempts - 1));
         if (ms < 0) ms = backoffMax.toMillis(); // shifted past long
         double spread = 1 + jitter * (2 * random.getAsDouble() - 1);
         return Duration.ofMillis(Math.max(0, Math.round(ms * spread)));
@@ -333,7 +375,8 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** {@code https://shop.example/hooks}: scheme, host, port and path, never a query or user info. */
     static String redacted(URI u) {
-        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + (u.getPath() == null ? "" : u.getPath());
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                + (u.getPath() == null ? "" : u.getPath());
     }
 
     /** Settings of a {@link WebhookDispatcher}; every one has a default but the store, URL and secret. */
@@ -369,12 +412,25 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
 
         /** Turns the sweep on: recent final transactions without a recorded event get one. */
-        public Builder transactions(TransactionStore v) { transactions = v; return this; }
-        public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+        public Builder transactions(TransactionStore v) {
+            transactions = v;
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            clock = Objects.requireNonNull(v);
+            return this;
+        }
         /** The client to send with (default: a JDK client with the request timeout as connect timeout, no redirects). */
-        public Builder httpClient(HttpClient v) { http = v; return this; }
+        public Builder httpClient(HttpClient v) {
+            http = v;
+            return this;
+        }
         /** How long to wait for the answer's status line (default 10 s). */
-        public Builder requestTimeout(Duration v) { requestTimeout = positive(v, "requestTimeout"); return this; }
+        public Builder requestTimeout(Duration v) {
+            requestTimeout = positive(v, "requestTimeout");
+            return this;
+        }
 
         /** Sends per event before it is given up (default 8, at least 1). */
         public Builder maxAttempts(int v) {
@@ -398,8 +454,15 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
 
         /** Uniform numbers in [0, 1) for the jitter (default: ThreadLocalRandom). */
-        public Builder random(DoubleSupplier v) { random = Objects.requireNonNull(v); return this; }
-        public Builder pollInterval(Duration v) { pollInterval = positive(v, "pollInterval"); return this; }
+        public Builder random(DoubleSupplier v) {
+            random = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder pollInterval(Duration v) {
+            pollInterval = positive(v, "pollInterval");
+            return this;
+        }
 
         public Builder batchSize(int v) {
             if (v < 1 || v > 1000) throw new IllegalArgumentException("batchSize must be 1 to 1000, was " + v);
@@ -415,7 +478,10 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
 
         /** How far back the first sweep looks (default 1 h). */
-        public Builder sweepLookback(Duration v) { sweepLookback = positive(v, "sweepLookback"); return this; }
+        public Builder sweepLookback(Duration v) {
+            sweepLookback = positive(v, "sweepLookback");
+            return this;
+        }
 
         /** How old a change must be before the sweep looks at it (default 30 s). */
         public Builder sweepGrace(Duration v) {
@@ -425,16 +491,23 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
 
         /** This node's lease owner name (default: {@code webhooks-<pid>-<random>}). */
-        public Builder owner(String v) { owner = v; return this; }
+        public Builder owner(String v) {
+            owner = v;
+            return this;
+        }
         /** Where delivery latencies and the outbox's pending and dead counts are recorded; default: nowhere. */
-        public Builder meterRegistry(MeterRegistry v) { meters = Objects.requireNonNull(v); return this; }
+        public Builder meterRegistry(MeterRegistry v) {
+            meters = Objects.requireNonNull(v);
+            return this;
+        }
 
         public WebhookDispatcher build() {
             return new WebhookDispatcher(this);
         }
 
         private static Duration positive(Duration d, String name) {
-            if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive");
+            if (d == null || d.isNegative() || d.isZero())
+                throw new IllegalArgumentException(name + " must be positive");
             return d;
         }
     }

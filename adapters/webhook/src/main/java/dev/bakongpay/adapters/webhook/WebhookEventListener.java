@@ -16,7 +16,7 @@ public final class WebhookEventListener implements PaymentEventListener {
 
     /** Records into {@code store}. */
     public WebhookEventListener(WebhookDeliveryStore store) {
-        this(store, () -> { });
+        this(store, () -> {});
     }
 
     /** Records into {@code store}, then runs {@code onRecorded} (e.g. {@link WebhookDispatcher#wake()}). */

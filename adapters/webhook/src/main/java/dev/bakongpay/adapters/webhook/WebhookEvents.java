@@ -50,8 +50,13 @@ public final class WebhookEvents {
         String id = WebhookEvent.idOf(t.id(), t.status());
         String type = type(t.status());
         try {
-            return new WebhookEvent(id, t.id(), t.merchantId(), type,
-                    JSON.writeValueAsString(PaymentEventView.of(id, type, t, previous, at)), at);
+            return new WebhookEvent(
+                    id,
+                    t.id(),
+                    t.merchantId(),
+                    type,
+                    JSON.writeValueAsString(PaymentEventView.of(id, type, t, previous, at)),
+                    at);
         } catch (JsonProcessingException e) { // records of strings, numbers and booleans always serialise
             throw new IllegalStateException("webhook body of " + id + " could not be written", e);
         }

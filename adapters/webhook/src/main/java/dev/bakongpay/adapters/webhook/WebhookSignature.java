@@ -40,7 +40,8 @@ public final class WebhookSignature {
 
     /** The header value for {@code body} sent at {@code unixSeconds}. */
     public static String header(String secret, long unixSeconds, String body) {
-        return "t=" + unixSeconds + ",v1=" + HexFormat.of().formatHex(hmac(secret, unixSeconds, body.getBytes(StandardCharsets.UTF_8)));
+        return "t=" + unixSeconds + ",v1="
+                + HexFormat.of().formatHex(hmac(secret, unixSeconds, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether {@code header} signs {@code body} with {@code secret}, within {@link #DEFAULT_TOLERANCE} of {@code now}. */

@@ -29,7 +29,8 @@ final class WebhookSweep {
     private Instant sweptUntil;
     private boolean unsupportedLogged;
 
-    WebhookSweep(WebhookDeliveryStore store, TransactionStore transactions, Clock clock, Duration lookback, Duration grace) {
+    WebhookSweep(
+            WebhookDeliveryStore store, TransactionStore transactions, Clock clock, Duration lookback, Duration grace) {
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
@@ -51,8 +52,11 @@ final class WebhookSweep {
                 for (Transaction t : page) {
                     if (store.record(WebhookEvents.of(t, previousOf(t), t.updatedAt()))) {
                         recorded++;
-                        LOG.warn("BakongPay webhooks: recorded the missing event {}:{} (the node that changed it did not;"
-                                + " it may have stopped)", t.id(), t.status());
+                        LOG.warn(
+                                "BakongPay webhooks: recorded the missing event {}:{} (the node that changed it did not;"
+                                        + " it may have stopped)",
+                                t.id(),
+                                t.status());
                     }
                 }
                 if (page.size() < PAGE) break;
@@ -62,7 +66,8 @@ final class WebhookSweep {
         } catch (UnsupportedOperationException e) {
             if (!unsupportedLogged) {
                 unsupportedLogged = true;
-                LOG.warn("BakongPay webhooks: no sweep, the transaction store cannot list changes ({})", e.getMessage());
+                LOG.warn(
+                        "BakongPay webhooks: no sweep, the transaction store cannot list changes ({})", e.getMessage());
             }
             return 0;
         }
@@ -72,8 +77,10 @@ final class WebhookSweep {
 
     /** Only the current status is stored: a late SUCCESS came from EXPIRED if that event was recorded. */
     private PaymentStatus previousOf(Transaction t) {
-        if (t.status() == PaymentStatus.SUCCESS && t.late()
-                && store.findByTransaction(t.id()).stream().anyMatch(d -> d.eventId().endsWith(":" + PaymentStatus.EXPIRED))) {
+        if (t.status() == PaymentStatus.SUCCESS
+                && t.late()
+                && store.findByTransaction(t.id()).stream()
+                        .anyMatch(d -> d.eventId().endsWith(":" + PaymentStatus.EXPIRED))) {
             return PaymentStatus.EXPIRED;
         }
         return PaymentStatus.PENDING;

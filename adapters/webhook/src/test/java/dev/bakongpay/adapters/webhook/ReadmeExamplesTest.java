@@ -25,10 +25,12 @@ class ReadmeExamplesTest {
     void wiring() {
         Storage storage = MemoryStorageProvider.create(Clock.systemUTC());
         WebhookDeliveryStore outbox = storage.webhooks();
-        try (WebhookDispatcher dispatcher = WebhookDispatcher.builder(outbox, URI.create("https://shop.example/hooks/bakongpay"), secret)
+        try (WebhookDispatcher dispatcher = WebhookDispatcher.builder(
+                        outbox, URI.create("https://shop.example/hooks/bakongpay"), secret)
                 .transactions(storage.transactions())
                 .maxAttempts(8)
-                .build().start()) {
+                .build()
+                .start()) {
             PaymentEventListener listener = new WebhookEventListener(outbox, dispatcher::wake);
             assertThat(listener).isNotNull();
         }
@@ -38,12 +40,17 @@ class ReadmeExamplesTest {
     @DisplayName("verifying: the header and raw body as received")
     void verifying() {
         String rawBody = "{\"id\":\"e:SUCCESS\",\"type\":\"payment.succeeded\"}";
-        Map<String, String> request = Map.of("BakongPay-Signature",
+        Map<String, String> request = Map.of(
+                "BakongPay-Signature",
                 WebhookSignature.header(secret, Instant.now().getEpochSecond(), rawBody));
 
         boolean genuine = WebhookSignature.verify(secret, request.get("BakongPay-Signature"), rawBody, Instant.now());
-        WebhookSignature.Result why = WebhookSignature.check(secret, request.get("BakongPay-Signature"),
-                rawBody.getBytes(StandardCharsets.UTF_8), Instant.now(), Duration.ofMinutes(5));
+        WebhookSignature.Result why = WebhookSignature.check(
+                secret,
+                request.get("BakongPay-Signature"),
+                rawBody.getBytes(StandardCharsets.UTF_8),
+                Instant.now(),
+                Duration.ofMinutes(5));
 
         assertThat(genuine).isTrue();
         assertThat(why).isEqualTo(WebhookSignature.Result.VALID);

@@ -28,7 +28,10 @@ final class Receiver implements AutoCloseable {
         server.createContext("/hooks", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             var h = exchange.getRequestHeaders();
-            hits.add(new Hit(h.getFirst("BakongPay-Event-Id"), h.getFirst("BakongPay-Signature"), h.getFirst("Content-Type"),
+            hits.add(new Hit(
+                    h.getFirst("BakongPay-Event-Id"),
+                    h.getFirst("BakongPay-Signature"),
+                    h.getFirst("Content-Type"),
                     new String(body, StandardCharsets.UTF_8)));
             if (delayMillis > 0) {
                 try {

@@ -33,14 +33,23 @@ class WebhookBodyBytesTest {
     private final MutableClock clock = new MutableClock();
 
     @Test
-    @DisplayName("paid, paid late without references, failed with and without a payment, KHR, expired, no metadata: byte for byte as before")
+    @DisplayName(
+            "paid, paid late without references, failed with and without a payment, KHR, expired, no metadata: byte for byte as before")
     void sameBytes() throws Exception {
-        Transaction plain = Fixtures.pendingBuilder("m-shop", clock).description("Order \"42\"\n").build();
-        Transaction bare = Fixtures.pendingBuilder("m-shop", clock).description(null).attributes(Map.of()).build();
-        Transaction khr = Fixtures.pendingBuilder("m-shop", clock).currency("KHR").amount(new BigDecimal("4000.000")).build();
+        Transaction plain = Fixtures.pendingBuilder("m-shop", clock)
+                .description("Order \"42\"\n")
+                .build();
+        Transaction bare = Fixtures.pendingBuilder("m-shop", clock)
+                .description(null)
+                .attributes(Map.of())
+                .build();
+        Transaction khr = Fixtures.pendingBuilder("m-shop", clock)
+                .currency("KHR")
+                .amount(new BigDecimal("4000.000"))
+                .build();
         UpstreamPayment p = Fixtures.payment(clock);
-        UpstreamPayment noRefs = new UpstreamPayment(p.hash(), p.fromAccountId(), p.toAccountId(), new BigDecimal("9.5"),
-                "USD", null, null, null);
+        UpstreamPayment noRefs = new UpstreamPayment(
+                p.hash(), p.fromAccountId(), p.toAccountId(), new BigDecimal("9.5"), "USD", null, null, null);
         clock.advance(Duration.ofMillis(5_123));
         Instant at = clock.instant();
         List<Transaction> changed = List.of(
@@ -58,7 +67,9 @@ class WebhookBodyBytesTest {
 
     // ---- the body as WebhookEvents built it before the typed views (the oracle) ----
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
     private static String before(Transaction t, PaymentStatus previous, Instant at) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();

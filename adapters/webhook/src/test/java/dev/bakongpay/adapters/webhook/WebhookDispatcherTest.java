@@ -53,14 +53,18 @@ class WebhookDispatcherTest {
     }
 
     private WebhookDispatcher.Builder dispatcher(WebhookDeliveryStore s) {
-        return WebhookDispatcher.builder(s, receiver.url(), SECRET).clock(clock).jitter(0)
-                .backoff(BASE, Duration.ofHours(1)).requestTimeout(Duration.ofSeconds(2));
+        return WebhookDispatcher.builder(s, receiver.url(), SECRET)
+                .clock(clock)
+                .jitter(0)
+                .backoff(BASE, Duration.ofHours(1))
+                .requestTimeout(Duration.ofSeconds(2));
     }
 
     /** A transaction paid now, and the event its winner's listener hears. */
     private PaymentEvent paid() {
         Transaction pending = Fixtures.pending(Fixtures.merchant(), clock);
-        StatusTransition won = StatusTransition.paid(pending.id(), PaymentStatus.PENDING, Fixtures.payment(clock), false, clock.instant());
+        StatusTransition won = StatusTransition.paid(
+                pending.id(), PaymentStatus.PENDING, Fixtures.payment(clock), false, clock.instant());
         return PaymentEvent.of(pending.apply(won), won);
     }
 
@@ -88,8 +92,10 @@ class WebhookDispatcherTest {
         assertThat(hit.eventId()).isEqualTo(id);
         assertThat(hit.contentType()).isEqualTo("application/json");
         assertThat(hit.signature()).matches("t=" + clock.instant().getEpochSecond() + ",v1=[0-9a-f]{64}");
-        assertThat(WebhookSignature.verify(SECRET, hit.signature(), hit.body(), clock.instant())).isTrue();
-        assertThat(WebhookSignature.verify("whsec_wrong", hit.signature(), hit.body(), clock.instant())).isFalse();
+        assertThat(WebhookSignature.verify(SECRET, hit.signature(), hit.body(), clock.instant()))
+                .isTrue();
+        assertThat(WebhookSignature.verify("whsec_wrong", hit.signature(), hit.body(), clock.instant()))
+                .isFalse();
         JsonNode body = json.readTree(hit.body());
         assertThat(body.get("id").asText()).isEqualTo(id);
         assertThat(body.get("type").asText()).isEqualTo("payment.succeeded");
@@ -109,16 +115,20 @@ class WebhookDispatcherTest {
         String id = recordPaid();
         WebhookDispatcher d = dispatcher(store).build();
         assertThat(d.dispatchOnce()).isEqualTo(new WebhookDispatcher.Round(1, 0, 1, 0));
-        assertThat(store.find(id).orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plus(BASE));
+        assertThat(store.find(id).orElseThrow().nextAttemptAt())
+                .isEqualTo(clock.instant().plus(BASE));
         assertThat(store.find(id).orElseThrow().lastError()).isEqualTo("HTTP 500");
         clock.advance(BASE.minusSeconds(1));
         assertThat(d.dispatchOnce().claimed()).isZero();
         clock.advance(Duration.ofSeconds(1));
         assertThat(d.dispatchOnce()).isEqualTo(new WebhookDispatcher.Round(1, 0, 1, 0));
-        assertThat(store.find(id).orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plus(BASE.multipliedBy(2)));
+        assertThat(store.find(id).orElseThrow().nextAttemptAt())
+                .isEqualTo(clock.instant().plus(BASE.multipliedBy(2)));
         clock.advance(BASE.multipliedBy(2));
         assertThat(d.dispatchOnce()).isEqualTo(new WebhookDispatcher.Round(1, 1, 0, 0));
-        assertThat(receiver.hits()).hasSize(3).allSatisfy(h -> assertThat(h.eventId()).isEqualTo(id));
+        assertThat(receiver.hits())
+                .hasSize(3)
+                .allSatisfy(h -> assertThat(h.eventId()).isEqualTo(id));
         assertThat(store.find(id).orElseThrow().attempts()).isEqualTo(3);
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(WebhookDeliveryState.DELIVERED);
     }
@@ -145,7 +155,8 @@ class WebhookDispatcherTest {
     void timeout() {
         receiver.delay(1_500);
         String id = recordPaid();
-        WebhookDispatcher d = dispatcher(store).requestTimeout(Duration.ofMillis(300)).build();
+        WebhookDispatcher d =
+                dispatcher(store).requestTimeout(Duration.ofMillis(300)).build();
         assertThat(d.dispatchOnce()).isEqualTo(new WebhookDispatcher.Round(1, 0, 1, 0));
         assertThat(store.find(id).orElseThrow().lastError()).startsWith("timeout");
     }
@@ -153,13 +164,16 @@ class WebhookDispatcherTest {
     @Test
     @DisplayName("backoff doubles from the base up to the cap, spread by the jitter")
     void backoffSchedule() {
-        WebhookDispatcher none = dispatcher(store).backoff(Duration.ofSeconds(30), Duration.ofMinutes(10)).build();
+        WebhookDispatcher none = dispatcher(store)
+                .backoff(Duration.ofSeconds(30), Duration.ofMinutes(10))
+                .build();
         List<Long> seconds = new ArrayList<>();
         for (int n = 1; n <= 7; n++) seconds.add(none.backoff(n).toSeconds());
         assertThat(seconds).containsExactly(30L, 60L, 120L, 240L, 480L, 600L, 600L);
         assertThat(none.backoff(1000).toSeconds()).isEqualTo(600L);
         WebhookDispatcher low = dispatcher(store).jitter(0.2).random(() -> 0.0).build();
-        WebhookDispatcher high = dispatcher(store).jitter(0.2).random(() -> 0.999999).build();
+        WebhookDispatcher high =
+                dispatcher(store).jitter(0.2).random(() -> 0.999999).build();
         assertThat(low.backoff(1)).isEqualTo(Duration.ofSeconds(24));
         assertThat(high.backoff(1).toMillis()).isBetween(35_990L, 36_000L);
     }
@@ -169,6 +183,7 @@ class WebhookDispatcherTest {
     class Durable {
         @TempDir
         Path dir;
+
         private com.zaxxer.hikari.HikariDataSource pool;
 
         private Storage open(Clock c) {
@@ -205,7 +220,9 @@ class WebhookDispatcherTest {
             clock.advance(Duration.ofSeconds(30));
             assertThat(after.dispatchOnce().delivered()).isEqualTo(1);
             assertThat(after.dispatchOnce().claimed()).isZero();
-            assertThat(receiver.countsByEventId()).containsOnlyKeys(first, second, third).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(receiver.countsByEventId())
+                    .containsOnlyKeys(first, second, third)
+                    .allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         }
 
         @Test
@@ -221,20 +238,35 @@ class WebhookDispatcherTest {
                 listener.onStatusChange(e); // a retry, or the other node: still one delivery
                 ids.add(e.transaction().id() + ":SUCCESS");
             }
-            try (WebhookDispatcher a = node(storage, real, "node-a"); WebhookDispatcher b = node(open(real), real, "node-b")) {
+            try (WebhookDispatcher a = node(storage, real, "node-a");
+                    WebhookDispatcher b = node(open(real), real, "node-b")) {
                 a.start();
                 b.start();
-                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.hits().size() >= ids.size()
-                        && ids.stream().allMatch(id -> storage.webhooks().find(id).orElseThrow().state() == WebhookDeliveryState.DELIVERED));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> receiver.hits().size() >= ids.size()
+                                && ids.stream()
+                                        .allMatch(id -> storage.webhooks()
+                                                        .find(id)
+                                                        .orElseThrow()
+                                                        .state()
+                                                == WebhookDeliveryState.DELIVERED));
             }
-            assertThat(receiver.countsByEventId()).containsOnlyKeys(ids).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
-            assertThat(ids).allSatisfy(id -> assertThat(storage.webhooks().find(id).orElseThrow().state())
-                    .isEqualTo(WebhookDeliveryState.DELIVERED));
+            assertThat(receiver.countsByEventId())
+                    .containsOnlyKeys(ids)
+                    .allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(ids)
+                    .allSatisfy(id -> assertThat(
+                                    storage.webhooks().find(id).orElseThrow().state())
+                            .isEqualTo(WebhookDeliveryState.DELIVERED));
         }
 
         private WebhookDispatcher node(Storage s, Clock c, String owner) {
-            return WebhookDispatcher.builder(s.webhooks(), receiver.url(), SECRET).clock(c).owner(owner).batchSize(3)
-                    .pollInterval(Duration.ofMillis(20)).build();
+            return WebhookDispatcher.builder(s.webhooks(), receiver.url(), SECRET)
+                    .clock(c)
+                    .owner(owner)
+                    .batchSize(3)
+                    .pollInterval(Duration.ofMillis(20))
+                    .build();
         }
     }
 
@@ -246,30 +278,42 @@ class WebhookDispatcherTest {
         private Transaction paidInStore() {
             Transaction t = Fixtures.pending(Fixtures.merchant(), clock);
             transactions.insert(t);
-            return transactions.transition(StatusTransition.paid(t.id(), PaymentStatus.PENDING, Fixtures.payment(clock),
-                    false, clock.instant())).orElseThrow();
+            return transactions
+                    .transition(StatusTransition.paid(
+                            t.id(), PaymentStatus.PENDING, Fixtures.payment(clock), false, clock.instant()))
+                    .orElseThrow();
         }
 
         private WebhookDispatcher sweeping() {
-            return dispatcher(store).transactions(transactions).sweepLookback(Duration.ofHours(1))
-                    .sweepGrace(Duration.ofSeconds(30)).build();
+            return dispatcher(store)
+                    .transactions(transactions)
+                    .sweepLookback(Duration.ofHours(1))
+                    .sweepGrace(Duration.ofSeconds(30))
+                    .build();
         }
 
         @Test
-        @DisplayName("a status change whose node died before recording it is recorded by the sweep, once, with the listener's body")
+        @DisplayName(
+                "a status change whose node died before recording it is recorded by the sweep, once, with the listener's body")
         void recoversMissingEvent() {
-            Transaction lost = paidInStore();     // its node died: no listener ran
+            Transaction lost = paidInStore(); // its node died: no listener ran
             Transaction heard = paidInStore();
-            String heardBody = WebhookEvents.of(heard, PaymentStatus.PENDING, heard.updatedAt()).payload();
-            new WebhookEventListener(store).onStatusChange(new PaymentEvent(heard, PaymentStatus.PENDING, heard.status(), heard.updatedAt()));
+            String heardBody = WebhookEvents.of(heard, PaymentStatus.PENDING, heard.updatedAt())
+                    .payload();
+            new WebhookEventListener(store)
+                    .onStatusChange(new PaymentEvent(heard, PaymentStatus.PENDING, heard.status(), heard.updatedAt()));
             WebhookDispatcher d = sweeping();
-            assertThat(d.sweepOnce()).as("younger than the grace period: left to the listener").isZero();
+            assertThat(d.sweepOnce())
+                    .as("younger than the grace period: left to the listener")
+                    .isZero();
             clock.advance(Duration.ofSeconds(31));
             assertThat(d.sweepOnce()).isEqualTo(1);
             assertThat(d.sweepOnce()).isZero();
             assertThat(store.find(lost.id() + ":SUCCESS").orElseThrow().event().payload())
-                    .isEqualTo(WebhookEvents.of(lost, PaymentStatus.PENDING, lost.updatedAt()).payload());
-            assertThat(store.find(heard.id() + ":SUCCESS").orElseThrow().event().payload()).isEqualTo(heardBody);
+                    .isEqualTo(WebhookEvents.of(lost, PaymentStatus.PENDING, lost.updatedAt())
+                            .payload());
+            assertThat(store.find(heard.id() + ":SUCCESS").orElseThrow().event().payload())
+                    .isEqualTo(heardBody);
             assertThat(d.dispatchOnce().delivered()).isEqualTo(2);
         }
 

@@ -26,7 +26,9 @@ class WebhookEventsTest {
     @Test
     @DisplayName("a payment: id, type, created and the data the API's check answer shows, transaction block included")
     void succeeded() throws Exception {
-        Transaction pending = Fixtures.pendingBuilder("m-shop", clock).description("Order \"42\"\n").build();
+        Transaction pending = Fixtures.pendingBuilder("m-shop", clock)
+                .description("Order \"42\"\n")
+                .build();
         UpstreamPayment p = Fixtures.payment(clock);
         clock.advance(Duration.ofSeconds(5));
         StatusTransition won = StatusTransition.paid(pending.id(), PaymentStatus.PENDING, p, false, clock.instant());
@@ -60,9 +62,13 @@ class WebhookEventsTest {
     @Test
     @DisplayName("failed and expired changes have their own types; failures say why; KHR shows whole riel")
     void failedAndExpired() throws Exception {
-        Transaction khr = Fixtures.pendingBuilder("m-shop", clock).currency("KHR").amount(new BigDecimal("4000.000")).build();
+        Transaction khr = Fixtures.pendingBuilder("m-shop", clock)
+                .currency("KHR")
+                .amount(new BigDecimal("4000.000"))
+                .build();
         StatusTransition fail = StatusTransition.failed(khr.id(), null, "upstream_failed: declined", clock.instant());
-        JsonNode failed = json.readTree(WebhookEvents.of(PaymentEvent.of(khr.apply(fail), fail)).payload());
+        JsonNode failed = json.readTree(
+                WebhookEvents.of(PaymentEvent.of(khr.apply(fail), fail)).payload());
         assertThat(failed.get("type").asText()).isEqualTo("payment.failed");
         assertThat(failed.at("/data/failureReason").asText()).isEqualTo("upstream_failed");
         assertThat(failed.at("/data/failureMessage").asText()).isEqualTo("upstream_failed: declined");
@@ -74,6 +80,7 @@ class WebhookEventsTest {
         WebhookEvent expired = WebhookEvents.of(PaymentEvent.of(t.apply(exp), exp));
         assertThat(expired.eventId()).endsWith(":EXPIRED");
         assertThat(json.readTree(expired.payload()).get("type").asText()).isEqualTo("payment.expired");
-        assertThatThrownBy(() -> WebhookEvents.type(PaymentStatus.PENDING)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookEvents.type(PaymentStatus.PENDING))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -11,10 +11,9 @@ import dev.bakongpay.core.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.util.List;
-
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -41,8 +40,7 @@ final class CheckCache {
      * failure completes the future normally (after it has left the cache), so Caffeine does not
      * log it as a failed load; the caller's own error handling reports it.
      */
-    private record Outcome(TransactionCheckResult answer, Throwable failure) {
-    }
+    private record Outcome(TransactionCheckResult answer, Throwable failure) {}
 
     private final AsyncCache<String, Outcome> answers;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -59,14 +57,15 @@ final class CheckCache {
         this.finalTtl = finalTtl;
         Caffeine<Object, Object> builder = Caffeine.newBuilder();
         if (Meters.records(meters)) builder.recordStats();
-        AsyncCache<String, Outcome> cache = builder
-                .maximumSize(MAX_ENTRIES)
+        AsyncCache<String, Outcome> cache = builder.maximumSize(MAX_ENTRIES)
                 .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run) // upkeep on the caller's thread: no pool, and tests see it at once
-                .expireAfter(Expiry.writing((String key, Outcome o) -> o.answer() == null ? Duration.ZERO : ttl(o.answer())))
+                .expireAfter(
+                        Expiry.writing((String key, Outcome o) -> o.answer() == null ? Duration.ZERO : ttl(o.answer())))
                 .buildAsync();
         this.answers = Meters.records(meters)
-                ? CaffeineCacheMetrics.monitor(meters, cache, "bakong.answers", List.of(Tag.of("upstream", upstream))) : cache;
+                ? CaffeineCacheMetrics.monitor(meters, cache, "bakong.answers", List.of(Tag.of("upstream", upstream)))
+                : cache;
     }
 
     private Duration ttl(TransactionCheckResult result) {
@@ -128,8 +127,10 @@ final class CheckCache {
             }
             return running.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new BakongTimeoutException("NBC did not answer within the " + deadline.budget().toMillis()
-                    + " ms budget (waited for another caller's check of the same md5)", e);
+            throw new BakongTimeoutException(
+                    "NBC did not answer within the " + deadline.budget().toMillis()
+                            + " ms budget (waited for another caller's check of the same md5)",
+                    e);
         } catch (ExecutionException e) { // not thrown: the leader completes its future normally
             throw new CompletionException(e.getCause());
         } catch (InterruptedException e) {

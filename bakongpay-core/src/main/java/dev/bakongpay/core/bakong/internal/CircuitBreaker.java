@@ -2,12 +2,11 @@ package dev.bakongpay.core.bakong.internal;
 
 import dev.bakongpay.core.bakong.BakongClient.CircuitState;
 import dev.bakongpay.core.bakong.CircuitOpenException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Closed → (threshold consecutive failures) → open → (open duration elapsed on the clock) →
@@ -66,8 +65,10 @@ final class CircuitBreaker {
             state = CircuitState.OPEN;
             openedAt = clock.instant();
             trialRunning = false;
-            LOG.warn("Bakong circuit open after {} consecutive failures: calls to NBC suspended for {} s",
-                    failures, openDuration.toSeconds());
+            LOG.warn(
+                    "Bakong circuit open after {} consecutive failures: calls to NBC suspended for {} s",
+                    failures,
+                    openDuration.toSeconds());
         }
     }
 

@@ -11,9 +11,6 @@ import dev.bakongpay.core.bakong.DeepLinkSource;
 import dev.bakongpay.core.bakong.TokenStatus;
 import dev.bakongpay.core.bakong.TransactionCheckResult;
 import dev.bakongpay.core.bakong.UpstreamException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link BakongClient} on the JDK {@code HttpClient}. Internal: create it through {@link BakongClient#create}. */
 public final class HttpBakongClient implements BakongClient {
@@ -51,17 +50,30 @@ public final class HttpBakongClient implements BakongClient {
 
     public HttpBakongClient(BakongClientConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.circuit = new CircuitBreaker(config.circuitFailureThreshold(), config.circuitOpenDuration(), config.clock());
-        this.transport = new NbcTransport(config, circuit, new UpstreamMeters(config.meterRegistry(), config.upstreamTag()));
+        this.circuit =
+                new CircuitBreaker(config.circuitFailureThreshold(), config.circuitOpenDuration(), config.clock());
+        this.transport =
+                new NbcTransport(config, circuit, new UpstreamMeters(config.meterRegistry(), config.upstreamTag()));
         UpstreamMeters.circuitGauges(config.meterRegistry(), config.upstreamTag(), circuit);
         this.tokens = new TokenKeeper(config.token(), config.renewalEmail(), config.clock(), this::callRenewToken);
         this.transport.tokens(tokens);
-        this.md5Answers = new CheckCache(config.clock(), config.pendingCacheTtl(), config.finalCacheTtl(),
-                config.meterRegistry(), config.upstreamTag());
+        this.md5Answers = new CheckCache(
+                config.clock(),
+                config.pendingCacheTtl(),
+                config.finalCacheTtl(),
+                config.meterRegistry(),
+                config.upstreamTag());
         TokenStatus status = tokens.status();
-        LOG.info("Bakong client for {}{}; token expires {}", config.baseUrl(),
-                config.proxy() == null ? "" : " through proxy " + config.proxy().getHostString() + ":" + config.proxy().getPort(),
-                status.expiry().map(e -> "at " + e + " (" + status.daysLeft().getAsLong() + " days left)").orElse("at an unknown time (not a JWT)"));
+        LOG.info(
+                "Bakong client for {}{}; token expires {}",
+                config.baseUrl(),
+                config.proxy() == null
+                        ? ""
+                        : " through proxy " + config.proxy().getHostString() + ":"
+                                + config.proxy().getPort(),
+                status.expiry()
+                        .map(e -> "at " + e + " (" + status.daysLeft().getAsLong() + " days left)")
+                        .orElse("at an unknown time (not a JWT)"));
     }
 
     @Override
@@ -70,7 +82,8 @@ public final class HttpBakongClient implements BakongClient {
     }
 
     private TransactionCheckResult checkMd5(String key, Deadline deadline) {
-        return md5Answers.get(key, () -> checkOne("/v1/check_transaction_by_md5", Map.of("md5", key), deadline), deadline);
+        return md5Answers.get(
+                key, () -> checkOne("/v1/check_transaction_by_md5", Map.of("md5", key), deadline), deadline);
     }
 
     @Override
@@ -111,8 +124,10 @@ public final class HttpBakongClient implements BakongClient {
                 throw e;
             }
             if (listRefused.compareAndSet(false, true)) {
-                LOG.warn("NBC refused check_transaction_by_md5_list with HTTP 403 (reported for some production tokens); "
-                        + "checking md5s one by one from now on, at most {} at a time", config.fallbackConcurrency());
+                LOG.warn(
+                        "NBC refused check_transaction_by_md5_list with HTTP 403 (reported for some production tokens); "
+                                + "checking md5s one by one from now on, at most {} at a time",
+                        config.fallbackConcurrency());
             }
             return checkEach(chunk, deadline);
         }
@@ -129,9 +144,12 @@ public final class HttpBakongClient implements BakongClient {
      * payment's answer is lost. Costs one call per md5 of the chunk, shared with every other caller.
      * When no single answer can be read either, the call fails as a whole.
      */
-    private Map<String, TransactionCheckResult> askOneByOne(List<String> chunk, Deadline deadline, MalformedAnswerException e) {
-        LOG.warn("NBC's answer to check_transaction_by_md5_list for {} md5s could not be read ({}); asking md5 by md5",
-                chunk.size(), e.getMessage());
+    private Map<String, TransactionCheckResult> askOneByOne(
+            List<String> chunk, Deadline deadline, MalformedAnswerException e) {
+        LOG.warn(
+                "NBC's answer to check_transaction_by_md5_list for {} md5s could not be read ({}); asking md5 by md5",
+                chunk.size(),
+                e.getMessage());
         return checkEach(chunk, deadline);
     }
 
@@ -152,7 +170,8 @@ public final class HttpBakongClient implements BakongClient {
             }
             for (Map.Entry<String, Future<TransactionCheckResult>> f : futures.entrySet()) {
                 try {
-                    results.put(f.getKey(), f.getValue().get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS));
+                    results.put(
+                            f.getKey(), f.getValue().get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS));
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof MalformedAnswerException bad)) {
                         throw e;
@@ -160,17 +179,25 @@ public final class HttpBakongClient implements BakongClient {
                     unreadable = bad;
                     unreadableCount++;
                     // NBC answered about this md5, unreadably: that md5 only, the others keep their answers
-                    LOG.warn("NBC's answer about md5 {} could not be read ({}); read as unusable", f.getKey(), bad.getMessage());
-                    results.put(f.getKey(), TransactionCheckResult.unusable("NBC's answer about this md5 could not be read"));
+                    LOG.warn(
+                            "NBC's answer about md5 {} could not be read ({}); read as unusable",
+                            f.getKey(),
+                            bad.getMessage());
+                    results.put(
+                            f.getKey(),
+                            TransactionCheckResult.unusable("NBC's answer about this md5 could not be read"));
                 }
             }
             if (unreadableCount == chunk.size()) {
-                throw unreadable; // not one bad payment: nothing NBC says can be read, which is a failure of the whole call
+                throw unreadable; // not one bad payment: nothing NBC says can be read, which is a failure of the whole
+                // call
             }
             return results;
         } catch (TimeoutException e) {
-            throw new BakongTimeoutException("NBC did not answer " + chunk.size() + " single md5 checks within the "
-                    + deadline.budget().toMillis() + " ms budget", e);
+            throw new BakongTimeoutException(
+                    "NBC did not answer " + chunk.size() + " single md5 checks within the "
+                            + deadline.budget().toMillis() + " ms budget",
+                    e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -212,7 +239,10 @@ public final class HttpBakongClient implements BakongClient {
             try {
                 return TransactionCheckResult.found(NbcJson.transaction(answer.data()), answer.responseMessage());
             } catch (NbcJson.Unusable e) {
-                LOG.warn("NBC answered {} {} with success, but not with a sane payment ({}); read as unusable", path, body,
+                LOG.warn(
+                        "NBC answered {} {} with success, but not with a sane payment ({}); read as unusable",
+                        path,
+                        body,
                         e.getMessage());
                 return TransactionCheckResult.unusable(e.getMessage());
             }
@@ -230,9 +260,11 @@ public final class HttpBakongClient implements BakongClient {
     @Override
     public BakongAccountStatus checkBakongAccount(String accountId) {
         if (accountId == null || accountId.isBlank() || accountId.length() > 32) {
-            throw new IllegalArgumentException("accountId was '" + accountId + "' but it must be name@bank, at most 32 characters");
+            throw new IllegalArgumentException(
+                    "accountId was '" + accountId + "' but it must be name@bank, at most 32 characters");
         }
-        NbcJson.Envelope answer = transport.post("/v1/check_bakong_account", Map.of("accountId", accountId), NbcTransport.Kind.READ);
+        NbcJson.Envelope answer =
+                transport.post("/v1/check_bakong_account", Map.of("accountId", accountId), NbcTransport.Kind.READ);
         if (answer.ok()) {
             return BakongAccountStatus.EXISTS;
         }
@@ -253,13 +285,23 @@ public final class HttpBakongClient implements BakongClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("qr", qr);
         if (source != null) {
-            body.put("sourceInfo", Map.of("appIconUrl", source.appIconUrl(), "appName", source.appName(),
-                    "appDeepLinkCallback", source.appDeepLinkCallback()));
+            body.put(
+                    "sourceInfo",
+                    Map.of(
+                            "appIconUrl",
+                            source.appIconUrl(),
+                            "appName",
+                            source.appName(),
+                            "appDeepLinkCallback",
+                            source.appDeepLinkCallback()));
         }
         NbcJson.Envelope answer = transport.post("/v1/generate_deeplink_by_qr", body, NbcTransport.Kind.WRITE);
         if (answer.ok()) {
             String link = answer.data().isObject() ? NbcJson.text(answer.data(), "shortLink") : null;
-            if (link == null || link.isBlank() || link.length() > 2048 || !NbcJson.printable(link, 2048).equals(link)) {
+            if (link == null
+                    || link.isBlank()
+                    || link.length() > 2048
+                    || !NbcJson.printable(link, 2048).equals(link)) {
                 throw NbcJson.malformed("generate_deeplink_by_qr answered success without a sane data.shortLink");
             }
             return Optional.of(link);
@@ -289,11 +331,13 @@ public final class HttpBakongClient implements BakongClient {
     }
 
     private String callRenewToken(String email) {
-        NbcJson.Envelope answer = transport.post("/v1/renew_token", Map.of("email", email), NbcTransport.Kind.ANONYMOUS);
+        NbcJson.Envelope answer =
+                transport.post("/v1/renew_token", Map.of("email", email), NbcTransport.Kind.ANONYMOUS);
         JsonNode data = answer.data();
         String token = data != null && data.isObject() ? NbcJson.text(data, "token") : null;
         if (!answer.ok() || token == null || token.isBlank()) {
-            throw new BakongUnauthorizedException("NBC refused to renew the token for " + email + ": " + answer.describe(), 200);
+            throw new BakongUnauthorizedException(
+                    "NBC refused to renew the token for " + email + ": " + answer.describe(), 200);
         }
         return token.trim();
     }

@@ -3,9 +3,6 @@ package dev.bakongpay.core.bakong.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bakongpay.core.bakong.BakongUnavailableException;
 import dev.bakongpay.core.bakong.TransactionCheckResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the answer of {@code check_transaction_by_md5_list}: {@code data} is an array of
@@ -29,8 +28,7 @@ final class Md5ListAnswer {
     private static final Logger LOG = LoggerFactory.getLogger(Md5ListAnswer.class);
     private static final String PATH = "/v1/check_transaction_by_md5_list";
 
-    private Md5ListAnswer() {
-    }
+    private Md5ListAnswer() {}
 
     static Map<String, TransactionCheckResult> read(NbcJson.Envelope answer, List<String> asked, CheckCache cache) {
         if (!answer.ok()) {
@@ -52,8 +50,9 @@ final class Md5ListAnswer {
             }
             TransactionCheckResult result = judge(item, key);
             TransactionCheckResult earlier = results.putIfAbsent(key, result);
-            if (earlier != null && (earlier.status() != result.status()
-                    || !Objects.equals(earlier.transaction(), result.transaction()))) {
+            if (earlier != null
+                    && (earlier.status() != result.status()
+                            || !Objects.equals(earlier.transaction(), result.transaction()))) {
                 conflicting.add(key);
             }
         }
@@ -62,7 +61,8 @@ final class Md5ListAnswer {
             results.put(key, TransactionCheckResult.unusable("NBC's list answer has conflicting items for this md5"));
         }
         if (skipped > 0) {
-            LOG.debug("NBC's md5-list answer had {} items for md5s not asked about or without an md5; skipped", skipped);
+            LOG.debug(
+                    "NBC's md5-list answer had {} items for md5s not asked about or without an md5; skipped", skipped);
         }
         for (String key : asked) {
             results.computeIfAbsent(key, k -> TransactionCheckResult.notFound("absent from NBC's list answer"));
@@ -83,7 +83,10 @@ final class Md5ListAnswer {
                 try {
                     return TransactionCheckResult.found(NbcJson.transaction(item.get("data")), message);
                 } catch (NbcJson.Unusable e) {
-                    LOG.warn("NBC reported md5 {} paid, but not with a sane payment ({}); read as unusable", key, e.getMessage());
+                    LOG.warn(
+                            "NBC reported md5 {} paid, but not with a sane payment ({}); read as unusable",
+                            key,
+                            e.getMessage());
                     return TransactionCheckResult.unusable(e.getMessage());
                 }
             }

@@ -1,6 +1,5 @@
 package dev.bakongpay.core.bakong.internal;
 
-import dev.bakongpay.core.internal.PrintableText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,8 +11,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bakongpay.core.bakong.BakongTransaction;
+import dev.bakongpay.core.internal.PrintableText;
 import dev.bakongpay.core.json.JsonMappers;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -66,8 +65,7 @@ final class NbcJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /** A JSON number too long or too large to be any amount, kept as (the start of) its text. */
-    record OutOfRange(String text) {
-    }
+    record OutOfRange(String text) {}
 
     /** The value of a key NBC gave twice in one object: neither value is trusted. */
     static final Object DUPLICATE = new Object() {
@@ -84,8 +82,7 @@ final class NbcJson {
         }
     }
 
-    private NbcJson() {
-    }
+    private NbcJson() {}
 
     /** {@code {"responseCode","responseMessage","errorCode","data"}}. */
     record Envelope(int responseCode, String responseMessage, Integer errorCode, JsonNode data) {
@@ -120,8 +117,11 @@ final class NbcJson {
         if (!error.isMissingNode() && !error.isNull() && (!error.isIntegralNumber() || !error.canConvertToInt())) {
             return Optional.empty();
         }
-        return Optional.of(new Envelope(code.intValue(), message(root, "responseMessage"),
-                error.isIntegralNumber() ? error.intValue() : null, root.path("data")));
+        return Optional.of(new Envelope(
+                code.intValue(),
+                message(root, "responseMessage"),
+                error.isIntegralNumber() ? error.intValue() : null,
+                root.path("data")));
     }
 
     /**
@@ -254,10 +254,20 @@ final class NbcJson {
         String to = required(node, "toAccountId", MAX_ID_CHARS);
         String currency = required(node, "currency", 16);
         BigDecimal amount = amount(node.get("amount"));
-        return new BakongTransaction(hash, optional(node, "fromAccountId"), to, currency, amount,
-                info(node, "description"), infoMillis(node, "createdDateMs"), millis(node, "acknowledgedDateMs"),
-                info(node, "trackingStatus"), info(node, "receiverBank"), info(node, "receiverBankAccount"),
-                optional(node, "instructionRef"), optional(node, "externalRef"));
+        return new BakongTransaction(
+                hash,
+                optional(node, "fromAccountId"),
+                to,
+                currency,
+                amount,
+                info(node, "description"),
+                infoMillis(node, "createdDateMs"),
+                millis(node, "acknowledgedDateMs"),
+                info(node, "trackingStatus"),
+                info(node, "receiverBank"),
+                info(node, "receiverBankAccount"),
+                optional(node, "instructionRef"),
+                optional(node, "externalRef"));
     }
 
     /** A string field; null when absent, JSON null or not a string. */
@@ -352,7 +362,9 @@ final class NbcJson {
 
     private static String kind(JsonNode v) {
         if (v.isPojo()) {
-            return ((com.fasterxml.jackson.databind.node.POJONode) v).getPojo() == DUPLICATE ? "given twice" : "a number out of range";
+            return ((com.fasterxml.jackson.databind.node.POJONode) v).getPojo() == DUPLICATE
+                    ? "given twice"
+                    : "a number out of range";
         }
         return switch (v.getNodeType()) {
             case STRING -> "a string";

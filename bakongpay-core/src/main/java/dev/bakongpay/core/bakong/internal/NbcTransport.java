@@ -5,9 +5,6 @@ import dev.bakongpay.core.bakong.BakongTimeoutException;
 import dev.bakongpay.core.bakong.BakongUnauthorizedException;
 import dev.bakongpay.core.bakong.BakongUnavailableException;
 import dev.bakongpay.core.bakong.UpstreamException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -22,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One POST to NBC with everything around it: bearer token (renewed once on 401 when possible),
@@ -34,6 +33,7 @@ final class NbcTransport {
     private static final long MAX_BACKOFF_MS = 2_000;
     /** A retry needs at least this much of the budget left to be worth starting. */
     private static final long MIN_ATTEMPT_MS = 100;
+
     private static final long BACKSTOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** How a call may be repeated and authenticated. */
@@ -60,7 +60,8 @@ final class NbcTransport {
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (config.proxy() != null) {
-            builder.proxy(ProxySelector.of(new InetSocketAddress(config.proxy().getHostString(), config.proxy().getPort())));
+            builder.proxy(ProxySelector.of(new InetSocketAddress(
+                    config.proxy().getHostString(), config.proxy().getPort())));
         }
         this.http = builder.build();
     }
@@ -106,8 +107,14 @@ final class NbcTransport {
                 }
                 long pause = backoffMillis(attempt);
                 if (deadline.remaining().toMillis() - pause < MIN_ATTEMPT_MS) {
-                    LOG.warn("NBC {} failed (attempt {} of {}); no retry: {} ms of the {} ms budget left: {}", path, attempt,
-                            attempts, deadline.remaining().toMillis(), deadline.budget().toMillis(), e.getMessage());
+                    LOG.warn(
+                            "NBC {} failed (attempt {} of {}); no retry: {} ms of the {} ms budget left: {}",
+                            path,
+                            attempt,
+                            attempts,
+                            deadline.remaining().toMillis(),
+                            deadline.budget().toMillis(),
+                            e.getMessage());
                     throw e;
                 }
                 LOG.warn("NBC {} failed (attempt {} of {}), retrying: {}", path, attempt, attempts, e.getMessage());
@@ -148,8 +155,10 @@ final class NbcTransport {
     private NbcJson.Envelope attempt(String path, byte[] json, String token, Deadline deadline) {
         Duration timeout = min(config.requestTimeout(), deadline.remaining());
         if (timeout.toMillis() < 1) {
-            throw new BakongTimeoutException("NBC did not answer " + path + " within the " + deadline.budget().toMillis()
-                    + " ms budget of the operation", null);
+            throw new BakongTimeoutException(
+                    "NBC did not answer " + path + " within the "
+                            + deadline.budget().toMillis() + " ms budget of the operation",
+                    null);
         }
         long started = System.nanoTime();
         String outcome = "error";
@@ -198,7 +207,8 @@ final class NbcTransport {
         }
         // the request timeout normally ends a held exchange; waiting on the future with a little
         // grace is the backstop for stages it does not cover (connecting through a stuck proxy)
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), BoundedBody.handler(NbcJson.MAX_BODY_BYTES));
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(request.build(), BoundedBody.handler(NbcJson.MAX_BODY_BYTES));
         try {
             return exchange.get(timeout.toNanos() + BACKSTOP_GRACE_NANOS, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -208,19 +218,24 @@ final class NbcTransport {
             Throwable cause = e.getCause();
             for (Throwable c = cause; c != null; c = c.getCause()) {
                 if (c instanceof BoundedBody.TooLarge) {
-                    throw new MalformedAnswerException("NBC's answer to " + path + " is larger than "
-                            + NbcJson.MAX_BODY_BYTES / 1024 + " KiB; not read", 200);
+                    throw new MalformedAnswerException(
+                            "NBC's answer to " + path + " is larger than " + NbcJson.MAX_BODY_BYTES / 1024
+                                    + " KiB; not read",
+                            200);
                 }
             }
             if (cause instanceof HttpConnectTimeoutException) {
-                throw new BakongConnectionException("cannot connect to NBC at " + config.baseUrl() + " within "
-                        + config.connectTimeout().toMillis() + " ms" + viaProxy(), cause);
+                throw new BakongConnectionException(
+                        "cannot connect to NBC at " + config.baseUrl() + " within "
+                                + config.connectTimeout().toMillis() + " ms" + viaProxy(),
+                        cause);
             }
             if (cause instanceof HttpTimeoutException) {
                 throw timedOut(path, timeout, cause);
             }
             // the cause's class and stack go to the log with the exception; the message stays plain words
-            throw new BakongConnectionException("cannot reach NBC at " + config.baseUrl() + viaProxy() + ": " + plain(cause), cause);
+            throw new BakongConnectionException(
+                    "cannot reach NBC at " + config.baseUrl() + viaProxy() + ": " + plain(cause), cause);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -233,7 +248,8 @@ final class NbcTransport {
         if (cause instanceof java.net.ConnectException) {
             return "connection refused";
         }
-        if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+        if (cause instanceof java.nio.channels.UnresolvedAddressException
+                || cause instanceof java.net.UnknownHostException) {
             return "host not found";
         }
         if (cause instanceof javax.net.ssl.SSLException) {
@@ -246,7 +262,8 @@ final class NbcTransport {
     }
 
     private static BakongTimeoutException timedOut(String path, Duration timeout, Throwable cause) {
-        return new BakongTimeoutException("NBC did not answer " + path + " within " + timeout.toMillis() + " ms", cause);
+        return new BakongTimeoutException(
+                "NBC did not answer " + path + " within " + timeout.toMillis() + " ms", cause);
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -254,15 +271,21 @@ final class NbcTransport {
     }
 
     private String viaProxy() {
-        return config.proxy() == null ? "" : " through proxy " + config.proxy().getHostString() + ":" + config.proxy().getPort();
+        return config.proxy() == null
+                ? ""
+                : " through proxy " + config.proxy().getHostString() + ":"
+                        + config.proxy().getPort();
     }
 
     private static NbcJson.Envelope interpret(String path, HttpResponse<byte[]> response) {
         int status = response.statusCode();
         var envelope = NbcJson.envelope(response.body());
-        if (status == 401 || envelope.map(e -> Integer.valueOf(6).equals(e.errorCode())).orElse(false)) {
-            throw new BakongUnauthorizedException("NBC refused the token for " + path + " (HTTP " + status
-                    + ", errorCode 6): it is missing, wrong or expired", status);
+        if (status == 401
+                || envelope.map(e -> Integer.valueOf(6).equals(e.errorCode())).orElse(false)) {
+            throw new BakongUnauthorizedException(
+                    "NBC refused the token for " + path + " (HTTP " + status
+                            + ", errorCode 6): it is missing, wrong or expired",
+                    status);
         }
         if (status >= 200 && status < 300) {
             return envelope.orElseThrow(() -> new MalformedAnswerException(
@@ -270,8 +293,11 @@ final class NbcTransport {
         }
         String detail = envelope.map(e -> ": " + e.describe()).orElse("");
         if (status == 403) {
-            throw new BakongUnavailableException("NBC refused " + path + " with HTTP 403" + detail
-                    + " (NBC answers only Cambodian networks: configure a proxy there)", 403, null);
+            throw new BakongUnavailableException(
+                    "NBC refused " + path + " with HTTP 403" + detail
+                            + " (NBC answers only Cambodian networks: configure a proxy there)",
+                    403,
+                    null);
         }
         throw new BakongUnavailableException("NBC answered " + path + " with HTTP " + status + detail, status, null);
     }

@@ -2,9 +2,6 @@ package dev.bakongpay.core.bakong.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bakongpay.core.bakong.TokenStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +10,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds NBC's token, knows when it expires (JWT {@code exp}), warns before it does and swaps in
@@ -24,8 +23,7 @@ final class TokenKeeper {
     private static final Duration WARN_EVERY = Duration.ofHours(24);
     private static final Duration RENEW_ATTEMPT_EVERY = Duration.ofHours(1);
 
-    private record Token(String value, Instant expiresAt) {
-    }
+    private record Token(String value, Instant expiresAt) {}
 
     private final AtomicReference<Token> token;
     private final String renewalEmail;
@@ -50,7 +48,9 @@ final class TokenKeeper {
         }
         try {
             byte[] payload = Base64.getUrlDecoder().decode(parts[1].replace("=", ""));
-            JsonNode exp = NbcJson.MAPPER.readTree(new String(payload, StandardCharsets.UTF_8)).path("exp");
+            JsonNode exp = NbcJson.MAPPER
+                    .readTree(new String(payload, StandardCharsets.UTF_8))
+                    .path("exp");
             return exp.isNumber() ? Optional.of(Instant.ofEpochSecond(exp.longValue())) : Optional.empty();
         } catch (Exception e) { // any malformed token: expiry unknown, never a failure
             return Optional.empty();
@@ -78,7 +78,8 @@ final class TokenKeeper {
         Token next = new Token(fresh, expiry(fresh).orElse(null));
         token.set(next);
         lastWarning = null;
-        LOG.info("NBC token renewed through renew_token; it expires at {}",
+        LOG.info(
+                "NBC token renewed through renew_token; it expires at {}",
                 next.expiresAt() == null ? "an unknown time (not a JWT)" : next.expiresAt());
         return status();
     }
@@ -107,21 +108,28 @@ final class TokenKeeper {
         }
         synchronized (this) {
             Instant now = clock.instant();
-            if (renewalEmail != null && (lastProactiveAttempt == null
-                    || !now.isBefore(lastProactiveAttempt.plus(RENEW_ATTEMPT_EVERY)))) {
+            if (renewalEmail != null
+                    && (lastProactiveAttempt == null
+                            || !now.isBefore(lastProactiveAttempt.plus(RENEW_ATTEMPT_EVERY)))) {
                 lastProactiveAttempt = now;
                 try {
                     renew();
                     return;
                 } catch (RuntimeException e) {
-                    LOG.warn("renewing the NBC token ahead of its expiry failed; the current token is kept: {}", e.getMessage());
+                    LOG.warn(
+                            "renewing the NBC token ahead of its expiry failed; the current token is kept: {}",
+                            e.getMessage());
                 }
             }
             if (lastWarning == null || !now.isBefore(lastWarning.plus(WARN_EVERY))) {
                 lastWarning = now;
-                LOG.warn("the NBC token {} at {} ({} days left); {}",
-                        status.expired() ? "expired" : "expires", status.expiresAt(), status.daysLeft().orElse(0),
-                        renewalEmail == null ? "request a new token from NBC and set BAKONGPAY_BAKONG_TOKEN, or configure a renewal e-mail"
+                LOG.warn(
+                        "the NBC token {} at {} ({} days left); {}",
+                        status.expired() ? "expired" : "expires",
+                        status.expiresAt(),
+                        status.daysLeft().orElse(0),
+                        renewalEmail == null
+                                ? "request a new token from NBC and set BAKONGPAY_BAKONG_TOKEN, or configure a renewal e-mail"
                                 : "automatic renewal has not succeeded yet");
             }
         }

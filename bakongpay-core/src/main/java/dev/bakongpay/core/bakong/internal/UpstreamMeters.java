@@ -23,9 +23,12 @@ final class UpstreamMeters {
     /** One attempt: {@code path} is NBC's ({@code /v1/check_transaction_by_md5}), a fixed set, so the tag stays bounded. */
     void record(String path, String outcome, long nanos) {
         String endpoint = path.startsWith("/v1/") ? path.substring(4) : path;
-        Meters.latency("bakongpay.upstream.requests", "Calls to the Bakong Open API, each attempt, by endpoint and outcome")
+        Meters.latency(
+                        "bakongpay.upstream.requests",
+                        "Calls to the Bakong Open API, each attempt, by endpoint and outcome")
                 .tags("upstream", upstream, "endpoint", endpoint, "outcome", outcome)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** An HTTP answer's outcome tag; the envelope's own error codes are answers, so a 2xx is a success here. */

@@ -17,21 +17,25 @@ public final class CheckRules {
     /** The md5 in lower case; refuses a missing or malformed one, naming {@code field}. */
     public static String md5(String value, String field) {
         if (value == null || value.isBlank()) throw new PaymentException.Invalid(field, "required", "is required");
-        if (!MD5.matcher(value.strip()).matches()) throw new PaymentException.Invalid(field, "invalid_format", "must be 32 hex digits");
+        if (!MD5.matcher(value.strip()).matches())
+            throw new PaymentException.Invalid(field, "invalid_format", "must be 32 hex digits");
         return value.strip().toLowerCase(Locale.ROOT);
     }
 
     /** A Bakong payment hash in lower case. */
     public static String hash(String value, String field) {
-        if (!HASH.matcher(value).matches()) throw new PaymentException.Invalid(field, "invalid_format", "must be 64 hex digits for type hash");
+        if (!HASH.matcher(value).matches())
+            throw new PaymentException.Invalid(field, "invalid_format", "must be 64 hex digits for type hash");
         return value.toLowerCase(Locale.ROOT);
     }
 
     /** 1 to {@code limit} well-formed md5s, lower-cased, duplicates kept once; every bad entry reported. */
     public static List<String> md5List(List<String> md5s, int limit) {
-        if (md5s == null || md5s.isEmpty()) throw new PaymentException.Invalid("md5s", "required", "must list 1 to " + limit + " md5s");
+        if (md5s == null || md5s.isEmpty())
+            throw new PaymentException.Invalid("md5s", "required", "must list 1 to " + limit + " md5s");
         if (md5s.size() > limit) {
-            throw new PaymentException.Invalid("md5s", "too_many", "must list at most " + limit + " md5s, got " + md5s.size());
+            throw new PaymentException.Invalid(
+                    "md5s", "too_many", "must list at most " + limit + " md5s, got " + md5s.size());
         }
         List<FieldError> errors = new ArrayList<>();
         List<String> out = new ArrayList<>();

@@ -41,16 +41,24 @@ public final class CreateRules {
     private CreateRules() {}
 
     /** A request that passed every rule, normalised. */
-    public record ValidCreate(BigDecimal amount, KhqrCurrency currency, String merchantName, String bakongId,
-                              String description, Duration expiresIn, Map<String, String> attributes,
-                              KhqrPayload.Builder payload) {
+    public record ValidCreate(
+            BigDecimal amount,
+            KhqrCurrency currency,
+            String merchantName,
+            String bakongId,
+            String description,
+            Duration expiresIn,
+            Map<String, String> attributes,
+            KhqrPayload.Builder payload) {
 
         /** The payload with its timestamps; the SDK's remaining checks run in {@code build()}. */
         public KhqrPayload payload(Instant createdAt, Instant expiresAt) {
             try {
                 return payload.createdAt(createdAt).expiresAt(expiresAt).build();
             } catch (KhqrValidationException e) {
-                throw new PaymentException.Invalid(wireField(e.field()), "invalid_khqr_field",
+                throw new PaymentException.Invalid(
+                        wireField(e.field()),
+                        "invalid_khqr_field",
                         e.error().message() + " (KHQR error " + e.code() + ")");
             }
         }
@@ -63,7 +71,8 @@ public final class CreateRules {
         String name = text("merchantName", r.merchantName(), 25, true, errors);
         String bakongId = text("bakongId", r.bakongId(), 32, true, errors);
         if (bakongId != null && !BAKONG_ID.matcher(bakongId).matches()) {
-            errors.add(new FieldError("bakongId", "invalid_format", "must be a Bakong account such as merchant@acleda"));
+            errors.add(
+                    new FieldError("bakongId", "invalid_format", "must be a Bakong account such as merchant@acleda"));
             bakongId = null;
         }
         String description = text("description", r.description(), 100, false, errors);
@@ -83,10 +92,18 @@ public final class CreateRules {
         if (!errors.isEmpty()) throw new PaymentException.Invalid(errors);
 
         KhqrPayload.Builder p = merchantId != null
-                ? KhqrPayload.merchant(bakongId, merchantId, bank) : KhqrPayload.individual(bakongId);
-        p.merchantName(name).currency(currency).amount(amount).merchantCity(city).storeLabel(store)
-                .terminalLabel(terminal).mobileNumber(mobile);
-        if (description != null && description.length() <= BILL_NUMBER_MAX && ASCII.matcher(description).matches()) {
+                ? KhqrPayload.merchant(bakongId, merchantId, bank)
+                : KhqrPayload.individual(bakongId);
+        p.merchantName(name)
+                .currency(currency)
+                .amount(amount)
+                .merchantCity(city)
+                .storeLabel(store)
+                .terminalLabel(terminal)
+                .mobileNumber(mobile);
+        if (description != null
+                && description.length() <= BILL_NUMBER_MAX
+                && ASCII.matcher(description).matches()) {
             p.billNumber(description);
         }
         if (khmer != null) p.languagePreference("km").merchantNameAlternateLanguage(khmer);
@@ -146,11 +163,16 @@ public final class CreateRules {
         }
         int decimals = currency == KhqrCurrency.KHR ? 0 : 2;
         if (a.scale() > decimals && !zeroBeyond(a, decimals)) {
-            errors.add(new FieldError("amount", "invalid_value", currency == KhqrCurrency.KHR
-                    ? "must be whole riel for KHR" : "must have at most 2 decimals for USD"));
+            errors.add(new FieldError(
+                    "amount",
+                    "invalid_value",
+                    currency == KhqrCurrency.KHR
+                            ? "must be whole riel for KHR"
+                            : "must have at most 2 decimals for USD"));
             return null;
         }
-        BigDecimal scaled = a.setScale(decimals, java.math.RoundingMode.DOWN); // exact: zeroBeyond held; at most 15 digits
+        BigDecimal scaled =
+                a.setScale(decimals, java.math.RoundingMode.DOWN); // exact: zeroBeyond held; at most 15 digits
         if (scaled.toPlainString().length() > 13) {
             errors.add(new FieldError("amount", "too_large", "must fit KHQR's 13-character amount field"));
             return null;
@@ -175,8 +197,11 @@ public final class CreateRules {
         long min = s.minExpiry().toSeconds();
         long max = s.maxExpiry().toSeconds();
         if (seconds < min || seconds > max || Duration.ofSeconds(seconds).compareTo(s.minExpiry()) < 0) {
-            errors.add(new FieldError("expiresInSeconds", "out_of_range", "must be from " + s.minExpiry().toSeconds()
-                    + " to " + s.maxExpiry().toSeconds()));
+            errors.add(new FieldError(
+                    "expiresInSeconds",
+                    "out_of_range",
+                    "must be from " + s.minExpiry().toSeconds() + " to "
+                            + s.maxExpiry().toSeconds()));
             return null;
         }
         return Duration.ofSeconds(seconds);
@@ -207,7 +232,9 @@ public final class CreateRules {
         if (digits.startsWith("855")) digits = "0" + digits.substring(3);
         if (digits.startsWith("00855")) digits = "0" + digits.substring(5);
         if (!KH_MOBILE.matcher(digits).matches()) {
-            errors.add(new FieldError("mobileNumber", "invalid_format",
+            errors.add(new FieldError(
+                    "mobileNumber",
+                    "invalid_format",
                     "must be a Cambodian phone number such as 012345678 or +855 12 345 678"));
             return null;
         }
@@ -217,7 +244,8 @@ public final class CreateRules {
     private static String returnUrl(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) return null;
         if (value.length() > 1024) {
-            errors.add(new FieldError("returnUrl", "invalid_format", "must be an absolute http(s) URL of at most 1024 characters"));
+            errors.add(new FieldError(
+                    "returnUrl", "invalid_format", "must be an absolute http(s) URL of at most 1024 characters"));
             return null;
         }
         FieldError bad = TextRules.check("returnUrl", value.strip());
@@ -234,7 +262,8 @@ public final class CreateRules {
         } catch (java.net.URISyntaxException ignored) {
             // reported below
         }
-        errors.add(new FieldError("returnUrl", "invalid_format", "must be an absolute http(s) URL of at most 1024 characters"));
+        errors.add(new FieldError(
+                "returnUrl", "invalid_format", "must be an absolute http(s) URL of at most 1024 characters"));
         return null;
     }
 

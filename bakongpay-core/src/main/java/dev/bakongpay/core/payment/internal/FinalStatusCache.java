@@ -4,9 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.bakongpay.core.metrics.Meters;
 import dev.bakongpay.spi.PaymentStatus;
+import dev.bakongpay.spi.Transaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import dev.bakongpay.spi.Transaction;
 
 /**
  * Transactions whose status can never change again (SUCCESS, FAILED; not EXPIRED, which may still
@@ -28,11 +28,19 @@ public final class FinalStatusCache {
         if (maxEntries == 0) {
             this.finals = null;
         } else if (Meters.records(meters)) {
-            this.finals = CaffeineCacheMetrics.monitor(meters,
-                    Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).recordStats().<String, Transaction>build(),
+            this.finals = CaffeineCacheMetrics.monitor(
+                    meters,
+                    Caffeine.newBuilder()
+                            .maximumSize(maxEntries)
+                            .executor(Runnable::run)
+                            .recordStats()
+                            .<String, Transaction>build(),
                     "payments.final");
         } else {
-            this.finals = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
+            this.finals = Caffeine.newBuilder()
+                    .maximumSize(maxEntries)
+                    .executor(Runnable::run)
+                    .build();
         }
     }
 

@@ -23,7 +23,8 @@ public final class RandomIds {
      * 74 random bits keep the id unguessable; the time it reveals is the payment's createdAt.
      */
     public static UUID timeOrdered(long epochMillis) {
-        if (epochMillis < 0 || epochMillis >= 1L << 48) throw new IllegalArgumentException("time out of range: " + epochMillis);
+        if (epochMillis < 0 || epochMillis >= 1L << 48)
+            throw new IllegalArgumentException("time out of range: " + epochMillis);
         SecureRandom random = RANDOM.get();
         long msb = (epochMillis << 16) | 0x7000L | (random.nextInt() & 0x0fffL); // version 7, rand_a
         long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L; // IETF variant, rand_b

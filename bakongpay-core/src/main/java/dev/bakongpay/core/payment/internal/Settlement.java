@@ -37,18 +37,24 @@ public final class Settlement {
                 }
                 // an EXPIRED transaction cannot fail any more; a wrong payment leaves it expired
                 return from == PaymentStatus.PENDING
-                        ? Optional.of(StatusTransition.failed(t.id(), p, cut(mismatch), now)) : Optional.empty();
+                        ? Optional.of(StatusTransition.failed(t.id(), p, cut(mismatch), now))
+                        : Optional.empty();
             }
             case MISMATCH -> { // a payment no transaction can match: never SUCCESS; recorded by its reason only
                 return from == PaymentStatus.PENDING
-                        ? Optional.of(StatusTransition.failed(t.id(), null, cut(answer.message() + ", expected "
-                                + show(t.amount(), t.currency()) + " " + t.currency()), now))
+                        ? Optional.of(StatusTransition.failed(
+                                t.id(),
+                                null,
+                                cut(answer.message() + ", expected " + show(t.amount(), t.currency()) + " "
+                                        + t.currency()),
+                                now))
                         : Optional.empty();
             }
             case FAILED -> {
                 String msg = answer.message() == null ? "Bakong reported the payment failed" : answer.message();
                 return from == PaymentStatus.PENDING
-                        ? Optional.of(StatusTransition.failed(t.id(), answer.payment(), cut("upstream_failed: " + msg), now))
+                        ? Optional.of(
+                                StatusTransition.failed(t.id(), answer.payment(), cut("upstream_failed: " + msg), now))
                         : Optional.empty();
             }
             case UNUSABLE -> {
@@ -56,7 +62,8 @@ public final class Settlement {
             }
             default -> {
                 return from == PaymentStatus.PENDING && !now.isBefore(t.expiresAt())
-                        ? Optional.of(StatusTransition.expired(t.id(), now)) : Optional.empty();
+                        ? Optional.of(StatusTransition.expired(t.id(), now))
+                        : Optional.empty();
             }
         }
     }

@@ -35,22 +35,33 @@ public final class TextRules {
                 continue;
             }
             if (Character.isSurrogate(c)) {
-                return new FieldError(field, "unpaired_surrogate", "must be valid Unicode text; found an unpaired "
-                        + "surrogate " + hex(c) + " at character " + (i + 1));
+                return new FieldError(
+                        field,
+                        "unpaired_surrogate",
+                        "must be valid Unicode text; found an unpaired " + "surrogate " + hex(c) + " at character "
+                                + (i + 1));
             }
             if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029) {
-                return new FieldError(field, "invalid_characters", "must not contain control characters or line breaks; "
-                        + "found " + hex(c) + " at character " + (i + 1));
+                return new FieldError(
+                        field,
+                        "invalid_characters",
+                        "must not contain control characters or line breaks; " + "found " + hex(c) + " at character "
+                                + (i + 1));
             }
             if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
-                return new FieldError(field, "bidi_control", "must not contain bidirectional embedding, override or "
-                        + "isolate characters; found " + hex(c) + " at character " + (i + 1));
+                return new FieldError(
+                        field,
+                        "bidi_control",
+                        "must not contain bidirectional embedding, override or " + "isolate characters; found " + hex(c)
+                                + " at character " + (i + 1));
             }
             visible |= !invisible(c);
         }
         if (!visible) {
-            return new FieldError(field, "invisible_only", "must contain a visible character; it holds only spaces "
-                    + "or invisible characters");
+            return new FieldError(
+                    field,
+                    "invisible_only",
+                    "must contain a visible character; it holds only spaces " + "or invisible characters");
         }
         return null;
     }
@@ -60,9 +71,17 @@ public final class TextRules {
         if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) return true;
         int type = Character.getType(cp);
         if (type == Character.FORMAT) return true; // U+00AD, U+200B–U+200F, U+2060–U+2064, U+FEFF, tags…
-        return cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
-                || (cp >= 0x180B && cp <= 0x180F) || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFFA0
-                || cp == 0x2800 || (cp >= 0xE0000 && cp <= 0xE0FFF);
+        return cp == 0x034F
+                || cp == 0x115F
+                || cp == 0x1160
+                || cp == 0x17B4
+                || cp == 0x17B5
+                || (cp >= 0x180B && cp <= 0x180F)
+                || cp == 0x3164
+                || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || cp == 0xFFA0
+                || cp == 0x2800
+                || (cp >= 0xE0000 && cp <= 0xE0FFF);
     }
 
     private static String hex(char c) {

@@ -12,7 +12,10 @@ public record BulkEntryView(String status, Boolean late, String failureReason, S
 
     public static BulkEntryView of(PaymentCheck c) {
         Boolean late = c.found().filter(t -> t.late()).map(t -> Boolean.TRUE).orElse(null);
-        String failure = c.found().filter(t -> t.status() == PaymentStatus.FAILED).map(PaymentCheck::failureCode).orElse(null);
+        String failure = c.found()
+                .filter(t -> t.status() == PaymentStatus.FAILED)
+                .map(PaymentCheck::failureCode)
+                .orElse(null);
         return new BulkEntryView(c.status(), late, failure, c.upstreamError());
     }
 }

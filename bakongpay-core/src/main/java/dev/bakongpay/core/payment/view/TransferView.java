@@ -13,16 +13,30 @@ import java.time.Instant;
  *
  * @param timestamp epoch milliseconds of Bakong's acknowledgement, or of the recording when Bakong gave none
  */
-public record TransferView(String hash, String from, String to, BigDecimal amount, String currency, long timestamp,
-                           String externalRef, String instructionRef) {
+public record TransferView(
+        String hash,
+        String from,
+        String to,
+        BigDecimal amount,
+        String currency,
+        long timestamp,
+        String externalRef,
+        String instructionRef) {
 
     /** The block of {@code t} with Bakong's references (webhook bodies); null while no payment is recorded. */
     public static TransferView withReferences(Transaction t) {
         UpstreamPayment p = t.payment();
         if (p == null) return null;
         Instant at = p.acknowledgedAt() != null ? p.acknowledgedAt() : t.updatedAt();
-        return new TransferView(p.hash(), p.fromAccountId(), p.toAccountId(), Amounts.forDisplay(p.amount(), p.currency()),
-                p.currency(), at.toEpochMilli(), p.externalRef(), p.instructionRef());
+        return new TransferView(
+                p.hash(),
+                p.fromAccountId(),
+                p.toAccountId(),
+                Amounts.forDisplay(p.amount(), p.currency()),
+                p.currency(),
+                at.toEpochMilli(),
+                p.externalRef(),
+                p.instructionRef());
     }
 
     /** The block of {@code t} as the seed's REST answers show it; null while no payment is recorded. */

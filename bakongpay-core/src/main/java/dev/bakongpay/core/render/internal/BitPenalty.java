@@ -11,8 +11,7 @@ final class BitPenalty {
     static final int MAX_WIDTH = 64;
     private static final long[][][] FLIP_LINES = new long[41][][];
 
-    private BitPenalty() {
-    }
+    private BitPenalty() {}
 
     /** The mask (0–7) with the lowest penalty for the unmasked symbol; ties go to the lower mask. */
     static int bestMask(byte[] unmasked, int version, int n) {

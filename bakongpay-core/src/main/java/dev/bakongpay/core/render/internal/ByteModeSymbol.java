@@ -47,8 +47,7 @@ final class ByteModeSymbol {
         }
     }
 
-    private ByteModeSymbol() {
-    }
+    private ByteModeSymbol() {}
 
     /** True when ZXing would encode this text in byte mode: the only case {@link #build} handles. */
     static boolean handles(String content) {
@@ -64,7 +63,8 @@ final class ByteModeSymbol {
     static Built build(String content, boolean utf8) throws WriterException {
         byte[] data = content.getBytes(utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         int headerBits = (utf8 ? 4 + 8 : 0) + 4;
-        Version version = chooseVersion(headerBits + Mode.BYTE.getCharacterCountBits(Version.getVersionForNumber(1)) + 8 * data.length);
+        Version version = chooseVersion(
+                headerBits + Mode.BYTE.getCharacterCountBits(Version.getVersionForNumber(1)) + 8 * data.length);
         int countBits = Mode.BYTE.getCharacterCountBits(version);
         version = chooseVersion(headerBits + countBits + 8 * data.length);
         countBits = Mode.BYTE.getCharacterCountBits(version);
@@ -95,8 +95,7 @@ final class ByteModeSymbol {
         return new Built(v, version.getDimensionForVersion(), symbol);
     }
 
-    record Built(int version, int modules, byte[] unmasked) {
-    }
+    record Built(int version, int modules, byte[] unmasked) {}
 
     /** ZXing's rule: the first version whose data codewords hold the bits. */
     private static Version chooseVersion(int bitsNeeded) throws WriterException {
@@ -201,10 +200,12 @@ final class ByteModeSymbol {
             int dataBytes = v.getTotalCodewords() - v.getECBlocksForLevel(LEVEL).getTotalECCodewords();
             int letters = (dataBytes * 8 - 4 - Mode.BYTE.getCharacterCountBits(v)) / 8;
             byte[][] zxing = Encoder.encode("a".repeat(letters), LEVEL, Map.of(EncodeHintType.QR_MASK_PATTERN, 0))
-                    .getMatrix().getArray();
+                    .getMatrix()
+                    .getArray();
             int n = zxing.length;
             if (n != v.getDimensionForVersion()) {
-                throw new IllegalStateException("template text for version " + version + " came out as " + n + " modules");
+                throw new IllegalStateException(
+                        "template text for version " + version + " came out as " + n + " modules");
             }
             boolean[] function = MaskSelector.functionPattern(version, n);
             cached = new byte[n * n];

@@ -15,8 +15,10 @@ final class MaskSelector {
     private static final int[] FORMAT_BITS_M = new int[8];
     /** Where bit i (least significant first) of the format information goes, as {x, y}. */
     private static final int[][] FORMAT_COORDINATES = {
-            {8, 0}, {8, 1}, {8, 2}, {8, 3}, {8, 4}, {8, 5}, {8, 7}, {8, 8},
-            {7, 8}, {5, 8}, {4, 8}, {3, 8}, {2, 8}, {1, 8}, {0, 8}};
+        {8, 0}, {8, 1}, {8, 2}, {8, 3}, {8, 4}, {8, 5}, {8, 7}, {8, 8}, {7, 8}, {5, 8}, {4, 8}, {3, 8}, {2, 8}, {1, 8},
+        {0, 8}
+    };
+
     private static final boolean[][] FUNCTION_CACHE = new boolean[41][];
     /** Per version, per mask: 1 where a data module flips. XOR with these is most of a render's work. */
     private static final byte[][][] FLIP_CACHE = new byte[41][][];
@@ -34,8 +36,7 @@ final class MaskSelector {
         }
     }
 
-    private MaskSelector() {
-    }
+    private MaskSelector() {}
 
     /**
      * @param maskedWithZero the symbol as ZXing built it with mask pattern 0, {@code [y][x]}
@@ -62,7 +63,9 @@ final class MaskSelector {
      */
     static byte[][] chooseUnmasked(byte[] unmasked, int version, int n) {
         byte[][] flips = flips(version, n);
-        int mask = n <= BitPenalty.MAX_WIDTH ? BitPenalty.bestMask(unmasked, version, n) : bestMaskBytewise(unmasked, flips, n);
+        int mask = n <= BitPenalty.MAX_WIDTH
+                ? BitPenalty.bestMask(unmasked, version, n)
+                : bestMaskBytewise(unmasked, flips, n);
         byte[] best = new byte[n * n];
         apply(unmasked, flips[mask], mask, n, best);
         byte[][] out = new byte[n][n];
@@ -95,7 +98,9 @@ final class MaskSelector {
     /** Both places of format bit i: {x1, y1, x2, y2}. */
     static int[] formatCoordinates(int i, int n) {
         int[] first = FORMAT_COORDINATES[i];
-        return i < 8 ? new int[] {first[0], first[1], n - i - 1, 8} : new int[] {first[0], first[1], 8, n - 7 + (i - 8)};
+        return i < 8
+                ? new int[] {first[0], first[1], n - i - 1, 8}
+                : new int[] {first[0], first[1], 8, n - 7 + (i - 8)};
     }
 
     /** Writes the symbol under {@code mask} into {@code out}; visible for the ZXing comparison test. */
@@ -140,9 +145,9 @@ final class MaskSelector {
         boolean[] cached = FUNCTION_CACHE[version];
         if (cached == null) {
             boolean[] f = new boolean[n * n];
-            region(f, n, 0, 0, 9, 9);          // top-left finder, separator, format
-            region(f, n, n - 8, 0, 8, 9);      // top-right finder, separator, format
-            region(f, n, 0, n - 8, 9, 8);      // bottom-left finder, separator, format, dark module
+            region(f, n, 0, 0, 9, 9); // top-left finder, separator, format
+            region(f, n, n - 8, 0, 8, 9); // top-right finder, separator, format
+            region(f, n, 0, n - 8, 9, 8); // bottom-left finder, separator, format, dark module
             int[] centers = Version.getVersionForNumber(version).getAlignmentPatternCenters();
             int last = centers.length - 1;
             for (int i = 0; i <= last; i++) {
@@ -153,8 +158,8 @@ final class MaskSelector {
                     }
                 }
             }
-            region(f, n, 6, 9, 1, n - 17);     // vertical timing
-            region(f, n, 9, 6, n - 17, 1);     // horizontal timing
+            region(f, n, 6, 9, 1, n - 17); // vertical timing
+            region(f, n, 9, 6, n - 17, 1); // horizontal timing
             if (version > 6) {
                 region(f, n, n - 11, 0, 3, 6); // version information
                 region(f, n, 0, n - 11, 6, 3);
@@ -176,15 +181,24 @@ final class MaskSelector {
     /** The standard's eight mask conditions; {@code true} means flip the module. */
     static boolean maskBit(int mask, int x, int y) {
         switch (mask) {
-            case 0: return ((y + x) & 1) == 0;
-            case 1: return (y & 1) == 0;
-            case 2: return x % 3 == 0;
-            case 3: return (y + x) % 3 == 0;
-            case 4: return (((y >>> 1) + (x / 3)) & 1) == 0;
-            case 5: return ((y * x) & 1) + (y * x) % 3 == 0;
-            case 6: return ((((y * x) & 1) + (y * x) % 3) & 1) == 0;
-            case 7: return ((((y * x) % 3) + ((y + x) & 1)) & 1) == 0;
-            default: throw new IllegalArgumentException("mask " + mask);
+            case 0:
+                return ((y + x) & 1) == 0;
+            case 1:
+                return (y & 1) == 0;
+            case 2:
+                return x % 3 == 0;
+            case 3:
+                return (y + x) % 3 == 0;
+            case 4:
+                return (((y >>> 1) + (x / 3)) & 1) == 0;
+            case 5:
+                return ((y * x) & 1) + (y * x) % 3 == 0;
+            case 6:
+                return ((((y * x) & 1) + (y * x) % 3) & 1) == 0;
+            case 7:
+                return ((((y * x) % 3) + ((y + x) & 1)) & 1) == 0;
+            default:
+                throw new IllegalArgumentException("mask " + mask);
         }
     }
 }

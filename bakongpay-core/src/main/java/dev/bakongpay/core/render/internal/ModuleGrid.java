@@ -6,7 +6,6 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 import dev.bakongpay.core.render.QrRenderException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -23,8 +22,8 @@ public final class ModuleGrid {
     // For text ByteModeSymbol does not take (digits or upper case only), ZXing builds the symbol once
     // with mask 0 and MaskSelector picks the real mask, much faster than ZXing's own choice.
     private static final Map<EncodeHintType, Object> ASCII = Map.of(EncodeHintType.QR_MASK_PATTERN, 0);
-    private static final Map<EncodeHintType, Object> UTF8 = Map.of(
-            EncodeHintType.QR_MASK_PATTERN, 0, EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+    private static final Map<EncodeHintType, Object> UTF8 =
+            Map.of(EncodeHintType.QR_MASK_PATTERN, 0, EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
 
     private final byte[][] dark;
     private final int modules;
@@ -43,7 +42,8 @@ public final class ModuleGrid {
     /** Encodes at error correction level M and lays the matrix out on {@code size} × {@code size} pixels. */
     public static ModuleGrid encode(String content, int size) {
         if (content == null || content.isEmpty()) {
-            throw new QrRenderException("content", QrRenderException.Problem.EMPTY_CONTENT, "content must not be empty");
+            throw new QrRenderException(
+                    "content", QrRenderException.Problem.EMPTY_CONTENT, "content must not be empty");
         }
         byte[][] matrix;
         try {
@@ -55,15 +55,20 @@ public final class ModuleGrid {
                 matrix = MaskSelector.chooseUnmasked(built.unmasked(), built.version(), built.modules());
             } else { // digits or upper case only: ZXing's numeric and alphanumeric modes
                 QRCode code = Encoder.encode(content, ErrorCorrectionLevel.M, ascii ? ASCII : UTF8);
-                matrix = MaskSelector.choose(code.getMatrix().getArray(), code.getVersion().getVersionNumber());
+                matrix = MaskSelector.choose(
+                        code.getMatrix().getArray(), code.getVersion().getVersionNumber());
             }
         } catch (WriterException e) {
-            throw new QrRenderException("content", QrRenderException.Problem.CONTENT_TOO_LONG,
+            throw new QrRenderException(
+                    "content",
+                    QrRenderException.Problem.CONTENT_TOO_LONG,
                     "content of " + content.length() + " characters does not fit in a QR code at error correction M");
         }
         int modules = matrix.length;
         if (modules > size) {
-            throw new QrRenderException("size", QrRenderException.Problem.SIZE_TOO_SMALL_FOR_CONTENT,
+            throw new QrRenderException(
+                    "size",
+                    QrRenderException.Problem.SIZE_TOO_SMALL_FOR_CONTENT,
                     "size was " + size + " but this content needs at least " + modules + " pixels");
         }
         int moduleSize = Math.max(1, size / (modules + 2 * QUIET_ZONE));

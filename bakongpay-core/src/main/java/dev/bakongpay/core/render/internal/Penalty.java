@@ -11,8 +11,7 @@ final class Penalty {
 
     private static final int FINDER = 0b1011101;
 
-    private Penalty() {
-    }
+    private Penalty() {}
 
     /** Total penalty of a symbol stored row-major in {@code m}, {@code n} × {@code n}. */
     static int of(byte[] m, int n) {
@@ -45,7 +44,8 @@ final class Penalty {
                 prev = cell;
                 penalty += 3 * (((run ^ 5) - 1) >>> 31) + ((5 - run) >>> 31);
                 window = ((window << 1) | cell) & 0x7FFF;
-                if (j >= 10 && ((window >>> 4) & 0x7F) == FINDER
+                if (j >= 10
+                        && ((window >>> 4) & 0x7F) == FINDER
                         && ((window & 0xF) == 0 || (j >= 14 && ((window >>> 11) & 0xF) == 0))) {
                     penalty += 40; // the pattern starts at j - 10: cells x..x+6 are bits 10..4
                 }

@@ -1,7 +1,6 @@
 package dev.bakongpay.core.render.internal;
 
 import dev.bakongpay.core.render.QrColor;
-
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -19,10 +18,10 @@ public final class PngWriter {
     private static final int FILTER_UP = 2;
 
     // Deflater holds native memory and is costly to create: one per thread, reset per image.
-    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+    private static final ThreadLocal<Deflater> DEFLATER =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
 
-    private PngWriter() {
-    }
+    private PngWriter() {}
 
     public static byte[] write(ModuleGrid grid, QrColor foreground, QrColor background) {
         int size = grid.size();
@@ -43,8 +42,9 @@ public final class PngWriter {
 
         // palette index 0 = background (light), 1 = foreground (dark)
         byte[] plte = {
-                (byte) (background.rgb() >> 16), (byte) (background.rgb() >> 8), (byte) background.rgb(),
-                (byte) (foreground.rgb() >> 16), (byte) (foreground.rgb() >> 8), (byte) foreground.rgb()};
+            (byte) (background.rgb() >> 16), (byte) (background.rgb() >> 8), (byte) background.rgb(),
+            (byte) (foreground.rgb() >> 16), (byte) (foreground.rgb() >> 8), (byte) foreground.rgb()
+        };
         pos = chunk(out, pos, "PLTE", plte);
         pos = chunk(out, pos, "IDAT", idat);
         chunk(out, pos, "IEND", new byte[0]);

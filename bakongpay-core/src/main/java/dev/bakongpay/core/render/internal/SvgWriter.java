@@ -1,7 +1,6 @@
 package dev.bakongpay.core.render.internal;
 
 import dev.bakongpay.core.render.QrColor;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,8 +16,7 @@ public final class SvgWriter {
     /** Longest sub-path: "M" x " " y "h" w "v1h-" w "z", each number at most 3 digits. */
     private static final int MAX_RUN_BYTES = 22;
 
-    private SvgWriter() {
-    }
+    private SvgWriter() {}
 
     public static String write(ModuleGrid grid, QrColor foreground, QrColor background) {
         Buffer out = render(grid, foreground, background);
@@ -46,13 +44,29 @@ public final class SvgWriter {
             }
         }
         Buffer out = new Buffer(400 + runs * MAX_RUN_BYTES);
-        out.ascii("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").num(size)
-                .ascii("\" height=\"").num(size)
-                .ascii("\" viewBox=\"0 0 ").num(size).ascii(" ").num(size)
-                .ascii("\" shape-rendering=\"crispEdges\"><path fill=\"").ascii(background.hex())
-                .ascii("\" d=\"M0 0h").num(size).ascii("v").num(size).ascii("H0z\"/><path fill=\"")
-                .ascii(foreground.hex()).ascii("\" transform=\"translate(").num(offset).put(',').num(offset)
-                .ascii(") scale(").num(m).ascii(")\" d=\"");
+        out.ascii("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .num(size)
+                .ascii("\" height=\"")
+                .num(size)
+                .ascii("\" viewBox=\"0 0 ")
+                .num(size)
+                .ascii(" ")
+                .num(size)
+                .ascii("\" shape-rendering=\"crispEdges\"><path fill=\"")
+                .ascii(background.hex())
+                .ascii("\" d=\"M0 0h")
+                .num(size)
+                .ascii("v")
+                .num(size)
+                .ascii("H0z\"/><path fill=\"")
+                .ascii(foreground.hex())
+                .ascii("\" transform=\"translate(")
+                .num(offset)
+                .put(',')
+                .num(offset)
+                .ascii(") scale(")
+                .num(m)
+                .ascii(")\" d=\"");
         for (int y = 0; y < n; y++) {
             byte[] row = grid.row(y);
             byte[] yText = decimal(y);
@@ -67,8 +81,15 @@ public final class SvgWriter {
                     x++;
                 }
                 byte[] wText = decimal(x - start);
-                out.put('M').put(decimal(start)).put(' ').put(yText)
-                        .put('h').put(wText).ascii("v1h-").put(wText).put('z');
+                out.put('M')
+                        .put(decimal(start))
+                        .put(' ')
+                        .put(yText)
+                        .put('h')
+                        .put(wText)
+                        .ascii("v1h-")
+                        .put(wText)
+                        .put('z');
             }
         }
         out.ascii("\"/></svg>");

@@ -1,11 +1,11 @@
 package dev.bakongpay.core.bakong.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bakongpay.core.bakong.BakongUnavailableException;
 import dev.bakongpay.core.bakong.TransactionCheckResult;
 import dev.bakongpay.testsupport.MutableClock;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("CheckCache: single flight, per-entry expiry on the injected clock, a size bound")
 class CheckCacheTest {
 
-    private final CheckCache cache = new CheckCache(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ZERO, Duration.ZERO);
+    private final CheckCache cache =
+            new CheckCache(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ZERO, Duration.ZERO);
 
     @Test
     @DisplayName("callers arriving while a call runs share its answer, even with caching off")
@@ -89,10 +89,16 @@ class CheckCacheTest {
         MutableClock clock = new MutableClock();
         CheckCache ttl = new CheckCache(clock, Duration.ofSeconds(3), Duration.ofMinutes(10));
         AtomicInteger upstream = new AtomicInteger();
-        ttl.get("pending", () -> { upstream.incrementAndGet(); return TransactionCheckResult.notFound("pending"); });
+        ttl.get("pending", () -> {
+            upstream.incrementAndGet();
+            return TransactionCheckResult.notFound("pending");
+        });
         ttl.put("failed", TransactionCheckResult.failed("failed"));
         clock.advance(Duration.ofMillis(2_999));
-        ttl.get("pending", () -> { upstream.incrementAndGet(); return TransactionCheckResult.notFound("pending"); });
+        ttl.get("pending", () -> {
+            upstream.incrementAndGet();
+            return TransactionCheckResult.notFound("pending");
+        });
         assertThat(upstream).hasValue(1);
         clock.advance(Duration.ofMillis(1));
         assertThat(ttl.cached("pending")).isNull();

@@ -1,15 +1,13 @@
 package dev.bakongpay.core.bakong.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bakongpay.core.bakong.BakongTransaction;
 import dev.bakongpay.core.bakong.BakongUnavailableException;
 import dev.bakongpay.core.bakong.TransactionCheckResult;
 import dev.bakongpay.core.bakong.UpstreamMutations;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded property test of the parser alone: random and mutated envelopes, payments and md5-list
@@ -47,7 +46,9 @@ class NbcJsonPropertiesTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             for (int i = 0; i < 20_000; i++) {
                 String data = UpstreamMutations.data(random);
-                String body = random.nextInt(10) == 0 ? data : "{\"responseCode\":0,\"errorCode\":null,\"data\":" + data + "}";
+                String body = random.nextInt(10) == 0
+                        ? data
+                        : "{\"responseCode\":0,\"errorCode\":null,\"data\":" + data + "}";
                 Optional<NbcJson.Envelope> envelope = NbcJson.envelope(body.getBytes(StandardCharsets.UTF_8));
                 if (envelope.isEmpty()) {
                     outcomes[0]++;
@@ -62,11 +63,14 @@ class NbcJsonPropertiesTest {
                 }
             }
         });
-        assertThat(java.util.Arrays.stream(outcomes).boxed().toList()).as("no envelope, transaction, unusable").allMatch(n -> n > 500);
+        assertThat(java.util.Arrays.stream(outcomes).boxed().toList())
+                .as("no envelope, transaction, unusable")
+                .allMatch(n -> n > 500);
     }
 
     @Test
-    @DisplayName("2,000 random md5-list answers: one result per md5 asked, or BakongUnavailableException for the whole answer")
+    @DisplayName(
+            "2,000 random md5-list answers: one result per md5 asked, or BakongUnavailableException for the whole answer")
     void lists() {
         Random random = new Random(1406L);
         List<String> asked = List.of("0".repeat(31) + "1", "0".repeat(31) + "2", "0".repeat(31) + "3");
@@ -76,11 +80,20 @@ class NbcJsonPropertiesTest {
             for (int i = 0; i < 2_000; i++) {
                 List<String> items = new ArrayList<>();
                 for (int k = random.nextInt(6); k > 0; k--) {
-                    String md5 = random.nextInt(8) == 0 ? UpstreamMutations.value(random) : "\"" + asked.get(random.nextInt(3)) + "\"";
-                    String status = random.nextInt(8) == 0 ? UpstreamMutations.value(random)
-                            : "\"" + List.of("SUCCESS", "FAILED", "NOT_FOUND", "STATIC_QR", "success").get(random.nextInt(5)) + "\"";
-                    items.add(random.nextInt(20) == 0 ? UpstreamMutations.value(random)
-                            : "{\"md5\":" + md5 + ",\"status\":" + status + ",\"message\":null,\"data\":" + UpstreamMutations.data(random) + "}");
+                    String md5 = random.nextInt(8) == 0
+                            ? UpstreamMutations.value(random)
+                            : "\"" + asked.get(random.nextInt(3)) + "\"";
+                    String status = random.nextInt(8) == 0
+                            ? UpstreamMutations.value(random)
+                            : "\""
+                                    + List.of("SUCCESS", "FAILED", "NOT_FOUND", "STATIC_QR", "success")
+                                            .get(random.nextInt(5))
+                                    + "\"";
+                    items.add(
+                            random.nextInt(20) == 0
+                                    ? UpstreamMutations.value(random)
+                                    : "{\"md5\":" + md5 + ",\"status\":" + status + ",\"message\":null,\"data\":"
+                                            + UpstreamMutations.data(random) + "}");
                 }
                 String body = "{\"responseCode\":0,\"data\":[" + String.join(",", items) + "]}";
                 Optional<NbcJson.Envelope> envelope = NbcJson.envelope(body.getBytes(StandardCharsets.UTF_8));

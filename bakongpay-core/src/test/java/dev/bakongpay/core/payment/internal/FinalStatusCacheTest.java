@@ -15,10 +15,20 @@ import org.junit.jupiter.api.Test;
 class FinalStatusCacheTest {
     static Transaction tx(String merchant, String md5, PaymentStatus status) {
         Instant at = Instant.parse("2026-06-02T13:45:00Z");
-        return Transaction.builder().id(UUID.randomUUID()).merchantId(merchant).mode(PaymentMode.TEST).md5(md5)
-                .qrString("00020101021229180014shop@aclb52045999530384054052.006304ABCD").amount(new BigDecimal("2.00"))
-                .currency("USD").bakongId("shop@aclb").merchantName("Shop").createdAt(at).expiresAt(at.plusSeconds(900))
-                .status(status).build();
+        return Transaction.builder()
+                .id(UUID.randomUUID())
+                .merchantId(merchant)
+                .mode(PaymentMode.TEST)
+                .md5(md5)
+                .qrString("00020101021229180014shop@aclb52045999530384054052.006304ABCD")
+                .amount(new BigDecimal("2.00"))
+                .currency("USD")
+                .bakongId("shop@aclb")
+                .merchantName("Shop")
+                .createdAt(at)
+                .expiresAt(at.plusSeconds(900))
+                .status(status)
+                .build();
     }
 
     static String md5(int i) {

@@ -29,7 +29,8 @@ class IssuedMd5sTest {
     @DisplayName("bounded: past its size it forgets some md5s, never all at once")
     void bounded() {
         IssuedMd5s issued = new IssuedMd5s(clock, 1_000);
-        for (int i = 0; i < 5_000; i++) assertThat(issued.reserve(String.format("%032x", i))).isTrue();
+        for (int i = 0; i < 5_000; i++)
+            assertThat(issued.reserve(String.format("%032x", i))).isTrue();
         assertThat(issued.size()).isBetween(1L, 1_000L);
         assertThat(issued.size()).isGreaterThan(900L);
     }

@@ -9,9 +9,9 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.decoder.Mode;
 import com.google.zxing.qrcode.decoder.Version;
 import com.google.zxing.qrcode.encoder.Encoder;
+import dev.bakongpay.testsupport.SeededText;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import dev.bakongpay.testsupport.SeededText;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
@@ -56,14 +56,18 @@ class ByteModeSymbolTest {
     void everyVersionAtItsEdges() throws Exception {
         for (int v = 1; v <= 40; v++) {
             Version version = Version.getVersionForNumber(v);
-            int dataBytes = version.getTotalCodewords() - version.getECBlocksForLevel(ErrorCorrectionLevel.M).getTotalECCodewords();
+            int dataBytes = version.getTotalCodewords()
+                    - version.getECBlocksForLevel(ErrorCorrectionLevel.M).getTotalECCodewords();
             int ascii = (dataBytes * 8 - 4 - Mode.BYTE.getCharacterCountBits(version)) / 8;
-            assertThat(ByteModeSymbol.build("a".repeat(ascii), false).version()).as("ASCII capacity of version %d", v).isEqualTo(v);
+            assertThat(ByteModeSymbol.build("a".repeat(ascii), false).version())
+                    .as("ASCII capacity of version %d", v)
+                    .isEqualTo(v);
             assertSameAsZxing("a".repeat(ascii), false);
             if (v < 40) {
                 assertSameAsZxing("a".repeat(ascii + 1), false);
             }
-            int khmer = (dataBytes * 8 - 16 - Mode.BYTE.getCharacterCountBits(version)) / 8 / 3; // three UTF-8 bytes each
+            int khmer =
+                    (dataBytes * 8 - 16 - Mode.BYTE.getCharacterCountBits(version)) / 8 / 3; // three UTF-8 bytes each
             assertSameAsZxing("ក".repeat(Math.max(1, khmer)), true);
         }
     }
@@ -79,7 +83,8 @@ class ByteModeSymbolTest {
     @Test
     @DisplayName("only byte-mode text is taken: digits and upper case stay with ZXing's other modes")
     void handlesByteModeOnly() {
-        assertThat(ByteModeSymbol.handles("00020101021229180014john_smith@devb")).isTrue();
+        assertThat(ByteModeSymbol.handles("00020101021229180014john_smith@devb"))
+                .isTrue();
         assertThat(ByteModeSymbol.handles("ឈ្មោះ")).isTrue();
         assertThat(ByteModeSymbol.handles("0123456789")).isFalse();
         assertThat(ByteModeSymbol.handles("HELLO WORLD 42")).isFalse();
@@ -88,17 +93,23 @@ class ByteModeSymbolTest {
     @Test
     @DisplayName("Reed-Solomon bytes of the standard's worked example (ISO/IEC 18004 annex I, 1-M)")
     void reedSolomonWorkedExample() {
-        byte[] data = bytes(0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11);
+        byte[] data =
+                bytes(0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11);
         assertThat(ByteModeSymbol.reedSolomon(data, 0, data.length, 10))
                 .isEqualTo(bytes(0xA5, 0x24, 0xD4, 0xC1, 0xED, 0x36, 0xC7, 0x87, 0x2C, 0x55));
     }
 
     private static void assertSameAsZxing(String content, boolean utf8) throws WriterException {
-        assertThat(ByteModeSymbol.handles(content)).as("byte mode for %s", content).isTrue();
+        assertThat(ByteModeSymbol.handles(content))
+                .as("byte mode for %s", content)
+                .isTrue();
         ByteModeSymbol.Built built = ByteModeSymbol.build(content, utf8);
         byte[][] ours = MaskSelector.chooseUnmasked(built.unmasked(), built.version(), built.modules());
-        byte[][] zxing = Encoder.encode(content, ErrorCorrectionLevel.M, utf8 ? UTF8 : Map.of()).getMatrix().getArray();
-        assertThat(ours).as("%d bytes, version %d", content.getBytes(StandardCharsets.UTF_8).length, built.version())
+        byte[][] zxing = Encoder.encode(content, ErrorCorrectionLevel.M, utf8 ? UTF8 : Map.of())
+                .getMatrix()
+                .getArray();
+        assertThat(ours)
+                .as("%d bytes, version %d", content.getBytes(StandardCharsets.UTF_8).length, built.version())
                 .isDeepEqualTo(zxing);
     }
 

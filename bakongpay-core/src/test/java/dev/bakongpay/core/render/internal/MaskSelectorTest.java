@@ -1,5 +1,7 @@
 package dev.bakongpay.core.render.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
@@ -11,8 +13,6 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** ZXing's encoder is the oracle: our derived symbols and our mask choice must equal its own. */
 @DisplayName("MaskSelector")
@@ -46,11 +46,15 @@ class MaskSelectorTest {
         byte[] derived = new byte[n * n];
         for (int mask = 0; mask < 8; mask++) {
             MaskSelector.apply(unmasked, MaskSelector.flips(version, n)[mask], mask, n, derived);
-            byte[][] expected = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, mask))
-                    .getMatrix().getArray();
+            byte[][] expected = Encoder.encode(
+                            text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, mask))
+                    .getMatrix()
+                    .getArray();
             for (int y = 0; y < n; y++) {
                 for (int x = 0; x < n; x++) {
-                    assertThat(derived[y * n + x]).as("mask %d module (%d,%d)", mask, x, y).isEqualTo(expected[y][x]);
+                    assertThat(derived[y * n + x])
+                            .as("mask %d module (%d,%d)", mask, x, y)
+                            .isEqualTo(expected[y][x]);
                 }
             }
         }
@@ -62,8 +66,10 @@ class MaskSelectorTest {
     void sameChoiceAsZxing(long seed) throws Exception {
         String text = ascii(seed, 400);
         QRCode zero = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, 0));
-        byte[][] ours = MaskSelector.choose(zero.getMatrix().getArray(), zero.getVersion().getVersionNumber());
-        byte[][] zxing = Encoder.encode(text, ErrorCorrectionLevel.M).getMatrix().getArray();
+        byte[][] ours = MaskSelector.choose(
+                zero.getMatrix().getArray(), zero.getVersion().getVersionNumber());
+        byte[][] zxing =
+                Encoder.encode(text, ErrorCorrectionLevel.M).getMatrix().getArray();
         assertThat(ours).isDeepEqualTo(zxing);
     }
 
@@ -80,12 +86,14 @@ class MaskSelectorTest {
         }
         for (int mask = 0; mask < 8; mask++) {
             byte[][] symbol = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.QR_MASK_PATTERN, mask))
-                    .getMatrix().getArray();
+                    .getMatrix()
+                    .getArray();
             byte[] flat = new byte[n * n];
             for (int y = 0; y < n; y++) {
                 System.arraycopy(symbol[y], 0, flat, y * n, n);
             }
-            assertThat(BitPenalty.penalty(BitPenalty.lines(flat, n), n)).as("mask %d, version %d", mask, version)
+            assertThat(BitPenalty.penalty(BitPenalty.lines(flat, n), n))
+                    .as("mask %d, version %d", mask, version)
                     .isEqualTo(Penalty.of(flat, n));
         }
     }

@@ -9,15 +9,30 @@ import java.util.Map;
 /** The encode command's flags, one per field of the official SDK's input. */
 final class EncodeFlags {
 
-    static final List<String> NAMES = List.of("--bakong-account-id", "--merchant-name", "--merchant-id",
-            "--acquiring-bank", "--amount", "--currency", "--expires-in", "--expiration-timestamp",
-            "--creation-timestamp", "--merchant-city", "--merchant-category-code", "--account-information",
-            "--bill-number", "--mobile-number", "--store-label", "--terminal-label", "--purpose-of-transaction",
-            "--language-preference", "--merchant-name-alternate-language", "--merchant-city-alternate-language",
+    static final List<String> NAMES = List.of(
+            "--bakong-account-id",
+            "--merchant-name",
+            "--merchant-id",
+            "--acquiring-bank",
+            "--amount",
+            "--currency",
+            "--expires-in",
+            "--expiration-timestamp",
+            "--creation-timestamp",
+            "--merchant-city",
+            "--merchant-category-code",
+            "--account-information",
+            "--bill-number",
+            "--mobile-number",
+            "--store-label",
+            "--terminal-label",
+            "--purpose-of-transaction",
+            "--language-preference",
+            "--merchant-name-alternate-language",
+            "--merchant-city-alternate-language",
             "--upi-merchant-account");
 
-    private EncodeFlags() {
-    }
+    private EncodeFlags() {}
 
     static KhqrPayload payload(Map<String, String> f, Clock clock) {
         String account = f.get("--bakong-account-id");

@@ -9,13 +9,16 @@ import java.util.Map;
 /** Just enough JSON writing for the command line, so the core jar runs with the JDK alone. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static String decode(KhqrData data) {
         StringBuilder sb = new StringBuilder(1024).append("{\n");
         for (Map.Entry<String, String> e : data.fields().entrySet()) {
-            sb.append("  ").append(string(e.getKey())).append(": ").append(string(e.getValue())).append(",\n");
+            sb.append("  ")
+                    .append(string(e.getKey()))
+                    .append(": ")
+                    .append(string(e.getValue()))
+                    .append(",\n");
         }
         sb.append("  \"unknownTags\": {");
         String separator = "";
@@ -42,7 +45,8 @@ final class Json {
         if (e == null) {
             return "null";
         }
-        return "{\"code\": " + e.code() + ", \"message\": " + string(e.message()) + ", \"field\": " + string(e.field()) + "}";
+        return "{\"code\": " + e.code() + ", \"message\": " + string(e.message()) + ", \"field\": " + string(e.field())
+                + "}";
     }
 
     static String string(String s) {
@@ -53,13 +57,27 @@ final class Json {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\b': sb.append("\\b"); break;
-                case '\f': sb.append("\\f"); break;
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
+                case '\b':
+                    sb.append("\\b");
+                    break;
+                case '\f':
+                    sb.append("\\f");
+                    break;
                 default:
                     // Control chars must be escaped; lone surrogates and U+2028/9 are escaped so any reader copes.
                     if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c) && !pairAt(s, i)) {
@@ -76,6 +94,8 @@ final class Json {
     }
 
     private static boolean pairAt(String s, int i) {
-        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        return Character.isHighSurrogate(s.charAt(i))
+                && i + 1 < s.length()
+                && Character.isLowSurrogate(s.charAt(i + 1));
     }
 }

@@ -25,7 +25,8 @@ import java.util.Map;
  */
 public final class KhqrCommandLine {
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "Usage: java -jar bakongpay-core.jar <command> [arguments]",
             "",
             "  decode <khqr>   every field, by the official SDK's names, as JSON",
@@ -73,12 +74,19 @@ public final class KhqrCommandLine {
         String command = args[0];
         try {
             switch (command) {
-                case "decode": return decode(qr(args));
-                case "verify": return verify(qr(args));
-                case "md5": return md5(qr(args));
-                case "encode": return encode(args);
-                case "demo": return demo();
-                case "help": case "--help": case "-h":
+                case "decode":
+                    return decode(qr(args));
+                case "verify":
+                    return verify(qr(args));
+                case "md5":
+                    return md5(qr(args));
+                case "encode":
+                    return encode(args);
+                case "demo":
+                    return demo();
+                case "help":
+                case "--help":
+                case "-h":
                     out.println(USAGE);
                     return 0;
                 default:
@@ -119,10 +127,14 @@ public final class KhqrCommandLine {
         // One instant for creation and expiry, so the demo QR is valid for exactly 10 minutes.
         Clock clock = Clock.fixed(this.clock.instant(), java.time.ZoneOffset.UTC);
         KhqrPayload payload = KhqrPayload.individual("john_smith@devb")
-                .merchantName("John Smith").merchantCity("Phnom Penh")
-                .currency(KhqrCurrency.USD).amount("1.50")
-                .billNumber("INV-0001").storeLabel("Coffee Shop")
-                .languagePreference("km").merchantNameAlternateLanguage("ចន ស្មីន")
+                .merchantName("John Smith")
+                .merchantCity("Phnom Penh")
+                .currency(KhqrCurrency.USD)
+                .amount("1.50")
+                .billNumber("INV-0001")
+                .storeLabel("Coffee Shop")
+                .languagePreference("km")
+                .merchantNameAlternateLanguage("ចន ស្មីន")
                 .expiresAt(Instant.now(clock).plusSeconds(600))
                 .build();
         KhqrResult result = Khqr.encode(payload, clock);

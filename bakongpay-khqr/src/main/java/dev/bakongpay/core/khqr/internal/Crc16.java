@@ -31,8 +31,7 @@ public final class Crc16 {
         }
     }
 
-    private Crc16() {
-    }
+    private Crc16() {}
 
     public static int of(byte[] bytes, int offset, int length) {
         int crc = 0xFFFF;
@@ -42,8 +41,14 @@ public final class Crc16 {
         for (; i + 8 <= end; i += 8) {
             int hi = ((crc >> 8) ^ bytes[i]) & 0xFF;
             int lo = (crc ^ bytes[i + 1]) & 0xFF;
-            crc = t7[hi] ^ t6[lo] ^ t5[bytes[i + 2] & 0xFF] ^ t4[bytes[i + 3] & 0xFF]
-                    ^ t3[bytes[i + 4] & 0xFF] ^ t2[bytes[i + 5] & 0xFF] ^ t1[bytes[i + 6] & 0xFF] ^ t0[bytes[i + 7] & 0xFF];
+            crc = t7[hi]
+                    ^ t6[lo]
+                    ^ t5[bytes[i + 2] & 0xFF]
+                    ^ t4[bytes[i + 3] & 0xFF]
+                    ^ t3[bytes[i + 4] & 0xFF]
+                    ^ t2[bytes[i + 5] & 0xFF]
+                    ^ t1[bytes[i + 6] & 0xFF]
+                    ^ t0[bytes[i + 7] & 0xFF];
         }
         for (; i < end; i++) {
             crc = (t0[((crc >>> 8) ^ bytes[i]) & 0xFF] ^ (crc << 8)) & 0xFFFF;

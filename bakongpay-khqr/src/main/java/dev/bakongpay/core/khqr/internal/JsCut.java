@@ -13,6 +13,7 @@ final class JsCut {
 
     /** Two-char tag as {@code c0 << 16 | c1}; a one-char tag as a negative code. */
     int tag;
+
     int valueStart;
     int valueEnd;
     int next;
@@ -85,8 +86,20 @@ final class JsCut {
     /** ECMAScript StrWhiteSpaceChar: WhiteSpace and LineTerminator. */
     static boolean isJsWhitespace(char c) {
         switch (c) {
-            case '\t': case '\n': case 0x0B: case '\f': case '\r': case ' ': case 0xA0: case 0x1680:
-            case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+            case '\t':
+            case '\n':
+            case 0x0B:
+            case '\f':
+            case '\r':
+            case ' ':
+            case 0xA0:
+            case 0x1680:
+            case 0x2028:
+            case 0x2029:
+            case 0x202F:
+            case 0x205F:
+            case 0x3000:
+            case 0xFEFF:
                 return true;
             default:
                 return c >= 0x2000 && c <= 0x200A;

@@ -8,8 +8,7 @@ package dev.bakongpay.core.khqr.internal;
  */
 final class JsNumber {
 
-    private JsNumber() {
-    }
+    private JsNumber() {}
 
     static double of(String s, int from, int to) {
         while (from < to && JsCut.isJsWhitespace(s.charAt(from))) {

@@ -13,13 +13,33 @@ import java.util.Map;
 public final class KhqrDecoder {
 
     // Indexes into the field array, in KhqrData component order.
-    private static final int MERCHANT_TYPE = 0, ACCOUNT_ID = 1, ACCOUNT_INFO = 2, MERCHANT_ID = 3, BANK = 4,
-            BILL = 5, MOBILE = 6, STORE = 7, TERMINAL = 8, PURPOSE = 9, LANGUAGE = 10, ALT_NAME = 11,
-            ALT_CITY = 12, CREATED = 13, EXPIRES = 14, FORMAT = 15, INITIATION = 16, UPI = 17, MCC = 18,
-            CURRENCY = 19, AMOUNT = 20, COUNTRY = 21, NAME = 22, CITY = 23, CRC = 24;
+    private static final int MERCHANT_TYPE = 0,
+            ACCOUNT_ID = 1,
+            ACCOUNT_INFO = 2,
+            MERCHANT_ID = 3,
+            BANK = 4,
+            BILL = 5,
+            MOBILE = 6,
+            STORE = 7,
+            TERMINAL = 8,
+            PURPOSE = 9,
+            LANGUAGE = 10,
+            ALT_NAME = 11,
+            ALT_CITY = 12,
+            CREATED = 13,
+            EXPIRES = 14,
+            FORMAT = 15,
+            INITIATION = 16,
+            UPI = 17,
+            MCC = 18,
+            CURRENCY = 19,
+            AMOUNT = 20,
+            COUNTRY = 21,
+            NAME = 22,
+            CITY = 23,
+            CRC = 24;
 
-    private KhqrDecoder() {
-    }
+    private KhqrDecoder() {}
 
     public static KhqrData decode(String qr) {
         if (qr == null || qr.isEmpty()) {
@@ -36,32 +56,58 @@ public final class KhqrDecoder {
             int start = pos + 4;
             int end = start + length(qr, pos, n, field);
             switch (tag) {
-                case 0: f[FORMAT] = qr.substring(start, end); break;
-                case 1: f[INITIATION] = qr.substring(start, end); break;
-                case 15: f[UPI] = qr.substring(start, end); break;
-                case 29: case 30:
+                case 0:
+                    f[FORMAT] = qr.substring(start, end);
+                    break;
+                case 1:
+                    f[INITIATION] = qr.substring(start, end);
+                    break;
+                case 15:
+                    f[UPI] = qr.substring(start, end);
+                    break;
+                case 29:
+                case 30:
                     f[MERCHANT_TYPE] = tag == 29 ? "29" : "30";
                     unknown = template(qr, start, end, tag, f, unknown);
                     break;
-                case 52: f[MCC] = qr.substring(start, end); break;
-                case 53: f[CURRENCY] = qr.substring(start, end); break;
-                case 54: f[AMOUNT] = qr.substring(start, end); break;
-                case 58: f[COUNTRY] = qr.substring(start, end); break;
-                case 59: f[NAME] = qr.substring(start, end); break;
-                case 60: f[CITY] = qr.substring(start, end); break;
-                case 62: case 64: case 99: unknown = template(qr, start, end, tag, f, unknown); break;
-                case 63: f[CRC] = qr.substring(start, end); break;
+                case 52:
+                    f[MCC] = qr.substring(start, end);
+                    break;
+                case 53:
+                    f[CURRENCY] = qr.substring(start, end);
+                    break;
+                case 54:
+                    f[AMOUNT] = qr.substring(start, end);
+                    break;
+                case 58:
+                    f[COUNTRY] = qr.substring(start, end);
+                    break;
+                case 59:
+                    f[NAME] = qr.substring(start, end);
+                    break;
+                case 60:
+                    f[CITY] = qr.substring(start, end);
+                    break;
+                case 62:
+                case 64:
+                case 99:
+                    unknown = template(qr, start, end, tag, f, unknown);
+                    break;
+                case 63:
+                    f[CRC] = qr.substring(start, end);
+                    break;
                 default:
                     unknown = put(unknown, qr.substring(pos, pos + 2), qr.substring(start, end));
             }
             pos = end;
         }
-        return new KhqrData(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12],
-                f[13], f[14], f[15], f[16], f[17], f[18], f[19], f[20], f[21], f[22], f[23], f[24], unknown);
+        return new KhqrData(
+                f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15],
+                f[16], f[17], f[18], f[19], f[20], f[21], f[22], f[23], f[24], unknown);
     }
 
-    private static Map<String, String> template(String qr, int from, int to, int parent, String[] f,
-            Map<String, String> unknown) {
+    private static Map<String, String> template(
+            String qr, int from, int to, int parent, String[] f, Map<String, String> unknown) {
         int pos = from;
         while (pos < to) {
             int sub = tag(qr, pos, to, templateName(parent));
@@ -81,10 +127,15 @@ public final class KhqrDecoder {
 
     private static int slot(int parent, int sub) {
         switch (parent) {
-            case 29: case 30:
-                return sub == 0 ? ACCOUNT_ID : sub == 1 ? (parent == 30 ? MERCHANT_ID : ACCOUNT_INFO) : sub == 2 ? BANK : -1;
+            case 29:
+            case 30:
+                return sub == 0
+                        ? ACCOUNT_ID
+                        : sub == 1 ? (parent == 30 ? MERCHANT_ID : ACCOUNT_INFO) : sub == 2 ? BANK : -1;
             case 62:
-                return sub == 1 ? BILL : sub == 2 ? MOBILE : sub == 3 ? STORE : sub == 7 ? TERMINAL : sub == 8 ? PURPOSE : -1;
+                return sub == 1
+                        ? BILL
+                        : sub == 2 ? MOBILE : sub == 3 ? STORE : sub == 7 ? TERMINAL : sub == 8 ? PURPOSE : -1;
             case 64:
                 return sub == 0 ? LANGUAGE : sub == 1 ? ALT_NAME : sub == 2 ? ALT_CITY : -1;
             case 99:
@@ -96,11 +147,17 @@ public final class KhqrDecoder {
 
     static String templateName(int tag) {
         switch (tag) {
-            case 29: case 30: return "globalUniqueIdentifier";
-            case 62: return "additionalData";
-            case 64: return "merchantInformationLanguageTemplate";
-            case 99: return "timestamp";
-            default: return "qr";
+            case 29:
+            case 30:
+                return "globalUniqueIdentifier";
+            case 62:
+                return "additionalData";
+            case 64:
+                return "merchantInformationLanguageTemplate";
+            case 99:
+                return "timestamp";
+            default:
+                return "qr";
         }
     }
 

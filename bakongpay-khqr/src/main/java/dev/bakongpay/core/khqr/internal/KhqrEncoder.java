@@ -24,8 +24,7 @@ public final class KhqrEncoder {
      */
     static final int FIXED_BYTES = 112;
 
-    private KhqrEncoder() {
-    }
+    private KhqrEncoder() {}
 
     /**
      * Encodes a validated payload; {@code ascii} must be true only when every value is ASCII
@@ -40,7 +39,8 @@ public final class KhqrEncoder {
             creation = p.creationTimestamp().orElse(now);
             expiration = p.expirationTimestamp().getAsLong();
             if (expiration < creation) {
-                throw new KhqrValidationException(KhqrErrorCode.EXPIRATION_TIMESTAMP_IN_THE_PAST, "expirationTimestamp");
+                throw new KhqrValidationException(
+                        KhqrErrorCode.EXPIRATION_TIMESTAMP_IN_THE_PAST, "expirationTimestamp");
             }
             if (expiration < now) {
                 throw new KhqrValidationException(KhqrErrorCode.KHQR_EXPIRED, "expirationTimestamp");
@@ -87,8 +87,11 @@ public final class KhqrEncoder {
     }
 
     private static void additionalData(Writer w, KhqrPayload p) {
-        int len = size(p.billNumber()) + size(p.mobileNumber()) + size(p.storeLabel())
-                + size(p.terminalLabel()) + size(p.purposeOfTransaction());
+        int len = size(p.billNumber())
+                + size(p.mobileNumber())
+                + size(p.storeLabel())
+                + size(p.terminalLabel())
+                + size(p.purposeOfTransaction());
         if (len == 0) {
             return;
         }
@@ -117,11 +120,22 @@ public final class KhqrEncoder {
 
     /** At least the QR's length in bytes if it is all ASCII; PayloadRules bounds every value. */
     private static int capacity(KhqrPayload p) {
-        return FIXED_BYTES + size(p.upiMerchantAccount()) + size(p.bakongAccountID()) + size(p.merchantID())
-                + size(p.accountInformation()) + size(p.acquiringBank()) + size(p.merchantCategoryCode())
-                + size(p.merchantName()) + size(p.merchantCity()) + size(p.billNumber()) + size(p.mobileNumber())
-                + size(p.storeLabel()) + size(p.terminalLabel()) + size(p.purposeOfTransaction())
-                + size(p.languagePreference()) + size(p.merchantNameAlternateLanguage())
+        return FIXED_BYTES
+                + size(p.upiMerchantAccount())
+                + size(p.bakongAccountID())
+                + size(p.merchantID())
+                + size(p.accountInformation())
+                + size(p.acquiringBank())
+                + size(p.merchantCategoryCode())
+                + size(p.merchantName())
+                + size(p.merchantCity())
+                + size(p.billNumber())
+                + size(p.mobileNumber())
+                + size(p.storeLabel())
+                + size(p.terminalLabel())
+                + size(p.purposeOfTransaction())
+                + size(p.languagePreference())
+                + size(p.merchantNameAlternateLanguage())
                 + size(p.merchantCityAlternateLanguage());
     }
 

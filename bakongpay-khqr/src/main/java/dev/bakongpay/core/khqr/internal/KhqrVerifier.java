@@ -17,21 +17,47 @@ import dev.bakongpay.core.khqr.KhqrVerification;
  */
 public final class KhqrVerifier {
 
-    private static final int T00 = JsCut.code("00"), T01 = JsCut.code("01"), T15 = JsCut.code("15"),
-            T29 = JsCut.code("29"), T30 = JsCut.code("30"), T52 = JsCut.code("52"), T53 = JsCut.code("53"),
-            T54 = JsCut.code("54"), T58 = JsCut.code("58"), T59 = JsCut.code("59"), T60 = JsCut.code("60"),
-            T62 = JsCut.code("62"), T63 = JsCut.code("63"), T64 = JsCut.code("64"), T99 = JsCut.code("99");
+    private static final int T00 = JsCut.code("00"),
+            T01 = JsCut.code("01"),
+            T15 = JsCut.code("15"),
+            T29 = JsCut.code("29"),
+            T30 = JsCut.code("30"),
+            T52 = JsCut.code("52"),
+            T53 = JsCut.code("53"),
+            T54 = JsCut.code("54"),
+            T58 = JsCut.code("58"),
+            T59 = JsCut.code("59"),
+            T60 = JsCut.code("60"),
+            T62 = JsCut.code("62"),
+            T63 = JsCut.code("63"),
+            T64 = JsCut.code("64"),
+            T99 = JsCut.code("99");
     private static final int[] KNOWN = {T00, T01, T15, T29, T52, T53, T54, T58, T59, T60, T62, T64, T99, T63};
     /** Required tags in the SDK's order, with the error for the first one missing. */
     private static final int[] REQUIRED = {T00, T29, T52, T53, T58, T59, T60, T63};
-    private static final KhqrErrorCode[] MISSING = {PAYLOAD_FORMAT_INDICATOR_TAG_REQUIRED, MERCHANT_TYPE_REQUIRED,
-        MERCHANT_CATEGORY_TAG_REQUIRED, CURRENCY_TYPE_REQUIRED, COUNTRY_CODE_TAG_REQUIRED, MERCHANT_NAME_REQUIRED,
-        MERCHANT_CITY_TAG_REQUIRED, CRC_TAG_REQUIRED};
-    private static final String[] MISSING_FIELD = {"payloadFormatIndicator", "merchantType", "merchantCategoryCode",
-        "transactionCurrency", "countryCode", "merchantName", "merchantCity", "crc"};
 
-    private KhqrVerifier() {
-    }
+    private static final KhqrErrorCode[] MISSING = {
+        PAYLOAD_FORMAT_INDICATOR_TAG_REQUIRED,
+        MERCHANT_TYPE_REQUIRED,
+        MERCHANT_CATEGORY_TAG_REQUIRED,
+        CURRENCY_TYPE_REQUIRED,
+        COUNTRY_CODE_TAG_REQUIRED,
+        MERCHANT_NAME_REQUIRED,
+        MERCHANT_CITY_TAG_REQUIRED,
+        CRC_TAG_REQUIRED
+    };
+    private static final String[] MISSING_FIELD = {
+        "payloadFormatIndicator",
+        "merchantType",
+        "merchantCategoryCode",
+        "transactionCurrency",
+        "countryCode",
+        "merchantName",
+        "merchantCity",
+        "crc"
+    };
+
+    private KhqrVerifier() {}
 
     public static KhqrVerification verify(String qr, long nowMillis) {
         KhqrError error = check(qr, nowMillis);
@@ -118,29 +144,43 @@ public final class KhqrVerifier {
             int len = e - s;
             KhqrError error = null;
             if (tag == T00) {
-                error = len == 0 ? KhqrError.of(PAYLOAD_FORMAT_INDICATOR_TAG_REQUIRED, "payloadFormatIndicator")
-                        : len > 2 ? KhqrError.of(PAYLOAD_FORMAT_INDICATOR_LENGTH_INVALID, "payloadFormatIndicator") : null;
+                error = len == 0
+                        ? KhqrError.of(PAYLOAD_FORMAT_INDICATOR_TAG_REQUIRED, "payloadFormatIndicator")
+                        : len > 2
+                                ? KhqrError.of(PAYLOAD_FORMAT_INDICATOR_LENGTH_INVALID, "payloadFormatIndicator")
+                                : null;
             } else if (tag == T01) {
                 poiStart = s;
                 poiEnd = e;
-                error = len > 2 ? KhqrError.of(POINT_INITIATION_LENGTH_INVALID, "pointofInitiationMethod")
+                error = len > 2
+                        ? KhqrError.of(POINT_INITIATION_LENGTH_INVALID, "pointofInitiationMethod")
                         : !c.valueIs(qr, "11") && !c.valueIs(qr, "12")
-                        ? KhqrError.of(POINT_OF_INITIATION_METHOD_INVALID, "pointofInitiationMethod") : null;
+                                ? KhqrError.of(POINT_OF_INITIATION_METHOD_INVALID, "pointofInitiationMethod")
+                                : null;
             } else if (tag == T29 || tag == T62 || tag == T64 || tag == T99) {
                 boolean poi12 = poiEnd - poiStart == 2 && qr.startsWith("12", poiStart);
-                error = Templates.check(qr, s, e, tag == T29 ? 29 : tag == T62 ? 62 : tag == T64 ? 64 : 99, poi12, now, sub, at);
+                error = Templates.check(
+                        qr, s, e, tag == T29 ? 29 : tag == T62 ? 62 : tag == T64 ? 64 : 99, poi12, now, sub, at);
             } else if (tag == T52) {
-                error = len == 0 ? KhqrError.of(MERCHANT_CATEGORY_TAG_REQUIRED, "merchantCategoryCode")
-                        : len > 4 ? KhqrError.of(MERCHANT_CODE_LENGTH_INVALID, "merchantCategoryCode")
-                        : !allDigits(qr, s, e) ? KhqrError.of(INVALID_MERCHANT_CATEGORY_CODE, "merchantCategoryCode") : null;
+                error = len == 0
+                        ? KhqrError.of(MERCHANT_CATEGORY_TAG_REQUIRED, "merchantCategoryCode")
+                        : len > 4
+                                ? KhqrError.of(MERCHANT_CODE_LENGTH_INVALID, "merchantCategoryCode")
+                                : !allDigits(qr, s, e)
+                                        ? KhqrError.of(INVALID_MERCHANT_CATEGORY_CODE, "merchantCategoryCode")
+                                        : null;
             } else if (tag == T53) {
-                error = len == 0 ? KhqrError.of(CURRENCY_TYPE_REQUIRED, "transactionCurrency")
-                        : len > 3 ? KhqrError.of(TRANSACTION_CURRENCY_LENGTH_INVALID, "transactionCurrency")
-                        : !c.valueIs(qr, "116") && !c.valueIs(qr, "840")
-                        ? KhqrError.of(UNSUPPORTED_CURRENCY, "transactionCurrency") : null;
+                error = len == 0
+                        ? KhqrError.of(CURRENCY_TYPE_REQUIRED, "transactionCurrency")
+                        : len > 3
+                                ? KhqrError.of(TRANSACTION_CURRENCY_LENGTH_INVALID, "transactionCurrency")
+                                : !c.valueIs(qr, "116") && !c.valueIs(qr, "840")
+                                        ? KhqrError.of(UNSUPPORTED_CURRENCY, "transactionCurrency")
+                                        : null;
             } else if (tag == T54) {
                 error = len == 0 || len > 13 || indexOf(qr, '-', s, e) >= 0
-                        ? KhqrError.of(TRANSACTION_AMOUNT_INVALID, "transactionAmount") : null;
+                        ? KhqrError.of(TRANSACTION_AMOUNT_INVALID, "transactionAmount")
+                        : null;
             } else if (tag == T58) {
                 error = limit(len, 3, COUNTRY_CODE_TAG_REQUIRED, COUNTRY_CODE_LENGTH_INVALID, "countryCode");
             } else if (tag == T59) {

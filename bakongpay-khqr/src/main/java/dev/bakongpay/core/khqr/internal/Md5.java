@@ -14,8 +14,7 @@ public final class Md5 {
     private static final MessageDigest PROTOTYPE = newDigest();
     private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private Md5() {
-    }
+    private Md5() {}
 
     public static String hex(byte[] bytes) {
         return hex(bytes, 0, bytes.length);

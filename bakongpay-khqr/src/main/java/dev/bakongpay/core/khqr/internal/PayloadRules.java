@@ -24,10 +24,10 @@ public final class PayloadRules {
 
     /** Longest value a two-digit length can announce. */
     public static final int MAX_VALUE_LENGTH = 99;
+
     public static final int MAX_AMOUNT_LENGTH = 13;
 
-    private PayloadRules() {
-    }
+    private PayloadRules() {}
 
     /**
      * Validates the static rules but the last, {@link #wellFormed}, and returns the amount as tag 54
@@ -35,10 +35,16 @@ public final class PayloadRules {
      */
     public static String validate(KhqrPayload p) {
         String upi = p.upiMerchantAccount();
-        check(upi == null || upi.length() <= MAX_VALUE_LENGTH, UPI_ACCOUNT_INFORMATION_LENGTH_INVALID, "unionPayMerchant");
+        check(
+                upi == null || upi.length() <= MAX_VALUE_LENGTH,
+                UPI_ACCOUNT_INFORMATION_LENGTH_INVALID,
+                "unionPayMerchant");
         accountTemplate(p);
         mcc(p.merchantCategoryCode());
-        check(!(upi != null && p.currency() == KhqrCurrency.USD), UPI_ACCOUNT_INFORMATION_INVALID_CURRENCY, "unionPayMerchant");
+        check(
+                !(upi != null && p.currency() == KhqrCurrency.USD),
+                UPI_ACCOUNT_INFORMATION_INVALID_CURRENCY,
+                "unionPayMerchant");
         String amount = p.dynamic() ? Amounts.format(p.amount().orElseThrow(), p.currency()) : null;
         String name = p.merchantName();
         check(name != null && !name.isEmpty(), MERCHANT_NAME_REQUIRED, "merchantName");
@@ -50,7 +56,8 @@ public final class PayloadRules {
             long exp = p.expirationTimestamp().orElse(0L);
             check(exp != 0, EXPIRATION_TIMESTAMP_REQUIRED, "expirationTimestamp");
             // The SDK checks String(Number(exp)).length == 13: 13 digits, or a minus and 12.
-            boolean thirteen = exp >= 1_000_000_000_000L ? exp <= 9_999_999_999_999L
+            boolean thirteen = exp >= 1_000_000_000_000L
+                    ? exp <= 9_999_999_999_999L
                     : exp <= -100_000_000_000L && exp >= -999_999_999_999L;
             check(thirteen, EXPIRATION_TIMESTAMP_LENGTH_INVALID, "expirationTimestamp");
             check(p.creationTimestamp().orElse(1L) > 0, KHQR_INVALID, "creationTimestamp");
@@ -64,14 +71,42 @@ public final class PayloadRules {
      * copy the values without looking at each char again.
      */
     public static boolean wellFormed(KhqrPayload p) {
-        String[] values = {p.upiMerchantAccount(), p.bakongAccountID(), p.merchantID(), p.accountInformation(),
-            p.acquiringBank(), p.merchantCategoryCode(), p.merchantName(), p.merchantCity(), p.billNumber(),
-            p.mobileNumber(), p.storeLabel(), p.terminalLabel(), p.purposeOfTransaction(), p.languagePreference(),
-            p.merchantNameAlternateLanguage(), p.merchantCityAlternateLanguage()};
-        String[] fields = {"unionPayMerchant", "bakongAccountID", "merchantID", "accountInformation", "acquiringBank",
-            "merchantCategoryCode", "merchantName", "merchantCity", "billNumber", "mobileNumber", "storeLabel",
-            "terminalLabel", "purposeOfTransaction", "languagePreference", "merchantNameAlternateLanguage",
-            "merchantCityAlternateLanguage"};
+        String[] values = {
+            p.upiMerchantAccount(),
+            p.bakongAccountID(),
+            p.merchantID(),
+            p.accountInformation(),
+            p.acquiringBank(),
+            p.merchantCategoryCode(),
+            p.merchantName(),
+            p.merchantCity(),
+            p.billNumber(),
+            p.mobileNumber(),
+            p.storeLabel(),
+            p.terminalLabel(),
+            p.purposeOfTransaction(),
+            p.languagePreference(),
+            p.merchantNameAlternateLanguage(),
+            p.merchantCityAlternateLanguage()
+        };
+        String[] fields = {
+            "unionPayMerchant",
+            "bakongAccountID",
+            "merchantID",
+            "accountInformation",
+            "acquiringBank",
+            "merchantCategoryCode",
+            "merchantName",
+            "merchantCity",
+            "billNumber",
+            "mobileNumber",
+            "storeLabel",
+            "terminalLabel",
+            "purposeOfTransaction",
+            "languagePreference",
+            "merchantNameAlternateLanguage",
+            "merchantCityAlternateLanguage"
+        };
         boolean ascii = true;
         for (int i = 0; i < values.length; i++) {
             String value = values[i];
@@ -81,7 +116,9 @@ public final class PayloadRules {
             if (!isAscii(value)) {
                 ascii = false;
                 if (unpairedSurrogateAt(value) >= 0) {
-                    throw new KhqrValidationException(fields[i], KHQR_INVALID.code(),
+                    throw new KhqrValidationException(
+                            fields[i],
+                            KHQR_INVALID.code(),
                             fields[i] + " holds an unpaired UTF-16 surrogate, which UTF-8 cannot carry");
                 }
             }
@@ -149,18 +186,27 @@ public final class PayloadRules {
         }
     }
 
-    private static final KhqrErrorCode[] ADDITIONAL_CODES = {BILL_NUMBER_LENGTH_INVALID, MOBILE_NUMBER_LENGTH_INVALID,
-        STORE_LABEL_LENGTH_INVALID, TERMINAL_LABEL_LENGTH_INVALID, PURPOSE_OF_TRANSACTION_LENGTH_INVALID};
-    private static final String[] ADDITIONAL_FIELDS = {"billNumber", "mobileNumber", "storeLabel", "terminalLabel",
-        "purposeOfTransaction"};
+    private static final KhqrErrorCode[] ADDITIONAL_CODES = {
+        BILL_NUMBER_LENGTH_INVALID,
+        MOBILE_NUMBER_LENGTH_INVALID,
+        STORE_LABEL_LENGTH_INVALID,
+        TERMINAL_LABEL_LENGTH_INVALID,
+        PURPOSE_OF_TRANSACTION_LENGTH_INVALID
+    };
+    private static final String[] ADDITIONAL_FIELDS = {
+        "billNumber", "mobileNumber", "storeLabel", "terminalLabel", "purposeOfTransaction"
+    };
 
     private static void additionalData(KhqrPayload p) {
         int length = 0;
         KhqrErrorCode last = null;
         String lastField = null;
         for (int i = 0; i < 5; i++) {
-            String value = i == 0 ? p.billNumber() : i == 1 ? p.mobileNumber() : i == 2 ? p.storeLabel()
-                    : i == 3 ? p.terminalLabel() : p.purposeOfTransaction();
+            String value = i == 0
+                    ? p.billNumber()
+                    : i == 1
+                            ? p.mobileNumber()
+                            : i == 2 ? p.storeLabel() : i == 3 ? p.terminalLabel() : p.purposeOfTransaction();
             if (value != null) {
                 check(value.length() <= 25, ADDITIONAL_CODES[i], ADDITIONAL_FIELDS[i]);
                 length += 4 + value.length();
@@ -178,13 +224,22 @@ public final class PayloadRules {
         String preference = p.languagePreference();
         String name = p.merchantNameAlternateLanguage();
         String city = p.merchantCityAlternateLanguage();
-        check(preference == null || name != null, MERCHANT_NAME_ALTERNATE_LANGUAGE_REQUIRED, "merchantNameAlternateLanguage");
+        check(
+                preference == null || name != null,
+                MERCHANT_NAME_ALTERNATE_LANGUAGE_REQUIRED,
+                "merchantNameAlternateLanguage");
         if (name != null) {
             check(preference != null, LANGUAGE_PREFERENCE_REQUIRED, "languagePreference");
             check(preference.length() <= 2, LANGUAGE_PREFERENCE_LENGTH_INVALID, "languagePreference");
-            check(name.length() <= 25, MERCHANT_NAME_ALTERNATE_LANGUAGE_LENGTH_INVALID, "merchantNameAlternateLanguage");
+            check(
+                    name.length() <= 25,
+                    MERCHANT_NAME_ALTERNATE_LANGUAGE_LENGTH_INVALID,
+                    "merchantNameAlternateLanguage");
         }
-        check(city == null || city.length() <= 15, MERCHANT_CITY_ALTERNATE_LANGUAGE_LENGTH_INVALID, "merchantCityAlternateLanguage");
+        check(
+                city == null || city.length() <= 15,
+                MERCHANT_CITY_ALTERNATE_LANGUAGE_LENGTH_INVALID,
+                "merchantCityAlternateLanguage");
     }
 
     static void check(boolean ok, KhqrErrorCode code, String field) {
@@ -195,13 +250,15 @@ public final class PayloadRules {
 
     /** Tag 54 as the SDK writes it. */
     static final class Amounts {
-        private Amounts() {
-        }
+        private Amounts() {}
 
         static String format(BigDecimal amount, KhqrCurrency currency) {
             check(amount.signum() > 0, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
             // Reject absurd magnitudes before printing them (1E+1000000 would print a million digits).
-            check(amount.precision() - amount.scale() <= MAX_AMOUNT_LENGTH, TRANSACTION_AMOUNT_INVALID, "transactionAmount");
+            check(
+                    amount.precision() - amount.scale() <= MAX_AMOUNT_LENGTH,
+                    TRANSACTION_AMOUNT_INVALID,
+                    "transactionAmount");
             if (amount.scale() > 20) {
                 // more digits than 13 integer digits and 20 decimals need: too many decimals anyway,
                 // and stripping a huge run of trailing zeros would cost a division per zero

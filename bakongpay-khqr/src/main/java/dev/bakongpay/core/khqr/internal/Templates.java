@@ -13,11 +13,14 @@ import dev.bakongpay.core.khqr.KhqrErrorCode;
  */
 final class Templates {
 
-    private static final int S00 = JsCut.code("00"), S01 = JsCut.code("01"), S02 = JsCut.code("02"),
-            S03 = JsCut.code("03"), S07 = JsCut.code("07"), S08 = JsCut.code("08");
+    private static final int S00 = JsCut.code("00"),
+            S01 = JsCut.code("01"),
+            S02 = JsCut.code("02"),
+            S03 = JsCut.code("03"),
+            S07 = JsCut.code("07"),
+            S08 = JsCut.code("08");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /** Null when the template passes; {@code poi12} says whether the last tag 01 so far was "12". */
     static KhqrError check(String qr, int from, int to, int tag, boolean poi12, long now, JsCut c, int[] at) {
@@ -40,16 +43,22 @@ final class Templates {
             rem = c.next;
         }
         switch (tag) {
-            case 29: return account(qr, at);
-            case 62: return known ? additionalData(at) : null;
-            case 64: return known ? language(qr, at) : null;
-            default: return poi12 ? timestamp(qr, at, known, now) : null;
+            case 29:
+                return account(qr, at);
+            case 62:
+                return known ? additionalData(at) : null;
+            case 64:
+                return known ? language(qr, at) : null;
+            default:
+                return poi12 ? timestamp(qr, at, known, now) : null;
         }
     }
 
     private static int slot(int tag, int sub) {
         switch (tag) {
-            case 29: case 64: case 99:
+            case 29:
+            case 64:
+            case 99:
                 return sub == S00 ? 0 : sub == S01 ? 1 : sub == S02 && tag != 99 ? 2 : -1;
             default:
                 return sub == S01 ? 0 : sub == S02 ? 1 : sub == S03 ? 2 : sub == S07 ? 3 : sub == S08 ? 4 : -1;
@@ -91,11 +100,16 @@ final class Templates {
         return error != null ? error : accountDetails(qr, at);
     }
 
-    private static final String[] ADDITIONAL_FIELDS = {"billNumber", "mobileNumber", "storeLabel", "terminalLabel",
-        "purposeOfTransaction"};
-    private static final KhqrErrorCode[] ADDITIONAL_CODES = {BILL_NUMBER_LENGTH_INVALID,
-        MOBILE_NUMBER_LENGTH_INVALID, STORE_LABEL_LENGTH_INVALID, TERMINAL_LABEL_LENGTH_INVALID,
-        PURPOSE_OF_TRANSACTION_LENGTH_INVALID};
+    private static final String[] ADDITIONAL_FIELDS = {
+        "billNumber", "mobileNumber", "storeLabel", "terminalLabel", "purposeOfTransaction"
+    };
+    private static final KhqrErrorCode[] ADDITIONAL_CODES = {
+        BILL_NUMBER_LENGTH_INVALID,
+        MOBILE_NUMBER_LENGTH_INVALID,
+        STORE_LABEL_LENGTH_INVALID,
+        TERMINAL_LABEL_LENGTH_INVALID,
+        PURPOSE_OF_TRANSACTION_LENGTH_INVALID
+    };
 
     private static KhqrError additionalData(int[] at) {
         for (int slot = 0; slot < 5; slot++) {

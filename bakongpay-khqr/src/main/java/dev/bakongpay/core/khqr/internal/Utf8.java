@@ -19,8 +19,7 @@ public final class Utf8 {
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long QUESTION_MARKS = ONES * '?';
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     public static byte[] encode(String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);

@@ -17,17 +17,21 @@ import org.junit.jupiter.api.Test;
 @DisplayName("the khqr jar's command line")
 class KhqrCommandLineTest {
 
-    static final String G15 = "00020101021229190015john_smith@devb520459995303840540512.345802KH5910John Smith6010Phnom Penh"
-            + "62690108INV-00010211855122334550311Coffee Shop0709Cashier_10810Buy coffee993400131764547200000011341024448000006304D3BA";
+    static final String G15 =
+            "00020101021229190015john_smith@devb520459995303840540512.345802KH5910John Smith6010Phnom Penh"
+                    + "62690108INV-00010211855122334550311Coffee Shop0709Cashier_10810Buy coffee993400131764547200000011341024448000006304D3BA";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC);
 
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int run(String stdin, String... args) {
-        return new KhqrCommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), CLOCK).run(args);
+        return new KhqrCommandLine(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                        CLOCK)
+                .run(args);
     }
 
     String out() {
@@ -41,9 +45,14 @@ class KhqrCommandLineTest {
         @DisplayName("prints every field by the SDK's names, nulls included, and exits 0")
         void printsEveryField() {
             assertThat(run("", "decode", G15)).isZero();
-            assertThat(out()).contains("\"merchantType\": \"29\"", "\"accountInformation\": null",
-                    "\"transactionAmount\": \"12.34\"", "\"pointofInitiationMethod\": \"12\"", "\"crc\": \"D3BA\"",
-                    "\"unknownTags\": {}");
+            assertThat(out())
+                    .contains(
+                            "\"merchantType\": \"29\"",
+                            "\"accountInformation\": null",
+                            "\"transactionAmount\": \"12.34\"",
+                            "\"pointofInitiationMethod\": \"12\"",
+                            "\"crc\": \"D3BA\"",
+                            "\"unknownTags\": {}");
         }
 
         @Test
@@ -75,8 +84,9 @@ class KhqrCommandLineTest {
         @DisplayName("exits 1 with the reason for an invalid QR")
         void invalid() {
             assertThat(run("", "verify", G15.replace("D3BA", "D3B0"))).isEqualTo(1);
-            assertThat(out().strip()).isEqualTo(
-                    "{\"valid\": false, \"error\": {\"code\": 8, \"message\": \"KHQR provided is invalid\", \"field\": \"crc\"}}");
+            assertThat(out().strip())
+                    .isEqualTo(
+                            "{\"valid\": false, \"error\": {\"code\": 8, \"message\": \"KHQR provided is invalid\", \"field\": \"crc\"}}");
         }
     }
 
@@ -93,8 +103,22 @@ class KhqrCommandLineTest {
         @Test
         @DisplayName("builds a dynamic KHQR from flags that verifies and decodes to the flags")
         void fromFlags() {
-            assertThat(run("", "encode", "--bakong-account-id", "john@wing", "--merchant-name", "FINN SHOP",
-                    "--amount", "25", "--currency", "usd", "--expires-in", "900", "--bill-number", "A-1")).isZero();
+            assertThat(run(
+                            "",
+                            "encode",
+                            "--bakong-account-id",
+                            "john@wing",
+                            "--merchant-name",
+                            "FINN SHOP",
+                            "--amount",
+                            "25",
+                            "--currency",
+                            "usd",
+                            "--expires-in",
+                            "900",
+                            "--bill-number",
+                            "A-1"))
+                    .isZero();
             String qr = out().replaceAll("(?s).*\"qr\": \"([^\"]+)\".*", "$1");
             assertThat(Khqr.verify(qr, CLOCK).valid()).isTrue();
             assertThat(Khqr.decode(qr).billNumber()).isEqualTo("A-1");
@@ -104,7 +128,8 @@ class KhqrCommandLineTest {
         @Test
         @DisplayName("prints the SDK's error and exits 1 when the payload is refused")
         void refused() {
-            assertThat(run("", "encode", "--bakong-account-id", "john", "--merchant-name", "X")).isEqualTo(1);
+            assertThat(run("", "encode", "--bakong-account-id", "john", "--merchant-name", "X"))
+                    .isEqualTo(1);
             assertThat(out()).contains("\"code\": 3", "\"field\": \"bakongAccountID\"");
         }
 
@@ -120,8 +145,12 @@ class KhqrCommandLineTest {
     @DisplayName("demo prints a dynamic KHQR that verifies, its md5 and its decoding")
     void demo() {
         assertThat(run("", "demo")).isZero();
-        assertThat(out()).contains("qr:      000201010212", "md5:     ", "{\"valid\": true, \"error\": null}",
-                "\"merchantNameAlternateLanguage\": \"ចន ស្មីន\"");
+        assertThat(out())
+                .contains(
+                        "qr:      000201010212",
+                        "md5:     ",
+                        "{\"valid\": true, \"error\": null}",
+                        "\"merchantNameAlternateLanguage\": \"ចន ស្មីន\"");
     }
 
     @Test

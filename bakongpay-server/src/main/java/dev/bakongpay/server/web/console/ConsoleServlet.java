@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +20,7 @@ public final class ConsoleServlet extends HttpServlet {
     /** script and style from this origin only; no inline code, no framing, no form posts, no plugins. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     private static final String BASE = "/dev/bakongpay/server/web/console/";
     private static final Map<String, Asset> ASSETS = Map.of(
             "/", new Asset("index.html", "text/html; charset=utf-8"),
@@ -71,7 +71,8 @@ public final class ConsoleServlet extends HttpServlet {
         response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
     }
 
-    private static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
+    private static void error(HttpServletResponse response, int status, String code, String message)
+            throws IOException {
         headers(response);
         response.setStatus(status);
         response.setContentType("application/json");
