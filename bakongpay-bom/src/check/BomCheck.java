@@ -160,13 +160,14 @@ public final class BomCheck {
                 String name = example.getFileName().toString();
                 expect(index.contains("(" + name + "/)"), "examples/README.md does not link " + name + "/");
                 boolean importsBom = false;
-                for (Element dependency :
-                        elements(read(example.resolve("pom.xml")), "dependencyManagement", "dependencies", "dependency")) {
+                Element pom = read(example.resolve("pom.xml"));
+                for (Element dependency : elements(pom, "dependencyManagement", "dependencies", "dependency")) {
                     if (GROUP.equals(child(dependency, "groupId")) && BOM.equals(child(dependency, "artifactId"))) {
                         importsBom = true;
-                        expect(version.equals(child(dependency, "version")),
-                                "examples/" + name + " imports " + BOM + " " + child(dependency, "version")
-                                        + ", the project is at " + version);
+                        String imported = property(pom, child(dependency, "version"));
+                        expect(version.equals(imported),
+                                "examples/" + name + " imports " + BOM + " " + imported + ", the project is at "
+                                        + version);
                         expect("import".equals(child(dependency, "scope")) && "pom".equals(child(dependency, "type")),
                                 "examples/" + name + " does not import " + BOM + " as <type>pom</type> <scope>import</scope>");
                     }
@@ -195,6 +196,15 @@ public final class BomCheck {
             }
         }
         return true;
+    }
+
+    /** A version as written, or the value of the pom's own property it names ({@code ${bakongpay.version}}). */
+    private static String property(Element pom, String value) {
+        if (value != null && value.startsWith("${") && value.endsWith("}")) {
+            List<Element> properties = elements(pom, "properties");
+            return properties.isEmpty() ? value : child(properties.get(0), value.substring(2, value.length() - 1));
+        }
+        return value;
     }
 
     private void expect(boolean condition, String problem) {
