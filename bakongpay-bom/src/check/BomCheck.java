@@ -1,7 +1,10 @@
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,8 +55,8 @@ public final class BomCheck {
     private static final Set<String> NOT_YET_IN_THIS_REACTOR =
             Set.of("bakongpay-spring-boot-starter", "bakongpay-client");
 
-    private static final Pattern MAVEN_COORDINATE = Pattern.compile(
-            "<groupId>\\s*dev\\.bakongpay\\s*</groupId>\\s*<artifactId>\\s*([^<\\s]+)\\s*</artifactId>"
+    private static final Pattern MAVEN_COORDINATE =
+            Pattern.compile("<groupId>\\s*dev\\.bakongpay\\s*</groupId>\\s*<artifactId>\\s*([^<\\s]+)\\s*</artifactId>"
                     + "(?:\\s*<version>\\s*([^<\\s]+)\\s*</version>)?");
     private static final Pattern GRADLE_COORDINATE =
             Pattern.compile("[\"']dev\\.bakongpay:([A-Za-z0-9._-]+)(?::([^\"':]+))?[\"']");
@@ -84,15 +87,18 @@ public final class BomCheck {
         collectModules(root, parent, published, moduleDirs);
 
         Element bom = read(root.resolve(BOM).resolve("pom.xml"));
-        expect(version.equals(child(bom, "version")),
+        expect(
+                version.equals(child(bom, "version")),
                 BOM + " is at version " + child(bom, "version") + ", the reactor at " + version);
         expect(moduleDirs.contains(root.resolve(BOM)), BOM + " is not a module of the root pom");
         Set<String> managed = managedArtifacts(bom);
 
-        published.forEach((artifactId, dir) -> expect(managed.contains(artifactId),
+        published.forEach((artifactId, dir) -> expect(
+                managed.contains(artifactId),
                 "module " + root.relativize(dir) + " (" + artifactId + ") is published but missing from " + BOM));
         for (String artifactId : managed) {
-            expect(published.containsKey(artifactId) || NOT_YET_IN_THIS_REACTOR.contains(artifactId),
+            expect(
+                    published.containsKey(artifactId) || NOT_YET_IN_THIS_REACTOR.contains(artifactId),
                     BOM + " lists " + artifactId + ", which is no published module of this reactor");
         }
 
@@ -122,7 +128,8 @@ public final class BomCheck {
         for (Element dependency : elements(bom, "dependencyManagement", "dependencies", "dependency")) {
             String artifactId = child(dependency, "artifactId");
             expect(GROUP.equals(child(dependency, "groupId")), BOM + " manages a foreign artifact: " + artifactId);
-            expect("${project.version}".equals(child(dependency, "version")),
+            expect(
+                    "${project.version}".equals(child(dependency, "version")),
                     BOM + " gives " + artifactId + " a version other than ${project.version}");
             expect(!NOT_PUBLISHED.contains(artifactId), BOM + " lists " + artifactId + ", which is not published");
             managed.add(artifactId);
@@ -140,7 +147,8 @@ public final class BomCheck {
                 while (m.find()) {
                     String where = root.relativize(doc) + ": " + GROUP + ":" + m.group(1);
                     expect(managed.contains(m.group(1)) || BOM.equals(m.group(1)), where + " is not in " + BOM);
-                    expect(m.group(2) == null || m.group(2).equals(version),
+                    expect(
+                            m.group(2) == null || m.group(2).equals(version),
                             where + " at version " + m.group(2) + ", the project is at " + version);
                 }
             }
@@ -153,10 +161,13 @@ public final class BomCheck {
             return;
         }
         String index = Files.readString(examples.resolve("README.md"));
-        expect(moduleDirs.stream().noneMatch(d -> d.startsWith(examples)),
+        expect(
+                moduleDirs.stream().noneMatch(d -> d.startsWith(examples)),
                 "a module under examples/ is in the reactor; examples build on their own");
         try (Stream<Path> children = Files.list(examples)) {
-            for (Path example : children.filter(p -> Files.isRegularFile(p.resolve("pom.xml"))).sorted().toList()) {
+            for (Path example : children.filter(p -> Files.isRegularFile(p.resolve("pom.xml")))
+                    .sorted()
+                    .toList()) {
                 String name = example.getFileName().toString();
                 expect(index.contains("(" + name + "/)"), "examples/README.md does not link " + name + "/");
                 boolean importsBom = false;
@@ -165,11 +176,14 @@ public final class BomCheck {
                     if (GROUP.equals(child(dependency, "groupId")) && BOM.equals(child(dependency, "artifactId"))) {
                         importsBom = true;
                         String imported = property(pom, child(dependency, "version"));
-                        expect(version.equals(imported),
+                        expect(
+                                version.equals(imported),
                                 "examples/" + name + " imports " + BOM + " " + imported + ", the project is at "
                                         + version);
-                        expect("import".equals(child(dependency, "scope")) && "pom".equals(child(dependency, "type")),
-                                "examples/" + name + " does not import " + BOM + " as <type>pom</type> <scope>import</scope>");
+                        expect(
+                                "import".equals(child(dependency, "scope")) && "pom".equals(child(dependency, "type")),
+                                "examples/" + name + " does not import " + BOM
+                                        + " as <type>pom</type> <scope>import</scope>");
                     }
                 }
                 expect(importsBom, "examples/" + name + " does not import " + BOM);
@@ -177,25 +191,29 @@ public final class BomCheck {
         }
     }
 
+    /** Every Markdown file but the changelog, outside build output, downloaded packages and hidden folders. */
     private List<Path> markdownFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .filter(p -> !p.getFileName().toString().equals("CHANGELOG.md"))
-                    .filter(p -> isSource(root.relativize(p)))
-                    .sorted()
-                    .toList();
-        }
-    }
-
-    /** Not build output, downloaded packages or a hidden folder. */
-    private static boolean isSource(Path relative) {
-        for (Path part : relative) {
-            String name = part.toString();
-            if (name.equals("target") || name.equals("node_modules") || name.startsWith(".")) {
-                return false;
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String name = dir.getFileName().toString();
+                boolean skipped = !dir.equals(root)
+                        && (name.equals("target") || name.equals("node_modules") || name.startsWith("."));
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
-        }
-        return true;
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".md") && !name.equals("CHANGELOG.md")) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(null);
+        return found;
     }
 
     /** A version as written, or the value of the pom's own property it names ({@code ${bakongpay.version}}). */
@@ -217,7 +235,10 @@ public final class BomCheck {
         if (!Files.isRegularFile(pom)) {
             throw new UncheckedIOException(new IOException("no pom.xml at " + pom));
         }
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(pom.toFile())
+                .getDocumentElement();
     }
 
     /** The text of a direct child element, or null. */

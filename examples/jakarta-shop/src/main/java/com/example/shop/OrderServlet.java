@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The shop's order page: {@code GET /} shows the menu and the orders, {@code POST /orders} places an
@@ -18,9 +19,9 @@ import java.util.Map;
  */
 public final class OrderServlet extends HttpServlet {
 
-    private static final Map<String, BigDecimal> MENU = Map.of(
+    private static final Map<String, BigDecimal> MENU = new TreeMap<>(Map.of(
             "Iced coffee", new BigDecimal("1.50"),
-            "Green tea", new BigDecimal("1.00"));
+            "Green tea", new BigDecimal("1.00")));
 
     private Orders orders;
     private PaymentService payments;
@@ -38,13 +39,14 @@ public final class OrderServlet extends HttpServlet {
         page.println("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Coffee Corner</title></head><body><h1>Coffee Corner</h1>");
         page.println("<form method=\"post\" action=\"" + request.getContextPath() + "/orders\">");
-        MENU.forEach((item, price) -> page.println("<button name=\"item\" value=\"" + item + "\">" + item + " "
-                + price + " USD</button>"));
+        MENU.forEach((item, price) ->
+                page.println("<button name=\"item\" value=\"" + item + "\">" + item + " " + price + " USD</button>"));
         page.println("</form><h2>Orders</h2><ul>");
         for (Orders.Order order : orders.newestFirst()) {
             page.println("<li id=\"order-" + order.number() + "\">Order #" + order.number() + ": " + order.item()
                     + ", " + order.price() + " USD, " + (order.status() == PaymentStatus.SUCCESS ? "paid" : "not paid")
-                    + " <a href=\"" + request.getContextPath() + "/pay/" + order.transactionId() + "\">checkout</a></li>");
+                    + " <a href=\"" + request.getContextPath() + "/pay/" + order.transactionId()
+                    + "\">checkout</a></li>");
         }
         page.println("</ul></body></html>");
     }

@@ -99,8 +99,10 @@ public final class ShopSetup implements ServletContextListener {
         // which asks Bakong itself, so an open page turns to paid even when nobody polls the API
         context.setAttribute(
                 CheckoutSource.ATTRIBUTE,
-                new StoreCheckoutSource(storage.transactions(), clock, t -> payments.reconcile(List.of(t))
-                        .get(0)));
+                new StoreCheckoutSource(
+                        storage.transactions(),
+                        clock,
+                        t -> payments.reconcile(List.of(t)).get(0)));
         context.setAttribute(Orders.class.getName(), orders);
         context.setAttribute(PaymentService.class.getName(), payments);
     }

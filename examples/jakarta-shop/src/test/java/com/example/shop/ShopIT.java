@@ -39,7 +39,8 @@ class ShopIT {
 
     @BeforeAll
     static void deploy() throws Exception {
-        simulator = BakongSimulator.builder().port(0).token("shop-it-token").build().start();
+        simulator =
+                BakongSimulator.builder().port(0).token("shop-it-token").build().start();
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ContextHandlerCollection contexts = new ContextHandlerCollection(true);
         jetty.setHandler(contexts);
@@ -91,9 +92,9 @@ class ShopIT {
         String md5Check = "{\"md5\": \"" + stored.at("/data/md5").asText() + "\"}";
         JsonNode checked = await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> api("/check/md5", md5Check), answer -> answer.at("/data/status")
-                        .asText()
-                        .equals("SUCCESS"));
+                .until(
+                        () -> api("/check/md5", md5Check),
+                        answer -> answer.at("/data/status").asText().equals("SUCCESS"));
         assertThat(checked.at("/data/transaction/amount").decimalValue()).isEqualByComparingTo("1.50");
 
         // the page is rendered in its current state: the card shows its "Payment received" panel
@@ -119,7 +120,8 @@ class ShopIT {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(malformed.body()).at("/error/code").asText()).isEqualTo("malformed_json");
 
-        HttpResponse<String> invalid = post("/api/v1/khqr/create", "{\"amount\": -1, \"merchantName\": \"Coffee Corner\"}");
+        HttpResponse<String> invalid =
+                post("/api/v1/khqr/create", "{\"amount\": -1, \"merchantName\": \"Coffee Corner\"}");
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(invalid.body()).at("/success").asBoolean(true)).isFalse();
 
