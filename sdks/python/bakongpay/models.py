@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from keyword import iskeyword
-from typing import Dict, Optional
+from typing import Callable, ClassVar, Dict, Optional
 
 
 def snake(name: str) -> str:
@@ -19,20 +19,24 @@ def camel(name: str) -> str:
     return head + "".join(p[:1].upper() + p[1:] for p in rest)
 
 
-def _build(cls, data: dict, nested: Optional[dict] = None):
-    """cls from a JSON object: known fields only, so a field the server adds later does not break the client."""
-    nested = nested or {}
-    values = {}
-    for f in fields(cls):
-        key = camel(f.name)
-        if key in data:
-            value = data[key]
-            values[f.name] = nested[f.name](value) if f.name in nested and value is not None else value
-    return cls(**values)
+class _Model:
+    # fields holding another model: field name -> how to read it
+    _NESTED: ClassVar[Dict[str, Callable]] = {}
+
+    @classmethod
+    def from_json(cls, data: dict):
+        """The model from a JSON object: known fields only, so a field the server adds later breaks nothing."""
+        values = {}
+        for f in fields(cls):
+            key = camel(f.name)
+            if key in data:
+                value = data[key]
+                values[f.name] = cls._NESTED[f.name](value) if f.name in cls._NESTED and value is not None else value
+        return cls(**values)
 
 
 @dataclass(frozen=True)
-class CreateResult:
+class CreateResult(_Model):
     transaction_id: str
     qr_string: str
     qr_image: str
@@ -41,13 +45,9 @@ class CreateResult:
     checkout_url: str
     expires_at: str
 
-    @classmethod
-    def from_json(cls, data: dict) -> "CreateResult":
-        return _build(cls, data)
-
 
 @dataclass(frozen=True)
-class Payment:
+class Payment(_Model):
     """The payment Bakong recorded (timestamp in epoch milliseconds)."""
 
     hash: str
@@ -57,49 +57,36 @@ class Payment:
     from_: Optional[str] = None
     to: Optional[str] = None
 
-    @classmethod
-    def from_json(cls, data: dict) -> "Payment":
-        return _build(cls, data)
-
 
 @dataclass(frozen=True)
-class CheckResult:
+class CheckResult(_Model):
     md5: str
     status: str
     late: Optional[bool] = None
     failure_reason: Optional[str] = None
     failure_message: Optional[str] = None
     transaction: Optional[Payment] = None
-
-    @classmethod
-    def from_json(cls, data: dict) -> "CheckResult":
-        return _build(cls, data, {"transaction": Payment.from_json})
+    _NESTED: ClassVar[Dict[str, Callable]] = {"transaction": Payment.from_json}
 
 
 @dataclass(frozen=True)
-class BulkEntry:
+class BulkEntry(_Model):
     status: str
     late: Optional[bool] = None
     failure_reason: Optional[str] = None
     upstream_error: Optional[str] = None
 
-    @classmethod
-    def from_json(cls, data: dict) -> "BulkEntry":
-        return _build(cls, data)
-
 
 @dataclass(frozen=True)
-class BulkResult:
+class BulkResult(_Model):
     total: int
     results: Dict[str, BulkEntry]
-
-    @classmethod
-    def from_json(cls, data: dict) -> "BulkResult":
-        return _build(cls, data, {"results": lambda r: {md5: BulkEntry.from_json(e) for md5, e in r.items()}})
+    _NESTED: ClassVar[Dict[str, Callable]] = {
+        "results": lambda results: {md5: BulkEntry.from_json(entry) for md5, entry in results.items()}}
 
 
 @dataclass(frozen=True)
-class Transaction:
+class Transaction(_Model):
     transaction_id: str
     md5: str
     status: str
@@ -120,24 +107,17 @@ class Transaction:
     failure_message: Optional[str] = None
     transaction: Optional[Payment] = None
     metadata: Dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Transaction":
-        return _build(cls, data, {"transaction": Payment.from_json})
+    _NESTED: ClassVar[Dict[str, Callable]] = {"transaction": Payment.from_json}
 
 
 @dataclass(frozen=True)
-class QrImage:
+class QrImage(_Model):
     """A rendered KHQR: qr_image is a data URL."""
 
     format: str
     mime_type: str
     size: int
     qr_image: str
-
-    @classmethod
-    def from_json(cls, data: dict) -> "QrImage":
-        return _build(cls, data)
 
 
 @dataclass(frozen=True)
