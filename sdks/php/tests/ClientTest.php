@@ -128,4 +128,19 @@ return [
             same([502, null], [$e->status, $e->errorCode]);
         }
     },
+    'every operation of the generated client has its method here, so a new endpoint fails this test' => function (): void {
+        $operations = [];
+        foreach (['PaymentsApi', 'QRApi', 'MetaApi'] as $api) {
+            foreach ((new ReflectionClass("BakongPay\\Generated\\Api\\$api"))->getMethods(ReflectionMethod::IS_PUBLIC) as $method) {
+                // each operation X comes with XWithHttpInfo, XAsync, XAsyncWithHttpInfo and XRequest
+                if (method_exists($method->class, $method->name . 'AsyncWithHttpInfo')) {
+                    $operations[] = $method->name;
+                }
+            }
+        }
+        check(in_array('createKhqr', $operations, true) && in_array('openApi', $operations, true), 'operations found');
+        foreach ($operations as $operation) {
+            check(method_exists(Client::class, $operation), "BakongPay\\Client::$operation is missing");
+        }
+    },
 ];
