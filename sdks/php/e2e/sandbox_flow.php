@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 /*
  * The SDK against a running sandbox, as a shop uses it. Prints one "ok <step>" line per step; exits 1
- * on the first failure. Environment: BAKONGPAY_URL (…/api/v1), BAKONGPAY_PRO_KEY, BAKONGPAY_FREE_KEY
+ * on the first failure. Environment: BAKONGPAY_URL (the server, http://127.0.0.1:PORT), BAKONGPAY_PRO_KEY, BAKONGPAY_FREE_KEY
  * (a FREE key with a small rate limit), BAKONG_SIMULATOR_URL (the sandbox's simulator, to pay as the customer).
  */
 require __DIR__ . '/../autoload.php';
@@ -46,7 +46,7 @@ function failure(callable $call): ?ApiError
     }
 }
 
-$shop = new Client(getenv('BAKONGPAY_PRO_KEY'), $url);
+$shop = new Client($url, getenv('BAKONGPAY_PRO_KEY'));
 $order = ['amount' => 1.5, 'currency' => 'USD', 'merchantName' => 'Coffee Corner', 'bakongId' => 'coffee@aclb', 'description' => 'Order #1001'];
 $key = 'order-' . bin2hex(random_bytes(8));
 $created = $shop->createKhqr($order, $key);
@@ -86,10 +86,10 @@ $e = failure(fn () => $shop->createKhqr(['amount' => 0] + $order));
 step('422 as ValidationError', $e instanceof ValidationError && $e->status === 422
     && in_array('amount', array_column($e->details, 'field'), true) && $e->requestId !== null, (string) $e);
 
-$e = failure(fn () => (new Client('bk_test_' . str_repeat('x', 20), $url))->checkMd5($created->getMd5()));
+$e = failure(fn () => (new Client($url, 'bk_test_' . str_repeat('x', 20)))->checkMd5($created->getMd5()));
 step('401 as AuthenticationError', $e instanceof AuthenticationError && $e->status === 401 && $e->errorCode !== null, (string) $e);
 
-$free = new Client(getenv('BAKONGPAY_FREE_KEY'), $url, ['max_retries' => 0]);
+$free = new Client($url, getenv('BAKONGPAY_FREE_KEY'), ['max_retries' => 0]);
 $e = failure(fn () => $free->checkBulk([$created->getMd5()]));
 step('403 as PlanUpgradeRequiredError', $e instanceof PlanUpgradeRequiredError && $e->errorCode === 'plan_upgrade_required', (string) $e);
 $e = failure(function () use ($free): void {

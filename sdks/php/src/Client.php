@@ -36,7 +36,7 @@ final class Client
      *        max_retries (default 2) retries of a 429 whose Retry-After is at most max_retry_wait seconds
      *        (default 60); handler replaces Guzzle's (tests)
      */
-    public function __construct(string $apiKey, string $baseUrl = 'http://127.0.0.1:8080/api/v1', array $options = [])
+    public function __construct(string $baseUrl, string $apiKey, array $options = [])
     {
         if ($apiKey === '') {
             throw new \InvalidArgumentException('apiKey is required (bk_test_… or bk_live_…)');
@@ -47,7 +47,10 @@ final class Client
             static fn (int $retries, ?ResponseInterface $response): int => 1000 * (self::retryAfter($response) ?? 0),
         ), 'retry_429');
         $this->http = new HttpClient(['handler' => $stack, 'timeout' => $options['timeout'] ?? 30]);
-        $config = (new Configuration())->setHost(rtrim($baseUrl, '/'))->setAccessToken($apiKey)
+        // the server's address (http://127.0.0.1:8080), as the other SDKs take it; …/api/v1 is fine too
+        $root = rtrim($baseUrl, '/');
+        $config = (new Configuration())->setHost(str_ends_with($root, '/api/v1') ? $root : $root . '/api/v1')
+            ->setAccessToken($apiKey)
             ->setUserAgent('bakongpay-php/0.1.0');
         $this->payments = new PaymentsApi($this->http, $config);
         $this->qr = new QRApi($this->http, $config);

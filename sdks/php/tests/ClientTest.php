@@ -16,7 +16,7 @@ function scripted(array &$history, array $answers, array $options = []): Client
 {
     // the history sits right on the handler, under the client's own stack (its retry and http_errors)
     $handler = Middleware::history($history)(new MockHandler($answers));
-    return new Client('bk_test_key', 'http://sandbox.test/api/v1', ['handler' => $handler] + $options);
+    return new Client('http://sandbox.test', 'bk_test_key', ['handler' => $handler] + $options);
 }
 
 function envelope(int $status, string $code, string $message, array $details = [], array $headers = []): Response

@@ -49,6 +49,9 @@ RESPONSE_HEADERS = {
 }
 
 
+API_PATH = "/api/v1"
+
+
 class Client:
     """Calls one BakongPay server with one API key (bk_test_… against the simulator, bk_live_… against NBC).
 
@@ -56,12 +59,14 @@ class Client:
     max_retry_wait seconds; then RateLimitError is raised.
     """
 
-    def __init__(self, api_key: str, base_url: str = "http://127.0.0.1:8080/api/v1", *, timeout: float = 30,
-                 max_retries: int = 2, max_retry_wait: float = 60, sleep: Callable[[float], None] = time.sleep):
+    def __init__(self, base_url: str, api_key: str, *, timeout: float = 30, max_retries: int = 2,
+                 max_retry_wait: float = 60, sleep: Callable[[float], None] = time.sleep):
         if not api_key:
             raise ValueError("api_key is required (bk_test_… or bk_live_…)")
         self.api_key = api_key
-        self.base_url = base_url.rstrip("/")
+        # the server's address (http://127.0.0.1:8080), as the other SDKs take it; …/api/v1 is fine too
+        root = base_url.rstrip("/")
+        self.base_url = root if root.endswith(API_PATH) else root + API_PATH
         self.timeout = timeout
         self.max_retries = max_retries
         self.max_retry_wait = max_retry_wait

@@ -1,6 +1,6 @@
 """The SDK against a running sandbox, as a shop uses it. Prints one "ok <step>" line per step; exits 1 on the first failure.
 
-Environment: BAKONGPAY_URL (…/api/v1), BAKONGPAY_PRO_KEY, BAKONGPAY_FREE_KEY (a FREE key with a small
+Environment: BAKONGPAY_URL (the server, http://127.0.0.1:PORT), BAKONGPAY_PRO_KEY, BAKONGPAY_FREE_KEY (a FREE key with a small
 rate limit), BAKONG_SIMULATOR_URL (the sandbox's simulator, to pay as the customer).
 """
 
@@ -35,7 +35,7 @@ def pay_in_simulator(qr_string):
 
 
 def main():
-    shop = bakongpay.Client(os.environ["BAKONGPAY_PRO_KEY"], URL)
+    shop = bakongpay.Client(URL, os.environ["BAKONGPAY_PRO_KEY"])
     order = f"order-{uuid.uuid4()}"
     created = shop.create_khqr("1.50", "Coffee Corner", "coffee@aclb", currency="USD", description="Order #1001",
                                idempotency_key=order)
@@ -79,12 +79,12 @@ def main():
              and e.request_id, vars(e))
 
     try:
-        bakongpay.Client("bk_test_" + "x" * 20, URL).check_md5(created.md5)
+        bakongpay.Client(URL, "bk_test_" + "x" * 20).check_md5(created.md5)
         step("401 as AuthenticationError", False, "no error")
     except bakongpay.AuthenticationError as e:
         step("401 as AuthenticationError", e.status == 401 and e.code, vars(e))
 
-    free = bakongpay.Client(os.environ["BAKONGPAY_FREE_KEY"], URL, max_retries=0)
+    free = bakongpay.Client(URL, os.environ["BAKONGPAY_FREE_KEY"], max_retries=0)
     try:
         free.check_bulk([created.md5])
         step("403 as PlanUpgradeRequiredError", False, "no error")

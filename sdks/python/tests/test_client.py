@@ -41,7 +41,7 @@ class FakeServer:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/v1"
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def close(self):
         self.server.shutdown()
@@ -53,7 +53,7 @@ class ClientTest(unittest.TestCase):
         server = FakeServer(*answers)
         self.addCleanup(server.close)
         self.slept = []
-        return server, Client("bk_test_key", server.url, sleep=self.slept.append)
+        return server, Client(server.url, "bk_test_key", sleep=self.slept.append)
 
     def test_create_sends_the_bearer_key_the_idempotency_key_and_camel_case_fields(self):
         server, client = self.serve((200, {"RateLimit-Limit": "60", "RateLimit-Remaining": "59",
@@ -141,7 +141,7 @@ class ClientTest(unittest.TestCase):
         url = server.url
         server.close()
         with self.assertRaises(ConnectionFailed):
-            Client("bk_test_key", url, timeout=5).check_md5("a" * 32)
+            Client(url, "bk_test_key", timeout=5).check_md5("a" * 32)
 
 
 if __name__ == "__main__":

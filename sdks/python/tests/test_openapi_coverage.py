@@ -138,7 +138,7 @@ class OpenApiCoverageTest(unittest.TestCase):
         self.assertEqual(seen, set(RESPONSE_HEADERS))
         places = {"BakongPayError": BakongPayError("m", request_id="r"),
                   "RateLimitError": errors.RateLimitError("m", retry_after=1.0),
-                  "Client": Client("k")}
+                  "Client": Client("http://127.0.0.1:8080", "k")}
         for header, place in RESPONSE_HEADERS.items():
             with self.subTest(header):
                 owner, *path = place.split(".")

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Assertions;
 
 /**
  * What the SDKs' end-to-end tests (sdks/*) share: the sandbox they start (the server in-process with
- * its simulator, a PRO and a FREE test key, the FREE one limited to a few calls a minute), the
+ * its simulator, a PRO and a FREE test key, the FREE one limited to 3 calls an hour), the
  * environment their program reads, and the steps it must report. Each SDK's program prints one
  * {@code ok <step>} line per step and {@code all steps passed} last.
  */
@@ -29,14 +29,16 @@ public final class SdkRoundTrip {
                 "BAKONGPAY_RECONCILE_SECONDS", "0",
                 "BAKONGPAY_API_KEYS", PRO_KEY + "=PRO," + FREE_KEY + "=FREE",
                 // the FREE key runs out after a few calls, so the program meets a 429
-                "BAKONGPAY_RATE_LIMITS", "FREE=3/m");
+                "BAKONGPAY_RATE_LIMITS", "FREE=3/h",
+                // a check right after paying in the simulator sees the payment
+                "BAKONGPAY_PENDING_CACHE_MILLIS", "0");
     }
 
-    /** The program's environment: the API's base URL ({@code …/api/v1}), the keys and the simulator to pay in. */
+    /** The program's environment: the server's URL (without {@code /api/v1}), the keys and the simulator to pay in. */
     public static Map<String, String> programEnvironment(URI server, URI simulator) {
         return Map.of(
                 "BAKONGPAY_URL",
-                server + "/api/v1",
+                server.toString(),
                 "BAKONGPAY_PRO_KEY",
                 PRO_KEY,
                 "BAKONGPAY_FREE_KEY",
