@@ -1,0 +1,101 @@
+package dev.bakongpay.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged server's {@code sandbox} as the client SDKs' end-to-end tests need it: a FREE key whose
+ * allowance ({@value #FREE_LIMIT}) runs out after a few calls, so a 429 comes at once, and a PRO key
+ * with the default allowance. A test in another language gets the URLs and keys through
+ * {@link #programEnv()} and runs as a child process ({@link #run}).
+ */
+public final class SdkSandbox implements AutoCloseable {
+    public static final String FREE_KEY = "bk_test_sdk_free_key_0001";
+    public static final String PRO_KEY = "bk_test_sdk_pro_key_0001";
+    static final String FREE_LIMIT = "FREE=3/h";
+
+    private final ServerNode node;
+
+    private SdkSandbox(ServerNode node) {
+        this.node = node;
+    }
+
+    /** Starts a sandbox in a new folder under {@code target/}, its log in {@code target/it-logs/NAME.log}. */
+    public static SdkSandbox start(String name) throws IOException, InterruptedException {
+        Path target = Path.of("target");
+        Files.createDirectories(target);
+        Path workDir = Files.createTempDirectory(target, name + "-");
+        return new SdkSandbox(ServerNode.sandbox(
+                name,
+                workDir,
+                Map.of(
+                        "BAKONGPAY_API_KEYS", FREE_KEY + "=FREE," + PRO_KEY + "=PRO",
+                        "BAKONGPAY_RATE_LIMITS", FREE_LIMIT + ",PRO=600/m")));
+    }
+
+    /** Where the API is: {@code http://127.0.0.1:PORT}, without {@code /api/v1}. */
+    public String apiUrl() {
+        return node.url();
+    }
+
+    /** The sandbox's Bakong simulator, whose control API pays a QR ({@code POST /simulator/payments}). */
+    public String simulatorUrl() {
+        return node.sandboxSimulatorUrl();
+    }
+
+    /** What a test program in another language reads: the two URLs and the two keys. */
+    public Map<String, String> programEnv() {
+        return Map.of(
+                "BAKONGPAY_URL",
+                apiUrl(),
+                "BAKONGPAY_SIMULATOR_URL",
+                simulatorUrl(),
+                "BAKONGPAY_FREE_KEY",
+                FREE_KEY,
+                "BAKONGPAY_PRO_KEY",
+                PRO_KEY);
+    }
+
+    /** The exit code and the merged stdout and stderr of a program. */
+    public record ProgramRun(int exitCode, String output) {}
+
+    /**
+     * Runs {@code command} in {@code dir} with {@link #programEnv()} added to this JVM's environment,
+     * echoing its output to the build log; a program still running after {@code timeout} is killed.
+     */
+    public ProgramRun run(Path dir, Duration timeout, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(programEnv());
+        Process process = pb.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread pump = new Thread(() -> copy(process.getInputStream(), out), "sdk-program-output");
+        pump.start();
+        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        pump.join(TimeUnit.SECONDS.toMillis(5));
+        String output = out.toString(StandardCharsets.UTF_8) + (finished ? "" : "\n(killed after " + timeout + ")");
+        System.out.println(output);
+        return new ProgramRun(finished ? process.exitValue() : -1, output);
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        try (in) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            // the program ended
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        node.close();
+    }
+}
