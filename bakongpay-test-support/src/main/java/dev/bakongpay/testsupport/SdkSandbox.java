@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged server's {@code sandbox} as the client SDKs' end-to-end tests need it: a FREE key whose
  * allowance ({@value #FREE_LIMIT}) runs out after a few calls, so a 429 comes at once, and a PRO key
- * with the default allowance. A test in another language gets the URLs and keys through
+ * with the default allowance; "not paid yet" is not cached, so a check right after paying in the
+ * simulator sees the payment. A test in another language gets the URLs and keys through
  * {@link #programEnv()} and runs as a child process ({@link #run}).
  */
 public final class SdkSandbox implements AutoCloseable {
@@ -38,7 +39,9 @@ public final class SdkSandbox implements AutoCloseable {
                 workDir,
                 Map.of(
                         "BAKONGPAY_API_KEYS", FREE_KEY + "=FREE," + PRO_KEY + "=PRO",
-                        "BAKONGPAY_RATE_LIMITS", FREE_LIMIT + ",PRO=600/m")));
+                        "BAKONGPAY_RATE_LIMITS", FREE_LIMIT + ",PRO=600/m",
+                        // a check right after paying sees the payment, as the tests expect
+                        "BAKONGPAY_PENDING_CACHE_MILLIS", "0")));
     }
 
     /** Where the API is: {@code http://127.0.0.1:PORT}, without {@code /api/v1}. */

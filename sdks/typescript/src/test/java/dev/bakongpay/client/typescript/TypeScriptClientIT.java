@@ -1,0 +1,23 @@
+package dev.bakongpay.client.typescript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bakongpay.testsupport.SdkSandbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The npm package built by this module, under node, against the packaged server's sandbox. */
+class TypeScriptClientIT {
+    @Test
+    void the_package_takes_a_payment_in_the_sandbox() throws Exception {
+        try (SdkSandbox sandbox = SdkSandbox.start("typescript-sdk")) {
+            SdkSandbox.ProgramRun run =
+                    sandbox.run(Path.of("."), Duration.ofMinutes(2), List.of("node", "--test", "e2e/"));
+
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains("# pass 3", "# fail 0");
+        }
+    }
+}
