@@ -1,7 +1,7 @@
 //go:build e2e
 
 // Package e2e runs the client against a running sandbox (GoClientIT starts it and runs
-// go test -tags e2e ./e2e): BAKONGPAY_URL, BAKONGPAY_SIMULATOR_URL, BAKONGPAY_PRO_KEY and
+// go test -tags e2e ./e2e): BAKONGPAY_URL, BAKONG_SIMULATOR_URL, BAKONGPAY_PRO_KEY and
 // BAKONGPAY_FREE_KEY (3 calls an hour).
 package e2e
 
@@ -39,7 +39,7 @@ func coffee(amount float64) openapi.CreateRequest {
 // pay pays the QR as a customer would, through the simulator's control API.
 func pay(t *testing.T, qr string) {
 	body, _ := json.Marshal(map[string]string{"qr": qr})
-	resp, err := http.Post(env(t, "BAKONGPAY_SIMULATOR_URL")+"/simulator/payments", "application/json", bytes.NewReader(body))
+	resp, err := http.Post(env(t, "BAKONG_SIMULATOR_URL")+"/simulator/payments", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 'use strict';
 // The package against a running sandbox (TypeScriptClientIT starts it and runs this file):
-// BAKONGPAY_URL, BAKONGPAY_SIMULATOR_URL, BAKONGPAY_PRO_KEY, BAKONGPAY_FREE_KEY (3 calls an hour).
+// BAKONGPAY_URL, BAKONG_SIMULATOR_URL, BAKONGPAY_PRO_KEY, BAKONGPAY_FREE_KEY (3 calls an hour).
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { BakongPay, AuthenticationError, RateLimitError, ValidationError } = require('..');
@@ -16,7 +16,7 @@ const coffee = (amount) => ({ amount, currency: 'USD', merchantName: 'Coffee Cor
 
 /** The customer pays in the simulator's bank app, through its control API. */
 async function pay(qr) {
-  const paid = await fetch(`${env('BAKONGPAY_SIMULATOR_URL')}/simulator/payments`, {
+  const paid = await fetch(`${env('BAKONG_SIMULATOR_URL')}/simulator/payments`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ qr }),
   });
   assert.equal(paid.status, 201, await paid.text());

@@ -1,22 +1,16 @@
 package dev.bakongpay.testsupport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged server's {@code sandbox} as the client SDKs' end-to-end tests need it: a FREE key whose
  * allowance ({@value #FREE_LIMIT}) runs out after a few calls, so a 429 comes at once, and a PRO key
  * with the default allowance; "not paid yet" is not cached, so a check right after paying in the
  * simulator sees the payment. A test in another language gets the URLs and keys through
- * {@link #programEnv()} and runs as a child process ({@link #run}).
+ * {@link #programEnv()} and runs as a child process ({@link ExternalProgram}).
  */
 public final class SdkSandbox implements AutoCloseable {
     public static final String FREE_KEY = "bk_test_sdk_free_key_0001";
@@ -54,47 +48,20 @@ public final class SdkSandbox implements AutoCloseable {
         return node.sandboxSimulatorUrl();
     }
 
-    /** What a test program in another language reads: the two URLs and the two keys. */
+    /**
+     * What a test program in another language reads: {@code BAKONGPAY_URL} (without {@code /api/v1}),
+     * {@code BAKONG_SIMULATOR_URL}, {@code BAKONGPAY_FREE_KEY} and {@code BAKONGPAY_PRO_KEY}.
+     */
     public Map<String, String> programEnv() {
         return Map.of(
                 "BAKONGPAY_URL",
                 apiUrl(),
-                "BAKONGPAY_SIMULATOR_URL",
+                "BAKONG_SIMULATOR_URL",
                 simulatorUrl(),
                 "BAKONGPAY_FREE_KEY",
                 FREE_KEY,
                 "BAKONGPAY_PRO_KEY",
                 PRO_KEY);
-    }
-
-    /** The exit code and the merged stdout and stderr of a program. */
-    public record ProgramRun(int exitCode, String output) {}
-
-    /**
-     * Runs {@code command} in {@code dir} with {@link #programEnv()} added to this JVM's environment,
-     * echoing its output to the build log; a program still running after {@code timeout} is killed.
-     */
-    public ProgramRun run(Path dir, Duration timeout, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(programEnv());
-        Process process = pb.start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread pump = new Thread(() -> copy(process.getInputStream(), out), "sdk-program-output");
-        pump.start();
-        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (!finished) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        pump.join(TimeUnit.SECONDS.toMillis(5));
-        String output = out.toString(StandardCharsets.UTF_8) + (finished ? "" : "\n(killed after " + timeout + ")");
-        System.out.println(output);
-        return new ProgramRun(finished ? process.exitValue() : -1, output);
-    }
-
-    private static void copy(InputStream in, ByteArrayOutputStream out) {
-        try (in) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            // the program ended
-        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.bakongpay.client.go;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bakongpay.testsupport.ExternalProgram;
 import dev.bakongpay.testsupport.SdkSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +15,11 @@ class GoClientIT {
     void the_module_takes_a_payment_in_the_sandbox() throws Exception {
         Path module = Path.of(System.getProperty("go.module", "target/go-module"));
         try (SdkSandbox sandbox = SdkSandbox.start("go-sdk")) {
-            SdkSandbox.ProgramRun run = sandbox.run(
-                    module, Duration.ofMinutes(3), List.of("go", "test", "-tags", "e2e", "-count=1", "-v", "./e2e/"));
+            ExternalProgram.Result run = ExternalProgram.run(
+                    List.of("go", "test", "-tags", "e2e", "-count=1", "-v", "./e2e/"),
+                    module,
+                    sandbox.programEnv(),
+                    Duration.ofMinutes(3));
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output())

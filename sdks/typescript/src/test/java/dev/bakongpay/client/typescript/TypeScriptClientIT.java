@@ -2,6 +2,7 @@ package dev.bakongpay.client.typescript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bakongpay.testsupport.ExternalProgram;
 import dev.bakongpay.testsupport.SdkSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +14,8 @@ class TypeScriptClientIT {
     @Test
     void the_package_takes_a_payment_in_the_sandbox() throws Exception {
         try (SdkSandbox sandbox = SdkSandbox.start("typescript-sdk")) {
-            SdkSandbox.ProgramRun run =
-                    sandbox.run(Path.of("."), Duration.ofMinutes(2), List.of("node", "--test", "e2e/"));
+            ExternalProgram.Result run = ExternalProgram.run(
+                    List.of("node", "--test", "e2e/"), Path.of("."), sandbox.programEnv(), Duration.ofMinutes(2));
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("# pass 3", "# fail 0");
