@@ -57,7 +57,8 @@ public final class ServerNode implements AutoCloseable {
         Path jar = target.resolve("bakongpay-server-" + version + ".jar");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(target.resolve("lib"))) {
             throw new AssertionError(
-                    jar + " (with lib/ beside it) is missing: build with ./mvnw -B -pl integration-tests -am verify");
+                    jar
+                            + " (with lib/ beside it) is missing: build with -am, e.g. ./mvnw -B -pl integration-tests -am verify");
         }
         return jar;
     }

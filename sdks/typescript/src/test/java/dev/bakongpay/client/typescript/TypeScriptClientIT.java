@@ -15,7 +15,10 @@ class TypeScriptClientIT {
     void the_package_takes_a_payment_in_the_sandbox() throws Exception {
         try (SdkSandbox sandbox = SdkSandbox.start("typescript-sdk")) {
             ExternalProgram.Result run = ExternalProgram.run(
-                    List.of("node", "--test", "e2e/"), Path.of("."), sandbox.programEnv(), Duration.ofMinutes(2));
+                    List.of("node", "--test", "--test-reporter=tap", "e2e/sandbox.test.js"),
+                    Path.of("."),
+                    sandbox.programEnv(),
+                    Duration.ofMinutes(2));
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("# pass 3", "# fail 0");
