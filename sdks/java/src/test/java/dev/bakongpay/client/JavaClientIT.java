@@ -11,6 +11,7 @@ import dev.bakongpay.client.generated.model.LookupRequest;
 import dev.bakongpay.client.generated.model.QrGenerateRequest;
 import dev.bakongpay.client.generated.model.QrGenerateResult;
 import dev.bakongpay.client.generated.model.Transaction;
+import dev.bakongpay.testsupport.SdkRoundTrip;
 import dev.bakongpay.testsupport.SdkSandbox;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -31,7 +32,7 @@ class JavaClientIT {
     @BeforeAll
     static void startSandbox() throws Exception {
         sandbox = SdkSandbox.start("java-sdk");
-        pro = BakongPayClient.builder(sandbox.apiUrl(), SdkSandbox.PRO_KEY).build();
+        pro = BakongPayClient.builder(sandbox.apiUrl(), SdkRoundTrip.PRO_KEY).build();
     }
 
     @AfterAll
@@ -126,7 +127,7 @@ class JavaClientIT {
 
         // the FREE key's allowance is 3 an hour: its Retry-After is longer than the client waits by itself
         BakongPayClient free =
-                BakongPayClient.builder(sandbox.apiUrl(), SdkSandbox.FREE_KEY).build();
+                BakongPayClient.builder(sandbox.apiUrl(), SdkRoundTrip.FREE_KEY).build();
         RateLimitException limited = catchThrowableOfType(RateLimitException.class, () -> {
             for (int i = 0; i < 10; i++) free.create(coffee("1.00"));
         });
