@@ -8,6 +8,7 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import dev.bakongpay.simulator.SimulatorControl;
+import dev.bakongpay.testsupport.ServerNode;
 import io.restassured.path.json.JsonPath;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

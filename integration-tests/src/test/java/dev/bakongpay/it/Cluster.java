@@ -2,6 +2,7 @@ package dev.bakongpay.it;
 
 import dev.bakongpay.simulator.BakongSimulator;
 import dev.bakongpay.simulator.SimulatorControl;
+import dev.bakongpay.testsupport.ServerNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

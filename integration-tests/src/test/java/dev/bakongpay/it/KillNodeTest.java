@@ -3,6 +3,7 @@ package dev.bakongpay.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.core.khqr.Khqr;
+import dev.bakongpay.testsupport.ServerNode;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.net.URI;

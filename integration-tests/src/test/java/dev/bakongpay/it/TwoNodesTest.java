@@ -2,6 +2,7 @@ package dev.bakongpay.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bakongpay.testsupport.ServerNode;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.bakongpay.it;
+package dev.bakongpay.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
 
 /**
  * {@code java -jar bakongpay-server/target/bakongpay-server-VERSION.jar serve|sandbox} as a child
- * JVM on free ports, its output kept in memory and in {@code target/it-logs/NAME.log}.
+ * JVM on free ports, its output kept in memory and in {@code target/it-logs/NAME.log}. Tests that run
+ * it declare {@code bakongpay-server} as a dependency, so that {@code -am} packages it first.
  */
-final class ServerNode implements AutoCloseable {
+public final class ServerNode implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("BakongPay (?:serve|sandbox) listening on (http://\\S+) ");
     private static final Pattern SANDBOX_API = Pattern.compile("API and checkout page : (http://\\S+)");
     private static final Pattern SANDBOX_BANK = Pattern.compile("Bakong simulator\\s+: (http://\\S+)");
 
-    final String name;
+    public final String name;
     private final Process process;
     private final List<String> out = new CopyOnWriteArrayList<>();
     private final PrintWriter log;
@@ -45,9 +46,9 @@ final class ServerNode implements AutoCloseable {
     }
 
     /** The packaged server JAR, with its {@code lib/} beside it (built by the reactor's package phase). */
-    static Path jar() {
+    public static Path jar() {
         String root = System.getenv("BAKONGPAY_PROJECT_ROOT");
-        Path target = (root != null ? Path.of(root) : Path.of(".."))
+        Path target = (root != null ? Path.of(root) : projectRoot())
                 .resolve("bakongpay-server")
                 .resolve("target")
                 .toAbsolutePath()
@@ -56,13 +57,22 @@ final class ServerNode implements AutoCloseable {
         Path jar = target.resolve("bakongpay-server-" + version + ".jar");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(target.resolve("lib"))) {
             throw new AssertionError(
-                    jar + " (with lib/ beside it) is missing: build with ./mvnw -B -pl integration-tests -am verify");
+                    jar
+                            + " (with lib/ beside it) is missing: build with -am, e.g. ./mvnw -B -pl integration-tests -am verify");
         }
         return jar;
     }
 
+    /** The nearest folder above the working directory (a module's) that holds {@code bakongpay-server}. */
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("bakongpay-server"))) return dir;
+        }
+        return Path.of("..");
+    }
+
     /** {@code serve} with these settings (port 0, host 127.0.0.1, a data dir of its own unless given). */
-    static ServerNode serve(String name, Path workDir, Map<String, String> env)
+    public static ServerNode serve(String name, Path workDir, Map<String, String> env)
             throws IOException, InterruptedException {
         ServerNode node = start(name, workDir, "serve", env);
         node.url = node.awaitLine(LISTENING, Duration.ofSeconds(90));
@@ -70,7 +80,7 @@ final class ServerNode implements AutoCloseable {
     }
 
     /** {@code sandbox}: answers the API URL and the embedded simulator's URL. */
-    static ServerNode sandbox(String name, Path workDir, Map<String, String> env)
+    public static ServerNode sandbox(String name, Path workDir, Map<String, String> env)
             throws IOException, InterruptedException {
         ServerNode node = start(name, workDir, "sandbox", env);
         node.awaitLine(Pattern.compile("(Press Ctrl-C to stop\\.)"), Duration.ofSeconds(90));
@@ -134,7 +144,7 @@ final class ServerNode implements AutoCloseable {
                 + (process.isAlive() ? "running" : process.exitValue()) + "); its output:\n" + String.join("\n", out));
     }
 
-    Optional<String> find(Pattern p) {
+    public Optional<String> find(Pattern p) {
         return out.stream()
                 .map(p::matcher)
                 .filter(Matcher::find)
@@ -143,29 +153,29 @@ final class ServerNode implements AutoCloseable {
     }
 
     /** The sandbox's embedded simulator. */
-    String sandboxSimulatorUrl() {
+    public String sandboxSimulatorUrl() {
         return find(SANDBOX_BANK)
                 .orElseThrow(() -> new AssertionError("no simulator line in\n" + String.join("\n", out)));
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    List<String> output() {
+    public List<String> output() {
         return new ArrayList<>(out);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, connections cut. */
-    void killHard() throws InterruptedException {
+    public void killHard() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }

@@ -1,0 +1,3 @@
+module bakongpay.dev/go/bakongpay
+
+go 1.19
