@@ -156,6 +156,20 @@ public class BakongPayAutoConfiguration {
                 .build();
     }
 
+    /** Settles payments nobody checks, every {@code bakongpay.reconcile-every} (0 turns it off). */
+    @Bean
+    @ConditionalOnMissingBean
+    public PaymentReconciliation bakongPayReconciliation(
+            Storage storage, PaymentService payments, BakongPayProperties properties) {
+        Duration every = properties.reconcileEvery();
+        LOG.info(
+                "BakongPay reconciliation: {}",
+                every.isZero()
+                        ? "off (bakongpay.reconcile-every=0): payments are settled when checked"
+                        : "every " + every);
+        return new PaymentReconciliation(storage.transactions(), payments, properties.reconcileEvery());
+    }
+
     /** The checkout page's data: the store, with a PENDING payment checked upstream when the page asks. */
     @Bean
     @ConditionalOnMissingBean

@@ -10,16 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * BakongPay's settings in a Spring Boot application, under {@code bakongpay.*}.
  *
- * @param enabled       whether BakongPay's auto-configuration applies at all
- * @param publicUrl     the address shoppers reach this application at: checkout links are {@code <public-url>/pay/<transactionId>}
- * @param apiKeys       API keys to accept and their plan (FREE, PRO, ENTERPRISE), seeded into the key store at start-up (stored hashed); keys start with bk_live_ or bk_test_
- * @param bakong        NBC's Bakong Open API, which checks payments made with bk_live_ keys
- * @param simulator     the Bakong simulator that checks payments made with bk_test_ keys
- * @param defaultExpiry how long a KHQR stays payable when a request names no expiresInSeconds
- * @param maxExpiry     the longest expiry a request may ask for
- * @param redisUrl      Redis URL (redis:// or rediss://) for rate limits shared by every node; in memory (per node) when unset
- * @param jdbc          the store on the application's DataSource
- * @param paths         where the endpoints, the checkout page and health are served
+ * @param enabled       Whether BakongPay's auto-configuration applies at all.
+ * @param publicUrl     The address shoppers reach this application at: checkout links are <public-url>/pay/<transactionId>.
+ * @param apiKeys       API keys to accept and their plan (FREE, PRO, ENTERPRISE), seeded into the key store at start-up (stored hashed); keys start with bk_live_ or bk_test_.
+ * @param bakong        NBC's Bakong Open API, which checks payments made with bk_live_ keys.
+ * @param simulator     The Bakong simulator that checks payments made with bk_test_ keys.
+ * @param defaultExpiry How long a KHQR stays payable when a request names no expiresInSeconds.
+ * @param maxExpiry     The longest expiry a request may ask for.
+ * @param reconcileEvery How often payments nobody checks are checked with Bakong in the background (0 turns it off).
+ * @param redisUrl      Redis URL (redis:// or rediss://) for rate limits shared by every node; in memory (per node) when unset.
+ * @param jdbc          The store on the application's DataSource.
+ * @param paths         Where the endpoints, the checkout page and health are served.
  */
 @ConfigurationProperties("bakongpay")
 public record BakongPayProperties(
@@ -30,20 +31,25 @@ public record BakongPayProperties(
         @DefaultValue Simulator simulator,
         @DefaultValue("15m") Duration defaultExpiry,
         @DefaultValue("24h") Duration maxExpiry,
+        @DefaultValue("30s") Duration reconcileEvery,
         String redisUrl,
         @DefaultValue Jdbc jdbc,
         @DefaultValue Paths paths) {
 
     public BakongPayProperties {
         apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
+        if (reconcileEvery.isNegative()) {
+            throw new IllegalArgumentException(
+                    "bakongpay.reconcile-every was '" + reconcileEvery + "' but it must not be negative");
+        }
     }
 
     /**
      * NBC's Bakong Open API.
      *
-     * @param url   base URL of NBC's Bakong Open API
-     * @param token NBC API token; without it, bk_live_ payments cannot be checked (checks answer 502)
-     * @param email e-mail registered with NBC, used to renew the token before it expires
+     * @param url   Base URL of NBC's Bakong Open API.
+     * @param token NBC API token; without it, bk_live_ payments cannot be checked (checks answer 502).
+     * @param email E-mail registered with NBC, used to renew the token before it expires.
      */
     public record Bakong(
             @DefaultValue("https://api-bakong.nbc.gov.kh") URI url, String token, String email) {
@@ -56,8 +62,8 @@ public record BakongPayProperties(
     /**
      * A Bakong simulator for bk_test_ keys.
      *
-     * @param url   base URL of a running Bakong simulator; without it, bk_test_ payments cannot be checked
-     * @param token the token the simulator expects
+     * @param url   Base URL of a running Bakong simulator; without it, bk_test_ payments cannot be checked.
+     * @param token The token the simulator expects.
      */
     public record Simulator(
             URI url, @DefaultValue("sandbox") String token) {}
@@ -65,16 +71,16 @@ public record BakongPayProperties(
     /**
      * The JDBC store, used when the application has a DataSource.
      *
-     * @param migrate whether BakongPay creates and migrates its tables (bakongpay_*, history in bakongpay_schema_history) at start-up
+     * @param migrate Whether BakongPay creates and migrates its tables (bakongpay_*, history in bakongpay_schema_history) at start-up.
      */
     public record Jdbc(@DefaultValue("true") boolean migrate) {}
 
     /**
      * Servlet paths, relative to the application's context path.
      *
-     * @param api      where the five endpoints and openapi.json are served
-     * @param checkout where the hosted checkout page is served; it must end with /pay, the last segment of checkout links
-     * @param health   where BakongPay's health answers (JSON, 200 UP or 503 DOWN)
+     * @param api      Where the five endpoints and openapi.json are served.
+     * @param checkout Where the hosted checkout page is served; it must end with /pay, the last segment of checkout links.
+     * @param health   Where BakongPay's health answers (JSON, 200 UP or 503 DOWN).
      */
     public record Paths(
             @DefaultValue("/api/v1") String api,

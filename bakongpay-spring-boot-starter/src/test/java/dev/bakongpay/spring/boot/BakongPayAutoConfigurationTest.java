@@ -150,6 +150,27 @@ class BakongPayAutoConfigurationTest {
     }
 
     @Nested
+    @DisplayName("background reconciliation")
+    class Reconciliation {
+        @Test
+        @DisplayName("runs by default")
+        void onByDefault() {
+            runner.run(context -> assertThat(
+                            context.getBean(PaymentReconciliation.class).running())
+                    .isTrue());
+        }
+
+        @Test
+        @DisplayName("is off with bakongpay.reconcile-every=0")
+        void off() {
+            runner.withPropertyValues("bakongpay.reconcile-every=0")
+                    .run(context -> assertThat(
+                                    context.getBean(PaymentReconciliation.class).running())
+                            .isFalse());
+        }
+    }
+
+    @Nested
     @DisplayName("backs off")
     class BacksOff {
         @Test

@@ -2,6 +2,7 @@ package dev.bakongpay.spring.boot;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -11,6 +12,7 @@ import dev.bakongpay.spi.PaymentEventListener;
 import dev.bakongpay.spi.PaymentStatus;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = BakongPayStarterFlowTest.Shop.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bakongpay.api-keys.bk_test_starter0001=PRO", "bakongpay.public-url=https://shop.example"})
+        properties = {
+            "bakongpay.api-keys.bk_test_starter0001=PRO",
+            "bakongpay.public-url=https://shop.example",
+            "bakongpay.reconcile-every=1s"
+        })
 class BakongPayStarterFlowTest {
     private static final String KEY = "bk_test_starter0001";
     private static final BakongSimulator SIMULATOR =
@@ -109,6 +115,27 @@ class BakongPayStarterFlowTest {
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("Coffee Corner"));
+    }
+
+    @Test
+    @DisplayName("a payment nobody checks is settled in the background, and its event published")
+    void reconciledInTheBackground() {
+        JsonPath created = given().port(port)
+                .auth()
+                .oauth2(KEY)
+                .contentType(ContentType.JSON)
+                .body("{\"amount\": 4000, \"currency\": \"KHR\", \"merchantName\": \"Coffee Corner\","
+                        + " \"bakongId\": \"coffee@aclb\"}")
+                .post("/api/v1/khqr/create")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        SIMULATOR.control().pay(created.getString("data.qrString"));
+        // no check, no checkout page: only the reconciler (every second here) can notice
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(shop.springEvents)
+                        .anySatisfy(e -> assertThat(e.transaction().md5()).isEqualTo(created.getString("data.md5"))));
     }
 
     @Test
