@@ -72,18 +72,8 @@ class BakongPayStarterFlowTest {
     @Test
     @DisplayName("create a KHQR, pay it in the simulator: SUCCESS, and the application hears it both ways")
     void createPayCheck() {
-        JsonPath created = given().port(port)
-                .auth()
-                .oauth2(KEY)
-                .contentType(ContentType.JSON)
-                .body("{\"amount\": 1.50, \"currency\": \"USD\", \"merchantName\": \"Coffee Corner\","
-                        + " \"bakongId\": \"coffee@aclb\", \"description\": \"Order #1001\"}")
-                .post("/api/v1/khqr/create")
-                .then()
-                .statusCode(200)
-                .body("success", equalTo(true))
-                .extract()
-                .jsonPath();
+        JsonPath created = create("{\"amount\": 1.50, \"currency\": \"USD\", \"merchantName\": \"Coffee Corner\","
+                + " \"bakongId\": \"coffee@aclb\", \"description\": \"Order #1001\"}");
         String md5 = created.getString("data.md5");
         String id = created.getString("data.transactionId");
         assertThat(created.getString("data.checkoutUrl")).isEqualTo("https://shop.example/pay/" + id);
@@ -120,17 +110,8 @@ class BakongPayStarterFlowTest {
     @Test
     @DisplayName("a payment nobody checks is settled in the background, and its event published")
     void reconciledInTheBackground() {
-        JsonPath created = given().port(port)
-                .auth()
-                .oauth2(KEY)
-                .contentType(ContentType.JSON)
-                .body("{\"amount\": 4000, \"currency\": \"KHR\", \"merchantName\": \"Coffee Corner\","
-                        + " \"bakongId\": \"coffee@aclb\"}")
-                .post("/api/v1/khqr/create")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath created = create("{\"amount\": 4000, \"currency\": \"KHR\", \"merchantName\": \"Coffee Corner\","
+                + " \"bakongId\": \"coffee@aclb\"}");
         SIMULATOR.control().pay(created.getString("data.qrString"));
         // no check, no checkout page: only the reconciler (every second here) can notice
         await().atMost(Duration.ofSeconds(30))
@@ -171,6 +152,20 @@ class BakongPayStarterFlowTest {
                 .body("status", equalTo("UP"))
                 .body("store", equalTo("jdbc"))
                 .body("limiter", equalTo("memory"));
+    }
+
+    private JsonPath create(String body) {
+        return given().port(port)
+                .auth()
+                .oauth2(KEY)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/khqr/create")
+                .then()
+                .statusCode(200)
+                .body("success", equalTo(true))
+                .extract()
+                .jsonPath();
     }
 
     /** A shop that hears of payments as a listener bean and through Spring's events (no component scan). */
