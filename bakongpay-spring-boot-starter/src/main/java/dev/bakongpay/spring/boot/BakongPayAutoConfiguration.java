@@ -27,10 +27,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * BakongPay's payment services in a Spring application: the store (JDBC over the application's
@@ -168,6 +170,17 @@ public class BakongPayAutoConfiguration {
                         ? "off (bakongpay.reconcile-every=0): payments are settled when checked"
                         : "every " + every);
         return new PaymentReconciliation(storage.transactions(), payments, properties.reconcileEvery());
+    }
+
+    /** With Actuator: the {@code bakongpay} component of {@code /actuator/health}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class ActuatorHealth {
+        @Bean
+        @ConditionalOnMissingBean(name = "bakongPayHealthIndicator")
+        BakongPayHealthIndicator bakongPayHealthIndicator(Storage storage, RateLimiter rateLimiter) {
+            return new BakongPayHealthIndicator(new BakongPayHealth(storage, rateLimiter));
+        }
     }
 
     /** The checkout page's data: the store, with a PENDING payment checked upstream when the page asks. */

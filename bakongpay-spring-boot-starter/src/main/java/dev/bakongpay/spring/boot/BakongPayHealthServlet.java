@@ -1,7 +1,5 @@
 package dev.bakongpay.spring.boot;
 
-import dev.bakongpay.spi.RateLimiter;
-import dev.bakongpay.spi.Storage;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,34 +15,26 @@ import org.slf4j.LoggerFactory;
 final class BakongPayHealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(BakongPayHealthServlet.class);
-    /** A hash no key has: looking it up is the cheapest query that proves the store answers. */
-    private static final String PROBE_HASH = "0".repeat(64);
 
-    private final transient Storage storage;
-    private final String limiterId;
+    private final transient BakongPayHealth health;
 
-    BakongPayHealthServlet(Storage storage, RateLimiter limiter) {
-        this.storage = storage;
-        this.limiterId = limiter instanceof dev.bakongpay.adapters.redis.RedisRateLimiter ? "redis" : "memory";
+    BakongPayHealthServlet(BakongPayHealth health) {
+        this.health = health;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        boolean up;
-        try {
-            storage.apiKeys().findByHash(PROBE_HASH);
-            up = true;
-        } catch (RuntimeException e) {
-            LOG.warn("BakongPay health: the {} store did not answer: {}", storage.adapterId(), e.toString());
-            up = false;
-        }
+        var problem = health.problem();
+        problem.ifPresent(
+                e -> LOG.warn("BakongPay health: the {} store did not answer: {}", health.store(), e.toString()));
+        boolean up = problem.isEmpty();
         resp.setStatus(up ? 200 : 503);
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Cache-Control", "no-store");
         resp.getOutputStream()
-                .write(("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"store\":\"" + storage.adapterId()
-                                + "\",\"limiter\":\"" + limiterId + "\"}")
+                .write(("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"store\":\"" + health.store()
+                                + "\",\"limiter\":\"" + health.limiter() + "\"}")
                         .getBytes(StandardCharsets.UTF_8));
     }
 }

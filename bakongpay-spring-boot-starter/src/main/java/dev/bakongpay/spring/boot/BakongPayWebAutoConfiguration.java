@@ -79,7 +79,7 @@ public class BakongPayWebAutoConfiguration {
     public ServletRegistrationBean<BakongPayHealthServlet> bakongPayHealthServlet(
             Storage storage, RateLimiter rateLimiter, BakongPayProperties properties) {
         var registration = new ServletRegistrationBean<>(
-                new BakongPayHealthServlet(storage, rateLimiter),
+                new BakongPayHealthServlet(new BakongPayHealth(storage, rateLimiter)),
                 properties.paths().health());
         registration.setName("bakongpay-health");
         return registration;

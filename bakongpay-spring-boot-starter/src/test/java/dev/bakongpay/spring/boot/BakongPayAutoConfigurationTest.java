@@ -24,6 +24,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -146,6 +150,58 @@ class BakongPayAutoConfigurationTest {
         void disabled() {
             runner.withPropertyValues("bakongpay.enabled=false")
                     .run(context -> assertThat(context).doesNotHaveBean(PaymentService.class));
+        }
+    }
+
+    @Nested
+    @DisplayName("with Actuator")
+    class Actuator {
+        @Test
+        @DisplayName("the bakongpay health component is UP with the store and limiter in use")
+        void healthIndicator() {
+            runner.run(context -> {
+                Health health = context.getBean("bakongPayHealthIndicator", HealthIndicator.class)
+                        .health();
+                assertThat(health.getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getDetails()).containsEntry("store", "memory").containsEntry("limiter", "memory");
+            });
+        }
+
+        @Test
+        @DisplayName("the component is DOWN when the store does not answer")
+        void down() {
+            runner.withBean(
+                            "shopStorage",
+                            Storage.class,
+                            () -> new Storage(
+                                    "broken",
+                                    MemoryStorageProvider.create(Clock.systemUTC())
+                                            .transactions(),
+                                    MemoryStorageProvider.create(Clock.systemUTC())
+                                            .idempotency(),
+                                    brokenApiKeys(),
+                                    () -> {}))
+                    .run(context -> assertThat(context.getBean("bakongPayHealthIndicator", HealthIndicator.class)
+                                    .health()
+                                    .getStatus())
+                            .isEqualTo(Status.DOWN));
+        }
+
+        /** A key store whose database is gone: every call fails. */
+        private static dev.bakongpay.spi.ApiKeyStore brokenApiKeys() {
+            return (dev.bakongpay.spi.ApiKeyStore) java.lang.reflect.Proxy.newProxyInstance(
+                    dev.bakongpay.spi.ApiKeyStore.class.getClassLoader(),
+                    new Class<?>[] {dev.bakongpay.spi.ApiKeyStore.class},
+                    (proxy, method, args) -> {
+                        throw new IllegalStateException("connection refused");
+                    });
+        }
+
+        @Test
+        @DisplayName("no health component without Actuator")
+        void withoutActuator() {
+            runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+                    .run(context -> assertThat(context).doesNotHaveBean("bakongPayHealthIndicator"));
         }
     }
 
