@@ -6,6 +6,7 @@ import dev.bakongpay.checkout.CheckoutSource;
 import dev.bakongpay.checkout.StoreCheckoutSource;
 import dev.bakongpay.core.bakong.BakongClient;
 import dev.bakongpay.core.bakong.BakongClientConfig;
+import dev.bakongpay.core.config.BakongPayConfig;
 import dev.bakongpay.core.payment.BakongPaymentNetwork;
 import dev.bakongpay.core.payment.PaymentService;
 import dev.bakongpay.core.payment.PaymentSettings;
@@ -107,7 +108,7 @@ public class BakongPayAutoConfiguration {
                 .listener(new SpringPaymentEvents(publisher, listeners))
                 .settings(new PaymentSettings(
                         properties.defaultExpiry(),
-                        dev.bakongpay.core.config.BakongPayConfig.MIN_EXPIRY,
+                        BakongPayConfig.MIN_EXPIRY,
                         properties.maxExpiry(),
                         properties.publicUrl(),
                         Duration.ofSeconds(2)));

@@ -1,8 +1,11 @@
 package dev.bakongpay.spring.boot;
 
+import dev.bakongpay.core.config.BakongPayConfig;
 import dev.bakongpay.spi.Plan;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -38,10 +41,22 @@ public record BakongPayProperties(
 
     public BakongPayProperties {
         apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
-        if (reconcileEvery.isNegative()) {
-            throw new IllegalArgumentException(
-                    "bakongpay.reconcile-every was '" + reconcileEvery + "' but it must not be negative");
+        // every problem at once, each naming its property, before the payment service would refuse it
+        List<String> problems = new ArrayList<>();
+        if (maxExpiry.compareTo(BakongPayConfig.MIN_EXPIRY) < 0) {
+            problems.add("bakongpay.max-expiry was '" + maxExpiry + "' but it must be at least 60s");
         }
+        if (defaultExpiry.compareTo(BakongPayConfig.MIN_EXPIRY) < 0 || defaultExpiry.compareTo(maxExpiry) > 0) {
+            problems.add("bakongpay.default-expiry was '" + defaultExpiry
+                    + "' but it must be from 60s to bakongpay.max-expiry (" + maxExpiry + ")");
+        }
+        if (reconcileEvery.isNegative()) {
+            problems.add("bakongpay.reconcile-every was '" + reconcileEvery + "' but it must not be negative");
+        }
+        if (!publicUrl.isAbsolute() || !List.of("http", "https").contains(publicUrl.getScheme())) {
+            problems.add("bakongpay.public-url was '" + publicUrl + "' but it must be an absolute http(s) URL");
+        }
+        if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
     }
 
     /**

@@ -146,6 +146,24 @@ class BakongPayAutoConfigurationTest {
         }
 
         @Test
+        @DisplayName("refuse bad expiries and URLs all at once, each named")
+        void badValues() {
+            runner.withPropertyValues(
+                            "bakongpay.default-expiry=30s",
+                            "bakongpay.public-url=shop.example",
+                            "bakongpay.reconcile-every=-1s")
+                    .run(context -> assertThat(context)
+                            .hasFailed()
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining(
+                                    "bakongpay.default-expiry was 'PT30S' but it must be from 60s to bakongpay.max-expiry")
+                            .hasMessageContaining("bakongpay.reconcile-every was 'PT-1S' but it must not be negative")
+                            .hasMessageContaining(
+                                    "bakongpay.public-url was 'shop.example' but it must be an absolute http(s) URL"));
+        }
+
+        @Test
         @DisplayName("bakongpay.enabled=false turns BakongPay off")
         void disabled() {
             runner.withPropertyValues("bakongpay.enabled=false")
