@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
@@ -59,6 +60,16 @@ public class BakongPayWebAutoConfiguration {
                 path,
                 properties.paths().checkout(),
                 properties.paths().health());
+        return registration;
+    }
+
+    /** BakongPay's envelope for what the servlet layer refuses on the API's path before the application runs. */
+    @Bean
+    @ConditionalOnMissingBean(name = "bakongPayApiErrors")
+    public FilterRegistrationBean<ContainerErrorEnvelope> bakongPayApiErrors(BakongPayProperties properties) {
+        var registration = new FilterRegistrationBean<>(new ContainerErrorEnvelope());
+        registration.setName("bakongpay-api-errors");
+        registration.addUrlPatterns(properties.paths().api() + "/*");
         return registration;
     }
 

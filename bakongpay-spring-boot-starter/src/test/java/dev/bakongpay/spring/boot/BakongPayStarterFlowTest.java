@@ -143,6 +143,22 @@ class BakongPayStarterFlowTest {
     }
 
     @Test
+    @DisplayName("a Content-Type the servlet layer cannot parse gets the envelope too, not the container's page")
+    void unparsableContentType() {
+        given().port(port)
+                .auth()
+                .oauth2(KEY)
+                .header("Content-Type", "application/json; charset")
+                .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/khqr/create")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("success", equalTo(false))
+                .body("error.code", equalTo("bad_request"));
+    }
+
+    @Test
     @DisplayName("health answers UP: payments are in the application's DataSource (Boot's embedded H2 here)")
     void health() {
         given().port(port)
