@@ -60,7 +60,7 @@ public final class BomCheck {
      * once they are reactor modules (the check then holds them like any other module).
      */
     private static final Set<String> NOT_YET_IN_THIS_REACTOR =
-            Set.of("bakongpay-spring-boot-starter", "bakongpay-client");
+            Set.of();
 
     private static final Pattern MAVEN_COORDINATE =
             Pattern.compile("<groupId>\\s*dev\\.bakongpay\\s*</groupId>\\s*<artifactId>\\s*([^<\\s]+)\\s*</artifactId>"
