@@ -65,19 +65,17 @@ abstract class AppServerFlow {
                 BakongSimulator.builder().port(0).token(SIMULATOR_TOKEN).build().start();
         int port = AppServer.freePort();
         base = "http://127.0.0.1:" + port + CONTEXT;
-        Map<String, String> settings = Map.of(
-                "BAKONGPAY_PUBLIC_URL",
-                base,
-                "BAKONGPAY_API_KEYS",
-                PRO_KEY + "=PRO," + FREE_KEY + "=FREE",
-                "BAKONGPAY_RATE_LIMITS",
-                "FREE=" + FREE_PER_MINUTE + "/m",
-                "BAKONGPAY_TEST_BAKONG_URL",
-                simulator.baseUrl().toString(),
-                "BAKONGPAY_TEST_BAKONG_TOKEN",
-                SIMULATOR_TOKEN,
-                "BAKONGPAY_DATA_DIR",
-                workDir.resolve("data").toString());
+        Map<String, String> settings = Map.ofEntries(
+                Map.entry("BAKONGPAY_PUBLIC_URL", base),
+                Map.entry("BAKONGPAY_API_KEYS", PRO_KEY + "=PRO," + FREE_KEY + "=FREE"),
+                Map.entry("BAKONGPAY_RATE_LIMITS", "FREE=" + FREE_PER_MINUTE + "/m"),
+                Map.entry("BAKONGPAY_TEST_BAKONG_URL", simulator.baseUrl().toString()),
+                Map.entry("BAKONGPAY_TEST_BAKONG_TOKEN", SIMULATOR_TOKEN),
+                Map.entry("BAKONGPAY_DATA_DIR", workDir.resolve("data").toString()),
+                // a server's first calls to the simulator run cold code on both sides, on a busy CI
+                // machine too: these tests are about the deployment, not about Bakong's time budget
+                Map.entry("BAKONGPAY_BAKONG_TIMEOUT", "15s"),
+                Map.entry("BAKONGPAY_BAKONG_DEADLINE", "30s"));
         Path war = Path.of(System.getProperty("bakongpay.servers", "target/servers"), "bakongpay.war");
         assertThat(war)
                 .as("the build copies the thin WAR there (pre-integration-test)")
@@ -85,7 +83,7 @@ abstract class AppServerFlow {
         long started = System.nanoTime();
         server = deploy(workDir, war.toAbsolutePath(), port, settings);
         Awaitility.await(server.name() + " answers /health/ready")
-                .atMost(Duration.ofSeconds(120))
+                .atMost(Duration.ofSeconds(240))
                 .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .untilAsserted(() -> {

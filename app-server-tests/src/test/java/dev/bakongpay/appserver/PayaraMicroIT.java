@@ -31,7 +31,7 @@ class PayaraMicroIT extends AppServerFlow {
                         AppServer.javaHome().resolve("bin/java").toString(),
                         "-jar",
                         micro.toAbsolutePath().toString(),
-                        "--nocluster",
+                        "--nohazelcast",
                         "--rootdir",
                         workDir.resolve("payara").toString(),
                         "--port",

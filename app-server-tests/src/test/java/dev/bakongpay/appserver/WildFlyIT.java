@@ -56,7 +56,7 @@ class WildFlyIT extends AppServerFlow {
                 workDir,
                 env);
         Awaitility.await("WildFly has started")
-                .atMost(Duration.ofSeconds(90))
+                .atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> !server.alive() || server.log().contains("WFLYSRV0025"));
         assertThat(server.alive())
@@ -79,7 +79,7 @@ class WildFlyIT extends AppServerFlow {
                         "--file=" + cli),
                 workDir,
                 Map.of("JAVA_HOME", AppServer.javaHome().toString()),
-                Duration.ofSeconds(120));
+                Duration.ofSeconds(240));
         return server;
     }
 

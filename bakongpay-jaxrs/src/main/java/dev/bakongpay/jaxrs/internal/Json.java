@@ -52,6 +52,19 @@ public final class Json {
             .addModule(BoundedNumbers.module())
             .build();
 
+    /**
+     * An application's {@code getProperties()}: the JSON providers a JAX-RS runtime registers by
+     * itself stand back, so that {@link #provider()} reads every body. Jersey, as Payara and
+     * GlassFish ship it, adds JSON-B, JSON-P and MOXy by auto-discovery, and its JSON-B provider
+     * would go before ours: broken JSON would then be a 500 and a SEVERE log line instead of a 400.
+     * Other runtimes ignore these names (RESTEasy on WildFly turns JSON-B off by itself once it
+     * sees Jackson's annotations).
+     */
+    public static final Map<String, Object> RUNTIME_PROPERTIES = Map.of(
+            "jersey.config.server.disableJsonBinding", true,
+            "jersey.config.server.disableJsonProcessing", true,
+            "jersey.config.server.disableMoxyJson", true);
+
     private Json() {}
 
     /** JSON in and out with {@link #MAPPER}, ahead of any JSON provider the runtime brings along. */
