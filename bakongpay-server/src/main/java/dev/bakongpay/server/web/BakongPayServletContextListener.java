@@ -33,6 +33,8 @@ public final class BakongPayServletContextListener implements ServletContextList
     public static final String PUBLIC_URL_ATTRIBUTE = "dev.bakongpay.server.publicUrl";
     /** Where the store's DataSource is looked up: the {@code resource-ref} {@code jdbc/bakongpay}. */
     public static final String DATA_SOURCE = "java:comp/env/jdbc/bakongpay";
+    /** The Jakarta EE server's default DataSource, which a {@link #DATA_SOURCE} equal to it is not taken for. */
+    static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
 
     private static final Logger LOG = LoggerFactory.getLogger(BakongPayServletContextListener.class);
 
@@ -69,21 +71,26 @@ public final class BakongPayServletContextListener implements ServletContextList
     /**
      * The container's pool bound to {@value #DATA_SOURCE} (a {@code resource-ref} the operator maps
      * to a DataSource of the server), unless {@code BAKONGPAY_STORAGE} names another adapter than
-     * {@code jdbc}. It wins over {@code BAKONGPAY_DB_URL} and the other database settings, which a
-     * WARN line then names; with nothing bound, those settings apply as everywhere else.
+     * {@code jdbc}, and unless it is the server's default DataSource (what WildFly gives a
+     * resource-ref nobody mapped). It wins over {@code BAKONGPAY_DB_URL} and the other database
+     * settings, which a WARN line then names; with nothing bound, those settings apply as
+     * everywhere else.
      */
     static ContainerDataSource containerDataSource(ServerSettings settings) {
         String adapter = settings.db().adapter();
         if (adapter != null && !adapter.equals(dev.bakongpay.adapters.jdbc.JdbcStorage.ID)) return null;
-        DataSource dataSource;
-        try {
-            dataSource = (DataSource) new InitialContext().lookup(DATA_SOURCE);
-        } catch (NamingException | ClassCastException e) {
-            // no JNDI (plain Jetty), no such name, or not a DataSource: the settings decide
-            LOG.debug("BakongPay: no container DataSource at {} ({})", DATA_SOURCE, e.toString());
+        DataSource dataSource = lookup(DATA_SOURCE);
+        if (dataSource == null) return null;
+        if (dataSource.equals(lookup(DEFAULT_DATA_SOURCE))) {
+            // WildFly binds a DataSource resource-ref nobody mapped to the server's default one
+            // (ExampleDS, an in-memory H2 database): never a place to keep payments
+            LOG.info(
+                    "BakongPay: {} is the server's default DataSource ({}), so nobody bound it: the store follows {} instead",
+                    DATA_SOURCE,
+                    DEFAULT_DATA_SOURCE,
+                    Settings.DB_URL);
             return null;
         }
-        if (dataSource == null) return null;
         if (!settings.db().embeddedDefault()) {
             LOG.warn(
                     "BakongPay: the container DataSource {} is bound, so {}, {}, {} and {} are not used",
@@ -94,6 +101,16 @@ public final class BakongPayServletContextListener implements ServletContextList
                     Settings.DB_POOL_SIZE);
         }
         return new ContainerDataSource(DATA_SOURCE, dataSource);
+    }
+
+    /** The DataSource bound at {@code name}, or null: no JNDI (plain Jetty), no such name, or not a DataSource. */
+    private static DataSource lookup(String name) {
+        try {
+            return (DataSource) new InitialContext().lookup(name);
+        } catch (NamingException | ClassCastException e) {
+            LOG.debug("BakongPay: no DataSource at {} ({})", name, e.toString());
+            return null;
+        }
     }
 
     @Override
