@@ -46,6 +46,7 @@ public final class BomCheck {
             "bakongpay-spi-testkit",
             "bakongpay-sdks",
             "integration-tests",
+            "app-server-tests",
             "benchmarks");
 
     /** Maven modules that build and test another language's SDK: shops get those from npm, PyPI, … */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -64,6 +65,12 @@ public class BakongPayApplication extends Application {
         s.add(new ErrorMapper.OfJson());
         s.add(Json.provider());
         return s;
+    }
+
+    /** Keeps the runtime's own JSON providers out of the way ({@link Json#RUNTIME_PROPERTIES}). */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Json.RUNTIME_PROPERTIES;
     }
 
     private static BakongPayRuntime discover() {

@@ -6,6 +6,7 @@ import dev.bakongpay.jaxrs.internal.Json;
 import dev.bakongpay.jaxrs.internal.RequestIdFilter;
 import jakarta.ws.rs.core.Application;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -45,5 +46,11 @@ public class BakongPayAdminApplication extends Application {
         s.add(new ErrorMapper.OfJson());
         s.add(Json.provider());
         return s;
+    }
+
+    /** Keeps the runtime's own JSON providers out of the way ({@link Json#RUNTIME_PROPERTIES}). */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Json.RUNTIME_PROPERTIES;
     }
 }

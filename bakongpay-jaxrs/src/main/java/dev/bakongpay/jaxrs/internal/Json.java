@@ -52,6 +52,22 @@ public final class Json {
             .addModule(BoundedNumbers.module())
             .build();
 
+    /**
+     * An application's {@code getProperties()}: what a JAX-RS runtime would add by itself stays
+     * out, so that {@link #provider()} reads every body and {@link ErrorMapper} answers every
+     * failure. Jersey, as Payara and GlassFish ship it, auto-discovers its JSON-B provider (which
+     * would read the bodies: broken JSON a 500 and a SEVERE line) and its Jackson feature (whose
+     * own mappers answer broken JSON as plain text); its WADL only warns that JAXB is absent. Other
+     * runtimes ignore these names (RESTEasy on WildFly turns JSON-B off by itself once it sees
+     * Jackson's annotations, and lets the application's mappers win).
+     */
+    public static final Map<String, Object> RUNTIME_PROPERTIES = Map.of(
+            "jersey.config.server.disableAutoDiscovery", true,
+            "jersey.config.server.disableJsonBinding", true,
+            "jersey.config.server.disableJsonProcessing", true,
+            "jersey.config.server.disableMoxyJson", true,
+            "jersey.config.server.wadl.disableWadl", true);
+
     private Json() {}
 
     /** JSON in and out with {@link #MAPPER}, ahead of any JSON provider the runtime brings along. */

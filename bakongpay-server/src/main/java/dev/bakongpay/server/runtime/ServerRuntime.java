@@ -91,20 +91,36 @@ public final class ServerRuntime implements AutoCloseable {
 
     /** Opens the store (migrating it), the limiter, the simulator; seeds the keys; logs each choice. */
     public static ServerRuntime open(ServerSettings settings, Clock clock) {
+        return open(settings, clock, null);
+    }
+
+    /**
+     * As {@link #open(ServerSettings, Clock)}, with the JDBC store on {@code containerDataSource}
+     * when it is not null (a Jakarta EE server's pool, found by JNDI): the database settings are
+     * then not used, and closing the runtime leaves the pool to its container.
+     */
+    public static ServerRuntime open(ServerSettings settings, Clock clock, ContainerDataSource containerDataSource) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             ServerMetrics metrics = new ServerMetrics();
             opened.add(metrics);
             ServerSettings.Database db = settings.db();
-            Storage storage = openStorage(db, db.url(), clock);
+            Storage storage = containerDataSource == null
+                    ? openStorage(db, db.url(), clock)
+                    : dev.bakongpay.adapters.jdbc.JdbcStorage.builder(containerDataSource.dataSource())
+                            .clock(clock)
+                            .groupCommit(db.groupCommit())
+                            .build();
             opened.add(storage);
             dev.bakongpay.adapters.jdbc.JdbcStorage.observeWriteBatches(storage, metrics.writeBatchSizes());
             dev.bakongpay.core.payment.ReconciliationGauges.register(metrics.registry(), storage.transactions(), clock);
             LOG.info(
                     "BakongPay store: adapter={} url={}{}",
                     storage.adapterId(),
-                    ProviderSettings.of(db.url()).redactedUrl(),
-                    db.embeddedDefault()
+                    containerDataSource != null
+                            ? "(the container's DataSource " + containerDataSource.name() + ")"
+                            : ProviderSettings.of(db.url()).redactedUrl(),
+                    db.embeddedDefault() && containerDataSource == null
                             ? " (embedded H2 file, the default: durable, one node only; set " + Settings.DB_URL
                                     + " for PostgreSQL)"
                             : "");

@@ -7,15 +7,16 @@ import dev.bakongpay.server.web.console.ConsoleServlet;
 import dev.bakongpay.spi.ApiKeyStore;
 import dev.bakongpay.spi.Storage;
 import jakarta.servlet.ServletContext;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.servlet.ServletContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator's JAX-RS API at {@code /admin/v1/*} and the console at {@code /admin/}, installed
  * only when an admin token is set.
  */
 final class AdminApi {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+
     private AdminApi() {}
 
     /**
@@ -24,6 +25,15 @@ final class AdminApi {
      */
     static boolean install(ServletContext context, ServerRuntime runtime, ApiKeyStore apiKeys) {
         if (runtime.settings().adminToken() == null) return false;
+        if (!JaxrsApi.JERSEY) {
+            // the admin application has no @ApplicationPath (it must not start without its token),
+            // so only a Jersey the web application can reach mounts it
+            LOG.warn(
+                    "BakongPay web: {} is set, but the admin API and its console need Jersey, which this "
+                            + "deployment does not have (the thin WAR on a server whose JAX-RS is another): they are off; /metrics is on",
+                    dev.bakongpay.server.config.Settings.ADMIN_TOKEN);
+            return false;
+        }
         Storage s = runtime.storage();
         Storage stores =
                 new Storage(s.adapterId(), s.transactions(), s.idempotency(), apiKeys, s.webhooks(), s.audit(), null);
@@ -32,11 +42,7 @@ final class AdminApi {
                 context,
                 BakongPayAdminApplication.class.getName(),
                 "/admin/v1/*",
-                new ServletContainer(ResourceConfig.forApplication(new BakongPayAdminApplication(admin))
-                        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                        .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
-                        .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true)
-                        .property(ServerProperties.BV_FEATURE_DISABLE, true)));
+                () -> JerseyServlets.of(new BakongPayAdminApplication(admin)));
         BakongPayWebApplication.addUnlessMapped(context, "bakongpay-console", "/admin/*", new ConsoleServlet());
         return true;
     }

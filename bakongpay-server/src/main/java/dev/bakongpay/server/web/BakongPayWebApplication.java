@@ -8,6 +8,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.net.URI;
 import java.util.Collection;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,15 +68,28 @@ public final class BakongPayWebApplication {
      * BakongPay jar may have mapped it first, and a second mapping would fail the deployment.
      */
     static void addUnlessMapped(ServletContext context, String name, String path, jakarta.servlet.Servlet servlet) {
-        for (ServletRegistration existing : context.getServletRegistrations().values()) {
-            Collection<String> mappings = existing.getMappings();
-            if (mappings.contains(path)) {
-                LOG.info("BakongPay web: {} is already served by {}; leaving it", path, existing.getName());
-                return;
-            }
+        addUnlessMapped(context, name, path, () -> servlet);
+    }
+
+    /** As above; the servlet is made only when it is added (a JAX-RS runtime the container has mapped is never built). */
+    static void addUnlessMapped(
+            ServletContext context, String name, String path, Supplier<? extends jakarta.servlet.Servlet> servlet) {
+        String existing = mappedBy(context, path);
+        if (existing != null) {
+            LOG.info("BakongPay web: {} is already served by {}; leaving it", path, existing);
+            return;
         }
-        ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+        ServletRegistration.Dynamic registration = context.addServlet(name, servlet.get());
         registration.addMapping(path);
         registration.setLoadOnStartup(0);
+    }
+
+    /** The name of the servlet mapped at exactly {@code path}, or null. */
+    static String mappedBy(ServletContext context, String path) {
+        for (ServletRegistration existing : context.getServletRegistrations().values()) {
+            Collection<String> mappings = existing.getMappings();
+            if (mappings.contains(path)) return existing.getName();
+        }
+        return null;
     }
 }

@@ -3,32 +3,39 @@ package dev.bakongpay.server.web;
 import dev.bakongpay.jaxrs.BakongPayApplication;
 import dev.bakongpay.jaxrs.BakongPayRuntime;
 import jakarta.servlet.ServletContext;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
- * The JAX-RS endpoints on Jersey at {@code /api/v1/*}. A container that runs Jersey's own
- * initializer (Tomcat does; it finds {@code @ApplicationPath("/api/v1")}) has mapped the path
- * already and builds the application itself: it then finds this runtime through
- * {@link ServerApiRuntimeProvider}.
+ * The JAX-RS endpoints at {@code /api/v1/*}. A container whose JAX-RS runtime scans the web
+ * application (a Jakarta EE server; Tomcat with Jersey's initializer) has mapped
+ * {@code @ApplicationPath("/api/v1")} already and builds the application itself: it then finds this
+ * runtime through {@link ServerApiRuntimeProvider}. Otherwise BakongPay maps it on Jersey.
  */
 final class JaxrsApi {
+    /** Whether Jersey is on this web application's class path (the thin WAR for EE servers has none of its own). */
+    static final boolean JERSEY = present("org.glassfish.jersey.servlet.ServletContainer");
+
     private JaxrsApi() {}
 
     static void install(ServletContext context, BakongPayRuntime api) {
         ServerApiRuntimeProvider.set(api);
+        if (!JERSEY && BakongPayWebApplication.mappedBy(context, "/api/v1/*") == null) {
+            throw new IllegalStateException("BakongPay: nothing serves /api/v1/*: this server's JAX-RS did not map "
+                    + BakongPayApplication.class.getName()
+                    + " and the web application carries no Jersey to map it with");
+        }
         BakongPayWebApplication.addUnlessMapped(
                 context,
                 BakongPayApplication.class.getName(),
                 "/api/v1/*",
-                new ServletContainer(ResourceConfig.forApplication(new BakongPayApplication(api))
-                        // the API publishes its OpenAPI document; WADL would only warn that JAXB is absent
-                        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                        // the application lists every provider it uses (BakongPayApplication#getSingletons):
-                        // no scanning of META-INF/services and no auto-discovered features on each request
-                        .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
-                        .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true)
-                        .property(ServerProperties.BV_FEATURE_DISABLE, true)));
+                () -> JerseyServlets.of(new BakongPayApplication(api)));
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, JaxrsApi.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }
