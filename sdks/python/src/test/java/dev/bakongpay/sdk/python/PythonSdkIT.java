@@ -1,40 +1,23 @@
 package dev.bakongpay.sdk.python;
 
-import dev.bakongpay.server.EmbeddedJetty;
-import dev.bakongpay.server.config.ConfigLookup;
-import dev.bakongpay.server.config.ServerSettings;
-import dev.bakongpay.server.runtime.ServerRuntime;
 import dev.bakongpay.testsupport.ExternalProgram;
 import dev.bakongpay.testsupport.SdkRoundTrip;
-import java.net.URI;
+import dev.bakongpay.testsupport.SdkSandbox;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("the Python SDK against a sandbox (e2e/sandbox_flow.py)")
 class PythonSdkIT {
-    @TempDir
-    Path dataDir;
-
     @Test
     @DisplayName("create, pay, check, lookup three ways, bulk, PNG and SVG, then 422, 401, 403 and 429 as typed errors")
     void paymentRoundTrip() throws Exception {
-        ServerSettings settings = ServerSettings.read(
-                ConfigLookup.builder()
-                        .environment(SdkRoundTrip.sandboxSettings(dataDir))
-                        .build(),
-                ServerSettings.Command.SERVE);
-        try (ServerRuntime runtime = ServerRuntime.open(settings, Clock.systemUTC());
-                EmbeddedJetty jetty = EmbeddedJetty.start(runtime)) {
-            URI api = jetty.localUrl();
-            URI simulator = runtime.embeddedSimulatorUrl().orElseThrow();
-            Map<String, String> environment = new HashMap<>(SdkRoundTrip.programEnvironment(api, simulator));
+        try (SdkSandbox sandbox = SdkSandbox.start("python-sdk")) {
+            Map<String, String> environment = new HashMap<>(sandbox.programEnv());
             environment.put(
                     "PYTHONPATH", Path.of(".").toAbsolutePath().normalize().toString());
             environment.put("PYTHONDONTWRITEBYTECODE", "1");
