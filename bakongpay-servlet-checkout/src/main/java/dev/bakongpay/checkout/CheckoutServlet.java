@@ -6,7 +6,9 @@ import dev.bakongpay.checkout.internal.Links;
 import dev.bakongpay.checkout.internal.Messages;
 import dev.bakongpay.checkout.internal.RefreshThrottle;
 import dev.bakongpay.checkout.internal.SecurityHeaders;
+import dev.bakongpay.core.khqr.KhqrException;
 import dev.bakongpay.core.payment.PaymentService;
+import dev.bakongpay.core.render.QrFormat;
 import dev.bakongpay.core.render.QrImageOptions;
 import dev.bakongpay.core.render.QrRenderException;
 import dev.bakongpay.core.render.QrRenderer;
@@ -71,6 +73,8 @@ public class CheckoutServlet extends HttpServlet {
     static final int QR_MAX_SIZE = 1024;
 
     private static final QrRenderer QR = new QrRenderer();
+    /** Width of the saved card: sharp on a phone, small to keep. */
+    static final int CARD_WIDTH = 600;
 
     private final transient CheckoutSource fixedSource;
     private final transient Clock clock;
@@ -233,7 +237,16 @@ public class CheckoutServlet extends HttpServlet {
                 "attachment; filename*=UTF-8''"
                         + java.net.URLEncoder.encode(CheckoutPage.cardFileName(v), StandardCharsets.UTF_8)
                                 .replace("+", "%20"));
-        send(resp, 200, "image/png", qrPng(v.qrString(), QR_SIZE));
+        send(resp, 200, "image/png", cardPng(v.qrString()));
+    }
+
+    /** NBC's KHQR card of the payment, 600 px wide; a QR that is no KHQR (a foreign source's) saves as the plain QR. */
+    static byte[] cardPng(String qr) {
+        try {
+            return QR.card(qr, QrFormat.PNG, CARD_WIDTH).bytes();
+        } catch (KhqrException e) {
+            return qrPng(qr, QR_SIZE);
+        }
     }
 
     /** The page's QR image: core's renderer, black on white; a size too small for the code is raised to the largest. */

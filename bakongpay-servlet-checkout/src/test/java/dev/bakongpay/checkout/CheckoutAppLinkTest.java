@@ -127,7 +127,10 @@ class CheckoutAppLinkTest {
         assertThat(card.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(card.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename*=UTF-8''KHQR%20FINN%20SHOP%2025.00%20USD.png");
-        assertThat(QrCodes.decode(card.body())).isEqualTo(t.qrString());
+        assertThat(QrCodes.decodeAll(card.body())).containsExactly(t.qrString());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(card.body()));
+        assertThat(image.getWidth()).as("NBC's card, 600 px wide").isEqualTo(600);
+        assertThat(image.getRGB(10, 10) & 0xFFFFFF).isEqualTo(0xE1232E);
         HttpResponse<byte[]> icon = server.get("/pay/app-icon.svg");
         assertThat(icon.statusCode()).isEqualTo(200);
         assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
