@@ -15,8 +15,13 @@ public final class CheckoutPage {
     private static final String CSS = Template.resource("checkout.css");
     private static final String JS = Template.resource("checkout.js");
     private static final String MARK = Template.resource("khqr-mark.svg").strip();
+    /** The mark's white drawing on a red rounded square: the page's own KHQR mark, so one copy of its paths. */
     private static final byte[] APP_ICON =
-            Template.resource("app-icon.svg").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 120\" role=\"img\""
+                            + " aria-label=\"KHQR\"><rect width=\"120\" height=\"120\" rx=\"26\" fill=\"#E1232E\"/>"
+                            + "<g transform=\"translate(3 42)\">"
+                            + MARK.substring(MARK.indexOf('>') + 1, MARK.lastIndexOf("</svg>")) + "</g></svg>\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private CheckoutPage() {}
 
