@@ -87,6 +87,38 @@ class BankPageBrowserTest extends SimulatorTestBase {
     }
 
     @Test
+    @DisplayName(
+            "a short link opens the page with the QR already read; after Pay it offers the way back to the app that asked")
+    void shortLinkAndReturn() {
+        String qr = freshQr();
+        String link = nbc().body(Map.of(
+                        "qr",
+                        qr,
+                        "sourceInfo",
+                        Map.of(
+                                "appIconUrl", "https://shop.example/icon.png",
+                                "appName", "Coffee Corner",
+                                "appDeepLinkCallback", "https://shop.example/pay/1")))
+                .post("/v1/generate_deeplink_by_qr")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data.shortLink");
+        browser.get(link);
+        patiently().until(ExpectedConditions.textToBe(By.id("merchant"), "Coffee Corner"));
+        assertThat(browser.findElement(By.id("qr")).getAttribute("value")).isEqualTo(qr);
+        assertThat(browser.findElement(By.id("return")).isDisplayed()).isFalse();
+        browser.findElement(By.id("pay")).click();
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("return")));
+        assertThat(browser.findElement(By.id("return")).getText()).isEqualTo("Return to Coffee Corner");
+        assertThat(browser.findElement(By.id("return")).getAttribute("href")).isEqualTo("https://shop.example/pay/1");
+        nbc().body(Map.of("md5", TestQrs.md5(qr)))
+                .post("/v1/check_transaction_by_md5")
+                .then()
+                .body("responseCode", equalTo(0));
+    }
+
+    @Test
     @DisplayName("press Fail: check_transaction_by_md5 reports the transaction failed")
     void pasteAndFail() {
         String qr = freshQr();

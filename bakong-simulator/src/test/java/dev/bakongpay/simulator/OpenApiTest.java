@@ -398,8 +398,10 @@ class OpenApiTest extends SimulatorTestBase {
                     .statusCode(302)
                     .extract()
                     .header("Location");
-            assertThat(java.net.URLDecoder.decode(location, java.nio.charset.StandardCharsets.UTF_8))
-                    .endsWith("/?qr=" + qr);
+            // the mock bank app opens with the QR read, and a way back to the app that asked
+            assertThat(location)
+                    .endsWith("/?qr=" + java.net.URLEncoder.encode(qr, java.nio.charset.StandardCharsets.UTF_8)
+                            + "&back=https%3A%2F%2Fshop.example%2Fdone&app=Shop");
             assertThat(control.payMd5(TestQrs.md5(qr)).amount()).isEqualByComparingTo(new BigDecimal("1.50"));
         }
 

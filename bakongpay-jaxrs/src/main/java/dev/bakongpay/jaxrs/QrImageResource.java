@@ -1,7 +1,9 @@
 package dev.bakongpay.jaxrs;
 
 import dev.bakongpay.core.payment.QrImageRequest;
+import dev.bakongpay.core.payment.QrImageService;
 import dev.bakongpay.core.render.QrImage;
+import dev.bakongpay.core.render.QrImageOptions;
 import dev.bakongpay.jaxrs.internal.ApiException;
 import dev.bakongpay.jaxrs.internal.Bodies;
 import dev.bakongpay.jaxrs.internal.Json;
@@ -38,12 +40,12 @@ public class QrImageResource {
     @Produces({MediaType.APPLICATION_JSON, "image/png", "image/svg+xml"})
     public Response generate(Bodies.QrImage body, @Context HttpHeaders headers, @Context SecurityContext security) {
         MerchantSecurityContext.merchantOf(security);
-        Bodies.QrImage b = body != null ? body : new Bodies.QrImage(null, null, null, null, null);
+        Bodies.QrImage b = body != null ? body : new Bodies.QrImage(null, null, null, null, null, null);
         MediaType raw = rawImageAsked(headers);
         String format = b.format();
         if (raw != null && (format == null || format.isBlank())) format = raw.equals(PNG) ? "png" : "svg";
         QrImage image = runtime.qrImages()
-                .render(new QrImageRequest(b.qrString(), b.size(), b.foreground(), b.background(), format));
+                .render(new QrImageRequest(b.qrString(), b.size(), b.foreground(), b.background(), format, b.style()));
         if (raw != null) {
             if (!image.mediaType().equals(raw.toString())) {
                 throw new ApiException(
@@ -57,7 +59,10 @@ public class QrImageResource {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("format", image.mediaType().equals("image/png") ? "png" : "svg");
         data.put("mimeType", image.mediaType());
-        data.put("size", b.size() == null ? 300 : b.size());
+        boolean card = b.style() != null && b.style().strip().equalsIgnoreCase("card");
+        data.put(
+                "size",
+                b.size() != null ? b.size() : card ? QrImageService.DEFAULT_CARD_WIDTH : QrImageOptions.DEFAULT_SIZE);
         data.put("qrImage", image.dataUrl());
         return Response.ok(Json.success(data), MediaType.APPLICATION_JSON_TYPE).build();
     }

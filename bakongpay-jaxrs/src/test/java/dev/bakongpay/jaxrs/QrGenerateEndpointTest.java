@@ -74,6 +74,59 @@ class QrGenerateEndpointTest {
     }
 
     @Test
+    @DisplayName("style card answers NBC's KHQR card, 600 px wide by default, that decodes back to the same KHQR")
+    void card() throws Exception {
+        String url = world.as(TestWorld.FREE)
+                .body(body(",\"style\":\"card\""))
+                .post("/qr/generate")
+                .then()
+                .statusCode(200)
+                .body("data.format", equalTo("png"))
+                .body("data.size", equalTo(600))
+                .extract()
+                .path("data.qrImage");
+        byte[] png = Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1));
+        BufferedImage card = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(card.getWidth()).isEqualTo(600);
+        assertThat(card.getHeight()).isEqualTo(860);
+        assertThat(card.getRGB(10, 10) & 0xFFFFFF).as("NBC's red header").isEqualTo(0xE1232E);
+        // every code in the card, as a scanner of a printed card looks: the card's letters can
+        // mislead ZXing's single-code detector
+        int[] px = card.getRGB(0, 0, 600, 860, null, 0, 600);
+        assertThat(new com.google.zxing.multi.qrcode.QRCodeMultiReader()
+                        .decodeMultiple(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(600, 860, px))))[0]
+                                .getText())
+                .isEqualTo(qr);
+        byte[] svg = world.as(TestWorld.FREE)
+                .accept("image/svg+xml")
+                .body(body(",\"style\":\"card\",\"size\":400"))
+                .post("/qr/generate")
+                .then()
+                .statusCode(200)
+                .contentType("image/svg+xml")
+                .extract()
+                .asByteArray();
+        assertThat(new String(svg, StandardCharsets.UTF_8)).startsWith("<svg").contains("viewBox=\"0 0 400 573\"");
+    }
+
+    @Test
+    @DisplayName("an unknown style, or colours on a card, is a 422 naming the field")
+    void badStyle() {
+        world.as(TestWorld.FREE)
+                .body(body(",\"style\":\"poster\""))
+                .post("/qr/generate")
+                .then()
+                .statusCode(422)
+                .body("error.details[0].field", equalTo("style"));
+        world.as(TestWorld.FREE)
+                .body(body(",\"style\":\"card\",\"foreground\":\"#222\""))
+                .post("/qr/generate")
+                .then()
+                .statusCode(422)
+                .body("error.details[0].field", equalTo("foreground"));
+    }
+
+    @Test
     @DisplayName("the seed's example (400 px, #1a1a2e on #ffffff) draws at the asked size in the asked colours")
     void styled() throws Exception {
         String url = world.as(TestWorld.FREE)

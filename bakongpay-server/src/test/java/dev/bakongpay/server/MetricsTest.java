@@ -184,6 +184,16 @@ class MetricsTest {
                         "bakongpay_upstream_requests_seconds_count",
                         Map.of("upstream", "test", "endpoint", "check_transaction_by_md5", "outcome", "success")))
                 .isGreaterThanOrEqualTo(2);
+        // the deepLink's first use asked the simulator once; the second was answered from the store
+        assertThat(sample(
+                        text,
+                        "bakongpay_upstream_requests_seconds_count",
+                        Map.of("upstream", "test", "endpoint", "generate_deeplink_by_qr", "outcome", "success")))
+                .isEqualTo(1);
+        assertThat(sample(text, "bakongpay_payments_app_links_total", Map.of("outcome", "created")))
+                .isEqualTo(1);
+        assertThat(sample(text, "bakongpay_payments_app_links_total", Map.of("outcome", "stored")))
+                .isEqualTo(1);
         assertThat(sample(text, "bakongpay_upstream_circuit_state", Map.of("upstream", "test", "state", "closed")))
                 .isEqualTo(1);
         assertThat(sample(text, "bakongpay_upstream_circuit_state", Map.of("upstream", "test", "state", "open")))

@@ -2,12 +2,17 @@ package dev.bakongpay.checkout;
 
 import dev.bakongpay.checkout.internal.CheckoutPage;
 import dev.bakongpay.checkout.internal.Fonts;
+import dev.bakongpay.checkout.internal.Links;
 import dev.bakongpay.checkout.internal.Messages;
 import dev.bakongpay.checkout.internal.RefreshThrottle;
 import dev.bakongpay.checkout.internal.SecurityHeaders;
+import dev.bakongpay.core.khqr.KhqrException;
+import dev.bakongpay.core.payment.PaymentService;
+import dev.bakongpay.core.render.QrFormat;
 import dev.bakongpay.core.render.QrImageOptions;
 import dev.bakongpay.core.render.QrRenderException;
 import dev.bakongpay.core.render.QrRenderer;
+import dev.bakongpay.spi.PaymentStatus;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +37,14 @@ import org.slf4j.LoggerFactory;
  * <li>{@code GET /pay/{transactionId}/qr.png[?size=n]}: the QR image, drawn by core's {@link QrRenderer}
  * (black on white, error correction M, 4-module quiet zone; 528 px unless {@code size} asks for
  * 100 to 1024, a size out of that range being brought into it)</li>
+ * <li>{@code GET /pay/{transactionId}/card.png}: the KHQR card the page's "Save QR" button
+ * downloads, named after the merchant and amount</li>
  * <li>{@code GET /pay/{transactionId}/status}: {@code {"status": …}} JSON the page polls</li>
+ * <li>{@code GET /pay/{transactionId}/app}: the create answer's {@code deepLink}. For a pending
+ * payment, a 302 to the source's {@link CheckoutSource#bankAppLink bank-app link}; when there is
+ * none (NBC declined or could not answer), the checkout page itself with a note to save or scan
+ * the QR. Once the payment is no longer pending, a 302 to the checkout page.</li>
+ * <li>{@code GET /pay/app-icon.svg}: the icon named in the bank-app link request when none is configured</li>
  * <li>{@code GET /pay/fonts/{name}}: the bundled Khmer web font, under names that carry a hash of
  * their bytes, cacheable for a year</li>
  * </ul>
@@ -51,7 +63,7 @@ public class CheckoutServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(CheckoutServlet.class);
     // canonical form only, so one transaction has one URL and odd spellings 404
     private static final Pattern PATH = Pattern.compile(
-            "/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/qr\\.png|/status)?");
+            "/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/qr\\.png|/card\\.png|/status|/app)?");
     private static final Duration REFRESH_WINDOW = Duration.ofSeconds(2);
     /** Default width of the QR image: 2 px per CSS pixel of the page's 264 px image, sharp on phone screens. */
     static final int QR_SIZE = 528;
@@ -61,6 +73,8 @@ public class CheckoutServlet extends HttpServlet {
     static final int QR_MAX_SIZE = 1024;
 
     private static final QrRenderer QR = new QrRenderer();
+    /** Width of the saved card: sharp on a phone, small to keep. */
+    static final int CARD_WIDTH = 600;
 
     private final transient CheckoutSource fixedSource;
     private final transient Clock clock;
@@ -108,6 +122,12 @@ public class CheckoutServlet extends HttpServlet {
             font(req, resp, lang, path.substring(Fonts.DIRECTORY.length()));
             return;
         }
+        if (path.equals("/" + PaymentService.APP_ICON)) {
+            headers.data(resp);
+            resp.setHeader("Cache-Control", "public, max-age=86400");
+            send(resp, 200, "image/svg+xml", CheckoutPage.appIcon());
+            return;
+        }
         Matcher m = PATH.matcher(path);
         if (!m.matches()) {
             message(req, resp, 404, lang, "notFound");
@@ -128,7 +148,9 @@ public class CheckoutServlet extends HttpServlet {
         String what = m.group(2) == null ? "" : m.group(2);
         Optional<CheckoutView> view;
         try {
-            view = what.equals("/qr.png") ? t.source().find(id) : t.current(id);
+            view = what.equals("/qr.png") || what.equals("/card.png") || what.equals("/app")
+                    ? t.source().find(id)
+                    : t.current(id);
         } catch (RuntimeException e) {
             LOG.warn("Checkout source failed for transaction {}", id, e);
             message(req, resp, 503, lang, "unavailable");
@@ -138,19 +160,61 @@ public class CheckoutServlet extends HttpServlet {
             message(req, resp, 404, lang, "notFound");
             return;
         }
+        String canonicalId = m.group(1).toLowerCase(java.util.Locale.ROOT);
         switch (what) {
             case "/qr.png" -> qr(req, resp, view.get());
+            case "/card.png" -> card(resp, view.get());
             case "/status" -> status(resp, view.get());
-            default -> page(req, resp, view.get(), lang, m.group(1).toLowerCase(java.util.Locale.ROOT));
+            case "/app" -> app(req, resp, t.source(), view.get(), lang, canonicalId);
+            default -> page(req, resp, view.get(), lang, canonicalId, false);
         }
     }
 
-    private void page(HttpServletRequest req, HttpServletResponse resp, CheckoutView v, Messages lang, String id)
+    /**
+     * The deep link: to the bank app while the payment is pending and a link can be had, else the
+     * checkout page (a note on it when the link could not be had). Never an error page: the
+     * shopper can always scan or save the QR.
+     */
+    private void app(
+            HttpServletRequest req,
+            HttpServletResponse resp,
+            CheckoutSource source,
+            CheckoutView v,
+            Messages lang,
+            String id)
+            throws IOException {
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("Referrer-Policy", "no-referrer");
+        if (v.status() != PaymentStatus.PENDING || v.isFinal(clock.instant())) {
+            resp.sendRedirect(req.getContextPath() + req.getServletPath() + "/" + id);
+            return;
+        }
+        Optional<String> link;
+        try {
+            link = source.bankAppLink(v.transactionId()).map(Links::webUrlOrNull);
+        } catch (RuntimeException e) {
+            LOG.warn("No bank-app link for transaction {}", id, e);
+            link = Optional.empty();
+        }
+        if (link.isPresent()) {
+            resp.sendRedirect(link.get());
+            return;
+        }
+        page(req, resp, v, lang, id, true);
+    }
+
+    private void page(
+            HttpServletRequest req,
+            HttpServletResponse resp,
+            CheckoutView v,
+            Messages lang,
+            String id,
+            boolean appUnavailable)
             throws IOException {
         String nonce = SecurityHeaders.nonce();
         String base = req.getContextPath() + req.getServletPath() + "/" + id;
         String html = CheckoutPage.render(
-                v, lang, base, Fonts.fontFaces(servletBase(req)), nonce, clock.instant(), pollMillis);
+                v, lang, base, Fonts.fontFaces(servletBase(req)), nonce, clock.instant(), pollMillis, appUnavailable);
         headers.page(resp, nonce);
         send(resp, 200, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
     }
@@ -163,6 +227,26 @@ public class CheckoutServlet extends HttpServlet {
         }
         headers.data(resp);
         send(resp, 200, "image/png", qrPng(v.qrString(), size));
+    }
+
+    /** The picture the page's "Save QR" button downloads, under a name that says merchant and amount. */
+    private void card(HttpServletResponse resp, CheckoutView v) throws IOException {
+        headers.data(resp);
+        resp.setHeader(
+                "Content-Disposition",
+                "attachment; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(CheckoutPage.cardFileName(v), StandardCharsets.UTF_8)
+                                .replace("+", "%20"));
+        send(resp, 200, "image/png", cardPng(v.qrString()));
+    }
+
+    /** NBC's KHQR card of the payment, 600 px wide; a QR that is no KHQR (a foreign source's) saves as the plain QR. */
+    static byte[] cardPng(String qr) {
+        try {
+            return QR.card(qr, QrFormat.PNG, CARD_WIDTH).bytes();
+        } catch (KhqrException e) {
+            return qrPng(qr, QR_SIZE);
+        }
     }
 
     /** The page's QR image: core's renderer, black on white; a size too small for the code is raised to the largest. */

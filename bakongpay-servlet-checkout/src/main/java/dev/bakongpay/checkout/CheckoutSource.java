@@ -27,4 +27,17 @@ public interface CheckoutSource {
     default Optional<CheckoutView> refresh(UUID transactionId) {
         return find(transactionId);
     }
+
+    /**
+     * The web link that opens a bank app on this transaction's KHQR, for
+     * {@code GET /pay/{id}/app}: a server with payment services answers
+     * {@code PaymentService.bankAppLink} (asked upstream on first use, then stored). Empty when
+     * there is none: the servlet then shows the QR with its save button. The default is the
+     * view's {@link CheckoutView#deepLink()} when it is an http(s) link.
+     */
+    default Optional<String> bankAppLink(UUID transactionId) {
+        return find(transactionId)
+                .map(CheckoutView::deepLink)
+                .filter(link -> dev.bakongpay.checkout.internal.Links.webUrlOrNull(link) != null);
+    }
 }

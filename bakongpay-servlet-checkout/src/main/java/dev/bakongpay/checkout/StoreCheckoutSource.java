@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class StoreCheckoutSource implements CheckoutSource {
     private final Clock clock;
     private final UnaryOperator<Transaction> refresher;
     private final Duration lateWindow;
+    private final Function<Transaction, Optional<String>> bankAppLinks;
 
     public StoreCheckoutSource(TransactionStore store) {
         this(store, Clock.systemUTC());
@@ -59,12 +61,40 @@ public final class StoreCheckoutSource implements CheckoutSource {
      */
     public StoreCheckoutSource(
             TransactionStore store, Clock clock, UnaryOperator<Transaction> refresher, Duration lateWindow) {
+        this(store, clock, refresher, lateWindow, null);
+    }
+
+    private StoreCheckoutSource(
+            TransactionStore store,
+            Clock clock,
+            UnaryOperator<Transaction> refresher,
+            Duration lateWindow,
+            Function<Transaction, Optional<String>> bankAppLinks) {
+        this.bankAppLinks = bankAppLinks;
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refresher = Objects.requireNonNull(refresher, "refresher");
         this.lateWindow = Objects.requireNonNull(lateWindow, "lateWindow");
         if (lateWindow.isNegative())
             throw new IllegalArgumentException("lateWindow must not be negative, was " + lateWindow);
+    }
+
+    /**
+     * This source, with {@code GET /pay/{id}/app} answered by {@code links}: given a stored
+     * transaction, its bank-app link or empty (the payment services' {@code bankAppLink}).
+     *
+     * <pre>{@code
+     * source.withBankAppLinks(payments::bankAppLink)
+     * }</pre>
+     */
+    public StoreCheckoutSource withBankAppLinks(Function<Transaction, Optional<String>> links) {
+        return new StoreCheckoutSource(store, clock, refresher, lateWindow, Objects.requireNonNull(links, "links"));
+    }
+
+    @Override
+    public Optional<String> bankAppLink(UUID transactionId) {
+        if (bankAppLinks == null) return CheckoutSource.super.bankAppLink(transactionId);
+        return store.findAnyById(transactionId).flatMap(bankAppLinks);
     }
 
     @Override

@@ -87,6 +87,43 @@ public interface TransactionStore {
     }
 
     /**
+     * The bank-app short link stored with this transaction by {@link #saveBankAppLink}; empty when
+     * none is stored or there is no such transaction.
+     *
+     * @throws UnsupportedOperationException from stores that cannot keep one (the default); the
+     *         payment services then ask upstream for a link on every use
+     */
+    default Optional<String> findBankAppLink(UUID id) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep bank-app links");
+    }
+
+    /**
+     * Stores the bank-app short link (an https URL, at most {@value #MAX_BANK_APP_LINK} characters)
+     * of a transaction unless one is stored already: when two first uses race, the first link
+     * stored stays, and both callers get it.
+     *
+     * @return the link stored after the call (this one or the earlier one); empty when there is no
+     *         such transaction
+     * @throws UnsupportedOperationException from stores that cannot keep one (the default)
+     */
+    default Optional<String> saveBankAppLink(UUID id, String link) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep bank-app links");
+    }
+
+    /** The longest bank-app link a store keeps. */
+    int MAX_BANK_APP_LINK = 2048;
+
+    /** The argument check of {@link #saveBankAppLink}, the same in every implementation. */
+    static void checkBankAppLink(UUID id, String link) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(link, "link");
+        if (link.isBlank() || link.length() > MAX_BANK_APP_LINK) {
+            throw new IllegalArgumentException(
+                    "link must be 1 to " + MAX_BANK_APP_LINK + " characters, was " + link.length());
+        }
+    }
+
+    /**
      * How many transactions created in each minute of [{@code from}, {@code to}) have each status
      * now, oldest minute first, then by status; minutes and statuses with none are left out. The
      * window is at most {@value #MAX_COUNT_WINDOW_HOURS} hours; {@code from} is taken down to its

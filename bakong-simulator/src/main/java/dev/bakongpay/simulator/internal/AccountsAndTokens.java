@@ -16,7 +16,15 @@ final class AccountsAndTokens {
     private final Ledger ledger;
     private final TokenRegistry tokens;
     private final QrInspector inspector;
-    private final Map<String, String> qrByLinkId = new ConcurrentHashMap<>();
+    private final Map<String, DeepLink> linksById = new ConcurrentHashMap<>();
+
+    /**
+     * What a short link opens: the QR, and from {@code sourceInfo} the app to return to after paying
+     * (its name and {@code appDeepLinkCallback}; both null without a sourceInfo or when the callback
+     * is not an http(s) address, which the mock bank page would not link to).
+     */
+    record DeepLink(String qr, String appName, String callback) {}
+
     private final SecureRandom random = new SecureRandom();
 
     AccountsAndTokens(Ledger ledger, TokenRegistry tokens, QrInspector inspector) {
@@ -57,9 +65,16 @@ final class AccountsAndTokens {
     NbcAnswer deeplink(JsonNode body, String baseUrl) {
         String qr = Fields.text(body, "qr", 1000);
         JsonNode sourceInfo = body.get("sourceInfo");
+        String appName = null;
+        String callback = null;
         if (sourceInfo != null && !sourceInfo.isNull()) {
             for (String field : new String[] {"appIconUrl", "appName", "appDeepLinkCallback"}) {
                 Fields.text(sourceInfo, field, 1000);
+            }
+            String asked = sourceInfo.get("appDeepLinkCallback").asText().strip();
+            if (asked.regionMatches(true, 0, "https://", 0, 8) || asked.regionMatches(true, 0, "http://", 0, 7)) {
+                callback = asked;
+                appName = sourceInfo.get("appName").asText().strip();
             }
         }
         InspectedQr inspected = inspector.inspect(qr);
@@ -69,12 +84,12 @@ final class AccountsAndTokens {
         }
         ledger.rememberQr(inspected.md5(), qr);
         String id = linkId();
-        qrByLinkId.put(id, qr);
+        linksById.put(id, new DeepLink(qr, appName, callback));
         return NbcAnswer.success("Getting deep link successfully", Map.of("shortLink", baseUrl + "/l/" + id));
     }
 
-    String qrForLink(String id) {
-        return qrByLinkId.get(id);
+    DeepLink link(String id) {
+        return linksById.get(id);
     }
 
     private String linkId() {

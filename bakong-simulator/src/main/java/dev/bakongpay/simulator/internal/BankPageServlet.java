@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * The mock bank app: one page with its script and style, served from the JAR, no external assets.
- * Deep links from {@code generate_deeplink_by_qr} ({@code /l/<id>}) land here with the QR filled in.
+ * Deep links from {@code generate_deeplink_by_qr} ({@code /l/<id>}) land here with the QR filled in
+ * and read, and, when the link was asked with a {@code sourceInfo}, a link back to that app
+ * ({@code appDeepLinkCallback}) once paid, as a bank app returns to the app that opened it.
  */
 final class BankPageServlet extends HttpServlet {
 
@@ -42,12 +44,17 @@ final class BankPageServlet extends HttpServlet {
         }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.startsWith("/l/")) {
-            String qr = links.qrForLink(path.substring(3));
-            if (qr == null) {
+            AccountsAndTokens.DeepLink link = links.link(path.substring(3));
+            if (link == null) {
                 response.sendError(404, "This deep link is unknown to the simulator");
                 return;
             }
-            response.sendRedirect("/?qr=" + URLEncoder.encode(qr, StandardCharsets.UTF_8));
+            String page = "/?qr=" + URLEncoder.encode(link.qr(), StandardCharsets.UTF_8);
+            if (link.callback() != null) {
+                page += "&back=" + URLEncoder.encode(link.callback(), StandardCharsets.UTF_8) + "&app="
+                        + URLEncoder.encode(link.appName(), StandardCharsets.UTF_8);
+            }
+            response.sendRedirect(page);
             return;
         }
         String asset = ASSETS.get(path);

@@ -92,6 +92,7 @@
       if (answer.responseCode === 0) {
         var p = answer.data;
         result(p.status, (p.status === 'SUCCESS' ? 'Paid ' : 'Failed ') + p.amount + ' ' + p.currency + ' to ' + p.toAccountId + ' · hash ' + p.hash);
+        offerReturn();
       } else {
         result('ERROR', answer.responseMessage);
       }
@@ -114,6 +115,18 @@
         body.appendChild(row);
       });
     });
+  }
+
+  // Opened by a deep link whose sourceInfo named an app: once paid, go back to it, as Bakong does
+  // with appDeepLinkCallback. Only an http(s) address becomes a link.
+  var opened = new URLSearchParams(window.location.search);
+  function offerReturn() {
+    var back = opened.get('back');
+    if (!back || !/^https?:\/\//i.test(back)) { return; }
+    var link = $('return');
+    link.href = back;
+    link.textContent = 'Return to ' + (opened.get('app') || 'the app');
+    link.hidden = false;
   }
 
   $('read').addEventListener('click', read);

@@ -5,6 +5,7 @@ import dev.bakongpay.core.bakong.BakongTimeoutException;
 import dev.bakongpay.core.bakong.BakongTransaction;
 import dev.bakongpay.core.bakong.BakongUnauthorizedException;
 import dev.bakongpay.core.bakong.CircuitOpenException;
+import dev.bakongpay.core.bakong.DeepLinkSource;
 import dev.bakongpay.core.bakong.TransactionCheckResult;
 import dev.bakongpay.core.bakong.UpstreamException;
 import dev.bakongpay.core.payment.internal.Settlement;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,11 @@ public final class BakongPaymentNetwork implements PaymentNetwork {
         Map<String, NetworkAnswer> answers = new LinkedHashMap<>();
         results.forEach((md5, r) -> answers.put(md5.toLowerCase(Locale.ROOT), answer(r)));
         return answers;
+    }
+
+    @Override
+    public Optional<String> bankAppLink(String qr, DeepLinkSource source) {
+        return call(() -> client.generateDeepLink(qr, source));
     }
 
     private static NetworkAnswer answer(TransactionCheckResult r) {

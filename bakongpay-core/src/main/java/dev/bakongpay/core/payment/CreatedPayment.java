@@ -9,7 +9,8 @@ import java.util.Objects;
  * A new payment request: the stored transaction and the ways to pay it.
  *
  * @param transaction the PENDING transaction (or, on an idempotent replay, its current state)
- * @param deepLink    {@code bakong://pay?qr=…}, opens a bank app on a phone
+ * @param deepLink    {@code <publicUrl>/pay/<transactionId>/app}: on a phone, opens a bank app on the
+ *                    KHQR (see {@link PaymentService#appUrl}, {@link PaymentService#bankAppLink})
  * @param checkoutUrl the hosted checkout page, {@code <publicUrl>/pay/<transactionId>}
  * @param replayed    true when an Idempotency-Key replay answered with the first request's payment
  */

@@ -1,8 +1,10 @@
 package dev.bakongpay.core.payment;
 
+import dev.bakongpay.core.bakong.DeepLinkSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where payments are looked up: NBC's Bakong Open API in live mode, the simulator in test mode.
@@ -30,5 +32,17 @@ public interface PaymentNetwork {
         Map<String, NetworkAnswer> answers = new LinkedHashMap<>();
         for (String md5 : md5s) answers.put(md5, check(md5));
         return answers;
+    }
+
+    /**
+     * A short link that opens a bank app on this KHQR ({@code generate_deeplink_by_qr}), made
+     * for the app described by {@code source}. Empty when the network declines or has none (the
+     * default); the shopper can still scan or save the QR.
+     *
+     * @throws PaymentException.NetworkUnavailable or {@link PaymentException.NetworkTimeout} when
+     *         the network gives no answer
+     */
+    default Optional<String> bankAppLink(String qr, DeepLinkSource source) {
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.bakongpay.core.payment;
 
 import dev.bakongpay.core.BakongPayException;
+import dev.bakongpay.core.bakong.DeepLinkSource;
 import dev.bakongpay.core.khqr.Khqr;
 import dev.bakongpay.core.khqr.KhqrResult;
 import dev.bakongpay.core.metrics.Meters;
@@ -62,6 +63,11 @@ public final class PaymentService {
     public static final int BULK_LIMIT = 50;
     /** SUCCESS and FAILED transactions kept for checks: about 2 KiB each, so about 20 MiB at most. */
     public static final int DEFAULT_FINAL_STATUS_CACHE_SIZE = 10_000;
+    /**
+     * Where the app icon of {@link #bankAppLink}'s request is, under {@code <publicUrl>/pay/}, when
+     * none is configured: the checkout servlet serves it.
+     */
+    public static final String APP_ICON = "app-icon.svg";
     /** Inserts tried when the store reports a duplicate md5 or id (another node, same KHQR, same ms). */
     private static final int STORE_ATTEMPTS = 5;
     /** How far past the request time a KHQR's creation time may be moved to keep md5s unique. */
@@ -76,6 +82,8 @@ public final class PaymentService {
     private final FinalStatusCache finals;
     private final IssuedMd5s issued;
     private final MeterRegistry meters;
+    private final String appName;
+    private final URI appIconUrl;
 
     private PaymentService(Builder b) {
         transactions = Objects.requireNonNull(b.transactions, "transactions");
@@ -85,6 +93,8 @@ public final class PaymentService {
         clock = b.clock;
         settings = b.settings;
         meters = b.meters;
+        appName = b.appName;
+        appIconUrl = b.appIconUrl;
         finals = new FinalStatusCache(b.finalStatusCacheSize, meters);
         issued = new IssuedMd5s(clock);
     }
@@ -386,7 +396,74 @@ public final class PaymentService {
         return URI.create(settings.publicUrl() + "/pay/" + t.id());
     }
 
-    /** A link that opens a bank app with the QR. */
+    /**
+     * The create answer's {@code deepLink}: {@code <publicUrl>/pay/<transactionId>/app}, which the
+     * checkout servlet answers with a redirect to {@link #bankAppLink(Transaction)}, so that creating
+     * a payment never waits on NBC's link service.
+     */
+    public URI appUrl(Transaction t) {
+        return URI.create(checkoutUrl(t) + "/app");
+    }
+
+    /**
+     * The short link that opens a bank app on {@code t}'s KHQR: the one stored with the transaction,
+     * else one asked from its network ({@code generate_deeplink_by_qr} of NBC for live payments, of
+     * the simulator for test ones) and stored, so later uses need no call. The request names the
+     * configured app (name, icon) and, as the link back after paying, the checkout page, which shows
+     * the payment and then offers the shop's {@code returnUrl}.
+     *
+     * @return empty when the network declines or cannot answer (logged, counted): the shopper then
+     *         scans or saves the QR instead
+     */
+    public Optional<String> bankAppLink(Transaction t) {
+        Optional<String> stored = storedBankAppLink(t);
+        if (stored.isPresent()) return countAppLink("stored", stored);
+        Optional<String> link;
+        try {
+            link = network(t.mode()).bankAppLink(t.qrString(), appSource(t)).filter(PaymentService::webLink);
+        } catch (PaymentException e) {
+            LOG.warn("No bank-app link for transaction {}: {}", t.id(), e.getMessage());
+            return countAppLink("unavailable", Optional.empty());
+        }
+        if (link.isEmpty()) return countAppLink("declined", link);
+        try {
+            return countAppLink(
+                    "created", transactions.saveBankAppLink(t.id(), link.get()).or(() -> link));
+        } catch (UnsupportedOperationException e) { // this store keeps none: ask again next time
+            return countAppLink("created", link);
+        }
+    }
+
+    private Optional<String> storedBankAppLink(Transaction t) {
+        try {
+            return transactions.findBankAppLink(t.id());
+        } catch (UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> countAppLink(String outcome, Optional<String> link) {
+        meters.counter("bakongpay.payments.app.links", "outcome", outcome).increment();
+        return link;
+    }
+
+    /** The {@code sourceInfo} NBC asks for: the configured app, else the shop; back to the checkout page. */
+    private DeepLinkSource appSource(Transaction t) {
+        String name = appName != null ? appName : t.merchantName();
+        URI icon = appIconUrl != null ? appIconUrl : URI.create(settings.publicUrl() + "/pay/" + APP_ICON);
+        return new DeepLinkSource(icon.toString(), name, checkoutUrl(t).toString());
+    }
+
+    /** Only a web link is followed: the checkout redirects the shopper's browser to it. */
+    private static boolean webLink(String link) {
+        String lower = link.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
+    /**
+     * The KHQR in a {@code bakong:} URI. No bank app is known to open this scheme; the create answer's
+     * {@code deepLink} is {@link #appUrl} instead.
+     */
     public static String deepLink(String qr) {
         return "bakong://pay?qr=" + URLEncoder.encode(qr, StandardCharsets.UTF_8);
     }
@@ -470,7 +547,7 @@ public final class PaymentService {
     }
 
     private CreatedPayment created(Transaction t, boolean replayed) {
-        return new CreatedPayment(t, deepLink(t.qrString()), checkoutUrl(t), replayed);
+        return new CreatedPayment(t, appUrl(t).toString(), checkoutUrl(t), replayed);
     }
 
     private PaymentNetwork network(PaymentMode mode) {
@@ -492,6 +569,8 @@ public final class PaymentService {
         private PaymentSettings settings = PaymentSettings.defaults();
         private int finalStatusCacheSize = DEFAULT_FINAL_STATUS_CACHE_SIZE;
         private MeterRegistry meters = Meters.none();
+        private String appName;
+        private URI appIconUrl;
 
         private Builder() {}
 
@@ -532,6 +611,19 @@ public final class PaymentService {
 
         public Builder listener(PaymentEventListener v) {
             listener = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /**
+         * The app a bank app names when it opens a {@link #bankAppLink} ({@code sourceInfo} of NBC's
+         * {@code generate_deeplink_by_qr}): its name (null: the transaction's merchant name) and the
+         * https address of its icon (null: {@code <publicUrl>/pay/}{@value #APP_ICON}, served by the
+         * checkout servlet).
+         */
+        public Builder bankAppSource(String name, URI iconUrl) {
+            if (name != null && name.isBlank()) throw new IllegalArgumentException("the app name must not be blank");
+            appName = name;
+            appIconUrl = iconUrl;
             return this;
         }
 

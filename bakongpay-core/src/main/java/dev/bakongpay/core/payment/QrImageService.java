@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class QrImageService {
     public static final double MIN_CONTRAST = QrImageOptions.MIN_CONTRAST_RATIO;
+    /** Width of a card when the request names no size: sharp on a phone, small to share. */
+    public static final int DEFAULT_CARD_WIDTH = 600;
     // lenient on input, unlike QrColor.parse: the '#' may be left out
     private static final Pattern COLOUR = Pattern.compile("#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})");
 
@@ -63,12 +65,26 @@ public final class QrImageService {
                                 + v.error().code() + ")"));
             }
         }
-        int size = r.size() == null ? QrImageOptions.DEFAULT_SIZE : r.size();
-        if (size < QrImageOptions.MIN_SIZE || size > QrImageOptions.MAX_SIZE) {
+        String style = r.style() == null ? "plain" : r.style().strip().toLowerCase(Locale.ROOT);
+        boolean card = style.equals("card");
+        if (!card && !style.equals("plain")) {
+            errors.add(new FieldError("style", "invalid_value", "must be plain or card"));
+        }
+        int size = r.size() == null ? (card ? DEFAULT_CARD_WIDTH : QrImageOptions.DEFAULT_SIZE) : r.size();
+        int minSize = card ? QrRenderer.MIN_CARD_WIDTH : QrImageOptions.MIN_SIZE;
+        if (size < minSize || size > QrImageOptions.MAX_SIZE) {
             errors.add(new FieldError(
                     "size",
                     "out_of_range",
-                    "must be from " + QrImageOptions.MIN_SIZE + " to " + QrImageOptions.MAX_SIZE));
+                    "must be from " + minSize + " to " + QrImageOptions.MAX_SIZE + (card ? " for a card" : "")));
+        }
+        if (card) {
+            for (String[] colour : new String[][] {{"foreground", r.foreground()}, {"background", r.background()}}) {
+                if (colour[1] != null && !colour[1].isBlank()) {
+                    errors.add(new FieldError(
+                            colour[0], "not_allowed", "is for plain QRs; a card is drawn in NBC's colours"));
+                }
+            }
         }
         QrColor fg = colour("foreground", r.foreground(), QrColor.BLACK, errors);
         QrColor bg = colour("background", r.background(), QrColor.WHITE, errors);
@@ -97,6 +113,7 @@ public final class QrImageService {
             }
         }
         if (!errors.isEmpty()) throw new PaymentException.Invalid(errors);
+        if (card) return renderer.card(qr, format, size);
         return renderer.render(qr, format, new QrImageOptions(size, fg, bg));
     }
 

@@ -1,5 +1,6 @@
 package dev.bakongpay.core.render;
 
+import dev.bakongpay.core.render.internal.CardDrawing;
 import dev.bakongpay.core.render.internal.ModuleGrid;
 import dev.bakongpay.core.render.internal.PngWriter;
 import dev.bakongpay.core.render.internal.SvgWriter;
@@ -47,6 +48,32 @@ public final class QrRenderer {
         return switch (format) {
             case PNG -> new QrImage(QrFormat.PNG, png(content, options));
             case SVG -> new QrImage(QrFormat.SVG, svgBytes(content, options));
+        };
+    }
+
+    /** Narrowest KHQR card: its QR then has at least two pixels per module for any KHQR. */
+    public static final int MIN_CARD_WIDTH = 300;
+
+    /**
+     * NBC's KHQR card of {@code khqr} ({@link QrCard#of}): red header with the KHQR wordmark,
+     * merchant name, amount and currency, and the QR (black on white, error correction M) with the
+     * currency mark in its centre; {@code width} pixels wide ({@value #MIN_CARD_WIDTH} to
+     * {@value QrImageOptions#MAX_SIZE}), 1.43 times as high. Khmer names are drawn from the bundled
+     * Noto Sans Khmer.
+     *
+     * @throws dev.bakongpay.core.khqr.KhqrException when {@code khqr} does not decode
+     */
+    public QrImage card(String khqr, QrFormat format, int width) {
+        Objects.requireNonNull(format, "format");
+        if (width < MIN_CARD_WIDTH || width > QrImageOptions.MAX_SIZE) {
+            throw new IllegalArgumentException(
+                    "width must be from " + MIN_CARD_WIDTH + " to " + QrImageOptions.MAX_SIZE + ", was " + width);
+        }
+        QrCard card = QrCard.of(khqr);
+        CardDrawing drawing = CardDrawing.layout(ModuleGrid.encode(khqr, CardDrawing.qrSize(width)), card, width);
+        return switch (format) {
+            case PNG -> new QrImage(QrFormat.PNG, drawing.png());
+            case SVG -> new QrImage(QrFormat.SVG, drawing.svgBytes());
         };
     }
 

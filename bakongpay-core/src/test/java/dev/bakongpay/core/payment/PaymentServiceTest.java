@@ -70,7 +70,7 @@ class PaymentServiceTest {
             assertThat(d.expirationTimestamp())
                     .isEqualTo(String.valueOf(t.expiresAt().toEpochMilli()));
             assertThat(p.checkoutUrl().toString()).isEqualTo("http://localhost:8080/pay/" + t.id());
-            assertThat(p.deepLink()).startsWith("bakong://pay?qr=000201");
+            assertThat(p.deepLink()).isEqualTo("http://localhost:8080/pay/" + t.id() + "/app");
             assertThat(store.findById("shop-1", t.id())).contains(t);
         }
 

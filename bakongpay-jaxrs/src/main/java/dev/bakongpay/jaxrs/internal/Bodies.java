@@ -16,5 +16,6 @@ public final class Bodies {
 
     public record Lookup(String query, String type) {}
 
-    public record QrImage(String qrString, Integer size, String foreground, String background, String format) {}
+    public record QrImage(
+            String qrString, Integer size, String foreground, String background, String format, String style) {}
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param host             interface to listen on
  * @param port             API and checkout port; 0 picks a free one
  * @param publicUrl        base of {@code checkoutUrl}; null means "the address the server listens on"
+ * @param bankApp          the app named in bank-app link requests ({@code BAKONGPAY_APP_NAME}, {@code BAKONGPAY_APP_ICON_URL})
  * @param seedKeys         API keys stored (hashed) at start-up
  * @param dataDir          where the embedded H2 file and the simulator's state live
  * @param db               the store
@@ -41,6 +42,7 @@ public record ServerSettings(
         String host,
         int port,
         URI publicUrl,
+        BankApp bankApp,
         List<SeedKey> seedKeys,
         Path dataDir,
         Database db,
@@ -66,6 +68,14 @@ public record ServerSettings(
         SERVE,
         SANDBOX,
         WAR
+    }
+
+    /**
+     * The app a bank app names when a {@code deepLink} opens it: name (null: each payment's merchant
+     * name) and icon address (null: the checkout's own icon).
+     */
+    public record BankApp(String name, URI iconUrl) {
+        public static final BankApp DEFAULTS = new BankApp(null, null);
     }
 
     /** A store: adapter id (null: by url), JDBC url, optional credentials, pool size, group commit on or off. */
@@ -153,6 +163,7 @@ public record ServerSettings(
                 host,
                 port,
                 publicUrl,
+                bankApp,
                 keys,
                 dataDir,
                 db,

@@ -34,6 +34,17 @@ public final class Settings {
             .documented(
                     "the address the server listens on",
                     "the address shoppers reach, base of `checkoutUrl` (`https://pay.example.com`)");
+    public static final Setting<String> APP_NAME = Setting.of(
+                    "BAKONGPAY_APP_NAME",
+                    Parsers.matching(v -> !v.isBlank() && v.length() <= 100, "must be a name of 1 to 100 characters"),
+                    null)
+            .documented(
+                    "the payment's merchant name",
+                    "the app a bank app names when the `deepLink` opens it, and offers to return to (NBC's `sourceInfo.appName`)");
+    public static final Setting<URI> APP_ICON_URL = Setting.of("BAKONGPAY_APP_ICON_URL", Parsers.httpUrl(), null)
+            .documented(
+                    "`<public URL>/pay/app-icon.svg` (the KHQR mark)",
+                    "https address of that app's icon (NBC's `sourceInfo.appIconUrl`)");
     public static final Setting<Map<String, Plan>> API_KEYS = Setting.of(
                     "BAKONGPAY_API_KEYS", Settings::apiKeys, Map.<String, Plan>of())
             .documented(
@@ -239,6 +250,8 @@ public final class Settings {
             PORT,
             HOST,
             PUBLIC_URL,
+            APP_NAME,
+            APP_ICON_URL,
             API_KEYS,
             DATA_DIR,
             DB_URL,

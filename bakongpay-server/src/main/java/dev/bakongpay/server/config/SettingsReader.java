@@ -37,6 +37,8 @@ final class SettingsReader {
         String hostSetting = problems.read(HOST);
         String host = hostSetting != null ? hostSetting : command == Command.SANDBOX ? "127.0.0.1" : "0.0.0.0";
         URI publicUrl = problems.read(PUBLIC_URL);
+        ServerSettings.BankApp bankApp =
+                new ServerSettings.BankApp(problems.read(APP_NAME), problems.read(APP_ICON_URL));
         Map<String, Plan> apiKeys = problems.read(API_KEYS);
         Path dataDir = problems.read(DATA_DIR).toAbsolutePath().normalize();
         String dbUrlSetting = problems.read(DB_URL);
@@ -117,6 +119,7 @@ final class SettingsReader {
                 host,
                 port,
                 publicUrl,
+                bankApp,
                 keys,
                 dataDir,
                 db,

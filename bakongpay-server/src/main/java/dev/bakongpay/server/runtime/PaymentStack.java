@@ -30,6 +30,9 @@ public record PaymentStack(PaymentService payments, BakongPayRuntime api, Checko
                 .clock(runtime.clock())
                 .listener(runtime.paymentListener())
                 .meterRegistry(runtime.metrics().registry())
+                .bankAppSource(
+                        runtime.settings().bankApp().name(),
+                        runtime.settings().bankApp().iconUrl())
                 .settings(PaymentSettings.from(config));
         networks.forEach(builder::network);
         PaymentService payments = builder.build();
@@ -44,11 +47,13 @@ public record PaymentStack(PaymentService payments, BakongPayRuntime api, Checko
                 .build();
         // an open checkout page sees a payment even when the shop does not poll; an EXPIRED one stays
         // open as long as the reconciler still looks for a late payment (two leases)
+        // the create answer's deepLink (…/pay/{id}/app) asks NBC or the simulator for a bank-app link
         CheckoutSource checkout = new StoreCheckoutSource(
-                runtime.storage().transactions(),
-                runtime.clock(),
-                t -> payments.reconcile(java.util.List.of(t)).get(0),
-                runtime.settings().budgets().reconcileLease().multipliedBy(2));
+                        runtime.storage().transactions(),
+                        runtime.clock(),
+                        t -> payments.reconcile(java.util.List.of(t)).get(0),
+                        runtime.settings().budgets().reconcileLease().multipliedBy(2))
+                .withBankAppLinks(payments::bankAppLink);
         return new PaymentStack(payments, api, checkout);
     }
 }

@@ -15,6 +15,13 @@ public final class CheckoutPage {
     private static final String CSS = Template.resource("checkout.css");
     private static final String JS = Template.resource("checkout.js");
     private static final String MARK = Template.resource("khqr-mark.svg").strip();
+    /** The mark's white drawing on a red rounded square: the page's own KHQR mark, so one copy of its paths. */
+    private static final byte[] APP_ICON =
+            ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 120\" role=\"img\""
+                            + " aria-label=\"KHQR\"><rect width=\"120\" height=\"120\" rx=\"26\" fill=\"#E1232E\"/>"
+                            + "<g transform=\"translate(3 42)\">"
+                            + MARK.substring(MARK.indexOf('>') + 1, MARK.lastIndexOf("</svg>")) + "</g></svg>\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private CheckoutPage() {}
 
@@ -27,6 +34,22 @@ public final class CheckoutPage {
      */
     public static String render(
             CheckoutView v, Messages lang, String base, String fontFaces, String nonce, Instant now, long pollMillis) {
+        return render(v, lang, base, fontFaces, nonce, now, pollMillis, false);
+    }
+
+    /**
+     * As above; {@code appUnavailable} adds the note that the bank app could not be opened (the
+     * answer of {@code …/app} when no bank-app link could be had) and leaves out the button to it.
+     */
+    public static String render(
+            CheckoutView v,
+            Messages lang,
+            String base,
+            String fontFaces,
+            String nonce,
+            Instant now,
+            long pollMillis,
+            boolean appUnavailable) {
         Map<String, String> m = common(lang, fontFaces, nonce);
         m.put("merchantName", escape(v.merchantName()));
         m.put("status", v.status().name());
@@ -46,10 +69,18 @@ public final class CheckoutPage {
         m.put("countdown", countdown(Duration.between(now, v.expiresAt())));
         m.put(
                 "deepLinkButton",
-                v.deepLink() == null
+                appUnavailable
                         ? ""
-                        : "<a class=\"btn deeplink\" id=\"deeplink\" href=\"" + escape(v.deepLink()) + "\">"
-                                + escape(lang.get("openInBakong")) + "</a>");
+                        : "<a class=\"btn deeplink\" id=\"deeplink\" href=\"" + escape(base + "/app") + "\">"
+                                + escape(lang.get("openInBankApp")) + "</a>");
+        m.put(
+                "appNotice",
+                appUnavailable
+                        ? "<p class=\"app-notice\" id=\"app-unavailable\" role=\"alert\">"
+                                + escape(lang.get("appUnavailable")) + "</p>"
+                        : "");
+        m.put("cardUrl", escape(base + "/card.png"));
+        m.put("cardFileName", escape(cardFileName(v)));
         m.put("late", Boolean.toString(v.late()));
         // always there, shown by CSS when data-late is true, so a live update can reveal it
         m.put("lateNote", "<p class=\"late\" id=\"late\">" + escape(lang.get("paidLate")) + "</p>");
@@ -76,6 +107,22 @@ public final class CheckoutPage {
         m.put("text", escape(lang.get(textKey)));
         m.put("poweredBy", escape(lang.get("poweredBy")));
         return MESSAGE.fill(m, lang);
+    }
+
+    /** The icon a bank app shows for this checkout when no other is configured: the KHQR mark on red. */
+    public static byte[] appIcon() {
+        return APP_ICON.clone();
+    }
+
+    /**
+     * The saved card's file name, which says whom and how much: {@code KHQR Coffee Corner 1.50 USD.png};
+     * characters file systems refuse are left out.
+     */
+    public static String cardFileName(CheckoutView v) {
+        String name =
+                v.merchantName().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "").strip();
+        return "KHQR " + (name.isEmpty() ? "" : name + " ") + v.amountDigits().replace(",", "") + " " + v.currency()
+                + ".png";
     }
 
     /** {@code mm:ss}, or {@code h:mm:ss} for long expiries; never negative. */

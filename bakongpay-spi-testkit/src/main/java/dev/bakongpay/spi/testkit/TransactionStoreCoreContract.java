@@ -181,6 +181,56 @@ public abstract class TransactionStoreCoreContract {
     }
 
     @Nested
+    @DisplayName("Bank-app links")
+    class BankAppLinks {
+        @Test
+        @DisplayName("none until one is saved; then it reads back, and a later one does not replace it")
+        void firstStays() {
+            Transaction t = inserted(pending(merchant(), clock));
+            assertThat(store.findBankAppLink(t.id())).isEmpty();
+            assertThat(store.saveBankAppLink(t.id(), "https://bakong.page.link/first"))
+                    .contains("https://bakong.page.link/first");
+            assertThat(store.saveBankAppLink(t.id(), "https://bakong.page.link/later"))
+                    .contains("https://bakong.page.link/first");
+            assertThat(store.findBankAppLink(t.id())).contains("https://bakong.page.link/first");
+            assertThat(store.findAnyById(t.id())).contains(t); // the transaction itself is unchanged
+        }
+
+        @Test
+        @DisplayName("an unknown transaction has none and keeps none")
+        void unknown() {
+            UUID id = UUID.randomUUID();
+            assertThat(store.saveBankAppLink(id, "https://bakong.page.link/x")).isEmpty();
+            assertThat(store.findBankAppLink(id)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a link of 2048 characters is kept whole; a longer or blank one is refused")
+        void bounds() {
+            Transaction t = inserted(pending(merchant(), clock));
+            String longest = "https://bakong.page.link/" + "a".repeat(TransactionStore.MAX_BANK_APP_LINK - 25);
+            assertThat(store.saveBankAppLink(t.id(), longest)).contains(longest);
+            Transaction u = inserted(pending(merchant(), clock));
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> store.saveBankAppLink(u.id(), longest + "a"));
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> store.saveBankAppLink(u.id(), " "));
+            assertThat(store.findBankAppLink(u.id())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("threads racing to save a first link: all get the same one, and it is the one stored")
+        void race() {
+            Transaction t = inserted(pending(merchant(), clock));
+            List<Optional<String>> answers =
+                    Race.once(THREADS, i -> store.saveBankAppLink(t.id(), "https://bakong.page.link/" + i));
+            Optional<String> stored = store.findBankAppLink(t.id());
+            assertThat(stored).isPresent();
+            assertThat(answers).containsOnly(stored);
+        }
+    }
+
+    @Nested
     @DisplayName("Transitions")
     class Transitions {
         @Test

@@ -27,6 +27,7 @@ public final class MemoryTransactionStore implements TransactionStore {
     private final Map<UUID, Transaction> byId = new ConcurrentHashMap<>();
     private final Map<String, UUID> byMd5 = new ConcurrentHashMap<>();
     private final Map<UUID, Lease> leases = new ConcurrentHashMap<>();
+    private final Map<UUID, String> bankAppLinks = new ConcurrentHashMap<>();
     private final Object insertLock = new Object();
     private final Object claimLock = new Object();
 
@@ -55,6 +56,18 @@ public final class MemoryTransactionStore implements TransactionStore {
     @Override
     public Optional<Transaction> findAnyById(UUID id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<String> findBankAppLink(UUID id) {
+        return Optional.ofNullable(bankAppLinks.get(id));
+    }
+
+    @Override
+    public Optional<String> saveBankAppLink(UUID id, String link) {
+        TransactionStore.checkBankAppLink(id, link);
+        if (!byId.containsKey(id)) return Optional.empty();
+        return Optional.of(bankAppLinks.merge(id, link, (first, later) -> first));
     }
 
     @Override

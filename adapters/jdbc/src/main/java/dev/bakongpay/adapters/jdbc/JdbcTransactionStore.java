@@ -158,6 +158,36 @@ public final class JdbcTransactionStore implements TransactionStore {
         });
     }
 
+    @Override
+    public Optional<String> findBankAppLink(UUID id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.autoCommit("reading the bank-app link of transaction " + id, c -> bankAppLink(c, id));
+    }
+
+    @Override
+    public Optional<String> saveBankAppLink(UUID id, String link) {
+        TransactionStore.checkBankAppLink(id, link);
+        // only a NULL column is written, so the first link stored stays; the read then sees the winner
+        return jdbc.inTransaction("storing the bank-app link of transaction " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE " + TABLE + " SET bank_app_link = ? WHERE id = ? AND bank_app_link IS NULL")) {
+                ps.setString(1, link);
+                ps.setObject(2, id);
+                ps.executeUpdate();
+            }
+            return bankAppLink(c, id);
+        });
+    }
+
+    private static Optional<String> bankAppLink(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT bank_app_link FROM " + TABLE + " WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** One read along the claim index {@code (status, claim_until, created_at)}. */
     @Override
     public dev.bakongpay.spi.ReconciliationBacklog reconciliationBacklog(Instant now) {

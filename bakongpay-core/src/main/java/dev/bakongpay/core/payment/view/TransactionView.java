@@ -47,7 +47,7 @@ public record TransactionView(
                 t.description(),
                 t.mode().name(),
                 t.qrString(),
-                PaymentService.deepLink(t.qrString()),
+                checkoutUrl + "/app", // PaymentService#appUrl
                 checkoutUrl.toString(),
                 Times.iso(t.createdAt()),
                 Times.iso(t.expiresAt()),
