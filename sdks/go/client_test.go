@@ -17,7 +17,7 @@ import (
 )
 
 const created = `{"success":true,"data":{"transactionId":"3f1c0f0e-8a53-4a55-9a57-7e0e0f5b0c11","qrString":"000201",
- "qrImage":"data:image/png;base64,AA==","md5":"a1b2c3d4e5f67890a1b2c3d4e5f67890","deepLink":"bakong://pay",
+ "qrImage":"data:image/png;base64,AA==","md5":"a1b2c3d4e5f67890a1b2c3d4e5f67890","deepLink":"http://x/pay/1/app",
  "checkoutUrl":"http://127.0.0.1/pay/3f1c0f0e-8a53-4a55-9a57-7e0e0f5b0c11","expiresAt":"2026-06-02T14:00:00Z"}}`
 
 const rateLimited = `{"success":false,"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded","details":[]}}`

@@ -101,13 +101,13 @@ class Client:
 
     def generate_qr(self, qr_string: str, *, size: Optional[int] = None, foreground: Optional[str] = None,
                     background: Optional[str] = None, format: Optional[str] = None,
-                    request_id: Optional[str] = None) -> QrImage:
-        """A PNG or SVG of any valid KHQR, as a data URL."""
+                    style: Optional[str] = None, request_id: Optional[str] = None) -> QrImage:
+        """A PNG or SVG of any valid KHQR, as a data URL; style "card" draws NBC's KHQR card around it."""
         return QrImage.from_json(self._call("generateQr", _body(locals()), {}, request_id))
 
     def generate_qr_bytes(self, qr_string: str, *, size: Optional[int] = None, foreground: Optional[str] = None,
                           background: Optional[str] = None, format: str = "png",
-                          request_id: Optional[str] = None) -> bytes:
+                          style: Optional[str] = None, request_id: Optional[str] = None) -> bytes:
         """The raw image (PNG bytes, or SVG text as UTF-8 bytes)."""
         body = _body(locals())
         accept = "image/svg+xml" if format == "svg" else "image/png"

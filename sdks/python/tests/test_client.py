@@ -8,7 +8,7 @@ from bakongpay import (AuthenticationError, Client, ConnectionFailed, RateLimitE
                        ValidationError)
 
 CREATED = {"transactionId": "3f1c0f0e-8a53-4a55-9a57-7e0e0f5b0c11", "qrString": "000201", "qrImage": "data:",
-           "md5": "a" * 32, "deepLink": "bakong://", "checkoutUrl": "http://x/pay/1", "expiresAt": "2026-12-06T22:00:00Z"}
+           "md5": "a" * 32, "deepLink": "http://x/pay/1/app", "checkoutUrl": "http://x/pay/1", "expiresAt": "2026-12-06T22:00:00Z"}
 
 
 def envelope(code, message, details=()):
