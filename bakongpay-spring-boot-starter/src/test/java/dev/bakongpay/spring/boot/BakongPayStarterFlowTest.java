@@ -82,16 +82,17 @@ class BakongPayStarterFlowTest {
 
         // polled as a shop polls: a PENDING answer (the background reconciler may have asked just
         // before the payment) is reused for a moment
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().port(port)
-                .auth()
-                .oauth2(KEY)
-                .contentType(ContentType.JSON)
-                .body("{\"md5\": \"" + md5 + "\"}")
-                .post("/api/v1/check/md5")
-                .then()
-                .statusCode(200)
-                .body("data.status", equalTo("SUCCESS"))
-                .body("data.transaction.amount", equalTo(1.5f)));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> given().port(port)
+                        .auth()
+                        .oauth2(KEY)
+                        .contentType(ContentType.JSON)
+                        .body("{\"md5\": \"" + md5 + "\"}")
+                        .post("/api/v1/check/md5")
+                        .then()
+                        .statusCode(200)
+                        .body("data.status", equalTo("SUCCESS"))
+                        .body("data.transaction.amount", equalTo(1.5f)));
 
         assertThat(shop.listenerEvents)
                 .singleElement()
