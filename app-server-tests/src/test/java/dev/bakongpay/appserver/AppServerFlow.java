@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.bakongpay.simulator.BakongSimulator;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,12 +124,7 @@ abstract class AppServerFlow {
     @Order(2)
     @DisplayName("create → pay in the simulator → check is SUCCESS, and the checkout page answers")
     void createPayCheck() {
-        JsonPath created = given().baseUri(base)
-                .header("Authorization", "Bearer " + PRO_KEY)
-                .contentType("application/json")
-                .body(ORDER)
-                .post("/api/v1/khqr/create")
-                .then()
+        JsonPath created = create(PRO_KEY, ORDER)
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.checkoutUrl", startsWith(base + "/pay/"))
@@ -165,12 +162,7 @@ abstract class AppServerFlow {
     @Order(3)
     @DisplayName("malformed JSON is 400 malformed_json in the envelope, from the server's own JAX-RS too")
     void malformedJson() {
-        given().baseUri(base)
-                .header("Authorization", "Bearer " + PRO_KEY)
-                .contentType("application/json")
-                .body("{\"amount\": 1.50, \"currency\": ")
-                .post("/api/v1/khqr/create")
-                .then()
+        create(PRO_KEY, "{\"amount\": 1.50, \"currency\": ")
                 .statusCode(400)
                 .contentType(startsWith("application/json"))
                 .header("Cache-Control", "no-store")
@@ -182,24 +174,14 @@ abstract class AppServerFlow {
     @Order(4)
     @DisplayName("bad input is 422 validation_failed naming the field")
     void badInput() {
-        given().baseUri(base)
-                .header("Authorization", "Bearer " + PRO_KEY)
-                .contentType("application/json")
-                .body(ORDER.replace("1.50", "-1"))
-                .post("/api/v1/khqr/create")
-                .then()
+        create(PRO_KEY, ORDER.replace("1.50", "-1"))
                 .statusCode(422)
                 .contentType(startsWith("application/json"))
                 .body("success", equalTo(false))
                 .body("error.code", equalTo("validation_failed"))
                 .body("error.details[0].field", equalTo("amount"));
         // a wrong JSON type is the same 422 (Jackson's mapping error, not the server's)
-        given().baseUri(base)
-                .header("Authorization", "Bearer " + PRO_KEY)
-                .contentType("application/json")
-                .body(ORDER.replace("1.50", "\"much\""))
-                .post("/api/v1/khqr/create")
-                .then()
+        create(PRO_KEY, ORDER.replace("1.50", "\"much\""))
                 .statusCode(422)
                 .body("error.code", equalTo("validation_failed"))
                 .body("error.details[0].field", equalTo("amount"));
@@ -209,22 +191,11 @@ abstract class AppServerFlow {
     @Order(5)
     @DisplayName("no API key, or an unknown one, is 401 in the envelope")
     void unauthorized() {
-        given().baseUri(base)
-                .contentType("application/json")
-                .body(ORDER)
-                .post("/api/v1/khqr/create")
-                .then()
+        create(null, ORDER)
                 .statusCode(401)
                 .contentType(startsWith("application/json"))
                 .body("error.code", equalTo("missing_api_key"));
-        given().baseUri(base)
-                .header("Authorization", "Bearer bk_test_nobodyknowsthisone")
-                .contentType("application/json")
-                .body(ORDER)
-                .post("/api/v1/khqr/create")
-                .then()
-                .statusCode(401)
-                .body("error.code", equalTo("invalid_api_key"));
+        create("bk_test_nobodyknowsthisone", ORDER).statusCode(401).body("error.code", equalTo("invalid_api_key"));
     }
 
     @Test
@@ -232,20 +203,9 @@ abstract class AppServerFlow {
     @DisplayName("a FREE key over its limit is 429 rate_limit_exceeded with Retry-After")
     void rateLimited() {
         for (int i = 0; i < FREE_PER_MINUTE; i++) {
-            given().baseUri(base)
-                    .header("Authorization", "Bearer " + FREE_KEY)
-                    .contentType("application/json")
-                    .body(ORDER)
-                    .post("/api/v1/khqr/create")
-                    .then()
-                    .statusCode(200);
+            create(FREE_KEY, ORDER).statusCode(200);
         }
-        given().baseUri(base)
-                .header("Authorization", "Bearer " + FREE_KEY)
-                .contentType("application/json")
-                .body(ORDER)
-                .post("/api/v1/khqr/create")
-                .then()
+        create(FREE_KEY, ORDER)
                 .statusCode(429)
                 .contentType(startsWith("application/json"))
                 .header("Retry-After", notNullValue())
@@ -290,5 +250,15 @@ abstract class AppServerFlow {
         }
         for (var e : values.entrySet()) text = text.replace("${" + e.getKey() + "}", e.getValue());
         return Files.writeString(target, text);
+    }
+
+    /** {@code POST /api/v1/khqr/create} with this key ({@code null}: no Authorization header) and body. */
+    private ValidatableResponse create(String key, String body) {
+        RequestSpecification request =
+                given().baseUri(base).contentType("application/json").body(body);
+        if (key != null) {
+            request = request.header("Authorization", "Bearer " + key);
+        }
+        return request.post("/api/v1/khqr/create").then();
     }
 }
