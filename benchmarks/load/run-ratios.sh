@@ -20,7 +20,7 @@
 # targets of issue 19) and appends JSON lines to RESULTS.
 #
 # Settings (environment): DURATION (20s), WARMUP (5s), CONNECTIONS (64), PRIME (30s of creates; 0s for none),
-# BASE_PRIME (10s: the baseline's unmeasured first run),
+# BASE_PRIME (20s: the baseline's unmeasured first run), START_TIMEOUT (120s: for each start of a node),
 # PORT (28080: the server), SIM_PORT (29090: its simulator), BASE_PORT (28081: the baseline), STARTS (3),
 # SERVER_JAR (the built one), SERVER_JAVA_OPTS (JVM options of both nodes), RESULTS
 # (benchmarks/target/ratios-results.jsonl), PG_HOST (127.0.0.1), SCHEMA (bakongpay_ratios).
@@ -33,7 +33,8 @@ duration=${DURATION:-20s}
 warmup=${WARMUP:-5s}
 connections=${CONNECTIONS:-64}
 prime=${PRIME:-30s}
-base_prime=${BASE_PRIME:-10s}
+base_prime=${BASE_PRIME:-20s}
+start_timeout=${START_TIMEOUT:-120s}
 port=${PORT:-28080}
 sim_port=${SIM_PORT:-29090}
 base_port=${BASE_PORT:-28081}
@@ -104,6 +105,7 @@ seconds() { # 20s, 2m, 500ms -> seconds (decimal)
     *) echo "$1" ;;
   esac
 }
+start_timeout_ms=$(awk -v s="$(seconds "$start_timeout")" 'BEGIN { print int(s * 1000) }')
 run_seconds=$(awk -v d="$(seconds "$duration")" -v w="$(seconds "$warmup")" 'BEGIN { print int(d + w) }')
 node_ticks() { awk '{print $14 + $15}' "/proc/$node_pid/stat"; }
 ticks_per_s=$(getconf CLK_TCK)
@@ -112,21 +114,21 @@ rss_kb() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; } # rss_kb P
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
 field() { grep -o "\"$1\":[^,}]*" | head -1 | cut -d: -f2 | tr -d '"'; } # field NAME < json
 
-# start_node NAME CMD...: spawns a node, waits (up to 60 s) for a POST to PROBE_URL to answer 200
+# start_node NAME CMD...: spawns a node, waits (up to START_TIMEOUT) for curl with the arguments in
+# $probe to get a 200; sets first_answer_ms (spawn to the first answer of any status) and last_code
 start_node() {
   local name=$1; shift
-  # shellcheck disable=SC2086
   "$@" > "$work/$name.log" 2>&1 &
   node_pid=$!
   local spawned deadline code
-  spawned=$(now_ms); deadline=$(( spawned + 60000 ))
+  spawned=$(now_ms); deadline=$(( spawned + start_timeout_ms ))
   first_answer_ms=; last_code=
   # curl says 000 while nothing listens yet
   until code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "${probe[@]}"); [[ "$code" == 200 ]]; do
     [[ "$code" != 000 && -z "$first_answer_ms" ]] && first_answer_ms=$(( $(now_ms) - spawned ))
     [[ "$code" != 000 ]] && last_code=$code
     kill -0 "$node_pid" 2>/dev/null || { echo "$name exited:" >&2; cat "$work/$name.log" >&2; exit 1; }
-    (( $(now_ms) < deadline )) || { echo "$name did not answer 200 within 60 s (last status $last_code)" >&2; exit 1; }
+    (( $(now_ms) < deadline )) || { echo "$name did not answer 200 within $start_timeout (last status $last_code)" >&2; exit 1; }
     sleep 0.01
   done
   [[ -z "$first_answer_ms" ]] && first_answer_ms=$(( $(now_ms) - spawned ))
