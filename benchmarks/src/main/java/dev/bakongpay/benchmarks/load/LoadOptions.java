@@ -31,7 +31,9 @@ public record LoadOptions(
         Duration timeout,
         boolean allowRemote,
         boolean idempotencyKeys,
-        boolean identicalBodies) {
+        boolean identicalBodies,
+        String rawPath,
+        RawBody rawBody) {
 
     static final Duration MAX_DURATION = Duration.ofHours(1);
 
@@ -41,9 +43,17 @@ public record LoadOptions(
         JDK
     }
 
+    /** Which real request the {@code raw} scenario's one body is sized like. */
+    public enum RawBody {
+        /** {@code {"md5":"…"}}, as a final-status check sends. */
+        CHECK,
+        /** A create's body (amount, currency, merchant, account, description, expiry). */
+        CREATE
+    }
+
     public static final String USAGE = """
       usage: LoadTest --url http://127.0.0.1:8080 --key bk_test_... [options]
-        --scenario create|check|bulk|mixed   what to drive (default check)
+        --scenario create|check|bulk|mixed|raw   what to drive (default check)
         --connections N        concurrent closed-loop workers, one request in flight each (default 64)
         --duration 30s         measured time after warm-up (ms, s, m; at most 1h)
         --warmup 5s            time driven but not recorded (default 5s)
@@ -58,6 +68,8 @@ public record LoadOptions(
         --allow-remote         allow a non-loopback --url or --simulator host
         --idempotency-keys     send every create with its own Idempotency-Key, as a careful shop does
         --identical-bodies     send every create with the same body (a fixed-price item, a kiosk)
+        --path /p              raw: where to POST (default /api/v1/check/md5)
+        --raw-body check|create  raw: one fixed body the size of a check's or a create's (default check)
       """;
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message meant for a user. */
@@ -79,6 +91,8 @@ public record LoadOptions(
         boolean allowRemote = false;
         boolean idempotencyKeys = false;
         boolean identicalBodies = false;
+        String rawPath = Scenario.Operation.CHECK_MD5.path;
+        RawBody rawBody = RawBody.CHECK;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -106,6 +120,8 @@ public record LoadOptions(
                         case "--bakong-id" -> bakongId = value;
                         case "--client" -> client = ClientKind.valueOf(value.toUpperCase(Locale.ROOT));
                         case "--timeout" -> timeout = parseDuration(value, flag);
+                        case "--path" -> rawPath = requestPath(value);
+                        case "--raw-body" -> rawBody = rawBody(value);
                         default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
                     }
                 }
@@ -135,7 +151,7 @@ public record LoadOptions(
                 requireLoopback(simulator, "--simulator");
             }
         }
-        if (scenario != Scenario.CREATE && pool < 50) {
+        if (scenario.needsPool() && pool < 50) {
             throw new IllegalArgumentException("--pool must be at least 50: bulk checks batches of 50");
         }
         return new LoadOptions(
@@ -155,7 +171,25 @@ public record LoadOptions(
                 timeout,
                 allowRemote,
                 idempotencyKeys,
-                identicalBodies);
+                identicalBodies,
+                rawPath,
+                rawBody);
+    }
+
+    /** An absolute path (and query) that goes on the request line as it is. */
+    private static String requestPath(String value) {
+        if (!value.matches("/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]{0,2000}")) {
+            throw new IllegalArgumentException("--path must start with / and hold only URL characters, not " + value);
+        }
+        return value;
+    }
+
+    private static RawBody rawBody(String value) {
+        try {
+            return RawBody.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--raw-body must be check or create, not " + value);
+        }
     }
 
     /** The longest any one duration flag may say; a run's duration plus warm-up is held to {@link #MAX_DURATION}. */

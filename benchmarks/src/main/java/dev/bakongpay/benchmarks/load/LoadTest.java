@@ -56,13 +56,15 @@ public final class LoadTest {
         Supplier<HttpClientConnection> server = () -> connect(options, options.url(), options.apiKey(), shared);
         Supplier<HttpClientConnection> simulator = () -> connect(options, options.simulatorUrl(), null, shared);
 
-        RequestBodies bodies = new RequestBodies(options.bakongId(), List.of(), options.identicalBodies());
+        RequestBodies bodies = new RequestBodies(
+                options.bakongId(), List.of(), options.identicalBodies(), options.rawPath(), options.rawBody());
         String setup = null;
         if (options.scenario().needsPool()) {
             TransactionPool.Summary pool = TransactionPool.build(options, bodies, server, simulator, log);
             setup = pool.describe();
             log.println("setup: " + setup);
-            bodies = new RequestBodies(options.bakongId(), pool.md5s(), options.identicalBodies());
+            bodies = new RequestBodies(
+                    options.bakongId(), pool.md5s(), options.identicalBodies(), options.rawPath(), options.rawBody());
         }
 
         long start = System.nanoTime();

@@ -23,9 +23,28 @@ final class RequestBodies {
     /** Every create's body when they are all to be the same, else null. */
     private final byte[] identicalCreate;
 
+    private final String rawPath;
+    private final byte[] rawBody;
+
     RequestBodies(String bakongId, List<String> poolMd5s, boolean identicalCreates) {
+        this(bakongId, poolMd5s, identicalCreates, null, LoadOptions.RawBody.CHECK);
+    }
+
+    /** With the path and body shape of the {@code raw} scenario as well. */
+    RequestBodies(
+            String bakongId,
+            List<String> poolMd5s,
+            boolean identicalCreates,
+            String rawPath,
+            LoadOptions.RawBody rawBody) {
         this.bakongId = bakongId;
         this.identicalCreate = identicalCreates ? create(0, 0) : null;
+        this.rawPath = rawPath;
+        this.rawBody = switch (rawBody) {
+            // the size of a check body: an md5 the server has never seen is as long as any other
+            case CHECK -> ("{\"md5\":\"" + "0123456789abcdef".repeat(2) + "\"}").getBytes(StandardCharsets.UTF_8);
+            case CREATE -> create(0, 0);
+        };
         this.checkBodies = new byte[poolMd5s.size()][];
         for (int i = 0; i < checkBodies.length; i++) {
             checkBodies[i] = ("{\"md5\":\"" + poolMd5s.get(i) + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -54,7 +73,13 @@ final class RequestBodies {
             case CREATE -> identicalCreate != null ? identicalCreate : create(worker, n);
             case CHECK_MD5 -> checkBodies[(int) Math.floorMod(n * 31 + worker * 101L, (long) checkBodies.length)];
             case CHECK_BULK -> bulkBodies[(int) Math.floorMod(n * 17 + worker * 13L, (long) bulkBodies.length)];
+            case RAW -> rawBody;
         };
+    }
+
+    /** Where the {@code raw} scenario posts. */
+    String rawPath() {
+        return rawPath;
     }
 
     /** A key no earlier request of this run or another used: each create is a first attempt. */

@@ -8,6 +8,12 @@ public enum Scenario {
     CHECK(Operation.CHECK_MD5),
     BULK(Operation.CHECK_BULK),
     /**
+     * One fixed body POSTed to one path ({@code --path}, {@code --raw-body}) with the headers every
+     * other scenario sends: the same client on any HTTP server, e.g. the bare-Jetty baseline that
+     * the server's rates are divided by.
+     */
+    RAW(Operation.RAW),
+    /**
      * A shop-like blend: per ten requests one create, one bulk check and eight single checks, since
      * shoppers poll a QR many times for each one made and reconciliation runs in batches.
      */
@@ -36,14 +42,14 @@ public enum Scenario {
 
     /** Whether a pool of existing transactions must be created before the run. */
     boolean needsPool() {
-        return this != CREATE;
+        return this != CREATE && this != RAW;
     }
 
     static Scenario parse(String value) {
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--scenario must be create, check, bulk or mixed, not " + value);
+            throw new IllegalArgumentException("--scenario must be create, check, bulk, mixed or raw, not " + value);
         }
     }
 
@@ -51,7 +57,9 @@ public enum Scenario {
     public enum Operation {
         CREATE("create", "/api/v1/khqr/create"),
         CHECK_MD5("check-md5", "/api/v1/check/md5"),
-        CHECK_BULK("check-bulk", "/api/v1/check/bulk");
+        CHECK_BULK("check-bulk", "/api/v1/check/bulk"),
+        /** The path is the run's {@code --path}. */
+        RAW("raw", null);
 
         final String label;
         final String path;

@@ -57,7 +57,8 @@ final class Worker implements Runnable {
                 n++;
                 long start = System.nanoTime();
                 try {
-                    HttpAnswer answer = connection.exchange("POST", operation.path, body, key);
+                    String path = operation == Operation.RAW ? bodies.rawPath() : operation.path;
+                    HttpAnswer answer = connection.exchange("POST", path, body, key);
                     long elapsed = System.nanoTime() - start;
                     if (start - control.measureStartNanos >= 0) {
                         stats.get(operation).record(answer.status(), elapsed);

@@ -38,6 +38,9 @@ final class ApiStub implements AutoCloseable {
     final Set<String> idempotencyKeys = ConcurrentHashMap.newKeySet();
 
     final AtomicLong createsWithoutKey = new AtomicLong();
+    /** Every distinct body POSTed to /raw. */
+    final Set<String> rawBodies = ConcurrentHashMap.newKeySet();
+
     final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     /** When above 0, every n-th single check is refused with 429 and Retry-After. */
     volatile int rateLimitEveryNthCheck;
@@ -56,6 +59,7 @@ final class ApiStub implements AutoCloseable {
         server.createContext("/api/v1/check/md5", authorized(this::checkMd5));
         server.createContext("/api/v1/check/bulk", authorized(this::checkBulk));
         server.createContext("/simulator/payments", this::pay);
+        server.createContext("/raw", authorized(this::raw));
         server.setExecutor(executor);
         server.start();
     }
@@ -78,6 +82,11 @@ final class ApiStub implements AutoCloseable {
             }
             handler.handle(exchange);
         };
+    }
+
+    private void raw(HttpExchange exchange) throws IOException {
+        rawBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        send(exchange, 200, "{\"ok\":true}", false);
     }
 
     private void create(HttpExchange exchange) throws IOException {

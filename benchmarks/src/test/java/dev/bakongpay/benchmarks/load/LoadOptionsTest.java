@@ -70,6 +70,37 @@ class LoadOptionsTest {
     }
 
     @Test
+    void rawScenarioDefaultsToACheckSizedBodyOnTheCheckPath() {
+        LoadOptions options = LoadOptions.parse("--url", "http://127.0.0.1:1", "--key", "k", "--scenario", "raw");
+        assertThat(options.scenario()).isEqualTo(Scenario.RAW);
+        assertThat(options.rawPath()).isEqualTo("/api/v1/check/md5");
+        assertThat(options.rawBody()).isEqualTo(LoadOptions.RawBody.CHECK);
+
+        LoadOptions create = LoadOptions.parse(
+                "--url",
+                "http://127.0.0.1:1",
+                "--key",
+                "k",
+                "--scenario",
+                "raw",
+                "--path",
+                "/x?y=1",
+                "--raw-body",
+                "create",
+                "--pool",
+                "1");
+        assertThat(create.rawPath()).isEqualTo("/x?y=1");
+        assertThat(create.rawBody()).isEqualTo(LoadOptions.RawBody.CREATE);
+
+        assertThatThrownBy(() -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--key", "k", "--path", "x"))
+                .hasMessageContaining("--path must start with /");
+        assertThatThrownBy(() -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--key", "k", "--path", "/a b"))
+                .hasMessageContaining("--path");
+        assertThatThrownBy(() -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--key", "k", "--raw-body", "big"))
+                .hasMessageContaining("check or create");
+    }
+
+    @Test
     void refusesMissingOrMalformedInput() {
         assertThatThrownBy(() -> LoadOptions.parse("--key", "k")).hasMessageContaining("--url is required");
         assertThatThrownBy(() -> LoadOptions.parse("--url", "http://127.0.0.1:1"))
@@ -77,7 +108,7 @@ class LoadOptionsTest {
         assertThatThrownBy(() -> LoadOptions.parse("--url", "https://127.0.0.1:1", "--key", "k"))
                 .hasMessageContaining("only http://");
         assertThatThrownBy(() -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--key", "k", "--scenario", "x"))
-                .hasMessageContaining("create, check, bulk or mixed");
+                .hasMessageContaining("create, check, bulk, mixed or raw");
         assertThatThrownBy(() -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--key", "k", "--bakong-id", "a\"b"))
                 .hasMessageContaining("name@bank");
         assertThatThrownBy(() -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--key", "k", "--pool", "10"))

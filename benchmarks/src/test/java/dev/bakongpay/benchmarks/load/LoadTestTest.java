@@ -136,6 +136,35 @@ class LoadTestTest {
     }
 
     @Test
+    void rawScenarioPostsOneFixedBodyWithTheKeyAndBuildsNoPool() throws Exception {
+        LoadReport report = run(
+                "--scenario",
+                "raw",
+                "--path",
+                "/raw",
+                "--raw-body",
+                "create",
+                "--duration",
+                "10m",
+                "--warmup",
+                "0s",
+                "--max-requests",
+                "100");
+
+        assertThat(report.operations()).containsExactly("raw");
+        // the stub answers 401 without the check scenario's Authorization header
+        assertThat(report.statusCounts("raw")).containsExactly(Map.entry("200", report.requests("raw")));
+        assertThat(stub.calls("/raw")).isBetween(report.requests("raw"), 100L);
+        assertThat(stub.calls("/api/v1/khqr/create")).isZero();
+        assertThat(stub.rawBodies)
+                .singleElement()
+                .asString()
+                .startsWith("{\"amount\":")
+                .contains("\"bakongId\"");
+        assertThat(report.jsonLines()).contains("\"scenario\":\"raw\",\"operation\":\"raw\"");
+    }
+
+    @Test
     void requestCapEndsALongRunEarly() throws Exception {
         LoadReport report = run("--scenario", "create", "--duration", "10m", "--warmup", "0s", "--max-requests", "200");
 
