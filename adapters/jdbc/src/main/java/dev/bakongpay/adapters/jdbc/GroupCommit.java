@@ -76,9 +76,11 @@ final class GroupCommit implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     /** Whether a writer waits for the running batch to end before it runs its own. */
     private volatile boolean gathering;
+    /** Where that writer waits. */
+    private final Object batchEnded = new Object();
     /** Size of the batch taken last: how many writes a writer waits for while another batch runs. */
     private volatile int lastBatch = 1;
-    /** Writes held by the writer that waits for more (tests use it to know a write was taken). */
+    /** Writes held by the writer that waits for the running batch (tests use it to know a write was taken). */
     private volatile int gathered;
 
     private final Object writersDone = new Object();
@@ -227,7 +229,7 @@ final class GroupCommit implements AutoCloseable {
                         runBatch(batch);
                     } finally {
                         running.decrementAndGet();
-                        if (gathering) queue.offer(WAKE_UP); // the gathering writer may run its batch now
+                        if (gathering) batchOver(); // the waiting writer may run its batch now
                     }
                 }
                 batch.clear();
@@ -243,12 +245,12 @@ final class GroupCommit implements AutoCloseable {
     /**
      * Fills {@code batch} with the queued writes: the first one waited for (up to {@link #IDLE_MILLIS}),
      * then what else is queued. When that is fewer writes than the last batch held and another
-     * writer's batch is running, it keeps taking writes as they come until it holds as many, or
-     * that batch is over. Under load the callers a batch has just answered send their next writes
-     * a moment later: a writer that ran at once would commit a few of them while the rest waited
-     * for the next commit, and every commit costs a WAL flush (PostgreSQL) or a store write (H2).
-     * A lone write on a quiet store still runs at once, and no write waits longer than the batch
-     * ahead of it. Answers false when no write came.
+     * writer's batch is running, it waits until that batch is over and takes what has come by then.
+     * Under load the callers a batch has just answered send their next writes a moment later: a
+     * writer that ran at once would commit a few of them while the rest waited for the next
+     * commit, and every commit costs a WAL flush (PostgreSQL) or a store write (H2). The wait is
+     * one wake-up per batch, not one per write; a lone write on a quiet store still runs at once,
+     * and no write waits longer than the batch ahead of it. Answers false when no write came.
      */
     private boolean take(List<Write<?>> batch) {
         Write<?> first;
@@ -262,23 +264,25 @@ final class GroupCommit implements AutoCloseable {
         queue.drainTo(batch, MAX_BATCH - batch.size());
         batch.removeIf(w -> w == WAKE_UP);
         if (batch.isEmpty()) return true;
-        gathering = true; // written before running is read; the batch that ends reads it after its decrement
-        try {
-            while (batch.size() < lastBatch && running.get() > 0 && !closed) {
-                gathered = batch.size();
-                Write<?> next;
-                try {
-                    next = queue.take(); // a write, or WAKE_UP from the batch that ended
-                } catch (InterruptedException e) {
-                    continue;
+        if (batch.size() < lastBatch) {
+            gathered = batch.size();
+            gathering = true; // written before running is read; the batch that ends reads it after its decrement
+            try {
+                synchronized (batchEnded) {
+                    while (running.get() > 0 && !closed) {
+                        try {
+                            batchEnded.wait(); // one wake-up when the running batch is over, not one per write
+                        } catch (InterruptedException e) {
+                            // writers are stopped by close(), not by interrupts
+                        }
+                    }
                 }
-                if (next != WAKE_UP) batch.add(next);
-                queue.drainTo(batch, MAX_BATCH - batch.size());
-                batch.removeIf(w -> w == WAKE_UP);
+            } finally {
+                gathering = false;
+                gathered = 0;
             }
-        } finally {
-            gathering = false;
-            gathered = 0;
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+            batch.removeIf(w -> w == WAKE_UP);
         }
         lastBatch = batch.size();
         return true;
@@ -297,6 +301,12 @@ final class GroupCommit implements AutoCloseable {
         }
         signalWritersDone();
         return true;
+    }
+
+    private void batchOver() {
+        synchronized (batchEnded) {
+            batchEnded.notifyAll();
+        }
     }
 
     private void signalWritersDone() {
@@ -372,7 +382,7 @@ final class GroupCommit implements AutoCloseable {
         return (int) queue.stream().filter(w -> w != WAKE_UP).count();
     }
 
-    /** Writes a writer has taken and holds while it waits for more; see {@link #take}. */
+    /** Writes a writer has taken and holds while it waits for the running batch; see {@link #take}. */
     int gathered() {
         return gathered;
     }
@@ -391,6 +401,7 @@ final class GroupCommit implements AutoCloseable {
     void close(long waitMillis) {
         if (!enabled || closed) return;
         closed = true;
+        batchOver(); // a writer waiting for a running batch runs what it holds
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         boolean interrupted = false;
         synchronized (writersDone) {
