@@ -3,10 +3,11 @@
 # and bulk scenarios against it, stops it, and appends the JSON lines to a results file.
 #
 #   benchmarks/load/run-load.sh h2        # embedded H2 file in a fresh temporary directory
-#   benchmarks/load/run-load.sh postgres  # PostgreSQL schema bakongpay_load in db test (dropped after)
+#   benchmarks/load/run-load.sh postgres  # PostgreSQL schema bakongpay_load (PG_SCHEMA) in db test (dropped after)
 #
 # Settings (environment): DURATION (30s), WARMUP (5s), CONNECTIONS (64), PORT (18080),
-# SIM_PORT (19090), SERVER_JAR (the built one), RESULTS (benchmarks/target/load-results.jsonl), PG_URL (the admin URL for psql),
+# SIM_PORT (19090), SERVER_JAR (the built one), RESULTS (benchmarks/target/load-results.jsonl), PG_HOST (127.0.0.1),
+# PG_SCHEMA (bakongpay_load: the schema created and dropped, so two runs at once can each have their own),
 # PRIME (unset: none; e.g. 90s: an unmeasured run before the measured ones, so the JIT has compiled the hot paths),
 # PRIME_SCENARIO (mixed: the scenario of that run; create primes the heaviest path, the one a 2-core node compiles last),
 # SERVER_JAVA_OPTS (JVM options of the node, e.g. -Xmx1g), CREATE_OPTS (extra load-tool options of the measured
@@ -14,6 +15,8 @@
 # and its recording of each measured window is written there as STORE-SCENARIO.jfr).
 # SCENARIOS (create check bulk: which runs, in order; create-identical is a create run where every body is
 # the same, e.g. SCENARIOS="create create-identical" compares identical with varied creates in one window).
+# BAKONGPAY_ADMIN_TOKEN (unset: none): when set, the node serves /metrics, and each measured window's group
+# commits (batches and writes) are read from it and added to the JSON line (writeBatches, writesPerBatch).
 # Each JSON line also gets the node's CPU time per answered request over the measured window
 # (serverCpuMsPerReq) and how many cores it used (serverCores): on a shared machine these move
 # less with the other load than req/s does.
@@ -46,8 +49,9 @@ case "$store" in
   postgres)
     label="PostgreSQL"
     pg_host=${PG_HOST:-127.0.0.1}
-    psql -q -h "$pg_host" -U postgres -d test -c 'DROP SCHEMA IF EXISTS bakongpay_load CASCADE' -c 'CREATE SCHEMA bakongpay_load'
-    export BAKONGPAY_DB_URL="jdbc:postgresql://$pg_host:5432/test?user=postgres&currentSchema=bakongpay_load"
+    pg_schema=${PG_SCHEMA:-bakongpay_load}
+    psql -q -h "$pg_host" -U postgres -d test -c "DROP SCHEMA IF EXISTS $pg_schema CASCADE" -c "CREATE SCHEMA $pg_schema"
+    export BAKONGPAY_DB_URL="jdbc:postgresql://$pg_host:5432/test?user=postgres&currentSchema=$pg_schema"
     ;;
   *) echo "store must be h2 or postgres" >&2; exit 2 ;;
 esac
@@ -60,7 +64,7 @@ cleanup() {
     kill -9 "$server_pid" 2>/dev/null || true
   fi
   if [[ "$store" == postgres ]]; then
-    psql -q -h "$pg_host" -U postgres -d test -c 'DROP SCHEMA IF EXISTS bakongpay_load CASCADE' || true
+    psql -q -h "$pg_host" -U postgres -d test -c "DROP SCHEMA IF EXISTS $pg_schema CASCADE" || true
   fi
   rm -rf "$data_dir"
 }
@@ -89,6 +93,12 @@ seconds() { # 20s, 2m, 500ms -> seconds (decimal)
   esac
 }
 server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+write_batches() { # "batches writes" so far, from /metrics (0 0 without an admin token or without group commit)
+  if [[ -z "${BAKONGPAY_ADMIN_TOKEN:-}" ]]; then echo "0 0"; return; fi
+  curl -fs -H "Authorization: Bearer $BAKONGPAY_ADMIN_TOKEN" "http://127.0.0.1:$port/metrics" \
+    | awk '/^bakongpay_store_write_batch_writes_count/ {n = $2} /^bakongpay_store_write_batch_writes_sum/ {s = $2}
+           END { printf "%d %d\n", n, s }' || echo "0 0"
+}
 ticks_per_s=$(getconf CLK_TCK)
 if [[ -n "${PRIME:-}" ]]; then # a fresh JVM compiles while it serves: give it a mixed run that is not measured
   echo "== $label: priming the node with the ${PRIME_SCENARIO:-mixed} scenario for $PRIME" >&2
@@ -111,9 +121,11 @@ for run in ${SCENARIOS:-create check bulk}; do
   # the workers start right after the tool prints its "load:" line; measure the node over the measured window
   until grep -q '^load: ' "$data_dir/err.txt" || ! kill -0 "$load_pid" 2>/dev/null; do sleep 0.1; done
   sleep "$(seconds "$warmup")"
+  read -r b0 w0 < <(write_batches)
   t0=$(date +%s.%N); c0=$(server_ticks); begin=$(date -u +%FT%TZ)
   sleep "$(seconds "$duration")"
   t1=$(date +%s.%N); c1=$(server_ticks); end=$(date -u +%FT%TZ)
+  read -r b1 w1 < <(write_batches)
   wait "$load_pid" || true
   if [[ -n "${PROFILE_DIR:-}" ]]; then # after the run: jcmd itself costs a second of CPU
     jcmd "$server_pid" JFR.dump name=load begin="$begin" end="$end" filename="$PROFILE_DIR/$store-$run.jfr" > /dev/null
@@ -127,7 +139,13 @@ for run in ${SCENARIOS:-create check bulk}; do
   read -r cpu_s cores per_req < <(awk -v c="$((c1 - c0))" -v hz="$ticks_per_s" -v t0="$t0" -v t1="$t1" -v n="${requests:-0}" \
     'BEGIN { s = c / hz; printf "%.2f %.2f %.3f\n", s, s / (t1 - t0), (n > 0 ? 1000 * s / n : 0) }')
   echo "node CPU over the measured window: ${cpu_s}s, $cores cores, $per_req ms per request" >&2
+  batches=""
+  if (( b1 > b0 )); then
+    per_batch=$(awk -v b="$((b1 - b0))" -v w="$((w1 - w0))" 'BEGIN { printf "%.2f", w / b }')
+    echo "group commits over the measured window: $((b1 - b0)) batches, $((w1 - w0)) writes, $per_batch writes per batch" >&2
+    batches="\"writeBatches\":$((b1 - b0)),\"writesPerBatch\":$per_batch,"
+  fi
   grep '^{"tool"' "$data_dir/out.txt" \
-    | sed "s/^{/{\"store\":\"$label\",\"at\":\"$(date -u +%FT%TZ)\",\"loadavg1m\":$load1,\"serverCpuMsPerReq\":$per_req,\"serverCores\":$cores,/" >> "$results"
+    | sed "s/^{/{\"store\":\"$label\",\"at\":\"$(date -u +%FT%TZ)\",\"loadavg1m\":$load1,\"serverCpuMsPerReq\":$per_req,\"serverCores\":$cores,$batches/" >> "$results"
 done
 echo "JSON lines appended to $results" >&2

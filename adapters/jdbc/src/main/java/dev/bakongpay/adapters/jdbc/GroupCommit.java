@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -22,7 +23,10 @@ import java.util.function.IntConsumer;
  * write's future. An H2 file store serialises its B-trees once per commit and PostgreSQL flushes its
  * WAL once per commit, so under concurrent creates that cost is shared; a write that finds nothing
  * else queued runs alone in auto-commit. Two writers, so that while one batch waits for its commit
- * (a WAL flush, a network round trip per statement) the next one runs its statements.
+ * (a WAL flush, a network round trip per statement) the next one runs its statements. Under load a
+ * writer that took fewer writes than the last batch held waits for more while the other writer's
+ * batch runs, at most until that batch is over ({@link #take}): without that, the writer took the
+ * few writes queued the instant it was free, and PostgreSQL made more, smaller commits.
  *
  * <p>A caller returns only after the commit that holds its write, so an acknowledged write survives
  * a crash just as an auto-commit one does. When the batch fails on its data (a duplicate key caught
@@ -65,6 +69,19 @@ final class GroupCommit implements AutoCloseable {
     private final AtomicInteger threadNumber = new AtomicInteger();
     /** Its writer threads are called {@code name-writer-N}. */
     final String name = "bakongpay-group-commit-" + INSTANCES.incrementAndGet();
+
+    /** Held by the writer that takes writes from the queue: one at a time, so at most one gathers. */
+    private final Semaphore takeTurn = new Semaphore(1);
+    /** Batches being run (taken, not yet completed). */
+    private final AtomicInteger running = new AtomicInteger();
+    /** Whether a writer waits for the running batch to end before it runs its own. */
+    private volatile boolean gathering;
+    /** Where that writer waits. */
+    private final Object batchEnded = new Object();
+    /** Size of the batch taken last: how many writes a writer waits for while another batch runs. */
+    private volatile int lastBatch = 1;
+    /** Writes held by the writer that waits for the running batch (tests use it to know a write was taken). */
+    private volatile int gathered;
 
     private final Object writersDone = new Object();
     private volatile boolean closed;
@@ -172,29 +189,49 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** A writer's life: take a batch, run it, until idle for {@link #IDLE_MILLIS} or closed and empty. */
+    /**
+     * A writer's life: take a batch, run it, until idle for {@link #IDLE_MILLIS} or closed and empty.
+     * Writers take writes one at a time ({@link #takeTurn}); see {@link #take} for when a writer
+     * waits for more writes before it runs its batch.
+     */
     private void drain() {
         boolean retired = false;
         try {
             List<Write<?>> batch = new ArrayList<>(MAX_BATCH);
             while (true) {
-                Write<?> first;
                 try {
-                    first = queue.poll(closed ? 0 : IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                    if (!takeTurn.tryAcquire(closed ? 0 : IDLE_MILLIS, TimeUnit.MILLISECONDS)) {
+                        if (retire()) {
+                            retired = true;
+                            return;
+                        }
+                        continue;
+                    }
                 } catch (InterruptedException e) {
                     continue; // writers are stopped by close(), not by interrupts
                 }
-                if (first == null) {
+                boolean idle;
+                try {
+                    idle = !take(batch);
+                    if (!batch.isEmpty()) running.incrementAndGet(); // before the turn passes on
+                } finally {
+                    takeTurn.release();
+                }
+                if (idle) {
                     if (retire()) {
                         retired = true;
                         return;
                     }
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                batch.removeIf(w -> w == WAKE_UP);
-                if (!batch.isEmpty()) runBatch(batch);
+                if (!batch.isEmpty()) {
+                    try {
+                        runBatch(batch);
+                    } finally {
+                        running.decrementAndGet();
+                        if (gathering) batchOver(); // the waiting writer may run its batch now
+                    }
+                }
                 batch.clear();
             }
         } finally {
@@ -203,6 +240,52 @@ final class GroupCommit implements AutoCloseable {
                 signalWritersDone();
             }
         }
+    }
+
+    /**
+     * Fills {@code batch} with the queued writes: the first one waited for (up to {@link #IDLE_MILLIS}),
+     * then what else is queued. When that is fewer writes than the last batch held and another
+     * writer's batch is running, it waits until that batch is over and takes what has come by then.
+     * Under load the callers a batch has just answered send their next writes a moment later: a
+     * writer that ran at once would commit a few of them while the rest waited for the next
+     * commit, and every commit costs a WAL flush (PostgreSQL) or a store write (H2). The wait is
+     * one wake-up per batch, not one per write; a lone write on a quiet store still runs at once,
+     * and no write waits longer than the batch ahead of it. Answers false when no write came.
+     */
+    private boolean take(List<Write<?>> batch) {
+        Write<?> first;
+        try {
+            first = queue.poll(closed ? 0 : IDLE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            return true; // writers are stopped by close(), not by interrupts: look again
+        }
+        if (first == null) return false;
+        if (first != WAKE_UP) batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - batch.size());
+        batch.removeIf(w -> w == WAKE_UP);
+        if (batch.isEmpty()) return true;
+        if (batch.size() < lastBatch) {
+            gathered = batch.size();
+            gathering = true; // written before running is read; the batch that ends reads it after its decrement
+            try {
+                synchronized (batchEnded) {
+                    while (running.get() > 0 && !closed) {
+                        try {
+                            batchEnded.wait(); // one wake-up when the running batch is over, not one per write
+                        } catch (InterruptedException e) {
+                            // writers are stopped by close(), not by interrupts
+                        }
+                    }
+                }
+            } finally {
+                gathering = false;
+                gathered = 0;
+            }
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+            batch.removeIf(w -> w == WAKE_UP);
+        }
+        lastBatch = batch.size();
+        return true;
     }
 
     /**
@@ -218,6 +301,12 @@ final class GroupCommit implements AutoCloseable {
         }
         signalWritersDone();
         return true;
+    }
+
+    private void batchOver() {
+        synchronized (batchEnded) {
+            batchEnded.notifyAll();
+        }
     }
 
     private void signalWritersDone() {
@@ -293,6 +382,11 @@ final class GroupCommit implements AutoCloseable {
         return (int) queue.stream().filter(w -> w != WAKE_UP).count();
     }
 
+    /** Writes a writer has taken and holds while it waits for the running batch; see {@link #take}. */
+    int gathered() {
+        return gathered;
+    }
+
     /**
      * Refuses new writes, lets the writers commit what is queued, and fails what is still queued
      * after {@value #CLOSE_WAIT_MILLIS} ms (a writer stuck on the database) with a
@@ -307,6 +401,7 @@ final class GroupCommit implements AutoCloseable {
     void close(long waitMillis) {
         if (!enabled || closed) return;
         closed = true;
+        batchOver(); // a writer waiting for a running batch runs what it holds
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         boolean interrupted = false;
         synchronized (writersDone) {

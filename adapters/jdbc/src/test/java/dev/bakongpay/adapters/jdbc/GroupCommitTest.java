@@ -155,6 +155,56 @@ class GroupCommitTest {
         assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
     }
 
+    /** A write that holds its writer until {@code hold} opens, once {@code started} has been counted down. */
+    private static Jdbc.Work<String> held(int id, CountDownLatch started, CountDownLatch hold) {
+        return c -> {
+            started.countDown();
+            try {
+                if (!hold.await(60, TimeUnit.SECONDS)) throw new SQLException("never released");
+            } catch (InterruptedException e) {
+                throw new SQLException("interrupted while held", e);
+            }
+            return insert(id).run(c);
+        };
+    }
+
+    @Test
+    @DisplayName(
+            "while a batch runs, a writer holding fewer writes than the last batch waits for it, then takes what came")
+    void gathersWhileABatchRuns() throws Exception {
+        CountDownLatch holdFirst = new CountDownLatch(1);
+        CountDownLatch holdSecond = new CountDownLatch(1);
+        CountDownLatch holdThird = new CountDownLatch(1);
+        CountDownLatch firstRuns = new CountDownLatch(1);
+        CountDownLatch secondRuns = new CountDownLatch(1);
+        CountDownLatch thirdRuns = new CountDownLatch(1);
+        caller(1000, held(1000, firstRuns, holdFirst));
+        assertThat(firstRuns.await(30, TimeUnit.SECONDS)).isTrue();
+        caller(1001, held(1001, secondRuns, holdSecond)); // the last batch held one write: no waiting
+        assertThat(secondRuns.await(30, TimeUnit.SECONDS)).isTrue();
+        // both writers busy: three writes wait in the queue, then go as one batch of three
+        caller(1, held(1, thirdRuns, holdThird));
+        await().atMost(Duration.ofSeconds(30)).until(() -> writes.queued() == 1);
+        caller(2, insert(2));
+        caller(3, insert(3));
+        await().atMost(Duration.ofSeconds(30)).until(() -> writes.queued() == 3);
+        holdSecond.countDown();
+        assertThat(thirdRuns.await(30, TimeUnit.SECONDS)).isTrue();
+        holdFirst.countDown();
+        // one writer runs the batch of three; the other takes 4 and waits for that batch, while 5 queues
+        caller(4, insert(4));
+        await().atMost(Duration.ofSeconds(30)).until(() -> writes.gathered() == 1);
+        caller(5, insert(5));
+        await().atMost(Duration.ofSeconds(30)).until(() -> writes.queued() == 1);
+        assertThat(storedIds()).containsExactly(1000, 1001);
+        holdThird.countDown();
+        joinCallers();
+
+        for (int id = 1; id <= 5; id++) assertThat(outcomes.get(id)).isEqualTo("inserted " + id);
+        assertThat(storedIds()).containsExactly(1, 2, 3, 4, 5, 1000, 1001);
+        assertThat(batchSizes).containsExactly(1, 1, 3, 2);
+    }
+
     @Test
     @DisplayName(
             "an interrupted caller whose write is still queued gets an exception, keeps its interrupt, and the write never runs")
