@@ -101,6 +101,69 @@ class StartupChecksTest {
         }
     }
 
+    /** A port nothing listens on now. */
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "the simulator's port in use: exit 1 with one line naming it and BAKONG_SIMULATOR_PORT; the store opened"
+                    + " alongside is closed, so the folder serves the next start")
+    void simulatorPortInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            TestServers.Printed err = new TestServers.Printed();
+            ServerMain.Launch launch = ServerMain.launch(
+                    TestServers.settings(
+                            dataDir,
+                            ServerSettings.Command.SERVE,
+                            Map.of(
+                                    "BAKONGPAY_SIMULATOR_ENABLED",
+                                    "true",
+                                    "BAKONG_SIMULATOR_PORT",
+                                    Integer.toString(taken.getLocalPort()))),
+                    System.out,
+                    err.stream);
+            assertThat(launch.exitCode()).isEqualTo(1);
+            assertThat(lines(err.text()))
+                    .singleElement()
+                    .isEqualTo(
+                            "bakongpay-server: the simulator's address 127.0.0.1:" + taken.getLocalPort()
+                                    + " is already in use; stop what listens there or set BAKONG_SIMULATOR_PORT to a free port (0 picks one)");
+        }
+        running = TestServers.start(TestServers.settings(
+                dataDir, ServerSettings.Command.SERVE, Map.of("BAKONGPAY_SIMULATOR_ENABLED", "true")));
+    }
+
+    @Test
+    @DisplayName(
+            "a store that cannot open: exit 1, and the simulator started alongside it is stopped (its port free again)")
+    void storeFailureStopsTheSimulator() throws Exception {
+        Path notAFolder = Files.writeString(dataDir.resolve("not-a-folder"), "x");
+        int simulatorPort = freePort();
+        TestServers.Printed err = new TestServers.Printed();
+        ServerMain.Launch launch = ServerMain.launch(
+                TestServers.settings(
+                        dataDir,
+                        ServerSettings.Command.SERVE,
+                        Map.of(
+                                "BAKONGPAY_SIMULATOR_ENABLED",
+                                "true",
+                                "BAKONG_SIMULATOR_PORT",
+                                Integer.toString(simulatorPort),
+                                "BAKONGPAY_DB_URL",
+                                "jdbc:h2:file:" + notAFolder.resolve("bakongpay"))),
+                System.out,
+                err.stream);
+        assertThat(launch.exitCode()).isEqualTo(1);
+        assertThat(err.text()).startsWith("bakongpay-server: start-up failed: ");
+        try (ServerSocket again = new ServerSocket(simulatorPort, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(again.getLocalPort()).isEqualTo(simulatorPort);
+        }
+    }
+
     @Test
     @DisplayName(
             "serve with no API key: one WARN line saying how to create one; none once a key exists, none for the sandbox")

@@ -63,24 +63,18 @@ public final class ServerRuntime implements AutoCloseable {
             Storage storage,
             RateLimiter limiter,
             String limiterId,
-            EmbeddedSimulator simulator,
-            Map<PaymentMode, BakongEndpoint> networks,
+            Upstreams upstreams,
             WebhookDispatcher webhooks,
             ServerMetrics metrics) {
         this.metrics = metrics;
-        this.clients = new EnumMap<>(PaymentMode.class);
-        networks.values().stream()
-                .filter(n -> n.token() != null)
-                .forEach(n -> clients.put(
-                        n.mode(),
-                        client(n, clock, settings.budgets(), settings.core().pendingCacheTtl(), metrics)));
+        this.clients = upstreams.clients();
         this.settings = settings;
         this.clock = clock;
         this.storage = storage;
         this.limiter = limiter;
         this.limiterId = limiterId;
-        this.simulator = simulator;
-        this.networks = Map.copyOf(networks);
+        this.simulator = upstreams.simulator();
+        this.networks = Map.copyOf(upstreams.networks());
         this.webhooks = webhooks;
         List<PaymentEventListener> listeners = new ArrayList<>();
         listeners.add(new PaymentLogListener());
@@ -101,9 +95,20 @@ public final class ServerRuntime implements AutoCloseable {
      */
     public static ServerRuntime open(ServerSettings settings, Clock clock, ContainerDataSource containerDataSource) {
         List<AutoCloseable> opened = new ArrayList<>();
+        BackgroundStart<Upstreams> upstreamStart = null;
         try {
             ServerMetrics metrics = new ServerMetrics();
             opened.add(metrics);
+            if (settings.simulatorEnabled() && !EmbeddedSimulator.available()) {
+                throw new ConfigurationException(List.of(Settings.SIMULATOR_ENABLED
+                        + " was 'true' but this build has no " + "simulator inside (the WAR leaves it out): set "
+                        + Settings.TEST_BAKONG_URL + " to a running simulator"));
+            }
+            // the simulator and the Bakong clients share nothing with the store: they start on a
+            // second thread while the store opens and migrates, and are waited for before the
+            // webhooks (the first thing after the store that could use them)
+            upstreamStart =
+                    BackgroundStart.begin("bakongpay-start-upstream", () -> openUpstreams(settings, clock, metrics));
             ServerSettings.Database db = settings.db();
             Storage storage = containerDataSource == null
                     ? openStorage(db, db.url(), clock)
@@ -139,53 +144,15 @@ public final class ServerRuntime implements AutoCloseable {
 
             ApiKeySeeder.seed(storage.apiKeys(), settings.seedKeys(), clock);
 
-            EmbeddedSimulator simulator = null;
-            Map<PaymentMode, BakongEndpoint> networks = new EnumMap<>(PaymentMode.class);
+            Upstreams upstreams = upstreamStart.await();
+            upstreamStart = null;
+            opened.add(upstreams);
+            Map<PaymentMode, BakongEndpoint> networks = upstreams.networks();
             ServerSettings.Upstream live = settings.live();
-            networks.put(
-                    PaymentMode.LIVE,
-                    new BakongEndpoint(
-                            PaymentMode.LIVE,
-                            live.baseUrl(),
-                            live.token(),
-                            live.renewEmail(),
-                            live.proxy(),
-                            dev.bakongpay.core.config.BakongPayConfig.NBC_URL.equals(live.baseUrl())
-                                    ? "NBC Bakong Open API"
-                                    : "Bakong Open API"));
-            if (settings.simulatorEnabled()) {
-                if (!EmbeddedSimulator.available()) {
-                    throw new ConfigurationException(List.of(Settings.SIMULATOR_ENABLED
-                            + " was 'true' but this build has no " + "simulator inside (the WAR leaves it out): set "
-                            + Settings.TEST_BAKONG_URL + " to a running simulator"));
-                }
-                String token = "sandbox-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-                simulator = EmbeddedSimulator.start(
-                        settings.simulator().host(),
-                        settings.simulatorPort(),
-                        token,
-                        settings.simulator().controlToken(),
-                        settings.dataDir().resolve("simulator-state.json"));
-                opened.add(simulator);
-                networks.put(
-                        PaymentMode.TEST,
-                        new BakongEndpoint(
-                                PaymentMode.TEST, simulator.baseUrl(), token, null, null, "embedded Bakong simulator"));
-            } else if (settings.test() != null) {
-                networks.put(
-                        PaymentMode.TEST,
-                        new BakongEndpoint(
-                                PaymentMode.TEST,
-                                settings.test().baseUrl(),
-                                settings.test().token(),
-                                null,
-                                null,
-                                "Bakong simulator"));
-            }
             WebhookDispatcher webhooks = openWebhooks(settings, clock, storage, metrics);
             if (webhooks != null) opened.add(webhooks);
-            ServerRuntime runtime = new ServerRuntime(
-                    settings, clock, storage, limiter, limiterId, simulator, networks, webhooks, metrics);
+            ServerRuntime runtime =
+                    new ServerRuntime(settings, clock, storage, limiter, limiterId, upstreams, webhooks, metrics);
             if (settings.managementPort() != null) {
                 runtime.management =
                         ManagementPort.start(settings.host(), settings.managementPort(), metrics, runtime::health);
@@ -213,7 +180,82 @@ public final class ServerRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (RuntimeException e) {
+            if (upstreamStart != null) upstreamStart.closeWhenDone(e);
             closeAll(opened, e);
+            throw e;
+        }
+    }
+
+    /** The Bakong endpoint of each mode, the embedded simulator when enabled, and a client for each endpoint with a token. */
+    private record Upstreams(
+            EmbeddedSimulator simulator,
+            Map<PaymentMode, BakongEndpoint> networks,
+            Map<PaymentMode, BakongClient> clients)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            if (simulator != null) simulator.close();
+        }
+    }
+
+    private static Upstreams openUpstreams(ServerSettings settings, Clock clock, ServerMetrics metrics) {
+        EmbeddedSimulator simulator = null;
+        Map<PaymentMode, BakongEndpoint> networks = new EnumMap<>(PaymentMode.class);
+        ServerSettings.Upstream live = settings.live();
+        networks.put(
+                PaymentMode.LIVE,
+                new BakongEndpoint(
+                        PaymentMode.LIVE,
+                        live.baseUrl(),
+                        live.token(),
+                        live.renewEmail(),
+                        live.proxy(),
+                        dev.bakongpay.core.config.BakongPayConfig.NBC_URL.equals(live.baseUrl())
+                                ? "NBC Bakong Open API"
+                                : "Bakong Open API"));
+        if (settings.simulatorEnabled()) {
+            byte[] seed = new byte[12];
+            new SecureRandom().nextBytes(seed); // not generateSeed: that may wait for the kernel's entropy
+            String token = "sandbox-" + HexFormat.of().formatHex(seed);
+            simulator = EmbeddedSimulator.start(
+                    settings.simulator().host(),
+                    settings.simulatorPort(),
+                    token,
+                    settings.simulator().controlToken(),
+                    settings.dataDir().resolve("simulator-state.json"));
+            networks.put(
+                    PaymentMode.TEST,
+                    new BakongEndpoint(
+                            PaymentMode.TEST, simulator.baseUrl(), token, null, null, "embedded Bakong simulator"));
+        } else if (settings.test() != null) {
+            networks.put(
+                    PaymentMode.TEST,
+                    new BakongEndpoint(
+                            PaymentMode.TEST,
+                            settings.test().baseUrl(),
+                            settings.test().token(),
+                            null,
+                            null,
+                            "Bakong simulator"));
+        }
+        try {
+            Map<PaymentMode, BakongClient> clients = new EnumMap<>(PaymentMode.class);
+            for (BakongEndpoint n : networks.values()) {
+                if (n.token() != null) {
+                    clients.put(
+                            n.mode(),
+                            client(n, clock, settings.budgets(), settings.core().pendingCacheTtl(), metrics));
+                }
+            }
+            return new Upstreams(simulator, networks, clients);
+        } catch (RuntimeException e) {
+            if (simulator != null) {
+                try {
+                    simulator.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             throw e;
         }
     }
@@ -247,8 +289,10 @@ public final class ServerRuntime implements AutoCloseable {
                     Settings.WEBHOOK_SECRET);
             return null;
         }
+        byte[] suffix = new byte[3];
+        new SecureRandom().nextBytes(suffix); // not generateSeed: that may wait for the kernel's entropy
         String node = ManagementFactory.getRuntimeMXBean().getName() + "-"
-                + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+                + HexFormat.of().formatHex(suffix);
         LOG.info(
                 "BakongPay webhooks: on, POST to {} (up to {} attempts per event; outbox in the {} store{})",
                 redacted(w.url()),
