@@ -6,6 +6,7 @@ import dev.bakongpay.spi.settings.Rejected;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -31,7 +32,8 @@ public record LoadOptions(
         Duration timeout,
         boolean allowRemote,
         boolean idempotencyKeys,
-        boolean identicalBodies) {
+        boolean identicalBodies,
+        Path md5File) {
 
     static final Duration MAX_DURATION = Duration.ofHours(1);
 
@@ -58,6 +60,7 @@ public record LoadOptions(
         --allow-remote         allow a non-loopback --url or --simulator host
         --idempotency-keys     send every create with its own Idempotency-Key, as a careful shop does
         --identical-bodies     send every create with the same body (a fixed-price item, a kiosk)
+        --md5-file FILE        check these md5s (one a line, the key's merchant's) instead of creating a pool
       """;
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message meant for a user. */
@@ -79,6 +82,7 @@ public record LoadOptions(
         boolean allowRemote = false;
         boolean idempotencyKeys = false;
         boolean identicalBodies = false;
+        Path md5File = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -106,6 +110,7 @@ public record LoadOptions(
                         case "--bakong-id" -> bakongId = value;
                         case "--client" -> client = ClientKind.valueOf(value.toUpperCase(Locale.ROOT));
                         case "--timeout" -> timeout = parseDuration(value, flag);
+                        case "--md5-file" -> md5File = Path.of(value);
                         default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
                     }
                 }
@@ -155,7 +160,8 @@ public record LoadOptions(
                 timeout,
                 allowRemote,
                 idempotencyKeys,
-                identicalBodies);
+                identicalBodies,
+                md5File);
     }
 
     /** The longest any one duration flag may say; a run's duration plus warm-up is held to {@link #MAX_DURATION}. */
