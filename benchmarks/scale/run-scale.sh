@@ -9,7 +9,7 @@
 #   benchmarks/scale/run-scale.sh postgres  # PostgreSQL db test, schemas bakongpay_scale (filled)
 #                                           # and bakongpay_scale_empty
 #
-# Settings (environment): ROWS (1000000), FILL_THREADS (32), LOOKUPS (10000), DURATION (20s), WARMUP (5s),
+# Settings (environment): ROWS (1000000), FILL_THREADS (32), LOOKUPS (10000), DURATION (20s), WARMUP (5s) (whole seconds),
 # CONNECTIONS (64), IDLE (35s: the idle window, longer than one 30 s reconciler tick), PORT (38080),
 # SIM_PORT (39090), SERVER_JAR (the built one), SERVER_JAVA_OPTS, DATA_DIR (/tmp/scale/STORE: H2 files and
 # logs), RESULTS (benchmarks/target/scale-results.txt), PG_HOST (127.0.0.1), KEEP (1: keep the filled store,
