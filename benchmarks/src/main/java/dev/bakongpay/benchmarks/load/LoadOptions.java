@@ -6,6 +6,7 @@ import dev.bakongpay.spi.settings.Rejected;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -33,7 +34,8 @@ public record LoadOptions(
         boolean idempotencyKeys,
         boolean identicalBodies,
         String rawPath,
-        RawBody rawBody) {
+        RawBody rawBody,
+        Path md5File) {
 
     static final Duration MAX_DURATION = Duration.ofHours(1);
 
@@ -70,6 +72,7 @@ public record LoadOptions(
         --identical-bodies     send every create with the same body (a fixed-price item, a kiosk)
         --path /p              raw: where to POST (default /api/v1/check/md5)
         --raw-body check|create  raw: one fixed body the size of a check's or a create's (default check)
+        --md5-file FILE        check these md5s (one a line, the key's merchant's) instead of creating a pool
       """;
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message meant for a user. */
@@ -93,6 +96,7 @@ public record LoadOptions(
         boolean identicalBodies = false;
         String rawPath = Scenario.Operation.CHECK_MD5.path;
         RawBody rawBody = RawBody.CHECK;
+        Path md5File = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -122,6 +126,7 @@ public record LoadOptions(
                         case "--timeout" -> timeout = parseDuration(value, flag);
                         case "--path" -> rawPath = requestPath(value);
                         case "--raw-body" -> rawBody = rawBody(value);
+                        case "--md5-file" -> md5File = Path.of(value);
                         default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
                     }
                 }
@@ -173,7 +178,8 @@ public record LoadOptions(
                 idempotencyKeys,
                 identicalBodies,
                 rawPath,
-                rawBody);
+                rawBody,
+                md5File);
     }
 
     /** An absolute path (and query) that goes on the request line as it is. */

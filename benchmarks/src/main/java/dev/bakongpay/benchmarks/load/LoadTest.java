@@ -1,8 +1,11 @@
 package dev.bakongpay.benchmarks.load;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -59,7 +62,12 @@ public final class LoadTest {
         RequestBodies bodies = new RequestBodies(
                 options.bakongId(), List.of(), options.identicalBodies(), options.rawPath(), options.rawBody());
         String setup = null;
-        if (options.scenario().needsPool()) {
+        if (options.scenario().needsPool() && options.md5File() != null) {
+            List<String> md5s = readMd5s(options.md5File());
+            setup = "pool: " + md5s.size() + " md5s from " + options.md5File();
+            log.println("setup: " + setup);
+            bodies = new RequestBodies(options.bakongId(), md5s, options.identicalBodies());
+        } else if (options.scenario().needsPool()) {
             TransactionPool.Summary pool = TransactionPool.build(options, bodies, server, simulator, log);
             setup = pool.describe();
             log.println("setup: " + setup);
@@ -114,6 +122,31 @@ public final class LoadTest {
             }
         }
         return new LoadReport(options, control.measuredSeconds(), control.stopReason(), setup, lastFailure, finished);
+    }
+
+    /**
+     * The md5s of a {@code --md5-file}, e.g. of rows a store was filled with (StoreAtScale).
+     *
+     * @throws IllegalStateException when the file cannot be read or holds fewer than a bulk batch
+     */
+    static List<String> readMd5s(Path file) {
+        List<String> md5s;
+        try (var lines = Files.lines(file)) {
+            md5s = lines.map(String::strip).filter(l -> !l.isEmpty()).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalStateException("setup failed: cannot read --md5-file " + file + ": " + e.getMessage());
+        }
+        for (String md5 : md5s) {
+            if (!md5.matches("[0-9a-f]{32}")) {
+                throw new IllegalStateException(
+                        "setup failed: --md5-file " + file + " holds '" + md5 + "', not 32 lowercase hex digits");
+            }
+        }
+        if (md5s.size() < RequestBodies.BULK_SIZE) {
+            throw new IllegalStateException("setup failed: --md5-file " + file + " holds " + md5s.size()
+                    + " md5s; bulk needs at least " + RequestBodies.BULK_SIZE);
+        }
+        return md5s;
     }
 
     private static HttpClientConnection connect(LoadOptions options, URI base, String key, HttpClient shared) {

@@ -174,6 +174,49 @@ class LoadTestTest {
     }
 
     @Test
+    void md5FileReplacesThePoolSoNothingIsCreated() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("md5s", ".txt");
+        try {
+            java.util.List<String> md5s = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) md5s.add(String.format("%032x", i + 1));
+            java.nio.file.Files.write(file, md5s);
+            stub.created.addAll(md5s); // rows a store already holds: the stub answers 404 for others
+            LoadReport report = run(
+                    "--scenario",
+                    "check",
+                    "--duration",
+                    "10m",
+                    "--warmup",
+                    "0s",
+                    "--max-requests",
+                    "100",
+                    "--md5-file",
+                    file.toString());
+
+            assertThat(log.toString(StandardCharsets.UTF_8)).contains("pool: 60 md5s from " + file);
+            assertThat(stub.calls("/api/v1/khqr/create")).isZero();
+            assertThat(report.requests("check-md5")).isPositive();
+            assertThat(report.failures("check-md5")).isZero();
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void md5FileWithSomethingElseThanMd5sFailsSetup() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("md5s", ".txt");
+        try {
+            java.nio.file.Files.writeString(file, "not-an-md5\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> run("--scenario", "check", "--duration", "1s", "--md5-file", file.toString()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("'not-an-md5', not 32 lowercase hex digits");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void wrongKeyFailsSetupInsteadOfMeasuringErrors() {
         LoadOptions options = LoadOptions.parse(
                 "--url",

@@ -46,29 +46,43 @@ public final class JdbcTransactionStore implements TransactionStore {
     private record Candidate(Instant previousClaim, Transaction transaction) {}
 
     /**
-     * The claimable rows of one status and lease state ({@link #ELIGIBLE} split in four), read in
-     * the order of the claim index {@code (status, claim_until, created_at)} so that a read stops
-     * after its first rows instead of sorting every match.
+     * The claimable rows of one status and lease state ({@link #ELIGIBLE} split in four), each read
+     * along an index so that it stops after its first rows instead of sorting every match. PENDING
+     * rows follow the claim index {@code (status, claim_until, created_at)}. EXPIRED rows follow
+     * {@code (status, expires_at)} from the lookback's start: along the claim index a read passed
+     * every EXPIRED row ever leased (nearly all of them) to find the few expired within the
+     * lookback, 14 s a claim at 1,000,000 rows on H2 (PERFORMANCE.md, issue 19).
      */
-    private record CandidateRead(String status, boolean neverLeased) {
+    record CandidateRead(String status, boolean neverLeased) {
+        private boolean expired() {
+            return status.equals("EXPIRED");
+        }
+
         String where() {
             return " WHERE status = '" + status + "' AND " + (neverLeased ? "claim_until IS NULL" : "claim_until <= ?")
-                    + (status.equals("EXPIRED") ? " AND expires_at >= ?" : "");
+                    + (expired() ? " AND expires_at >= ?" : "");
         }
 
         String indexOrder(int limit) {
-            return " ORDER BY status, claim_until, created_at, id FETCH FIRST " + limit + " ROWS ONLY";
+            return (expired() ? " ORDER BY status, expires_at" : " ORDER BY status, claim_until, created_at, id")
+                    + " FETCH FIRST " + limit + " ROWS ONLY";
+        }
+
+        /** The read of {@link #claimRowByRow}: the rows and the end of their last lease. */
+        String select(int limit) {
+            return "SELECT claim_until AS previous_claim, " + TransactionRows.COLUMNS + " FROM " + TABLE + where()
+                    + indexOrder(limit);
         }
 
         /** Binds {@link #where()}'s parameters from {@code i}; answers the next index. */
         int bind(PreparedStatement ps, int i, Instant now, Instant expiredSince) throws SQLException {
             if (!neverLeased) Jdbc.setInstant(ps, i++, now);
-            if (status.equals("EXPIRED")) Jdbc.setInstant(ps, i++, expiredSince);
+            if (expired()) Jdbc.setInstant(ps, i++, expiredSince);
             return i;
         }
     }
 
-    private static final List<CandidateRead> CANDIDATE_READS = List.of(
+    static final List<CandidateRead> CANDIDATE_READS = List.of(
             new CandidateRead("PENDING", true),
             new CandidateRead("PENDING", false),
             new CandidateRead("EXPIRED", true),
@@ -271,8 +285,7 @@ public final class JdbcTransactionStore implements TransactionStore {
         int wanted = 2 * claim.limit();
         List<Candidate> candidates = new ArrayList<>();
         for (CandidateRead read : CANDIDATE_READS) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT claim_until AS previous_claim, "
-                    + TransactionRows.COLUMNS + " FROM " + TABLE + read.where() + read.indexOrder(wanted))) {
+            try (PreparedStatement ps = c.prepareStatement(read.select(wanted))) {
                 read.bind(ps, 1, now, expiredSince);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next())

@@ -116,7 +116,7 @@ class JdbcStorageProviderTest {
         TestDatabases.execute(url, "CREATE TABLE shop_order (id INT PRIMARY KEY)");
         TestDatabases.execute(url, "CREATE TABLE \"flyway_schema_history\" (\"version\" VARCHAR(50))");
         try (var ds = TestDatabases.pool(url, 2)) {
-            assertThat(JdbcMigrations.migrate(ds)).isEqualTo(5); // V1 to V5
+            assertThat(JdbcMigrations.migrate(ds)).isEqualTo(6); // V1 to V6
             assertThat(JdbcStorage.builder(ds)
                             .migrate(false)
                             .build()

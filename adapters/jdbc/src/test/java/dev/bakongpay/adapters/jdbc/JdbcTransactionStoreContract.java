@@ -74,10 +74,10 @@ abstract class JdbcTransactionStoreContract extends TransactionStoreContract {
     class Migrations {
         @Test
         @DisplayName(
-                "the schema is at version 5 (webhook outbox, key management, operator indexes, bank-app links), recorded in BakongPay's own history table")
+                "the schema is at version 6 (webhook outbox, key management, operator indexes, bank-app links, expired-claim index), recorded in BakongPay's own history table")
         void ownHistoryTable() {
             assertThat(strings("SELECT \"version\" FROM \"bakongpay_schema_history\" WHERE \"success\" = TRUE"))
-                    .contains("1", "2", "3", "4", "5");
+                    .contains("1", "2", "3", "4", "5", "6");
         }
 
         @Test
