@@ -6,11 +6,13 @@ import dev.bakongpay.core.payment.LookupType;
 import dev.bakongpay.core.payment.Merchant;
 import dev.bakongpay.core.payment.PaymentCheck;
 import dev.bakongpay.core.payment.PaymentException;
+import dev.bakongpay.core.payment.PaymentService;
 import dev.bakongpay.core.payment.view.BulkView;
 import dev.bakongpay.core.payment.view.CheckView;
 import dev.bakongpay.core.payment.view.CreatedView;
 import dev.bakongpay.core.payment.view.TransactionView;
 import dev.bakongpay.jaxrs.internal.Bodies;
+import dev.bakongpay.jaxrs.internal.FinalAnswers;
 import dev.bakongpay.jaxrs.internal.Json;
 import dev.bakongpay.jaxrs.internal.MerchantSecurityContext;
 import dev.bakongpay.spi.Transaction;
@@ -35,6 +37,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {
     private final BakongPayRuntime runtime;
+    /** As many as core's final-status cache holds by default: the answers of the payments still polled. */
+    private final FinalAnswers finalAnswers = new FinalAnswers(PaymentService.DEFAULT_FINAL_STATUS_CACHE_SIZE);
 
     public PaymentResource(BakongPayRuntime runtime) {
         this.runtime = runtime;
@@ -56,12 +60,17 @@ public class PaymentResource {
         return r.build();
     }
 
+    /**
+     * {@code Json.Success}, or for a finished payment the same answer already serialized ({@code byte[]},
+     * written as it is by the runtime's own byte-array writer).
+     */
     @POST
     @Path("check/md5")
-    public Json.Success checkMd5(Bodies.Md5 body, @Context SecurityContext security) {
+    public Object checkMd5(Bodies.Md5 body, @Context SecurityContext security) {
         Merchant merchant = MerchantSecurityContext.merchantOf(security);
         PaymentCheck c = runtime.payments().checkMd5(merchant, body == null ? null : body.md5());
-        return Json.success(CheckView.of(c));
+        byte[] finished = finalAnswers.of(c);
+        return finished != null ? finished : Json.success(CheckView.of(c));
     }
 
     @POST

@@ -108,6 +108,39 @@ class CheckEndpointsTest {
         }
 
         @Test
+        @DisplayName(
+                "a finished payment answers the same bytes and headers on every poll, and only to its own merchant")
+        void finishedPolledAgain() {
+            Map<String, Object> p = world.create(TestWorld.PRO, "7.50");
+            String md5 = (String) p.get("md5");
+            bank.pay((String) p.get("qrString"), PaymentOptions.defaults().from("dara@aclb"));
+            world.clock.advance(PAST_CACHE);
+            List<io.restassured.response.Response> polls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                polls.add(world.as(TestWorld.PRO).body(md5Body(md5)).post("/check/md5"));
+            }
+            io.restassured.response.Response first = polls.get(0);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.jsonPath().getString("data.status")).isEqualTo("SUCCESS");
+            assertThat(first.jsonPath().getString("data.md5")).isEqualTo(md5);
+            assertThat(first.contentType()).isEqualTo("application/json");
+            for (io.restassured.response.Response again : polls.subList(1, 3)) {
+                assertThat(again.asByteArray()).isEqualTo(first.asByteArray());
+                assertThat(again.contentType()).isEqualTo(first.contentType());
+                assertThat(again.header("Content-Length")).isEqualTo(first.header("Content-Length"));
+                assertThat(again.header("Cache-Control")).isEqualTo("no-store");
+                assertThat(again.header("RateLimit-Limit")).isNotNull();
+                assertThat(again.header("X-Request-Id")).isNotEqualTo(first.header("X-Request-Id"));
+            }
+            world.as(TestWorld.OTHER)
+                    .body(md5Body(md5))
+                    .post("/check/md5")
+                    .then()
+                    .statusCode(404)
+                    .body("error.code", equalTo("transaction_not_found"));
+        }
+
+        @Test
         @DisplayName("an unpaid KHQR past its expiry is EXPIRED")
         void expired() {
             String md5 = (String) world.create(TestWorld.PRO, "1.00").get("md5");

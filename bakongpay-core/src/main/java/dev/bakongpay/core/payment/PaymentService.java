@@ -80,6 +80,7 @@ public final class PaymentService {
     private final Clock clock;
     private final PaymentSettings settings;
     private final FinalStatusCache finals;
+    private final Map<CheckSeries, Timer> checkTimers = new java.util.concurrent.ConcurrentHashMap<>();
     private final IssuedMd5s issued;
     private final MeterRegistry meters;
     private final String appName;
@@ -239,11 +240,24 @@ public final class PaymentService {
             outcome = outcome(e);
             throw e;
         } finally {
-            sample.stop(Meters.latency(
-                            "bakongpay.payments.check", "Payment status checks, by kind, outcome and status answered")
-                    .tags("kind", kind, "outcome", outcome, "status", answered)
-                    .register(meters));
+            sample.stop(checkTimer(new CheckSeries(kind, outcome, answered)));
         }
+    }
+
+    /** The tags of one series of {@code bakongpay.payments.check}: few, whatever the checks ask. */
+    private record CheckSeries(String kind, String outcome, String status) {}
+
+    /** Registered once per series: building and registering the timer on every check cost more than timing it. */
+    private Timer checkTimer(CheckSeries series) {
+        Timer t = checkTimers.get(series);
+        if (t != null) return t;
+        return checkTimers.computeIfAbsent(
+                series,
+                s -> Meters.latency(
+                                "bakongpay.payments.check",
+                                "Payment status checks, by kind, outcome and status answered")
+                        .tags("kind", s.kind(), "outcome", s.outcome(), "status", s.status())
+                        .register(meters));
     }
 
     /** A failure's outcome tag: the caller's mistake, the network's failure, or ours. */

@@ -62,14 +62,17 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object id = request.getProperty(MDC_KEY);
         if (id != null) response.getHeaders().putSingle(HEADER, id.toString());
-        Object started = request.getProperty(STARTED);
-        long ms = started instanceof Long s ? (System.nanoTime() - s) / 1_000_000 : -1;
-        LOG.info(
-                "{} {} -> {} ({} ms)",
-                request.getMethod(),
-                request.getUriInfo().getRequestUri().getPath(),
-                response.getStatus(),
-                ms);
+        // the arguments cost more than the line (the request URI is built for it): only when it is written
+        if (LOG.isInfoEnabled()) {
+            Object started = request.getProperty(STARTED);
+            long ms = started instanceof Long s ? (System.nanoTime() - s) / 1_000_000 : -1;
+            LOG.info(
+                    "{} {} -> {} ({} ms)",
+                    request.getMethod(),
+                    request.getUriInfo().getRequestUri().getPath(),
+                    response.getStatus(),
+                    ms);
+        }
         if (request.getProperty(MDC_HELD_OUTSIDE) == null) MDC.remove(MDC_KEY);
     }
 }

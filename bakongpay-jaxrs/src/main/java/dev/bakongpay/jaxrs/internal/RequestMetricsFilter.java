@@ -14,8 +14,11 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +36,9 @@ public final class RequestMetricsFilter implements ContainerRequestFilter, Conta
 
     private final MeterRegistry registry;
     private final List<Route> routes = new ArrayList<>();
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+    /** Routes without parameters by their path, with and without the leading slash. */
+    private final Map<String, String> exact = new HashMap<>();
 
     /** A route template and the paths it matches. */
     private record Route(String template, Pattern pattern) {}
@@ -47,6 +53,10 @@ public final class RequestMetricsFilter implements ContainerRequestFilter, Conta
                 String template = join(base == null ? "" : base.value(), sub == null ? "" : sub.value());
                 if (routes.stream().noneMatch(r -> r.template().equals(template))) {
                     routes.add(new Route(template, Pattern.compile(regex(template))));
+                    if (!template.contains("{")) {
+                        exact.put(template, template);
+                        exact.put(template.substring(1), template);
+                    }
                 }
             }
         }
@@ -75,6 +85,8 @@ public final class RequestMetricsFilter implements ContainerRequestFilter, Conta
 
     /** The route template {@code path} (relative to the application) matches, or {@code unmatched}. */
     String endpoint(String path) {
+        String literal = exact.get(path); // most paths are one of the literal routes, as the client spelt them
+        if (literal != null) return literal;
         String p = path.startsWith("/") ? path : "/" + path;
         for (Route r : routes) {
             if (r.pattern().matcher(p).matches()) return r.template();
@@ -91,15 +103,25 @@ public final class RequestMetricsFilter implements ContainerRequestFilter, Conta
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(request.getProperty(STARTED) instanceof Timer.Sample sample)) return;
         String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "other";
-        sample.stop(Timer.builder("bakongpay.http.requests")
-                .description("Answers of the REST API by method, route template and status")
-                .tags(
-                        "method",
-                        method,
-                        "endpoint",
-                        endpoint(request.getUriInfo().getPath()),
-                        "status",
-                        Integer.toString(response.getStatus()))
-                .register(registry));
+        sample.stop(timer(new Series(method, endpoint(request.getUriInfo().getPath()), response.getStatus())));
     }
+
+    /**
+     * The timer of one series, registered once: building and registering it on every answer cost
+     * more than the timing. Bounded: methods, route templates and statuses are few, whatever the
+     * request says.
+     */
+    private Timer timer(Series series) {
+        Timer t = timers.get(series);
+        if (t != null) return t;
+        return timers.computeIfAbsent(
+                series,
+                s -> Timer.builder("bakongpay.http.requests")
+                        .description("Answers of the REST API by method, route template and status")
+                        .tags("method", s.method(), "endpoint", s.endpoint(), "status", Integer.toString(s.status()))
+                        .register(registry));
+    }
+
+    /** The tags of one series of {@code bakongpay.http.requests}. */
+    private record Series(String method, String endpoint, int status) {}
 }
