@@ -31,30 +31,16 @@ connections=${CONNECTIONS:-64}
 port=${PORT:-18080}
 sim_port=${SIM_PORT:-19090}
 results=${RESULTS:-$root/benchmarks/target/load-results.jsonl}
-key=bk_test_load0000000000000000000000000000000000
+key=bk_test_load0000000000000000000000000000000000 # = node-env.sh load_key
 server_jar=${SERVER_JAR:-$(ls "$root"/bakongpay-server/target/bakongpay-server-*.jar | grep -v -E 'sources|javadoc' | head -1)}
 load_jar=$root/benchmarks/target/benchmarks.jar
 data_dir=$(mktemp -d /tmp/bakongpay-load.XXXXXX)
 server_pid=
 
-export BAKONGPAY_HOST=127.0.0.1 BAKONGPAY_PORT=$port
-export BAKONGPAY_API_KEYS="$key=ENTERPRISE"
-export BAKONGPAY_RATE_LIMITS="ENTERPRISE=1000000/s"
-export BAKONGPAY_SIMULATOR_ENABLED=true BAKONG_SIMULATOR_PORT=$sim_port
-export BAKONGPAY_LOG_LEVEL=warn
-export BAKONGPAY_DATA_DIR=$data_dir
-
-case "$store" in
-  h2) label="embedded H2 file" ;;
-  postgres)
-    label="PostgreSQL"
-    pg_host=${PG_HOST:-127.0.0.1}
-    pg_schema=${PG_SCHEMA:-bakongpay_load}
-    psql -q -h "$pg_host" -U postgres -d test -c "DROP SCHEMA IF EXISTS $pg_schema CASCADE" -c "CREATE SCHEMA $pg_schema"
-    export BAKONGPAY_DB_URL="jdbc:postgresql://$pg_host:5432/test?user=postgres&currentSchema=$pg_schema"
-    ;;
-  *) echo "store must be h2 or postgres" >&2; exit 2 ;;
-esac
+# shellcheck source=node-env.sh
+. "$root/benchmarks/load/node-env.sh"
+pg_schema=${PG_SCHEMA:-bakongpay_load}
+node_env "$store" "$port" "$sim_port" "$data_dir" "$pg_schema" || exit $?
 
 cleanup() {
   if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
@@ -64,7 +50,7 @@ cleanup() {
     kill -9 "$server_pid" 2>/dev/null || true
   fi
   if [[ "$store" == postgres ]]; then
-    psql -q -h "$pg_host" -U postgres -d test -c "DROP SCHEMA IF EXISTS $pg_schema CASCADE" || true
+    drop_node_schema "$pg_schema"
   fi
   rm -rf "$data_dir"
 }

@@ -52,24 +52,9 @@ mkdir -p "$data_dir"
 node_pid=
 load_pid=
 
-export BAKONGPAY_HOST=127.0.0.1 BAKONGPAY_PORT=$port
-export BAKONGPAY_API_KEYS="$key=ENTERPRISE"
-export BAKONGPAY_RATE_LIMITS="ENTERPRISE=1000000/s"
-export BAKONGPAY_SIMULATOR_ENABLED=true BAKONG_SIMULATOR_PORT=$sim_port
-export BAKONGPAY_LOG_LEVEL=warn
-export BAKONGPAY_DATA_DIR=$data_dir
-
-case "$store" in
-  h2) label="embedded H2 file" ;;
-  postgres)
-    label="PostgreSQL"
-    pg_host=${PG_HOST:-127.0.0.1}
-    [[ "$schema" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "SCHEMA must be a plain lower-case name" >&2; exit 2; }
-    PGOPTIONS="-c client_min_messages=warning" timeout 30 psql -q -h "$pg_host" -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" -c "CREATE SCHEMA $schema"
-    export BAKONGPAY_DB_URL="jdbc:postgresql://$pg_host:5432/test?user=postgres&currentSchema=$schema"
-    ;;
-  *) echo "usage: run-ratios.sh [h2|postgres]" >&2; exit 2 ;;
-esac
+# shellcheck source=node-env.sh
+. "$root/benchmarks/load/node-env.sh"
+node_env "$store" "$port" "$sim_port" "$data_dir" "$schema" || exit $?
 
 stop_node() { # TERM, up to 15 s to drain, then KILL
   if [[ -n "$node_pid" ]] && kill -0 "$node_pid" 2>/dev/null; then
@@ -84,7 +69,7 @@ cleanup() {
   [[ -n "$load_pid" ]] && kill "$load_pid" 2>/dev/null || true
   stop_node
   if [[ "$store" == postgres ]]; then
-    PGOPTIONS="-c client_min_messages=warning" timeout 30 psql -q -h "$pg_host" -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" || true
+    drop_node_schema "$schema"
   fi
   rm -rf "$work"
 }
