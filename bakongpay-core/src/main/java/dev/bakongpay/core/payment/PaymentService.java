@@ -5,6 +5,7 @@ import dev.bakongpay.core.bakong.DeepLinkSource;
 import dev.bakongpay.core.khqr.Khqr;
 import dev.bakongpay.core.khqr.KhqrResult;
 import dev.bakongpay.core.metrics.Meters;
+import dev.bakongpay.core.metrics.TimerSeries;
 import dev.bakongpay.core.payment.internal.CheckRules;
 import dev.bakongpay.core.payment.internal.CreateRules;
 import dev.bakongpay.core.payment.internal.FinalStatusCache;
@@ -80,7 +81,7 @@ public final class PaymentService {
     private final Clock clock;
     private final PaymentSettings settings;
     private final FinalStatusCache finals;
-    private final Map<CheckSeries, Timer> checkTimers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TimerSeries checkTimers;
     private final IssuedMd5s issued;
     private final MeterRegistry meters;
     private final String appName;
@@ -94,6 +95,13 @@ public final class PaymentService {
         clock = b.clock;
         settings = b.settings;
         meters = b.meters;
+        checkTimers = new TimerSeries(
+                meters,
+                () -> Meters.latency(
+                        "bakongpay.payments.check", "Payment status checks, by kind, outcome and status answered"),
+                "kind",
+                "outcome",
+                "status");
         appName = b.appName;
         appIconUrl = b.appIconUrl;
         finals = new FinalStatusCache(b.finalStatusCacheSize, meters);
@@ -240,24 +248,8 @@ public final class PaymentService {
             outcome = outcome(e);
             throw e;
         } finally {
-            sample.stop(checkTimer(new CheckSeries(kind, outcome, answered)));
+            sample.stop(checkTimers.timer(kind, outcome, answered));
         }
-    }
-
-    /** The tags of one series of {@code bakongpay.payments.check}: few, whatever the checks ask. */
-    private record CheckSeries(String kind, String outcome, String status) {}
-
-    /** Registered once per series: building and registering the timer on every check cost more than timing it. */
-    private Timer checkTimer(CheckSeries series) {
-        Timer t = checkTimers.get(series);
-        if (t != null) return t;
-        return checkTimers.computeIfAbsent(
-                series,
-                s -> Meters.latency(
-                                "bakongpay.payments.check",
-                                "Payment status checks, by kind, outcome and status answered")
-                        .tags("kind", s.kind(), "outcome", s.outcome(), "status", s.status())
-                        .register(meters));
     }
 
     /** A failure's outcome tag: the caller's mistake, the network's failure, or ours. */

@@ -1,5 +1,6 @@
 package dev.bakongpay.jaxrs.internal;
 
+import dev.bakongpay.core.metrics.TimerSeries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.Priority;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +36,7 @@ public final class RequestMetricsFilter implements ContainerRequestFilter, Conta
 
     private final MeterRegistry registry;
     private final List<Route> routes = new ArrayList<>();
-    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+    private final TimerSeries timers;
     /** Routes without parameters by their path, with and without the leading slash. */
     private final Map<String, String> exact = new HashMap<>();
 
@@ -45,6 +45,13 @@ public final class RequestMetricsFilter implements ContainerRequestFilter, Conta
 
     public RequestMetricsFilter(MeterRegistry registry, Class<?>... resources) {
         this.registry = registry;
+        this.timers = new TimerSeries(
+                registry,
+                () -> Timer.builder("bakongpay.http.requests")
+                        .description("Answers of the REST API by method, route template and status"),
+                "method",
+                "endpoint",
+                "status");
         for (Class<?> resource : resources) {
             Path base = resource.getAnnotation(Path.class);
             for (Method m : resource.getMethods()) {
@@ -103,25 +110,7 @@ public final class RequestMetricsFilter implements ContainerRequestFilter, Conta
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(request.getProperty(STARTED) instanceof Timer.Sample sample)) return;
         String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "other";
-        sample.stop(timer(new Series(method, endpoint(request.getUriInfo().getPath()), response.getStatus())));
+        sample.stop(
+                timers.timer(method, endpoint(request.getUriInfo().getPath()), Integer.toString(response.getStatus())));
     }
-
-    /**
-     * The timer of one series, registered once: building and registering it on every answer cost
-     * more than the timing. Bounded: methods, route templates and statuses are few, whatever the
-     * request says.
-     */
-    private Timer timer(Series series) {
-        Timer t = timers.get(series);
-        if (t != null) return t;
-        return timers.computeIfAbsent(
-                series,
-                s -> Timer.builder("bakongpay.http.requests")
-                        .description("Answers of the REST API by method, route template and status")
-                        .tags("method", s.method(), "endpoint", s.endpoint(), "status", Integer.toString(s.status()))
-                        .register(registry));
-    }
-
-    /** The tags of one series of {@code bakongpay.http.requests}. */
-    private record Series(String method, String endpoint, int status) {}
 }
