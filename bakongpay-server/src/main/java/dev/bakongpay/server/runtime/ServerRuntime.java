@@ -111,7 +111,7 @@ public final class ServerRuntime implements AutoCloseable {
                     BackgroundStart.begin("bakongpay-start-upstream", () -> openUpstreams(settings, clock, metrics));
             ServerSettings.Database db = settings.db();
             Storage storage = containerDataSource == null
-                    ? openStorage(db, db.url(), clock)
+                    ? H2FileHousekeeping.keepTidy(openStorage(db, db.url(), clock), db.url(), db.user(), db.password())
                     : dev.bakongpay.adapters.jdbc.JdbcStorage.builder(containerDataSource.dataSource())
                             .clock(clock)
                             .groupCommit(db.groupCommit())
