@@ -12,7 +12,7 @@
 #    primed with creates (PRIME), then driven with final-status checks, creates (varied bodies) and
 #    creates with identical bodies; then a short unmeasured create load during which the live heap is
 #    read (full GC, then GC.heap_info), and again idle right after it: the difference over CONNECTIONS
-#    is the heap per in-flight request.
+#    is the heap per in-flight request. Then the store's size on disk (the H2 data directory, or the schema's relations).
 # 3. The server stopped and started STARTS times on the same store, each time timing from the spawn of
 #    `java -jar … serve` to its first 200 on an authenticated POST /api/v1/check/md5 of a paid
 #    transaction (curl every 10 ms).
@@ -218,6 +218,16 @@ heap_idle_after_kb=$(live_heap_kb "$node_pid")
 heap_per_request_kb=$(awk -v l="$heap_loaded_kb" -v i="$heap_idle_after_kb" -v n="$connections" 'BEGIN { printf "%.1f", (l - i) / n }')
 echo "== live heap: with $connections creates in flight ${loaded[*]} KiB, idle after $heap_idle_after_kb KiB" >&2
 
+# the store on disk after every create of the run (the prime, the measured and the heap loads)
+if [[ "$store" == postgres ]]; then
+  store_bytes=$(PGOPTIONS="-c client_min_messages=warning" timeout 30 psql -qtA -h "$pg_host" -U postgres -d test -c \
+    "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = '$schema' AND c.relkind IN ('r', 'm')")
+else
+  store_bytes=$(du -sb "$data_dir" | cut -f1)
+fi
+echo "== store on disk after the creates: $(( store_bytes / 1048576 )) MiB" >&2
+
 # a paid transaction for the start-up probe: its check is answered from the store
 md5=$(curl -s --max-time 10 -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
   -d '{"amount":1.00,"currency":"USD","merchantName":"RATIOS SHOP","bakongId":"loadshop@devb"}' \
@@ -285,6 +295,7 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
     "(first answer of any status: ${first_ms[*]} ms)"
   echo "server RSS: idle $(mib "$rss_idle") MiB after start, under load up to $(mib "$(get check rssKbMax)") MiB (check)," \
     "$(mib "$(get create rssKbMax)") MiB (create), peak (VmHWM) $(mib "$hwm") MiB"
+  echo "store on disk after all the creates (prime, measured runs, heap load): $(( store_bytes / 1048576 )) MiB"
   echo "bare Jetty RSS: idle $(mib "$base_rss_idle") MiB, peak (VmHWM) $(mib "$base_hwm") MiB"
   echo "server live heap after a full GC: idle $(mib "$heap_idle_kb") MiB after the prime, $(mib "$heap_idle_after_kb") MiB" \
     "after the runs, with $connections creates in flight $(mib "$heap_loaded_kb") MiB: $heap_per_request_kb KiB per in-flight request"
@@ -295,5 +306,5 @@ common="\"tool\":\"bakongpay-ratios\",\"at\":\"$started_at\",\"store\":\"$label\
 for run in bare-check bare-create check create create-identical; do
   sed "s/^{/{$common,/" "$work/$run.json" >> "$results"
 done
-echo "{$common,\"run\":\"summary\",\"checkRatio\":$check_ratio,\"checkCpuRatio\":$check_cpu_ratio,\"createCpuRatio\":$create_cpu_ratio,\"identicalCpuRatio\":$identical_cpu_ratio,\"checkVerdict\":\"$check_pass\",\"createRatio\":$create_ratio,\"createVerdict\":\"$create_pass\",\"identicalToVariedCreate\":$identical_ratio,\"identicalVerdict\":\"$identical_pass\",\"startToFirst200Ms\":[$(IFS=,; echo "${start_ms[*]}")],\"startToFirstAnswerMs\":[$(IFS=,; echo "${first_ms[*]}")],\"startProbe\":\"POST /api/v1/check/md5 (authenticated, paid transaction), curl every 10 ms\",\"rssIdleKb\":$rss_idle,\"rssHwmKb\":$hwm,\"bareRssIdleKb\":$base_rss_idle,\"bareRssHwmKb\":$base_hwm,\"liveHeapIdleAfterPrimeKb\":$heap_idle_kb,\"liveHeapIdleAfterRunsKb\":$heap_idle_after_kb,\"liveHeapLoadedKb\":$heap_loaded_kb,\"liveHeapLoadedSamplesKb\":[$(IFS=,; echo "${loaded[*]}")],\"heapPerInFlightKb\":$heap_per_request_kb,\"heapMethod\":\"jcmd GC.run then GC.heap_info used, median of 3 under create load, minus idle right after it, / connections\"}" >> "$results"
+echo "{$common,\"run\":\"summary\",\"checkRatio\":$check_ratio,\"checkCpuRatio\":$check_cpu_ratio,\"createCpuRatio\":$create_cpu_ratio,\"identicalCpuRatio\":$identical_cpu_ratio,\"checkVerdict\":\"$check_pass\",\"createRatio\":$create_ratio,\"createVerdict\":\"$create_pass\",\"identicalToVariedCreate\":$identical_ratio,\"identicalVerdict\":\"$identical_pass\",\"startToFirst200Ms\":[$(IFS=,; echo "${start_ms[*]}")],\"startToFirstAnswerMs\":[$(IFS=,; echo "${first_ms[*]}")],\"startProbe\":\"POST /api/v1/check/md5 (authenticated, paid transaction), curl every 10 ms\",\"rssIdleKb\":$rss_idle,\"rssHwmKb\":$hwm,\"bareRssIdleKb\":$base_rss_idle,\"bareRssHwmKb\":$base_hwm,\"liveHeapIdleAfterPrimeKb\":$heap_idle_kb,\"liveHeapIdleAfterRunsKb\":$heap_idle_after_kb,\"liveHeapLoadedKb\":$heap_loaded_kb,\"liveHeapLoadedSamplesKb\":[$(IFS=,; echo "${loaded[*]}")],\"heapPerInFlightKb\":$heap_per_request_kb,\"storeBytesAfterCreates\":$store_bytes,\"heapMethod\":\"jcmd GC.run then GC.heap_info used, median of 3 under create load, minus idle right after it, / connections\"}" >> "$results"
 echo "JSON lines appended to $results" >&2
