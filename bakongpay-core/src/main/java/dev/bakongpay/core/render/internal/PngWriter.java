@@ -8,8 +8,8 @@ import java.util.zip.CRC32;
  * Writes a {@link ModuleGrid} as a 1-bit indexed PNG. Written by hand because ImageIO takes
  * about ten times longer than the whole budget of a render: rows come straight from the matrix,
  * a pixel row that repeats the one above is written as filter "Up" (all zeros), and
- * {@link ScanlineDeflater}, which knows how a QR image repeats, packs the one IDAT chunk (zlib's
- * fastest level took twice as long for the same size). Internal: may change at any time.
+ * {@link ScanlineDeflater}, which knows how a QR image repeats, packs the one IDAT chunk (a third
+ * smaller than zlib's fastest level at 300 px, in about its time). Internal: may change at any time.
  */
 public final class PngWriter {
 
