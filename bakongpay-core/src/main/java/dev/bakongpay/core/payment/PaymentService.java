@@ -82,6 +82,7 @@ public final class PaymentService {
     private final PaymentSettings settings;
     private final FinalStatusCache finals;
     private final TimerSeries checkTimers;
+    private final TimerSeries createTimers;
     private final IssuedMd5s issued;
     private final MeterRegistry meters;
     private final String appName;
@@ -95,6 +96,8 @@ public final class PaymentService {
         clock = b.clock;
         settings = b.settings;
         meters = b.meters;
+        createTimers = new TimerSeries(
+                meters, () -> Meters.latency("bakongpay.payments.create", "Payment creations, by outcome"), "outcome");
         checkTimers = new TimerSeries(
                 meters,
                 () -> Meters.latency(
@@ -136,9 +139,7 @@ public final class PaymentService {
             outcome = outcome(e);
             throw e;
         } finally {
-            sample.stop(Meters.latency("bakongpay.payments.create", "Payment creations, by outcome")
-                    .tag("outcome", outcome)
-                    .register(meters));
+            sample.stop(createTimers.timer(outcome));
         }
     }
 

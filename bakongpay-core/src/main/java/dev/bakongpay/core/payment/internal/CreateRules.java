@@ -31,6 +31,8 @@ public final class CreateRules {
     private static final Pattern KH_MOBILE = Pattern.compile("0[1-9][0-9]{7,8}");
     /** Bill numbers are shown and echoed by bank apps; printable ASCII is what all of them accept. */
     private static final Pattern ASCII = Pattern.compile("[\\x20-\\x7E]+");
+    /** Any 13-digit time: the probe payload of {@link #validate} checks only the field rules. */
+    private static final Instant PROBE_TIME = Instant.parse("2026-01-01T00:00:00Z");
     /** The KHQR bill number (tag 62/01) holds at most 25 characters. */
     public static final int BILL_NUMBER_MAX = 25;
     /** KHQR's amount field holds 13 characters. */
@@ -117,8 +119,7 @@ public final class CreateRules {
         put(attributes, "mobileNumber", mobile);
         put(attributes, "returnUrl", returnUrl);
         ValidCreate v = new ValidCreate(amount, currency, name, bakongId, description, expiresIn, attributes, p);
-        Instant probe = Instant.parse("2026-01-01T00:00:00Z"); // any 13-digit time: only the field rules matter here
-        v.payload(probe, probe.plus(expiresIn)); // the SDK's own field rules, before anything is stored
+        v.payload(PROBE_TIME, PROBE_TIME.plus(expiresIn)); // the SDK's own field rules, before anything is stored
         return v;
     }
 
@@ -208,7 +209,7 @@ public final class CreateRules {
     }
 
     private static String text(String field, String value, int max, boolean required, List<FieldError> errors) {
-        String v = value == null ? null : value.strip().replaceAll("[ \\t]{2,}", " ");
+        String v = value == null ? null : collapseBlankRuns(value.strip());
         if (v == null || v.isEmpty()) {
             if (required) errors.add(new FieldError(field, "required", "is required"));
             return null;
@@ -228,7 +229,7 @@ public final class CreateRules {
     /** Strips {@code + ( ) . -} and spaces; {@code 855…} becomes {@code 0…}; anything else is refused. */
     static String mobile(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) return null;
-        String digits = value.replaceAll("[+()\\s.\\-]", "");
+        String digits = withoutPhonePunctuation(value);
         if (digits.startsWith("855")) digits = "0" + digits.substring(3);
         if (digits.startsWith("00855")) digits = "0" + digits.substring(5);
         if (!KH_MOBILE.matcher(digits).matches()) {
@@ -239,6 +240,51 @@ public final class CreateRules {
             return null;
         }
         return digits;
+    }
+
+    /**
+     * {@code s} with each run of two or more spaces or tabs made one space; {@code s} itself when it
+     * has none (the common case, without a regular expression: this runs for every text field).
+     */
+    static String collapseBlankRuns(String s) {
+        int n = s.length();
+        int first = -1;
+        for (int i = 0; i + 1 < n; i++) {
+            if (blank(s.charAt(i)) && blank(s.charAt(i + 1))) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) return s;
+        StringBuilder b = new StringBuilder(n).append(s, 0, first);
+        for (int i = first; i < n; ) {
+            char c = s.charAt(i);
+            if (blank(c) && i + 1 < n && blank(s.charAt(i + 1))) {
+                b.append(' ');
+                while (i < n && blank(s.charAt(i))) i++;
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** {@code value} without {@code + ( ) . -} and ASCII white space (the regex {@code [+()\s.\-]}). */
+    static String withoutPhonePunctuation(String value) {
+        StringBuilder b = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '+', '(', ')', '.', '-', ' ', '\t', '\n', '\u000B', '\f', '\r' -> {}
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static String returnUrl(String value, List<FieldError> errors) {

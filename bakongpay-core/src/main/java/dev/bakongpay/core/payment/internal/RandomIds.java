@@ -25,9 +25,14 @@ public final class RandomIds {
     public static UUID timeOrdered(long epochMillis) {
         if (epochMillis < 0 || epochMillis >= 1L << 48)
             throw new IllegalArgumentException("time out of range: " + epochMillis);
-        SecureRandom random = RANDOM.get();
-        long msb = (epochMillis << 16) | 0x7000L | (random.nextInt() & 0x0fffL); // version 7, rand_a
-        long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L; // IETF variant, rand_b
+        // one draw of 10 bytes, not two: each draw from a DRBG is a full generate step (hashes, a lock)
+        byte[] r = new byte[10];
+        RANDOM.get().nextBytes(r);
+        long randA = ((r[0] & 0xffL) << 8) | (r[1] & 0xffL);
+        long randB = 0;
+        for (int i = 2; i < 10; i++) randB = (randB << 8) | (r[i] & 0xffL);
+        long msb = (epochMillis << 16) | 0x7000L | (randA & 0x0fffL); // version 7, rand_a
+        long lsb = (randB & 0x3fffffffffffffffL) | 0x8000000000000000L; // IETF variant, rand_b
         return new UUID(msb, lsb);
     }
 
