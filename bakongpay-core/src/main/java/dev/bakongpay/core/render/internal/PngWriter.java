@@ -3,13 +3,14 @@ package dev.bakongpay.core.render.internal;
 import dev.bakongpay.core.render.QrColor;
 import java.util.Arrays;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /**
  * Writes a {@link ModuleGrid} as a 1-bit indexed PNG. Written by hand because ImageIO takes
  * about ten times longer than the whole budget of a render: rows come straight from the matrix,
- * a pixel row that repeats the one above is written as filter "Up" (all zeros), and
- * {@link ScanlineDeflater}, which knows how a QR image repeats, packs the one IDAT chunk (a third
- * smaller than zlib's fastest level at 300 px, in about its time). Internal: may change at any time.
+ * a run of dark modules is filled a byte at a time, a pixel row that repeats the one above is
+ * written as filter "Up" (all zeros), and a fast-level deflate packs the one IDAT chunk.
+ * Internal: may change at any time.
  */
 public final class PngWriter {
 
@@ -17,12 +18,16 @@ public final class PngWriter {
     private static final int FILTER_NONE = 0;
     private static final int FILTER_UP = 2;
 
+    // Deflater holds native memory and is costly to create: one per thread, reset per image.
+    private static final ThreadLocal<Deflater> DEFLATER =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+
     private PngWriter() {}
 
     public static byte[] write(ModuleGrid grid, QrColor foreground, QrColor background) {
         int size = grid.size();
         byte[] raw = rawImage(grid);
-        byte[] idat = ScanlineDeflater.zlib(raw, 1 + (size + 7) / 8, grid.moduleSize());
+        byte[] idat = deflate(raw);
 
         byte[] out = new byte[SIGNATURE.length + (12 + 13) + (12 + 6) + (12 + idat.length) + 12];
         System.arraycopy(SIGNATURE, 0, out, 0, SIGNATURE.length);
@@ -89,6 +94,22 @@ public final class PngWriter {
         raw[base + first] |= (byte) head;
         Arrays.fill(raw, base + first + 1, base + last, (byte) 0xFF);
         raw[base + last] |= (byte) tail;
+    }
+
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = DEFLATER.get();
+        deflater.reset();
+        deflater.setInput(raw);
+        deflater.finish();
+        byte[] buf = new byte[raw.length / 4 + 64];
+        int len = 0;
+        while (!deflater.finished()) {
+            if (len == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            len += deflater.deflate(buf, len, buf.length - len);
+        }
+        return len == buf.length ? buf : Arrays.copyOf(buf, len);
     }
 
     private static int chunk(byte[] out, int pos, String type, byte[] data) {
