@@ -104,7 +104,7 @@ public final class JdbcMigrations {
 
     private static boolean historyMatches(Connection connection, Map<String, Script> bundled) throws SQLException {
         String schema = connection.getSchema();
-        if (schema == null) return false;
+        if (schema == null || !historyTableExists(connection, schema)) return false;
         Map<String, Script> applied = new HashMap<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
@@ -125,6 +125,27 @@ public final class JdbcMigrations {
             }
         }
         return applied.equals(bundled);
+    }
+
+    /**
+     * Asked of the metadata rather than by querying the table: a query of a missing table is an
+     * error that H2 would write to a {@code .trace.db} file beside a fresh store.
+     */
+    private static boolean historyTableExists(Connection connection, String schema) throws SQLException {
+        java.sql.DatabaseMetaData metadata = connection.getMetaData();
+        String escape = metadata.getSearchStringEscape();
+        String pattern = escape == null ? HISTORY_TABLE : HISTORY_TABLE.replace("_", escape + "_");
+        String schemaPattern =
+                escape == null ? schema : schema.replace("_", escape + "_").replace("%", escape + "%");
+        try (ResultSet tables = metadata.getTables(connection.getCatalog(), schemaPattern, pattern, null)) {
+            while (tables.next()) {
+                if (HISTORY_TABLE.equals(tables.getString("TABLE_NAME"))
+                        && schema.equals(tables.getString("TABLE_SCHEM"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String quoted(String identifier) {

@@ -98,4 +98,18 @@ class MigrationsUpToDateTest {
             TestDatabases.execute(url, "SHUTDOWN");
         }
     }
+
+    @Test
+    @DisplayName("asking a fresh H2 file leaves no .trace.db beside it (no failed query of a missing table)")
+    void freshFileStoreGetsNoTraceFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("store") + ";DB_CLOSE_ON_EXIT=FALSE";
+        try (HikariDataSource pool = TestDatabases.pool(url, 2)) {
+            assertThat(JdbcMigrations.upToDate(pool)).isFalse();
+            JdbcMigrations.migrate(pool);
+            assertThat(JdbcMigrations.upToDate(pool)).isTrue();
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".trace.db"));
+        }
+    }
 }
