@@ -10,8 +10,9 @@
 #
 #   benchmarks/startup/time-startup.sh [JAR] [N]     # JAR: the built server jar, N: 5
 #
-# Settings (environment): PORT (50080), SIM_PORT (50090), JAVA_OPTS (the node's JVM options, e.g.
-# -XX:SharedArchiveFile=app.jsa), REUSE_DATA (1: every start but the first reuses one data folder,
+# Settings (environment): PORT (50080), SIM_PORT (50090), JAVA (the java command; default
+# $JAVA_HOME/bin/java when JAVA_HOME is set, else java), JAVA_OPTS (the node's JVM options, e.g.
+# -XX:SharedArchiveFile=app.jsa or, on JDK 25, -XX:AOTCache=app.aot), REUSE_DATA (1: every start but the first reuses one data folder,
 # so the store is already migrated), LABEL (a name printed on each line), KEEP_LOGS (a folder the
 # nodes' logs are copied to).
 # The machine's load average is printed with each start: compare builds only in one window, ABBA.
@@ -23,6 +24,7 @@ runs=${2:-5}
 port=${PORT:-50080}
 sim_port=${SIM_PORT:-50090}
 label=${LABEL:-$(basename "$(dirname "$jar")")}
+java_cmd=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
 key=bk_test_startup00000000000000000000000000000000
 ticks_per_s=$(getconf CLK_TCK)
 work=$(mktemp -d /tmp/bakongpay-startup.XXXXXX)
@@ -57,7 +59,7 @@ for i in $(seq "$runs"); do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   t0=$(now_ms)
   # shellcheck disable=SC2086
-  BAKONGPAY_DATA_DIR=$data java ${JAVA_OPTS:-} -jar "$jar" serve > "$work/server-$i.log" 2>&1 &
+  BAKONGPAY_DATA_DIR=$data "$java_cmd" ${JAVA_OPTS:-} -jar "$jar" serve > "$work/server-$i.log" 2>&1 &
   pid=$!
   health_w= health_c= check_w= check_c=
   while [[ -z "$check_w" ]]; do
