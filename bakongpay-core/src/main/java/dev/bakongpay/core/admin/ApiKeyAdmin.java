@@ -243,9 +243,23 @@ public final class ApiKeyAdmin {
 
     /** SHA-256 of the key's UTF-8 bytes, 64 lower-case hex digits: what stores keep. */
     public static String hash(String key) {
+        return HexFormat.of().formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Every request's key is hashed: a copy of one digest skips the provider lookup of {@code getInstance}. */
+    private static final MessageDigest SHA_256 = newSha256();
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) { // a provider whose digest cannot be copied
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
