@@ -27,7 +27,9 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
     private static final String STARTED = "bakongpay.started";
-    private static final String MDC_HELD_OUTSIDE = "bakongpay.mdcHeldOutside";
+    /** Set when this filter put the id into the MDC, so it takes it out again (absent: a filter in front did). */
+    private static final String MDC_PUT_HERE = "bakongpay.mdcPutHere";
+
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger LOG = LoggerFactory.getLogger("dev.bakongpay.jaxrs.access");
 
@@ -35,11 +37,14 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
     public void filter(ContainerRequestContext request) {
         String id = idFor(request.getHeaderString(HEADER));
         request.setProperty(MDC_KEY, id);
-        request.setProperty(STARTED, System.nanoTime());
+        // each property costs a request attribute in a servlet container: only those that serve
+        if (LOG.isInfoEnabled()) request.setProperty(STARTED, System.nanoTime());
         // a servlet filter in front (the reference server's) may have put the id already; it then
         // also takes it out, after the last line of the request
-        if (id.equals(MDC.get(MDC_KEY))) request.setProperty(MDC_HELD_OUTSIDE, Boolean.TRUE);
-        else MDC.put(MDC_KEY, id);
+        if (!id.equals(MDC.get(MDC_KEY))) {
+            MDC.put(MDC_KEY, id);
+            request.setProperty(MDC_PUT_HERE, Boolean.TRUE);
+        }
     }
 
     /** The caller's {@code X-Request-Id} when it is a sane token, else a fresh id. */
@@ -73,6 +78,6 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
                     response.getStatus(),
                     ms);
         }
-        if (request.getProperty(MDC_HELD_OUTSIDE) == null) MDC.remove(MDC_KEY);
+        if (request.getProperty(MDC_PUT_HERE) != null) MDC.remove(MDC_KEY);
     }
 }
