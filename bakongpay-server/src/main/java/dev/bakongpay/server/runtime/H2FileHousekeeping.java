@@ -13,6 +13,7 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +26,17 @@ import org.slf4j.LoggerFactory;
  * per commit and never shrinks (18 GB for 1,000,000 payments holding 519 MB of data). This does the
  * writer's compaction on a thread of its own: every {@link Policy#every()}, when the file is larger
  * than {@link Policy#minFileBytes()} and less than {@link Policy#maxFillPercent()} of it is live
- * data ({@link #livePercent}), one bounded step of H2's own {@link MVStore#compactFile(int) compactFile} (it rewrites at
- * most 16 MiB and moves at most 16 MiB, under H2's store lock, so a commit waits for one step at
- * most). Commits stay synchronous; the compaction only moves data that is already committed.
+ * data ({@link #livePercent}), one small step of the compaction H2's writer would do (1 MiB of live
+ * pages rewritten, 2 MiB of chunks moved, each under H2's store lock: a commit waits for one small
+ * step at most; a step of {@code compactFile}, 16 MiB at a time, held creates up to half a second).
+ * Commits stay synchronous; the compaction only moves data that is already committed.
  */
 final class H2FileHousekeeping implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2FileHousekeeping.class);
+    /** Live pages rewritten per step: H2's own busy-time step is a quarter of its 1 MiB write buffer. */
+    private static final int REWRITE_BYTES = 1 << 20;
+    /** Chunk bytes moved per step towards the start of the file (H2's own: twice its write buffer). */
+    private static final long MOVE_BYTES = 2L << 20;
 
     /**
      * When to compact and how often to look.
@@ -40,7 +46,7 @@ final class H2FileHousekeeping implements AutoCloseable {
      * @param maxFillPercent compact while less than this share of the file is live data
      */
     record Policy(Duration every, long minFileBytes, int maxFillPercent) {
-        static final Policy DEFAULT = new Policy(Duration.ofSeconds(1), 16L << 20, 50);
+        static final Policy DEFAULT = new Policy(Duration.ofMillis(250), 16L << 20, 50);
     }
 
     private final Connection connection;
@@ -128,24 +134,28 @@ final class H2FileHousekeeping implements AutoCloseable {
         }
     }
 
-    /** One look, and one compaction step when the file is mostly dead space. */
+    /** One look, and one small compaction step when the file is mostly dead space. */
     private void step() {
         if (failed || store.isClosed()) return;
         try {
             FileStore<?> file = store.getFileStore();
             if (file.size() < policy.minFileBytes() || livePercent(file) >= policy.maxFillPercent()) return;
-            long before = file.size();
+            // H2's compactFile in small steps, so a commit waits for a megabyte or two of writing at
+            // most (its own steps are 16 MiB: creates waited up to half a second): the live pages of
+            // the sparsest chunks rewritten, the file synced, the chunks they leave dead dropped and
+            // others moved into the space (H2 syncs again before it overwrites), the file cut at its
+            // end. Dead chunks are dropped at once only during the step (retention 0, as compactFile
+            // does), and only after a sync.
             int retention = store.getRetentionTime();
             try {
-                store.compactFile(0); // 0 ms: exactly one step
+                file.compact(100, REWRITE_BYTES);
+                store.sync();
+                store.setRetentionTime(0);
+                if (file instanceof RandomAccessStore blocks) blocks.compactMoveChunks(100, MOVE_BYTES, store);
             } finally {
-                // compactFile leaves the retention time at 0; freed chunks are then reused at once,
-                // even before the file system has flushed the chunks that replaced them
                 store.setRetentionTime(retention);
             }
-            store.sync();
             steps++;
-            LOG.debug("H2 file compaction step {}: {} -> {} bytes", steps, before, file.size());
         } catch (RuntimeException e) {
             if (store.isClosed()) return; // the store closed under the step: the server is stopping
             failed = true; // once: a step that fails would fail again on every tick
