@@ -48,11 +48,11 @@ class PollStormTest {
     @BeforeEach
     void start() throws Exception {
         nbc = new NbcStandIn();
-        nbc.on(HostileUpstreamTest.SINGLE, r -> {
-            Matcher m = HostileUpstreamTest.MD5.matcher(r.body());
+        nbc.on(OddNbcPayments.SINGLE, r -> {
+            Matcher m = OddNbcPayments.MD5.matcher(r.body());
             String data = m.find() ? paid.get(m.group()) : null;
             return new NbcStandIn.Reply(
-                    200, data == null ? NbcStandIn.NOT_FOUND : HostileUpstreamTest.OK_PREFIX + data + "}");
+                    200, data == null ? NbcStandIn.NOT_FOUND : OddNbcPayments.OK_PREFIX + data + "}");
         });
         BakongClient client = BakongClient.create(BakongClientConfig.builder(nbc.baseUrl(), "test-token-123456")
                 .maxRetries(0)
@@ -105,9 +105,9 @@ class PollStormTest {
     @DisplayName("50 concurrent checks of a paid md5 make one upstream call and one event")
     void paid() throws Exception {
         Transaction t = create();
-        paid.put(t.md5(), HostileUpstreamTest.payment("9.99"));
+        paid.put(t.md5(), OddNbcPayments.payment("9.99"));
         assertThat(storm(t.md5(), 50)).allSatisfy(c -> assertThat(c.status()).isEqualTo("SUCCESS"));
-        assertThat(nbc.count(HostileUpstreamTest.SINGLE)).isEqualTo(1);
+        assertThat(nbc.count(OddNbcPayments.SINGLE)).isEqualTo(1);
         assertThat(events).hasSize(1);
     }
 
@@ -116,13 +116,13 @@ class PollStormTest {
     void pending() throws Exception {
         Transaction t = create();
         assertThat(storm(t.md5(), 50)).allSatisfy(c -> assertThat(c.status()).isEqualTo("PENDING"));
-        assertThat(nbc.count(HostileUpstreamTest.SINGLE)).isEqualTo(1);
+        assertThat(nbc.count(OddNbcPayments.SINGLE)).isEqualTo(1);
         clock.advance(Duration.ofMillis(1_999));
         storm(t.md5(), 50);
-        assertThat(nbc.count(HostileUpstreamTest.SINGLE)).isEqualTo(1);
+        assertThat(nbc.count(OddNbcPayments.SINGLE)).isEqualTo(1);
         clock.advance(Duration.ofMillis(1));
         storm(t.md5(), 50);
-        assertThat(nbc.count(HostileUpstreamTest.SINGLE)).isEqualTo(2);
+        assertThat(nbc.count(OddNbcPayments.SINGLE)).isEqualTo(2);
         assertThat(events).isEmpty();
     }
 }
