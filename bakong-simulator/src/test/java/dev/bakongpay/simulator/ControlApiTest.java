@@ -249,6 +249,49 @@ class ControlApiTest extends SimulatorTestBase {
         }
 
         @Test
+        @DisplayName("reads back every KHQR picture BakongPay draws, the ones ZXing's single-code detector misses too")
+        void readsEveryRenderedQr() {
+            dev.bakongpay.core.render.QrRenderer renderer = new dev.bakongpay.core.render.QrRenderer();
+            int singleDetectorMisses = 0;
+            for (int bill = 1; bill <= 100; bill++) {
+                String qr = TestQrs.numbered(bill);
+                byte[] png = renderer.png(qr, dev.bakongpay.core.render.QrImageOptions.defaults());
+                if (!singleDetectorReads(png)) {
+                    singleDetectorMisses++;
+                }
+                given().baseUri(simulator.baseUrl().toString())
+                        .contentType("image/png")
+                        .body(png)
+                        .post("/simulator/qrs")
+                        .then()
+                        .statusCode(200)
+                        .body("data.qr", equalTo(qr));
+            }
+            assertThat(singleDetectorMisses)
+                    .as("pictures only the fallback reads, so this test covers it")
+                    .isPositive();
+        }
+
+        private static boolean singleDetectorReads(byte[] png) {
+            try {
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+                int w = image.getWidth();
+                int h = image.getHeight();
+                int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+                new com.google.zxing.qrcode.QRCodeReader()
+                        .decode(
+                                new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                                        new com.google.zxing.RGBLuminanceSource(w, h, argb))),
+                                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE));
+                return true;
+            } catch (com.google.zxing.ReaderException e) {
+                return false;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Test
         @DisplayName("registers accounts and refuses malformed ones")
         void accounts() {
             ctl().body(Map.of("accountId", "dara@aclb"))

@@ -178,4 +178,56 @@ class ControlLimitsTest extends SimulatorTestBase {
             assertThat(file).exists();
         }
     }
+
+    @Test
+    @DisplayName("a picture whose header declares 100,000 × 100,000 pixels is a quick 422, not a heap exhausted")
+    void hugePicture() {
+        byte[] bomb = pngHeaderOf(100_000, 100_000);
+        io.restassured.RestAssured.given()
+                .baseUri(simulator.baseUrl().toString())
+                .contentType("image/png")
+                .body(bomb)
+                .post("/simulator/payments")
+                .then()
+                .statusCode(422)
+                .body("responseMessage", org.hamcrest.Matchers.containsString("100000 × 100000 pixels"));
+        io.restassured.RestAssured.given()
+                .baseUri(simulator.baseUrl().toString())
+                .multiPart("image", "bomb.png", bomb, "image/png")
+                .post("/simulator/qrs")
+                .then()
+                .statusCode(422)
+                .body("responseMessage", org.hamcrest.Matchers.containsString("at most"));
+        assertThat(control.transactions()).isEmpty();
+    }
+
+    /** A PNG of a few dozen bytes whose header declares a grey picture of {@code width} × {@code height}. */
+    static byte[] pngHeaderOf(int width, int height) {
+        java.nio.ByteBuffer ihdr =
+                java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height);
+        ihdr.put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0); // 8-bit grey
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(new byte[64]);
+        deflater.finish();
+        byte[] idat = new byte[64];
+        idat = java.util.Arrays.copyOf(idat, deflater.deflate(idat));
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        chunk(png, "IHDR", ihdr.array());
+        chunk(png, "IDAT", idat);
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream png, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        png.writeBytes(typeBytes);
+        png.writeBytes(data);
+        png.writeBytes(
+                java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
 }

@@ -40,18 +40,37 @@ final class TestQrs {
         return dynamic("coffee@aclb", "Coffee Corner", "USD", "1.50", now, now.plusSeconds(600));
     }
 
+    /** Bill {@code bill} of a fixed shop, the same text in every run: for cases chosen by their content. */
+    static String numbered(int bill) {
+        Instant created = Instant.parse("2030-01-01T00:00:00Z");
+        String timestamps = tlv("00", Long.toString(created.toEpochMilli()))
+                + tlv("01", Long.toString(created.plusSeconds(600).toEpochMilli()));
+        return finish("12", "coffee@aclb", "Coffee Corner", "USD", "1.50", "INV-N" + bill, tlv("99", timestamps));
+    }
+
     static String staticQr(String account, String merchant, String currency) {
         return finish("11", account, merchant, currency, null, "");
     }
 
     private static String finish(
             String initiation, String account, String merchant, String currency, String amount, String tail) {
+        return finish(initiation, account, merchant, currency, amount, "INV-" + BILLS.incrementAndGet(), tail);
+    }
+
+    private static String finish(
+            String initiation,
+            String account,
+            String merchant,
+            String currency,
+            String amount,
+            String bill,
+            String tail) {
         String body = tlv("00", "01") + tlv("01", initiation)
                 + tlv("29", tlv("00", account) + tlv("02", "ACLEDA Bank"))
                 + tlv("52", "5999") + tlv("53", "USD".equals(currency) ? "840" : "116")
                 + (amount == null ? "" : tlv("54", amount))
                 + tlv("58", "KH") + tlv("59", merchant) + tlv("60", "Phnom Penh")
-                + tlv("62", tlv("01", "INV-" + BILLS.incrementAndGet()))
+                + tlv("62", tlv("01", bill))
                 + tail + "6304";
         return body + crc(body);
     }

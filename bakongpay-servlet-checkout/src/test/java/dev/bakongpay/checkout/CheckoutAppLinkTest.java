@@ -3,6 +3,7 @@ package dev.bakongpay.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.testsupport.QrScanner;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -127,7 +128,7 @@ class CheckoutAppLinkTest {
         assertThat(card.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(card.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename*=UTF-8''KHQR%20FINN%20SHOP%2025.00%20USD.png");
-        assertThat(QrCodes.decodeAll(card.body())).containsExactly(t.qrString());
+        assertThat(QrScanner.decodeAll(card.body())).containsExactly(t.qrString());
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(card.body()));
         assertThat(image.getWidth()).as("NBC's card, 600 px wide").isEqualTo(600);
         assertThat(image.getRGB(10, 10) & 0xFFFFFF).isEqualTo(0xE1232E);

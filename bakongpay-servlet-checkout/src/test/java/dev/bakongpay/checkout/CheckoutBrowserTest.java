@@ -3,6 +3,7 @@ package dev.bakongpay.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.testsupport.QrScanner;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,7 @@ class CheckoutBrowserTest {
             HtmlImage qr = page.getHtmlElementById("qr");
             Page png = browser.getPage(page.getFullyQualifiedUrl(qr.getSrcAttribute()));
             try (InputStream in = png.getWebResponse().getContentAsStream()) {
-                assertThat(QrCodes.decode(in.readAllBytes())).isEqualTo(t.qrString());
+                assertThat(QrScanner.decode(in.readAllBytes())).isEqualTo(t.qrString());
             }
         }
 

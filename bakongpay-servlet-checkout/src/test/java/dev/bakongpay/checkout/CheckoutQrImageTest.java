@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bakongpay.core.render.QrImageOptions;
 import dev.bakongpay.core.render.QrRenderer;
 import dev.bakongpay.spi.Transaction;
+import dev.bakongpay.testsupport.QrScanner;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class CheckoutQrImageTest {
         byte[] png = qrPng(t, "");
         assertThat(png).isEqualTo(new QrRenderer().png(t.qrString(), QrImageOptions.ofSize(528)));
         assertThat(width(png)).isEqualTo(528);
-        assertThat(QrCodes.decode(png)).isEqualTo(t.qrString());
+        assertThat(QrScanner.decode(png)).isEqualTo(t.qrString());
     }
 
     @Test
@@ -58,7 +59,7 @@ class CheckoutQrImageTest {
         byte[] png = qrPng(t, "?size=400");
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(png).isEqualTo(new QrRenderer().png(t.qrString(), QrImageOptions.ofSize(400)));
-        assertThat(QrCodes.decode(png)).isEqualTo(t.qrString());
+        assertThat(QrScanner.decode(png)).isEqualTo(t.qrString());
     }
 
     @Test
@@ -69,7 +70,7 @@ class CheckoutQrImageTest {
         byte[] big = qrPng(t, "?size=9999");
         assertThat(width(big)).isEqualTo(1024);
         assertThat(big.length).isLessThan(64_000);
-        assertThat(QrCodes.decode(big)).isEqualTo(t.qrString());
+        assertThat(QrScanner.decode(big)).isEqualTo(t.qrString());
         assertThat(width(qrPng(t, "?size=10"))).isEqualTo(100);
         assertThat(width(qrPng(t, "?size=100000"))).isEqualTo(528); // not a size: the default
     }
@@ -80,6 +81,6 @@ class CheckoutQrImageTest {
         String longText = "khqr ".repeat(160); // about 117 modules: more than 100 pixels
         byte[] png = CheckoutServlet.qrPng(longText, 100);
         assertThat(width(png)).isEqualTo(1024);
-        assertThat(QrCodes.decode(png)).isEqualTo(longText);
+        assertThat(QrScanner.decode(png)).isEqualTo(longText);
     }
 }

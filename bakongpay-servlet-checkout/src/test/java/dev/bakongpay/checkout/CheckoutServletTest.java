@@ -7,6 +7,7 @@ import dev.bakongpay.spi.StatusTransition;
 import dev.bakongpay.spi.Transaction;
 import dev.bakongpay.spi.UpstreamPayment;
 import dev.bakongpay.testsupport.MutableClock;
+import dev.bakongpay.testsupport.QrScanner;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -218,7 +219,7 @@ class CheckoutServletTest {
             HttpResponse<byte[]> r = server.get("/pay/" + t.id() + "/qr.png");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
-            assertThat(QrCodes.decode(r.body())).isEqualTo(t.qrString());
+            assertThat(QrScanner.decode(r.body())).isEqualTo(t.qrString());
         }
     }
 

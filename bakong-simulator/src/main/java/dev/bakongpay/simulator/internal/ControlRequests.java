@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a control request into a payment order, whichever way it came: JSON, a raw image body
@@ -126,8 +127,13 @@ final class ControlRequests {
     }
 
     private static String qrFromImage(byte[] image) {
-        return QrImages.read(image)
-                .orElseThrow(() -> PaymentDesk.refuse(422, null, "no QR code could be read from the uploaded image"));
+        Optional<String> qr;
+        try {
+            qr = QrImages.read(image);
+        } catch (QrImages.TooLarge e) {
+            throw PaymentDesk.refuse(422, null, e.getMessage());
+        }
+        return qr.orElseThrow(() -> PaymentDesk.refuse(422, null, "no QR code could be read from the uploaded image"));
     }
 
     private static java.util.Collection<Part> parts(HttpServletRequest request) throws IOException {
