@@ -2,22 +2,15 @@ package dev.bakongpay.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import dev.bakongpay.simulator.SimulatorControl;
+import dev.bakongpay.testsupport.QrScanner;
 import dev.bakongpay.testsupport.ServerNode;
 import io.restassured.path.json.JsonPath;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -107,7 +100,7 @@ class CheckoutBrowserTest {
                         "var i = arguments[0]; return i.complete && i.naturalWidth > 0;", qr)));
         assertThat(qr.isDisplayed()).isTrue();
         browser.screenshot("checkout-pending-en");
-        String decoded = decodeQr(qr.getScreenshotAs(OutputType.BYTES));
+        String decoded = QrScanner.decode(qr.getScreenshotAs(OutputType.BYTES));
         assertThat(decoded).as("the QR as the browser draws it").isEqualTo(created.getString("qrString"));
     }
 
@@ -207,35 +200,5 @@ class CheckoutBrowserTest {
                 .isTrue();
         browser.screenshot("checkout-expired-en");
         assertThat(api.status(expiring.getString("md5"))).isEqualTo("EXPIRED");
-    }
-
-    /** Reads the one QR in a picture with ZXing core (no AWT glue: RGB pixels straight in). */
-    /**
-     * Decodes a screenshot of the QR image element. ZXing's finder-pattern search alone misreads
-     * some symbols at screen resolution (it took a finder-like run of data modules for the third
-     * finder); a screenshot of the element is exactly the symbol and its quiet zone, upright, so
-     * the pure-barcode reading, which samples the module grid from the corner, is tried next.
-     */
-    static String decodeQr(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        int w = image.getWidth(), h = image.getHeight();
-        int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
-        MultiFormatReader reader = new MultiFormatReader();
-        try {
-            reader.setHints(Map.of(
-                    DecodeHintType.TRY_HARDER,
-                    Boolean.TRUE,
-                    DecodeHintType.POSSIBLE_FORMATS,
-                    java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));
-            return reader.decode(bitmap).getText();
-        } catch (com.google.zxing.ReaderException e) {
-            reader.setHints(Map.of(
-                    DecodeHintType.PURE_BARCODE,
-                    Boolean.TRUE,
-                    DecodeHintType.POSSIBLE_FORMATS,
-                    java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE)));
-            return reader.decode(bitmap).getText();
-        }
     }
 }
