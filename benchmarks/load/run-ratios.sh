@@ -8,6 +8,10 @@
 # 1. The baseline (dev.bakongpay.benchmarks.baseline.BareJettyServer: the server's Jetty and connector,
 #    one handler answering a fixed 250-byte JSON) primed (BASE_PRIME), then driven with the raw scenario: a check-sized body to
 #    the check path, then a create-sized body to the create path. Then it is stopped.
+#    With LADDER set (e.g. "servlet jersey jersey-jetty"), each rung of StackLadderServer (the same
+#    answer through Jetty's servlet layer, through Jersey on it, through Jersey on Jetty's own handler)
+#    is then started, primed (BASE_PRIME) and driven with the check-sized body, one at a time: where
+#    between the bare stack and the server a check's cost goes.
 # 2. The server started as run-load.sh starts it (test mode, embedded simulator, one ENTERPRISE key),
 #    primed with final-status checks (PRIME) and driven with them, then primed with creates (PRIME)
 #    and driven with creates (varied bodies) and creates with identical bodies; then a short unmeasured create load during which the live heap is
@@ -20,7 +24,7 @@
 # targets of issue 19) and appends JSON lines to RESULTS.
 #
 # Settings (environment): DURATION (20s), WARMUP (5s), CONNECTIONS (64), PRIME (30s of checks before the checks, 30s of creates before the creates; 0s for none),
-# BASE_PRIME (20s: the baseline's unmeasured first run), START_TIMEOUT (120s: for each start of a node),
+# BASE_PRIME (20s: the baseline's unmeasured first run), LADDER (rungs to measure too; none by default), START_TIMEOUT (120s: for each start of a node),
 # PORT (28080: the server), SIM_PORT (29090: its simulator), BASE_PORT (28081: the baseline), STARTS (3),
 # SERVER_JAR (the built one), SERVER_JAVA_OPTS (JVM options of both nodes), RESULTS
 # (benchmarks/target/ratios-results.jsonl), PG_HOST (127.0.0.1), SCHEMA (bakongpay_ratios).
@@ -184,6 +188,20 @@ measure bare-create "${base[@]}" --path /api/v1/khqr/create --raw-body create
 base_hwm=$(rss_kb "$node_pid" VmHWM)
 stop_node
 
+ladder=(${LADDER:-})
+for rung in "${ladder[@]}"; do
+  probe=(-X POST -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$base_port/api/v1/check/md5")
+  # shellcheck disable=SC2086
+  start_node "rung-$rung" java ${SERVER_JAVA_OPTS:-} -cp "$load_jar" dev.bakongpay.benchmarks.baseline.StackLadderServer "$rung" "$base_port"
+  if [[ "$(seconds "$base_prime")" != 0 ]]; then
+    echo "== priming the $rung rung for $base_prime" >&2
+    timeout $(( $(seconds "$base_prime" | cut -d. -f1) + 120 )) java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest \
+      "${base[@]}" --path /api/v1/check/md5 --raw-body check --connections "$connections" --duration "$base_prime" --warmup 0s > /dev/null 2>&1 || true
+  fi
+  measure "$rung-check" "${base[@]}" --path /api/v1/check/md5 --raw-body check
+  stop_node
+done
+
 # --- 2. the server ------------------------------------------------------------------------------
 probe=(-H "Authorization: Bearer $key" "http://127.0.0.1:$port/health")
 # shellcheck disable=SC2086
@@ -292,6 +310,9 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
     "$(get "$1" serverCpuMsPerReq)" "$2" "$3" "$4" "$5"; }
   row bare-check "" "" "" ""
   row bare-create "" "" "" ""
+  for rung in "${ladder[@]}"; do
+    row "$rung-check" "$(ratio "$(rate "$rung-check")" "$(rate bare-check)")" "$(ratio "$(cpu bare-check)" "$(cpu "$rung-check")")" "(a rung, no target)" ""
+  done
   row check "$check_ratio" "$check_cpu_ratio" ">= 0.30 of bare, p99<20" "$check_pass"
   row create "$create_ratio" "$create_cpu_ratio" ">= 0.10 of bare, p99<50" "$create_pass"
   row create-identical "$identical_ratio" "$identical_cpu_ratio" ">= 0.80 of create" "$identical_pass"
@@ -309,7 +330,7 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 mkdir -p "$(dirname "$results")"
 common="\"tool\":\"bakongpay-ratios\",\"at\":\"$started_at\",\"store\":\"$label\",\"commit\":\"$commit\",\"nproc\":$(nproc),\"loadavgEnd\":\"$(cut -d' ' -f1-3 /proc/loadavg)\""
-for run in bare-check bare-create check create create-identical; do
+for run in bare-check bare-create "${ladder[@]/%/-check}" check create create-identical; do
   sed "s/^{/{$common,/" "$work/$run.json" >> "$results"
 done
 echo "{$common,\"run\":\"summary\",\"checkRatio\":$check_ratio,\"checkCpuRatio\":$check_cpu_ratio,\"createCpuRatio\":$create_cpu_ratio,\"identicalCpuRatio\":$identical_cpu_ratio,\"checkVerdict\":\"$check_pass\",\"createRatio\":$create_ratio,\"createVerdict\":\"$create_pass\",\"identicalToVariedCreate\":$identical_ratio,\"identicalVerdict\":\"$identical_pass\",\"startToFirst200Ms\":[$(IFS=,; echo "${start_ms[*]}")],\"startToFirstAnswerMs\":[$(IFS=,; echo "${first_ms[*]}")],\"startProbe\":\"POST /api/v1/check/md5 (authenticated, paid transaction), curl every 10 ms\",\"rssIdleKb\":$rss_idle,\"rssHwmKb\":$hwm,\"bareRssIdleKb\":$base_rss_idle,\"bareRssHwmKb\":$base_hwm,\"liveHeapIdleAfterPrimeKb\":$heap_idle_kb,\"liveHeapIdleAfterRunsKb\":$heap_idle_after_kb,\"liveHeapLoadedKb\":$heap_loaded_kb,\"liveHeapLoadedSamplesKb\":[$(IFS=,; echo "${loaded[*]}")],\"heapPerInFlightKb\":$heap_per_request_kb,\"storeBytesAfterCreates\":$store_bytes,\"heapMethod\":\"jcmd GC.run then GC.heap_info used, median of 3 under create load, minus idle right after it, / connections\"}" >> "$results"
