@@ -2,6 +2,7 @@ package dev.bakongpay.jaxrs;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -131,6 +132,18 @@ class AdminKeysEndpointTest {
         String newKey = rotate.path("key");
         String newId = rotate.path("apiKey.id");
         assertThat(createPayment(newKey)).isEqualTo(200);
+        // a key in its grace period is not rotated again: no second successor, no longer grace
+        admin().body("{\"graceSeconds\":2592000}")
+                .post("/keys/" + id + "/rotate")
+                .then()
+                .statusCode(409)
+                .body("error.code", equalTo("api_key_not_rotatable"))
+                .body("error.message", containsString("already rotated"));
+        admin().get("/keys/" + id)
+                .then()
+                .body(
+                        "apiKey.expiresAt",
+                        equalTo(world.clock.instant().plusSeconds(3600).toString()));
         world.clock.advance(Duration.ofSeconds(3599));
         assertThat(createPayment(key)).as("the old key within its grace").isEqualTo(200);
         world.clock.advance(Duration.ofSeconds(1));

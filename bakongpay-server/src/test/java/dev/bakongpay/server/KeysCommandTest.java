@@ -216,6 +216,11 @@ class KeysCommandTest {
         }
         assertThat(keys("list").lines())
                 .anySatisfy(l -> assertThat(l).startsWith(id).contains("EXPIRING until"));
+        Run rotateAgain = keys("rotate", id, "--grace", "30d");
+        assertThat(rotateAgain.code())
+                .as("a key in its grace period is not rotated again")
+                .isEqualTo(1);
+        assertThat(rotateAgain.err()).contains("was already rotated").contains("rotate the key that replaced it");
 
         Run plan = keys("plan", newId, "enterprise");
         assertThat(plan.code()).isZero();

@@ -62,14 +62,17 @@ public final class ApiKeyAdmin {
         }
     }
 
-    /** Why a key cannot be rotated: it is revoked or expired. */
+    /** Why a key cannot be rotated: it is revoked, expired, or already rotated out (expiring). */
     public static final class NotRotatable extends RuntimeException {
         private final ApiKeyState state;
 
         NotRotatable(ApiKeyRecord key, ApiKeyState state) {
             super(
-                    "API key " + key.id() + " is " + state.name().toLowerCase(Locale.ROOT)
-                            + "; only a working key can be rotated",
+                    state == ApiKeyState.EXPIRING
+                            ? "API key " + key.id() + " was already rotated and works until " + key.expiresAt()
+                                    + "; rotate the key that replaced it"
+                            : "API key " + key.id() + " is " + state.name().toLowerCase(Locale.ROOT)
+                                    + "; only a working key can be rotated",
                     null,
                     false,
                     false);
@@ -157,8 +160,10 @@ public final class ApiKeyAdmin {
 
     /**
      * A new key with the same merchant, plan, mode and label; the old one keeps working until now
-     * plus {@code grace} (0 to {@link #MAX_GRACE}), then is refused. A revoked or expired key is
-     * not rotated ({@link NotRotatable}).
+     * plus {@code grace} (0 to {@link #MAX_GRACE}), then is refused. Only an active key is rotated
+     * ({@link NotRotatable} otherwise): rotating a key already in its grace period again would give
+     * it a second successor and could push its end further out, so a key rotated out could be kept
+     * alive for good.
      */
     public Optional<Rotated> rotate(String id, Duration grace, String actor) {
         checkGrace(grace);
@@ -167,7 +172,7 @@ public final class ApiKeyAdmin {
         ApiKeyRecord old = found.get();
         Instant now = clock.instant();
         ApiKeyState state = old.state(now);
-        if (!state.usable()) throw new NotRotatable(old, state);
+        if (state != ApiKeyState.ACTIVE) throw new NotRotatable(old, state);
         String key = generate(old.mode());
         ApiKeyRecord current = store(key, old.plan(), old.label(), old.mode(), old.merchantId());
         ApiKeyRecord previous = keys.expire(id, now.plus(grace)).orElse(old);
