@@ -213,4 +213,30 @@ class QrRendererTest {
                     });
         }
     }
+
+    @Test
+    @DisplayName("32 threads drawing at once (more than the deflaters kept) each get the bytes a lone draw gives")
+    void concurrentDrawsAreIndependent() throws Exception {
+        QrRenderer renderer = new QrRenderer();
+        java.util.List<String> texts = java.util.stream.IntStream.range(0, 64)
+                .mapToObj(i -> "00020101021229180014coffee@aclb5204599953038405802KH5913COFFEE CORNER"
+                        + "6010PHNOM PENH62120108INV-" + i + "6304ABCD")
+                .toList();
+        java.util.Map<String, byte[]> alone = new java.util.HashMap<>();
+        for (String text : texts) alone.put(text, renderer.png(text, QrImageOptions.defaults()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                for (String text : texts) {
+                    same.add(pool.submit(
+                            () -> Arrays.equals(renderer.png(text, QrImageOptions.defaults()), alone.get(text))));
+                }
+            }
+            for (java.util.concurrent.Future<Boolean> f : same)
+                assertThat(f.get()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -2,6 +2,8 @@ package dev.bakongpay.core.render.internal;
 
 import dev.bakongpay.core.render.QrColor;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -18,9 +20,11 @@ public final class PngWriter {
     private static final int FILTER_NONE = 0;
     private static final int FILTER_UP = 2;
 
-    // Deflater holds native memory and is costly to create: one per thread, reset per image.
-    private static final ThreadLocal<Deflater> DEFLATER =
-            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+    // A Deflater holds about 256 KiB of native memory and is costly to create, so a few are kept
+    // for reuse: at most two per core (more would only wait for a core), not one for every thread
+    // of a 200-thread pool that ever drew a PNG.
+    private static final BlockingQueue<Deflater> SPARE_DEFLATERS =
+            new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors());
 
     private PngWriter() {}
 
@@ -97,19 +101,28 @@ public final class PngWriter {
     }
 
     private static byte[] deflate(byte[] raw) {
-        Deflater deflater = DEFLATER.get();
-        deflater.reset();
-        deflater.setInput(raw);
-        deflater.finish();
-        byte[] buf = new byte[raw.length / 4 + 64];
-        int len = 0;
-        while (!deflater.finished()) {
-            if (len == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            len += deflater.deflate(buf, len, buf.length - len);
+        Deflater deflater = SPARE_DEFLATERS.poll();
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.BEST_SPEED);
         }
-        return len == buf.length ? buf : Arrays.copyOf(buf, len);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            byte[] buf = new byte[raw.length / 4 + 64];
+            int len = 0;
+            while (!deflater.finished()) {
+                if (len == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                len += deflater.deflate(buf, len, buf.length - len);
+            }
+            return len == buf.length ? buf : Arrays.copyOf(buf, len);
+        } finally {
+            deflater.reset();
+            if (!SPARE_DEFLATERS.offer(deflater)) {
+                deflater.end(); // frees its native memory at once
+            }
+        }
     }
 
     private static int chunk(byte[] out, int pos, String type, byte[] data) {
