@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
 
 /** The executable JAR's web server: one Jetty connector, one context at {@code /}. */
 public final class EmbeddedJetty implements AutoCloseable {
@@ -56,6 +57,15 @@ public final class EmbeddedJetty implements AutoCloseable {
         // Connection: close, and requests in flight have BAKONGPAY_SHUTDOWN_GRACE to finish
         GracefulHandler graceful = new GracefulHandler(context);
         server.setHandler(graceful);
+        // the embedded simulator and the Bakong clients may still be starting on their own thread:
+        // Jetty starts this bean after the application (built meanwhile) and before the connector,
+        // so no request is taken before they are ready
+        server.addBean(new AbstractLifeCycle() {
+            @Override
+            protected void doStart() {
+                runtime.awaitUpstreams();
+            }
+        });
         server.setStopTimeout(runtime.settings().shutdownGrace().toMillis());
         try {
             server.start();

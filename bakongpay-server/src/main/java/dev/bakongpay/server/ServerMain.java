@@ -85,6 +85,21 @@ public final class ServerMain {
         return 0;
     }
 
+    /** What a failed start of the store (and management port), or of the simulator and the Bakong clients, prints. */
+    private static Launch runtimeFailed(
+            RuntimeException e, boolean upstreams, ServerSettings settings, PrintStream err) {
+        if (upstreams && bindFailure(e)) {
+            err.println("bakongpay-server: the simulator's address "
+                    + settings.simulator().host() + ":" + settings.simulatorPort()
+                    + " is already in use; stop what listens there or set " + Settings.SIMULATOR_PORT
+                    + " to a free port (0 picks one)");
+            return Launch.failed(1);
+        }
+        err.println("bakongpay-server: start-up failed: " + e.getMessage());
+        Logging.logger(ServerMain.class).error("start-up failed", e);
+        return Launch.failed(1);
+    }
+
     /** A running server, or the exit code of a start-up that failed (its reason already printed). */
     record Launch(int exitCode, RunningServer server) {
         static Launch failed(int exitCode) {
@@ -162,26 +177,22 @@ public final class ServerMain {
         ServerRuntime runtime;
         EmbeddedJetty jetty;
         try {
-            runtime = ServerRuntime.open(settings, Clock.systemUTC());
+            // the simulator and the Bakong clients finish starting while Jetty builds the application
+            runtime = ServerRuntime.openBesideUpstreams(settings, Clock.systemUTC());
         } catch (ConfigurationException e) {
             err.println(e.getMessage());
             return Launch.failed(2);
         } catch (RuntimeException e) {
-            if (bindFailure(e)) {
-                err.println("bakongpay-server: the simulator's address "
-                        + settings.simulator().host() + ":" + settings.simulatorPort()
-                        + " is already in use; stop what listens there or set " + Settings.SIMULATOR_PORT
-                        + " to a free port (0 picks one)");
-                return Launch.failed(1);
-            }
-            err.println("bakongpay-server: start-up failed: " + e.getMessage());
-            Logging.logger(ServerMain.class).error("start-up failed", e);
-            return Launch.failed(1);
+            return runtimeFailed(e, false, settings, err);
         }
         try {
             jetty = EmbeddedJetty.start(runtime);
         } catch (Exception e) {
+            var upstreamFailure = runtime.upstreamFailure();
             runtime.close();
+            if (upstreamFailure.isPresent()) {
+                return runtimeFailed(upstreamFailure.get(), true, settings, err);
+            }
             if (bindFailure(e)) {
                 return Launch.failed(portInUse(settings, err));
             } else {

@@ -101,6 +101,35 @@ class StartupChecksTest {
         }
     }
 
+    @Test
+    @DisplayName(
+            "the management port in use: exit 1 with one line naming it (not the simulator's, which starts beside it);"
+                    + " the folder serves the next start")
+    void managementPortInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            TestServers.Printed err = new TestServers.Printed();
+            ServerMain.Launch launch = ServerMain.launch(
+                    TestServers.settings(
+                            dataDir,
+                            ServerSettings.Command.SERVE,
+                            Map.of(
+                                    "BAKONGPAY_SIMULATOR_ENABLED",
+                                    "true",
+                                    "BAKONGPAY_MANAGEMENT_PORT",
+                                    Integer.toString(taken.getLocalPort()))),
+                    System.out,
+                    err.stream);
+            assertThat(launch.exitCode()).isEqualTo(1);
+            assertThat(lines(err.text()))
+                    .singleElement()
+                    .asString()
+                    .startsWith("bakongpay-server: start-up failed: the management port 127.0.0.1:"
+                            + taken.getLocalPort() + " cannot be opened");
+        }
+        running = TestServers.start(TestServers.settings(
+                dataDir, ServerSettings.Command.SERVE, Map.of("BAKONGPAY_SIMULATOR_ENABLED", "true")));
+    }
+
     /** A port nothing listens on now. */
     private static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -46,9 +46,10 @@ public final class ServerRuntime implements AutoCloseable {
     private final Storage storage;
     private final RateLimiter limiter;
     private final String limiterId;
-    private final EmbeddedSimulator simulator;
-    private final Map<PaymentMode, BakongEndpoint> networks;
-    private final Map<PaymentMode, BakongClient> clients;
+    // the simulator and the Bakong clients, started on their own thread; guarded by this until set
+    private BackgroundStart<Upstreams> pendingUpstreams;
+    private volatile Upstreams upstreams;
+    private RuntimeException upstreamFailure;
     private final WebhookDispatcher webhooks;
     private final PaymentEventListener paymentListener;
     private final ReadinessCheck readinessCheck;
@@ -63,18 +64,16 @@ public final class ServerRuntime implements AutoCloseable {
             Storage storage,
             RateLimiter limiter,
             String limiterId,
-            Upstreams upstreams,
+            BackgroundStart<Upstreams> pendingUpstreams,
             WebhookDispatcher webhooks,
             ServerMetrics metrics) {
         this.metrics = metrics;
-        this.clients = upstreams.clients();
         this.settings = settings;
         this.clock = clock;
         this.storage = storage;
         this.limiter = limiter;
         this.limiterId = limiterId;
-        this.simulator = upstreams.simulator();
-        this.networks = Map.copyOf(upstreams.networks());
+        this.pendingUpstreams = pendingUpstreams;
         this.webhooks = webhooks;
         List<PaymentEventListener> listeners = new ArrayList<>();
         listeners.add(new PaymentLogListener());
@@ -94,6 +93,28 @@ public final class ServerRuntime implements AutoCloseable {
      * then not used, and closing the runtime leaves the pool to its container.
      */
     public static ServerRuntime open(ServerSettings settings, Clock clock, ContainerDataSource containerDataSource) {
+        ServerRuntime runtime = openBesideUpstreams(settings, clock, containerDataSource);
+        try {
+            runtime.awaitUpstreams();
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    /**
+     * As {@link #open(ServerSettings, Clock)}, but returns once the store is open, while the
+     * embedded simulator and the Bakong clients may still be starting on their own thread: the
+     * caller builds its web application meanwhile and calls {@link #awaitUpstreams()} before it
+     * takes requests (the executable JAR's Jetty does, between its handlers and its connector).
+     */
+    public static ServerRuntime openBesideUpstreams(ServerSettings settings, Clock clock) {
+        return openBesideUpstreams(settings, clock, null);
+    }
+
+    private static ServerRuntime openBesideUpstreams(
+            ServerSettings settings, Clock clock, ContainerDataSource containerDataSource) {
         List<AutoCloseable> opened = new ArrayList<>();
         BackgroundStart<Upstreams> upstreamStart = null;
         try {
@@ -105,8 +126,8 @@ public final class ServerRuntime implements AutoCloseable {
                         + Settings.TEST_BAKONG_URL + " to a running simulator"));
             }
             // the simulator and the Bakong clients share nothing with the store: they start on a
-            // second thread while the store opens and migrates, and are waited for before the
-            // webhooks (the first thing after the store that could use them)
+            // second thread while the store opens and migrates and the web application is built,
+            // and are waited for (awaitUpstreams) before the first request
             upstreamStart =
                     BackgroundStart.begin("bakongpay-start-upstream", () -> openUpstreams(settings, clock, metrics));
             ServerSettings.Database db = settings.db();
@@ -144,20 +165,69 @@ public final class ServerRuntime implements AutoCloseable {
 
             ApiKeySeeder.seed(storage.apiKeys(), settings.seedKeys(), clock);
 
-            Upstreams upstreams = upstreamStart.await();
-            upstreamStart = null;
-            opened.add(upstreams);
-            Map<PaymentMode, BakongEndpoint> networks = upstreams.networks();
-            ServerSettings.Upstream live = settings.live();
             WebhookDispatcher webhooks = openWebhooks(settings, clock, storage, metrics);
             if (webhooks != null) opened.add(webhooks);
             ServerRuntime runtime =
-                    new ServerRuntime(settings, clock, storage, limiter, limiterId, upstreams, webhooks, metrics);
+                    new ServerRuntime(settings, clock, storage, limiter, limiterId, upstreamStart, webhooks, metrics);
+            upstreamStart = null; // the runtime closes it from now on
             if (settings.managementPort() != null) {
-                runtime.management =
-                        ManagementPort.start(settings.host(), settings.managementPort(), metrics, runtime::health);
-                opened.add(runtime.management);
+                try {
+                    runtime.management =
+                            ManagementPort.start(settings.host(), settings.managementPort(), metrics, runtime::health);
+                } catch (RuntimeException e) {
+                    runtime.close();
+                    throw e;
+                }
             }
+            return runtime;
+        } catch (RuntimeException e) {
+            if (upstreamStart != null) upstreamStart.closeWhenDone(e);
+            closeAll(opened, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until the embedded simulator and the Bakong clients have started, and logs what each
+     * mode runs against; at once when they have. Throws what their start threw (the runtime is then
+     * to be closed).
+     */
+    public void awaitUpstreams() {
+        upstreams();
+    }
+
+    /** The start-up failure of the simulator or the Bakong clients, once {@link #awaitUpstreams()} has met it. */
+    public synchronized Optional<RuntimeException> upstreamFailure() {
+        return Optional.ofNullable(upstreamFailure);
+    }
+
+    private Upstreams upstreams() {
+        Upstreams u = upstreams;
+        return u != null ? u : resolveUpstreams();
+    }
+
+    private synchronized Upstreams resolveUpstreams() {
+        if (upstreams != null) return upstreams;
+        if (upstreamFailure != null) throw upstreamFailure;
+        if (pendingUpstreams == null) throw new IllegalStateException("BakongPay runtime is closed");
+        Upstreams u;
+        try {
+            u = pendingUpstreams.await();
+        } catch (RuntimeException e) {
+            upstreamFailure = e;
+            pendingUpstreams = null;
+            throw e;
+        }
+        pendingUpstreams = null;
+        upstreams = u;
+        logUpstreams(u);
+        return u;
+    }
+
+    private void logUpstreams(Upstreams u) {
+        Map<PaymentMode, BakongEndpoint> networks = u.networks();
+        {
+            ServerSettings.Upstream live = settings.live();
             for (BakongEndpoint n : networks.values()) {
                 LOG.info(
                         "BakongPay upstream {}: {} url={} token={}{}",
@@ -165,7 +235,7 @@ public final class ServerRuntime implements AutoCloseable {
                         n.description(),
                         n.baseUrl(),
                         n.token() == null ? "missing" : "set",
-                        runtime.daysLeftText(n.mode()));
+                        daysLeftText(u, n.mode()));
             }
             if (!networks.containsKey(PaymentMode.TEST)) {
                 LOG.info(
@@ -178,11 +248,6 @@ public final class ServerRuntime implements AutoCloseable {
                         "BakongPay upstream LIVE: {} is not set, so bk_live_ payments cannot be checked with NBC",
                         Settings.BAKONG_TOKEN);
             }
-            return runtime;
-        } catch (RuntimeException e) {
-            if (upstreamStart != null) upstreamStart.closeWhenDone(e);
-            closeAll(opened, e);
-            throw e;
         }
     }
 
@@ -322,8 +387,8 @@ public final class ServerRuntime implements AutoCloseable {
                 + (u.getPath() == null ? "" : u.getPath());
     }
 
-    private String daysLeftText(PaymentMode mode) {
-        BakongClient client = clients.get(mode);
+    private static String daysLeftText(Upstreams upstreams, PaymentMode mode) {
+        BakongClient client = upstreams.clients().get(mode);
         if (client == null) return "";
         var days = client.tokenStatus().daysLeft();
         return days.isPresent() ? " tokenDaysLeft=" + days.getAsLong() : "";
@@ -359,17 +424,11 @@ public final class ServerRuntime implements AutoCloseable {
         if (paymentStack == null) {
             Map<PaymentMode, PaymentNetwork> byMode = new EnumMap<>(PaymentMode.class);
             for (PaymentMode mode : PaymentMode.values()) {
-                BakongClient client = clients.get(mode);
                 byMode.put(
                         mode,
-                        client != null
-                                ? new BakongPaymentNetwork(
-                                        client, networks.get(mode).description())
-                                : new UnconfiguredNetwork(
-                                        mode == PaymentMode.LIVE
-                                                ? "set " + Settings.BAKONG_TOKEN
-                                                : "set " + Settings.SIMULATOR_ENABLED + "=true or "
-                                                        + Settings.TEST_BAKONG_URL));
+                        upstreams != null
+                                ? network(upstreams, mode)
+                                : new DeferredNetwork(() -> network(upstreams(), mode)));
             }
             paymentStack = PaymentStack.build(this, byMode, publicUrl);
             LOG.info("BakongPay payments: checkout links at {}/pay/<transactionId>", publicUrl);
@@ -383,6 +442,17 @@ public final class ServerRuntime implements AutoCloseable {
             }
         }
         return paymentStack;
+    }
+
+    private static PaymentNetwork network(Upstreams upstreams, PaymentMode mode) {
+        BakongClient client = upstreams.clients().get(mode);
+        return client != null
+                ? new BakongPaymentNetwork(
+                        client, upstreams.networks().get(mode).description())
+                : new UnconfiguredNetwork(
+                        mode == PaymentMode.LIVE
+                                ? "set " + Settings.BAKONG_TOKEN
+                                : "set " + Settings.SIMULATOR_ENABLED + "=true or " + Settings.TEST_BAKONG_URL);
     }
 
     /**
@@ -438,17 +508,17 @@ public final class ServerRuntime implements AutoCloseable {
 
     /** The network each mode runs against; no TEST entry when no simulator is configured. */
     public Map<PaymentMode, BakongEndpoint> networks() {
-        return networks;
+        return Map.copyOf(upstreams().networks());
     }
 
     /** The embedded simulator's base URL (its mock bank page is at {@code /}), if one runs here. */
     public Optional<java.net.URI> embeddedSimulatorUrl() {
-        return Optional.ofNullable(simulator).map(EmbeddedSimulator::baseUrl);
+        return Optional.ofNullable(upstreams().simulator()).map(EmbeddedSimulator::baseUrl);
     }
 
     /** The address the embedded simulator's socket is bound to (127.0.0.1 unless BAKONG_SIMULATOR_HOST says otherwise). */
     public Optional<java.net.InetSocketAddress> embeddedSimulatorAddress() {
-        return Optional.ofNullable(simulator).map(EmbeddedSimulator::listenAddress);
+        return Optional.ofNullable(upstreams().simulator()).map(EmbeddedSimulator::listenAddress);
     }
 
     /**
@@ -470,12 +540,14 @@ public final class ServerRuntime implements AutoCloseable {
             problem = e.getClass().getSimpleName() + ": " + e.getMessage();
             outbox = null;
         }
-        return HealthReport.of(problem, storage.adapterId(), limiterId, networks, clients, outbox);
+        Upstreams u = upstreams();
+        return HealthReport.of(problem, storage.adapterId(), limiterId, u.networks(), u.clients(), outbox);
     }
 
     /** Whether this node can take requests: the store and the rate limiter answer now (NBC's state is only reported). */
     public Readiness readiness() {
-        return readinessCheck.ask(storage.adapterId(), limiterId, HealthReport.upstream(networks, clients));
+        Upstreams u = upstreams();
+        return readinessCheck.ask(storage.adapterId(), limiterId, HealthReport.upstream(u.networks(), u.clients()));
     }
 
     @Override
@@ -484,7 +556,15 @@ public final class ServerRuntime implements AutoCloseable {
         toClose.add(metrics); // closed last
         toClose.add(storage);
         if (limiter instanceof AutoCloseable c) toClose.add(c);
-        if (simulator != null) toClose.add(simulator);
+        boolean simulator = upstreams != null && upstreams.simulator() != null;
+        if (upstreams != null) toClose.add(upstreams);
+        if (pendingUpstreams != null) {
+            BackgroundStart<Upstreams> pending = pendingUpstreams;
+            pendingUpstreams = null;
+            // still starting (the web server failed first): wait for it and close what it opened;
+            // its own failure, if any, is the caller's to report, so it is not logged again here
+            toClose.add(() -> pending.closeWhenDone(new RuntimeException("start-up abandoned")));
+        }
         if (webhooks != null) toClose.add(webhooks); // before the store it reads
         if (reconciliation != null) toClose.add(reconciliation); // closed first: it uses all of the above
         if (management != null) toClose.add(management); // first of all: no scrape meets a closed store
@@ -493,7 +573,7 @@ public final class ServerRuntime implements AutoCloseable {
         LOG.info(
                 "BakongPay stopped: {}store, limiter{} closed",
                 webhooks == null ? "" : "webhooks, ",
-                simulator == null ? "" : " and simulator");
+                simulator ? " and simulator" : "");
     }
 
     private static void closeAll(List<AutoCloseable> opened, RuntimeException failure) {
