@@ -82,18 +82,8 @@ class StartupChecksTest {
     @Test
     @DisplayName("a port in use: exit 1 with one line naming host:port and BAKONGPAY_PORT, before the store is opened")
     void portInUse() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            TestServers.Printed err = new TestServers.Printed();
-            ServerMain.Launch launch = ServerMain.launch(
-                    TestServers.settings(
-                            dataDir,
-                            ServerSettings.Command.SERVE,
-                            Map.of("BAKONGPAY_PORT", Integer.toString(taken.getLocalPort()))),
-                    System.out,
-                    err.stream);
-            assertThat(launch.exitCode()).isEqualTo(1);
-            assertThat(lines(err.text()))
-                    .singleElement()
+        try (ServerSocket taken = takenPort()) {
+            assertThat(onlyLineOfFailedServe(Map.of("BAKONGPAY_PORT", Integer.toString(taken.getLocalPort()))))
                     .isEqualTo(
                             "bakongpay-server: 127.0.0.1:" + taken.getLocalPort()
                                     + " is already in use; stop what listens there or set BAKONGPAY_PORT to a free port (0 picks one)");
@@ -106,23 +96,12 @@ class StartupChecksTest {
             "the management port in use: exit 1 with one line naming it (not the simulator's, which starts beside it);"
                     + " the folder serves the next start")
     void managementPortInUse() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            TestServers.Printed err = new TestServers.Printed();
-            ServerMain.Launch launch = ServerMain.launch(
-                    TestServers.settings(
-                            dataDir,
-                            ServerSettings.Command.SERVE,
-                            Map.of(
-                                    "BAKONGPAY_SIMULATOR_ENABLED",
-                                    "true",
-                                    "BAKONGPAY_MANAGEMENT_PORT",
-                                    Integer.toString(taken.getLocalPort()))),
-                    System.out,
-                    err.stream);
-            assertThat(launch.exitCode()).isEqualTo(1);
-            assertThat(lines(err.text()))
-                    .singleElement()
-                    .asString()
+        try (ServerSocket taken = takenPort()) {
+            assertThat(onlyLineOfFailedServe(Map.of(
+                            "BAKONGPAY_SIMULATOR_ENABLED",
+                            "true",
+                            "BAKONGPAY_MANAGEMENT_PORT",
+                            Integer.toString(taken.getLocalPort()))))
                     .startsWith("bakongpay-server: start-up failed: the management port 127.0.0.1:"
                             + taken.getLocalPort() + " cannot be opened");
         }
@@ -130,40 +109,45 @@ class StartupChecksTest {
                 dataDir, ServerSettings.Command.SERVE, Map.of("BAKONGPAY_SIMULATOR_ENABLED", "true")));
     }
 
-    /** A port nothing listens on now. */
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return probe.getLocalPort();
-        }
-    }
-
     @Test
     @DisplayName(
             "the simulator's port in use: exit 1 with one line naming it and BAKONG_SIMULATOR_PORT; the store opened"
                     + " alongside is closed, so the folder serves the next start")
     void simulatorPortInUse() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            TestServers.Printed err = new TestServers.Printed();
-            ServerMain.Launch launch = ServerMain.launch(
-                    TestServers.settings(
-                            dataDir,
-                            ServerSettings.Command.SERVE,
-                            Map.of(
-                                    "BAKONGPAY_SIMULATOR_ENABLED",
-                                    "true",
-                                    "BAKONG_SIMULATOR_PORT",
-                                    Integer.toString(taken.getLocalPort()))),
-                    System.out,
-                    err.stream);
-            assertThat(launch.exitCode()).isEqualTo(1);
-            assertThat(lines(err.text()))
-                    .singleElement()
+        try (ServerSocket taken = takenPort()) {
+            assertThat(onlyLineOfFailedServe(Map.of(
+                            "BAKONGPAY_SIMULATOR_ENABLED",
+                            "true",
+                            "BAKONG_SIMULATOR_PORT",
+                            Integer.toString(taken.getLocalPort()))))
                     .isEqualTo(
                             "bakongpay-server: the simulator's address 127.0.0.1:" + taken.getLocalPort()
                                     + " is already in use; stop what listens there or set BAKONG_SIMULATOR_PORT to a free port (0 picks one)");
         }
         running = TestServers.start(TestServers.settings(
                 dataDir, ServerSettings.Command.SERVE, Map.of("BAKONGPAY_SIMULATOR_ENABLED", "true")));
+    }
+
+    /** A port something listens on, on 127.0.0.1. */
+    private static ServerSocket takenPort() throws IOException {
+        return new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+    }
+
+    /** Runs {@code serve} with {@code settings}; it must fail with exit 1 and print exactly one line, returned. */
+    private String onlyLineOfFailedServe(Map<String, String> settings) {
+        TestServers.Printed err = new TestServers.Printed();
+        ServerMain.Launch launch = ServerMain.launch(
+                TestServers.settings(dataDir, ServerSettings.Command.SERVE, settings), System.out, err.stream);
+        assertThat(launch.exitCode()).isEqualTo(1);
+        assertThat(lines(err.text())).hasSize(1);
+        return lines(err.text()).get(0);
+    }
+
+    /** A port nothing listens on now. */
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = takenPort()) {
+            return probe.getLocalPort();
+        }
     }
 
     @Test
