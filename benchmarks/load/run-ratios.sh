@@ -23,8 +23,17 @@
 # Prints a table (rate, p50/p99, node CPU ms per request, ratio to the baseline, PASS/FAIL against the
 # targets of issue 19) and appends JSON lines to RESULTS.
 #
-# Settings (environment): DURATION (20s), WARMUP (5s), CONNECTIONS (64), PRIME (30s of checks before the checks, 30s of creates before the creates; 0s for none),
-# BASE_PRIME (20s: the baseline's unmeasured first run), LADDER (rungs to measure too; none by default), START_TIMEOUT (120s: for each start of a node),
+# The client: wrk (CLIENT=wrk, the default where wrk is installed: apt-get install wrk) with
+# benchmarks/load/wrk/bakongpay.lua, or the project's Java load tool (CLIENT=loadtool). Both send the
+# same requests. wrk is a C event loop that needs a fraction of the CPU the Java tool's 64 threads
+# need; as the client shares the node's two cores, with the Java tool the node gets about half of
+# them and the p99s include the tool's own thread scheduling and GC. Checks go over one pool of paid
+# payments built before the check prime (LoadTest --pool-out), for either client.
+#
+# Settings (environment): CLIENT (wrk or loadtool), WRK_THREADS (nproc), DURATION (20s), WARMUP (5s), CONNECTIONS (64),
+# PRIME (90s of checks before the checks, 90s of creates before the creates; 0s for none: Jersey on two
+# cores is still compiling after 30 s, and a 30 s prime left the check rate 20–40 % short),
+# BASE_PRIME (45s: the baseline's and each rung's unmeasured first run), LADDER (rungs to measure too; none by default), START_TIMEOUT (120s: for each start of a node),
 # PORT (28080: the server), SIM_PORT (29090: its simulator), BASE_PORT (28081: the baseline), STARTS (3),
 # SERVER_JAR (the built one), SERVER_JAVA_OPTS (JVM options of both nodes), RESULTS
 # (benchmarks/target/ratios-results.jsonl), PG_HOST (127.0.0.1), SCHEMA (bakongpay_ratios).
@@ -36,8 +45,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 duration=${DURATION:-20s}
 warmup=${WARMUP:-5s}
 connections=${CONNECTIONS:-64}
-prime=${PRIME:-30s}
-base_prime=${BASE_PRIME:-20s}
+prime=${PRIME:-90s}
+base_prime=${BASE_PRIME:-45s}
 start_timeout=${START_TIMEOUT:-120s}
 port=${PORT:-28080}
 sim_port=${SIM_PORT:-29090}
@@ -48,11 +57,26 @@ results=${RESULTS:-$root/benchmarks/target/ratios-results.jsonl}
 key=bk_test_load0000000000000000000000000000000000
 server_jar=${SERVER_JAR:-$(ls "$root"/bakongpay-server/target/bakongpay-server-*.jar 2>/dev/null | grep -v -E 'sources|javadoc' | head -1)}
 load_jar=$root/benchmarks/target/benchmarks.jar
+wrk_script=$root/benchmarks/load/wrk/bakongpay.lua
+wrk_threads=${WRK_THREADS:-$(nproc)}
+client=${CLIENT:-}
+if [[ -z "$client" ]]; then
+  if command -v wrk > /dev/null; then client=wrk; else
+    client=loadtool
+    echo "wrk is not installed (apt-get install wrk): the Java load tool drives the runs and shares the cores" >&2
+  fi
+fi
+case "$client" in
+  wrk) command -v wrk > /dev/null || { echo "CLIENT=wrk, but wrk is not installed (apt-get install wrk)" >&2; exit 1; } ;;
+  loadtool) ;;
+  *) echo "CLIENT must be wrk or loadtool, not $client" >&2; exit 2 ;;
+esac
 [[ -f "$server_jar" && -f "$load_jar" ]] || {
   echo "build first: ./mvnw -B -q -DskipTests -DskipITs -pl bakongpay-server,benchmarks -am package" >&2; exit 1; }
 work=$(mktemp -d /tmp/bakongpay-ratios.XXXXXX)
 data_dir=$work/data
 mkdir -p "$data_dir"
+pool_file=$work/pool.txt
 node_pid=
 load_pid=
 
@@ -124,18 +148,57 @@ start_node() {
   return 0
 }
 
-# measure NAME LOADTOOL-ARGS...: one measured load run against the node; leaves $work/NAME.json with the
-# tool's JSON line plus the node's CPU ms per request, its cores, and its RSS sampled in the window
+# what each kind of request is: where it goes, and the load tool's arguments for it
+path_of() { case "$1" in raw-check | check) echo /api/v1/check/md5 ;; *) echo /api/v1/khqr/create ;; esac; }
+loadtool_args() {
+  case "$1" in
+    raw-check) echo --scenario raw --path /api/v1/check/md5 --raw-body check ;;
+    raw-create) echo --scenario raw --path /api/v1/khqr/create --raw-body create ;;
+    check) echo --scenario check --md5-file "$pool_file" ;;
+    create) echo --scenario create ;;
+    identical-create) echo --scenario create --identical-bodies ;;
+  esac
+}
+# drive KIND BASE-URL DURATION WARMUP: the client in the foreground; its report on stdout. It prints
+# "load: " on stderr when the WARMUP starts (the load tool) or is over (wrk, which runs it apart)
+drive() {
+  local kind=$1 url=$2 duration=$3 warmup=$4
+  if [[ "$client" == wrk ]]; then
+    local bodies=$kind
+    [[ "$kind" == check ]] && bodies=pool:$pool_file
+    local env=(BODIES="$bodies" KEY="$key" CONNECTIONS="$connections" SCENARIO="$kind")
+    if [[ "$(seconds "$warmup")" != 0 ]]; then
+      env "${env[@]}" timeout $(( $(seconds "$warmup" | cut -d. -f1) + 60 )) \
+        wrk -t"$wrk_threads" -c"$connections" -d"$warmup" -s "$wrk_script" "$url$(path_of "$kind")" > /dev/null
+    fi
+    echo "load: wrk, $kind, $connections connections, $wrk_threads threads" >&2
+    env "${env[@]}" timeout $(( $(seconds "$duration" | cut -d. -f1) + 60 )) \
+      wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -s "$wrk_script" "$url$(path_of "$kind")"
+  else
+    # shellcheck disable=SC2046
+    timeout $(( $(seconds "$duration" | cut -d. -f1) + $(seconds "$warmup" | cut -d. -f1) + 180 )) \
+      java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest --url "$url" --key "$key" \
+      --connections "$connections" --duration "$duration" --warmup "$warmup" $(loadtool_args "$kind")
+  fi
+}
+# prime NAME KIND BASE-URL: unmeasured load, because a fresh JVM on 2 cores compiles long after a short warm-up
+prime() {
+  local length=$4
+  [[ "$(seconds "$length")" != 0 ]] || return 0
+  echo "== priming the $1 with $2 for $length" >&2
+  drive "$2" "$3" "$length" 0s > /dev/null 2>&1 || true
+}
+
+# measure NAME KIND BASE-URL: one measured load run against the node; leaves $work/NAME.json with the
+# client's JSON line plus the node's CPU ms per request, its cores, and its RSS sampled in the window
 measure() {
-  local name=$1; shift
-  echo "== $name: $connections connections, $duration after $warmup warm-up (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  local name=$1 kind=$2 url=$3
+  echo "== $name: $connections connections, $duration after $warmup warm-up, $client (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   : > "$work/err.txt"
-  timeout $(( run_seconds + 180 )) java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest \
-    --connections "$connections" --duration "$duration" --warmup "$warmup" "$@" > "$work/out.txt" 2> "$work/err.txt" &
+  drive "$kind" "$url" "$duration" "$warmup" > "$work/out.txt" 2> "$work/err.txt" &
   load_pid=$!
-  # the workers start right after the tool prints its "load:" line (after any pool setup)
   until grep -q '^load: ' "$work/err.txt" || ! kill -0 "$load_pid" 2>/dev/null; do sleep 0.1; done
-  sleep "$(seconds "$warmup")"
+  [[ "$client" == wrk ]] || sleep "$(seconds "$warmup")"
   local t0 c0 t1 c1 rss_max=0 rss
   t0=$(date +%s.%N); c0=$(node_ticks)
   local end_ms=$(( $(now_ms) + $(awk -v d="$(seconds "$duration")" 'BEGIN { print int(d * 1000) }') ))
@@ -148,6 +211,9 @@ measure() {
   load_pid=
   grep -v '^setup: \|^load: ' "$work/err.txt" >&2 || true
   cat "$work/out.txt" >&2
+  local failed
+  failed=$(grep '^{"tool"' "$work/out.txt" | field failures)
+  (( ${failed:-0} == 0 )) || echo "WARNING: $name had $failed failed requests (statuses other than 2xx, or socket errors)" >&2
   local requests cpu_s cores per_req
   requests=$(grep '^{"tool"' "$work/out.txt" | field requests)
   read -r cpu_s cores per_req < <(awk -v c="$((c1 - c0))" -v hz="$ticks_per_s" -v t0="$t0" -v t1="$t1" -v n="${requests:-0}" \
@@ -156,7 +222,7 @@ measure() {
   grep '^{"tool"' "$work/out.txt" | head -1 \
     | sed "s/^{/{\"run\":\"$name\",\"loadavg1m\":$(loadavg),\"serverCpuMsPerReq\":$per_req,\"serverCores\":$cores,\"rssKbMax\":$rss_max,/" \
     > "$work/$name.json"
-  [[ -s "$work/$name.json" ]] || { echo "$name: the load tool reported nothing" >&2; exit 1; }
+  [[ -s "$work/$name.json" ]] || { echo "$name: the client reported nothing" >&2; cat "$work/err.txt" >&2; exit 1; }
 }
 
 # live heap in KiB right after a full GC (the young generation's garbage is not what a request holds):
@@ -170,21 +236,17 @@ live_heap_kb() {
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 machine="$(nproc) cores, $(java -version 2>&1 | head -1 | cut -d'"' -f2)"
 started_at=$(date -u +%FT%TZ)
-echo "== run-ratios $store at $started_at, commit $commit, $machine, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "== run-ratios $store at $started_at, commit $commit, $machine, client $client, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # --- 1. the bare stack --------------------------------------------------------------------------
 probe=(-X POST -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$base_port/")
 # shellcheck disable=SC2086
 start_node baseline java ${SERVER_JAVA_OPTS:-} -cp "$load_jar" dev.bakongpay.benchmarks.baseline.BareJettyServer "$base_port"
 base_rss_idle=$(rss_kb "$node_pid" VmRSS)
-base=(--url "http://127.0.0.1:$base_port" --key "$key" --scenario raw)
-if [[ "$(seconds "$base_prime")" != 0 ]]; then # its JIT too compiles while it serves
-  echo "== priming the baseline for $base_prime" >&2
-  timeout $(( $(seconds "$base_prime" | cut -d. -f1) + 120 )) java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest \
-    "${base[@]}" --connections "$connections" --duration "$base_prime" --warmup 0s > /dev/null 2>&1 || true
-fi
-measure bare-check "${base[@]}" --path /api/v1/check/md5 --raw-body check
-measure bare-create "${base[@]}" --path /api/v1/khqr/create --raw-body create
+base_url=http://127.0.0.1:$base_port
+prime baseline raw-check "$base_url" "$base_prime" # its JIT too compiles while it serves
+measure bare-check raw-check "$base_url"
+measure bare-create raw-create "$base_url"
 base_hwm=$(rss_kb "$node_pid" VmHWM)
 stop_node
 
@@ -193,12 +255,8 @@ for rung in "${ladder[@]}"; do
   probe=(-X POST -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$base_port/api/v1/check/md5")
   # shellcheck disable=SC2086
   start_node "rung-$rung" java ${SERVER_JAVA_OPTS:-} -cp "$load_jar" dev.bakongpay.benchmarks.baseline.StackLadderServer "$rung" "$base_port"
-  if [[ "$(seconds "$base_prime")" != 0 ]]; then
-    echo "== priming the $rung rung for $base_prime" >&2
-    timeout $(( $(seconds "$base_prime" | cut -d. -f1) + 120 )) java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest \
-      "${base[@]}" --path /api/v1/check/md5 --raw-body check --connections "$connections" --duration "$base_prime" --warmup 0s > /dev/null 2>&1 || true
-  fi
-  measure "$rung-check" "${base[@]}" --path /api/v1/check/md5 --raw-body check
+  prime "$rung rung" raw-check "$base_url" "$base_prime"
+  measure "$rung-check" raw-check "$base_url"
   stop_node
 done
 
@@ -207,29 +265,25 @@ probe=(-H "Authorization: Bearer $key" "http://127.0.0.1:$port/health")
 # shellcheck disable=SC2086
 start_node server java ${SERVER_JAVA_OPTS:-} -jar "$server_jar" serve
 rss_idle=$(rss_kb "$node_pid" VmRSS)
-server=(--url "http://127.0.0.1:$port" --key "$key")
-prime_with() { # a fresh JVM on 2 cores compiles long after a short warm-up
-  [[ "$(seconds "$prime")" != 0 ]] || return 0
-  echo "== priming the server with $1 for $prime" >&2
-  timeout $(( $(seconds "$prime" | cut -d. -f1) + 120 )) \
-    java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest "${server[@]}" "${@:2}" \
-    --connections "$connections" --duration "$prime" --warmup 0s > /dev/null 2>&1 || true
-}
+server_url=http://127.0.0.1:$port
+# one pool of paid payments for every check of the run, whichever the client
+echo "== a pool of 1000 paid payments for the checks" >&2
+timeout 300 java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest --url "$server_url" --key "$key" \
+  --scenario check --check-final --simulator "http://127.0.0.1:$sim_port" --pool 1000 --pool-out "$pool_file" \
+  2> "$work/pool.log" || { cat "$work/pool.log" >&2; exit 1; }
 # checks first: after a create prime the node's reconciler works through tens of thousands of
 # pending payments (on H2 inside the node's own CPU), which a check rate should not include
-check_load=(--scenario check --check-final --simulator "http://127.0.0.1:$sim_port")
-prime_with "final-status checks" "${check_load[@]}"
-measure check "${server[@]}" "${check_load[@]}"
-prime_with creates --scenario create
+prime server check "$server_url" "$prime"
+measure check check "$server_url"
+prime server create "$server_url" "$prime"
 heap_idle_kb=$(live_heap_kb "$node_pid")
-measure create "${server[@]}" --scenario create
-measure create-identical "${server[@]}" --scenario create --identical-bodies
+measure create create "$server_url"
+measure create-identical identical-create "$server_url"
 hwm=$(rss_kb "$node_pid" VmHWM)
 
 # heap per in-flight request: the live heap with CONNECTIONS creates in flight, minus idle, / CONNECTIONS
 echo "== live heap: idle $heap_idle_kb KiB; now under $connections-connection creates (3 full GCs, unmeasured)" >&2
-timeout 120 java -cp "$load_jar" dev.bakongpay.benchmarks.load.LoadTest "${server[@]}" --scenario create \
-  --connections "$connections" --duration 20s --warmup 0s > /dev/null 2>&1 &
+drive create "$server_url" 20s 0s > /dev/null 2>&1 &
 load_pid=$!
 sleep 5
 loaded=()
@@ -304,7 +358,7 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 {
   echo
   echo "Ratios to the bare HTTP stack, $label, $connections connections, $duration measured after $warmup"
-  echo "$started_at, commit $commit, $machine, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "$started_at, commit $commit, $machine, client $client, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-17s %9s %8s %8s %10s %8s %9s  %-23s %s\n' run "req/s" "p50 ms" "p99 ms" "CPU ms/req" ratio "CPU ratio" target verdict
   row() { printf '%-17s %9.0f %8.2f %8.2f %10.3f %8s %9s  %-23s %s\n' "$1" "$(rate "$1")" "$(get "$1" p50Ms)" "$(get "$1" p99Ms)" \
     "$(get "$1" serverCpuMsPerReq)" "$2" "$3" "$4" "$5"; }
@@ -329,7 +383,7 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 } | tee "$work/table.txt"
 
 mkdir -p "$(dirname "$results")"
-common="\"tool\":\"bakongpay-ratios\",\"at\":\"$started_at\",\"store\":\"$label\",\"commit\":\"$commit\",\"nproc\":$(nproc),\"loadavgEnd\":\"$(cut -d' ' -f1-3 /proc/loadavg)\""
+common="\"tool\":\"bakongpay-ratios\",\"client\":\"$client\",\"at\":\"$started_at\",\"store\":\"$label\",\"commit\":\"$commit\",\"nproc\":$(nproc),\"loadavgEnd\":\"$(cut -d' ' -f1-3 /proc/loadavg)\""
 for run in bare-check bare-create "${ladder[@]/%/-check}" check create create-identical; do
   sed "s/^{/{$common,/" "$work/$run.json" >> "$results"
 done

@@ -35,7 +35,8 @@ public record LoadOptions(
         boolean identicalBodies,
         String rawPath,
         RawBody rawBody,
-        Path md5File) {
+        Path md5File,
+        Path poolOut) {
 
     static final Duration MAX_DURATION = Duration.ofHours(1);
 
@@ -73,6 +74,8 @@ public record LoadOptions(
         --path /p              raw: where to POST (default /api/v1/check/md5)
         --raw-body check|create  raw: one fixed body the size of a check's or a create's (default check)
         --md5-file FILE        check these md5s (one a line, the key's merchant's) instead of creating a pool
+        --pool-out FILE        only build the pool (with --check-final: paid and checked), write its md5s
+                               to FILE, one a line, and stop: for another client such as wrk
       """;
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message meant for a user. */
@@ -97,6 +100,7 @@ public record LoadOptions(
         String rawPath = Scenario.Operation.CHECK_MD5.path;
         RawBody rawBody = RawBody.CHECK;
         Path md5File = null;
+        Path poolOut = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -127,6 +131,7 @@ public record LoadOptions(
                         case "--path" -> rawPath = requestPath(value);
                         case "--raw-body" -> rawBody = rawBody(value);
                         case "--md5-file" -> md5File = Path.of(value);
+                        case "--pool-out" -> poolOut = Path.of(value);
                         default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
                     }
                 }
@@ -156,6 +161,9 @@ public record LoadOptions(
                 requireLoopback(simulator, "--simulator");
             }
         }
+        if (poolOut != null && md5File != null) {
+            throw new IllegalArgumentException("--pool-out builds a pool; --md5-file replaces it: give one");
+        }
         if (scenario.needsPool() && pool < 50) {
             throw new IllegalArgumentException("--pool must be at least 50: bulk checks batches of 50");
         }
@@ -179,7 +187,8 @@ public record LoadOptions(
                 identicalBodies,
                 rawPath,
                 rawBody,
-                md5File);
+                md5File,
+                poolOut);
     }
 
     /** An absolute path (and query) that goes on the request line as it is. */

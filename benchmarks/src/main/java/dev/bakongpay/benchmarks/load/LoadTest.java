@@ -33,6 +33,16 @@ public final class LoadTest {
             System.exit(2);
             return;
         }
+        if (options.poolOut() != null) {
+            try {
+                writePool(options, System.err);
+                System.exit(0);
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
+            return;
+        }
         LoadReport report;
         try {
             report = run(options, System.err);
@@ -45,6 +55,27 @@ public final class LoadTest {
         System.out.println(report.jsonLines());
         boolean anySuccess = report.operations().stream().anyMatch(op -> report.requests(op) > report.failures(op));
         System.exit(anySuccess ? 0 : 1);
+    }
+
+    /**
+     * {@code --pool-out}: builds the pool as a check run would, writes its md5s to the file and
+     * drives no load, so that another client can check the same final-status payments.
+     *
+     * @throws IllegalStateException when the pool could not be built or the file written
+     */
+    static void writePool(LoadOptions options, PrintStream log) throws InterruptedException {
+        Supplier<HttpClientConnection> server = () -> connect(options, options.url(), options.apiKey(), null);
+        Supplier<HttpClientConnection> simulator = () -> connect(options, options.simulatorUrl(), null, null);
+        RequestBodies bodies = new RequestBodies(
+                options.bakongId(), List.of(), options.identicalBodies(), options.rawPath(), options.rawBody());
+        TransactionPool.Summary pool = TransactionPool.build(options, bodies, server, simulator, log);
+        log.println("setup: " + pool.describe());
+        try {
+            Files.write(options.poolOut(), pool.md5s());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write --pool-out " + options.poolOut() + ": " + e.getMessage());
+        }
+        log.println("setup: " + pool.md5s().size() + " md5s written to " + options.poolOut());
     }
 
     /**

@@ -203,6 +203,37 @@ class LoadTestTest {
     }
 
     @Test
+    void poolOutWritesThePaidPoolForAnotherClientAndDrivesNoLoad() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("pool", ".txt");
+        try {
+            LoadTest.writePool(
+                    LoadOptions.parse("--url", stub.url(), "--key", ApiStub.KEY, "--connections", "4", "--pool", "60",
+                            "--check-final", "--simulator", stub.url(), "--pool-out", file.toString()),
+                    new PrintStream(log, true, StandardCharsets.UTF_8));
+
+            java.util.List<String> written = java.nio.file.Files.readAllLines(file);
+            assertThat(written).hasSize(60).doesNotHaveDuplicates().allMatch(md5 -> md5.matches("[0-9a-f]{32}"));
+            assertThat(stub.created).containsAll(written);
+            assertThat(log.toString(StandardCharsets.UTF_8))
+                    .contains("60 created, 60 paid in the simulator, 60 SUCCESS when checked through the server")
+                    .contains("60 md5s written to " + file);
+            // the pool's own calls only: 60 creates, each paid md5 checked until final
+            assertThat(stub.calls("/api/v1/khqr/create")).isEqualTo(60);
+            assertThat(stub.calls("/api/v1/check/md5")).isEqualTo(60);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void poolOutAndMd5FileTogetherAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadOptions.parse(
+                        "--url", stub.url(), "--key", ApiStub.KEY, "--pool-out", "a.txt", "--md5-file", "b.txt"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("give one");
+    }
+
+    @Test
     void md5FileWithSomethingElseThanMd5sFailsSetup() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("md5s", ".txt");
         try {
