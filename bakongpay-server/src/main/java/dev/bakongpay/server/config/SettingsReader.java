@@ -96,11 +96,9 @@ final class SettingsReader {
         // DB_CLOSE_ON_EXIT=FALSE: the server closes the pool itself on Ctrl-C, after the last request.
         // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to half a second, and a create
         // that was answered 200 could be lost to a kill -9 (seen in a probe: 6 of 27).
-        // PAGE_SIZE=4096: every commit rewrites the B-tree pages it touched; pages of 4 KB instead of
-        // H2's 16 KB took 5-10 % off a create's CPU and a quarter off the file (PERFORMANCE.md)
         String dbUrl = embedded
                 ? "jdbc:h2:file:" + dataDir.resolve("bakongpay").toString().replace('\\', '/')
-                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096"
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
                 : dbUrlSetting;
         Database db = new Database(storage, dbUrl, dbUser, dbPassword, poolSize, groupCommit, embedded);
         BakongPayConfig core = BakongPayConfig.builder()

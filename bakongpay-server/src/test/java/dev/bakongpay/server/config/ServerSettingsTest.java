@@ -114,8 +114,7 @@ class ServerSettingsTest {
             assertThat(s.db().url())
                     .startsWith(
                             "jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("bakongpay"))
-                    .contains(";WRITE_DELAY=0") // an answered create must survive kill -9
-                    .contains(";PAGE_SIZE=4096"); // smaller pages rewritten per commit
+                    .contains(";WRITE_DELAY=0"); // an answered create must survive kill -9
             assertThat(s.redisUrl()).isNull();
             assertThat(s.live().baseUrl()).isEqualTo(dev.bakongpay.core.config.BakongPayConfig.NBC_URL);
             assertThat(s.simulatorEnabled()).isFalse();
