@@ -26,13 +26,15 @@ class JettyMBeanProbeTest {
     @Test
     void setsACacheLineOfCompressedReferences() {
         ServerMain.skipJettysMBeanProbe();
-        assertThat(System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine")).isEqualTo("16");
+        assertThat(System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine"))
+                .isEqualTo("16");
     }
 
     @Test
     void keepsTheOperatorsValue() {
         System.setProperty(ServerMain.JETTY_REFERENCES_PER_CACHE_LINE, "8");
         ServerMain.skipJettysMBeanProbe();
-        assertThat(System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine")).isEqualTo("8");
+        assertThat(System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine"))
+                .isEqualTo("8");
     }
 }

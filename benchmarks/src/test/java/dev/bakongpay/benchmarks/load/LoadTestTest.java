@@ -207,8 +207,20 @@ class LoadTestTest {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("pool", ".txt");
         try {
             LoadTest.writePool(
-                    LoadOptions.parse("--url", stub.url(), "--key", ApiStub.KEY, "--connections", "4", "--pool", "60",
-                            "--check-final", "--simulator", stub.url(), "--pool-out", file.toString()),
+                    LoadOptions.parse(
+                            "--url",
+                            stub.url(),
+                            "--key",
+                            ApiStub.KEY,
+                            "--connections",
+                            "4",
+                            "--pool",
+                            "60",
+                            "--check-final",
+                            "--simulator",
+                            stub.url(),
+                            "--pool-out",
+                            file.toString()),
                     new PrintStream(log, true, StandardCharsets.UTF_8));
 
             java.util.List<String> written = java.nio.file.Files.readAllLines(file);
