@@ -119,7 +119,6 @@ seconds() { # 20s, 2m, 500ms -> seconds (decimal)
   esac
 }
 start_timeout_ms=$(awk -v s="$(seconds "$start_timeout")" 'BEGIN { print int(s * 1000) }')
-run_seconds=$(awk -v d="$(seconds "$duration")" -v w="$(seconds "$warmup")" 'BEGIN { print int(d + w) }')
 node_ticks() { awk '{print $14 + $15}' "/proc/$node_pid/stat"; }
 ticks_per_s=$(getconf CLK_TCK)
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -181,7 +180,7 @@ drive() {
       --connections "$connections" --duration "$duration" --warmup "$warmup" $(loadtool_args "$kind")
   fi
 }
-# prime NAME KIND BASE-URL: unmeasured load, because a fresh JVM on 2 cores compiles long after a short warm-up
+# prime NAME KIND BASE-URL LENGTH: unmeasured load, because a fresh JVM on 2 cores compiles long after a short warm-up
 prime() {
   local length=$4
   [[ "$(seconds "$length")" != 0 ]] || return 0
