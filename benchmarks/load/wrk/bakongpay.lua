@@ -21,7 +21,6 @@ local key = os.getenv("KEY")
 local bakong_id = os.getenv("BAKONG_ID") or "loadshop@devb"
 local scenario = os.getenv("SCENARIO") or bodies_kind
 
-local threads = {}
 local thread_count = 0
 
 -- main thread: number the threads, and give the run one tag so its creates differ from any earlier run's
@@ -30,7 +29,6 @@ function setup(thread)
   thread:set("worker", thread_count)
   thread:set("run_tag", run_tag)
   thread_count = thread_count + 1
-  table.insert(threads, thread)
 end
 
 -- the load tool's create body, field for field (RequestBodies.create)
