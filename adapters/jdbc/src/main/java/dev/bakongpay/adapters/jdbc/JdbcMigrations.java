@@ -59,25 +59,66 @@ public final class JdbcMigrations {
     /** Brings the schema up to date; returns how many migrations ran. */
     public static int migrate(DataSource dataSource) {
         if (upToDate(dataSource)) return 0;
+        return migrate(dataSource, () -> flyway(dataSource));
+    }
+
+    /**
+     * Runs {@code flyway}, once more if it failed while another node created the history table:
+     * two nodes started at once on one fresh schema both find no history, one creates it, and the
+     * other, now seeing a schema that is not empty, tries to baseline a history it finds empty. On
+     * a second look the table is there, so Flyway takes its locked path and waits for the other.
+     */
+    static int migrate(DataSource dataSource, java.util.function.IntSupplier flyway) {
+        boolean historyBefore = historyExists(dataSource);
         try {
-            MigrateResult result = Flyway.configure(JdbcMigrations.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations(LOCATION)
-                    .table(HISTORY_TABLE)
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
-            if (result.migrationsExecuted > 0) {
-                LOG.info(
-                        "BakongPay schema migrated to version {} ({} migration(s), history in {})",
-                        result.targetSchemaVersion,
-                        result.migrationsExecuted,
-                        HISTORY_TABLE);
+            return flyway.getAsInt();
+        } catch (RuntimeException first) {
+            if (historyBefore || !historyExists(dataSource)) throw failed(first);
+            LOG.info("BakongPay schema history appeared while migrating (another node is starting); migrating again");
+            try {
+                return flyway.getAsInt();
+            } catch (RuntimeException second) {
+                second.addSuppressed(first);
+                throw failed(second);
             }
-            return result.migrationsExecuted;
-        } catch (RuntimeException e) {
-            throw new StoreException("migrating the BakongPay schema failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int flyway(DataSource dataSource) {
+        MigrateResult result = Flyway.configure(JdbcMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info(
+                    "BakongPay schema migrated to version {} ({} migration(s), history in {})",
+                    result.targetSchemaVersion,
+                    result.migrationsExecuted,
+                    HISTORY_TABLE);
+        }
+        return result.migrationsExecuted;
+    }
+
+    private static StoreException failed(RuntimeException e) {
+        return new StoreException("migrating the BakongPay schema failed: " + e.getMessage(), e);
+    }
+
+    /** Whether the current schema holds the history table; false when that cannot be asked. */
+    private static boolean historyExists(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                String schema = connection.getSchema();
+                return schema != null && historyTableExists(connection, schema);
+            } finally {
+                if (!autoCommit) connection.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 
