@@ -58,7 +58,7 @@ public final class Settings {
                     Parsers.matching(v -> v.startsWith("jdbc:"), "must be a JDBC URL starting with jdbc:"),
                     null)
             .documented(
-                    "`jdbc:h2:file:<data dir>/bakongpay;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0`",
+                    "`jdbc:h2:file:<data dir>/bakongpay;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=4096`",
                     "the store: a JDBC URL, e.g. `jdbc:postgresql://db:5432/bakongpay`. The schema is migrated at start. An H2 file URL of your own should also say `WRITE_DELAY=0`, or a `kill -9` can lose the last half second of answered creates");
     public static final Setting<String> STORAGE = Setting.of("BAKONGPAY_STORAGE", Parsers.text(), null)
             .documented(

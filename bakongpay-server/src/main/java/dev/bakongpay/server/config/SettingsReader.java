@@ -96,9 +96,12 @@ final class SettingsReader {
         // DB_CLOSE_ON_EXIT=FALSE: the server closes the pool itself on Ctrl-C, after the last request.
         // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to half a second, and a create
         // that was answered 200 could be lost to a kill -9 (seen in a probe: 6 of 27).
+        // CACHE_SIZE=4096 (KB): every commit puts the pages it wrote in H2's page cache, where they
+        // live a few seconds; in the default 16 MB they outlived young collections and G1 copied them
+        // each time (pauses of 26-29 ms under creates, 10 ms with 4 MB; PERFORMANCE.md, 2026-12-07).
         String dbUrl = embedded
                 ? "jdbc:h2:file:" + dataDir.resolve("bakongpay").toString().replace('\\', '/')
-                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=4096"
                 : dbUrlSetting;
         Database db = new Database(storage, dbUrl, dbUser, dbPassword, poolSize, groupCommit, embedded);
         BakongPayConfig core = BakongPayConfig.builder()

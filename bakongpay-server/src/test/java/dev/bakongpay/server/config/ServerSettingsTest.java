@@ -114,7 +114,8 @@ class ServerSettingsTest {
             assertThat(s.db().url())
                     .startsWith(
                             "jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("bakongpay"))
-                    .contains(";WRITE_DELAY=0"); // an answered create must survive kill -9
+                    .contains(";WRITE_DELAY=0") // an answered create must survive kill -9
+                    .contains(";CACHE_SIZE=4096"); // pages written by commits die young: short GC pauses
             assertThat(s.redisUrl()).isNull();
             assertThat(s.live().baseUrl()).isEqualTo(dev.bakongpay.core.config.BakongPayConfig.NBC_URL);
             assertThat(s.simulatorEnabled()).isFalse();

@@ -159,7 +159,7 @@ public final class StoreAtScale {
         String url() {
             if (store.equals("h2")) {
                 return "jdbc:h2:file:" + dataDir.resolve("bakongpay").toString().replace('\\', '/')
-                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=4096";
             }
             return pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         }
