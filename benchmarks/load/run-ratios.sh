@@ -33,7 +33,9 @@
 # Settings (environment): CLIENT (wrk or loadtool), WRK_THREADS (nproc), DURATION (20s), WARMUP (5s), CONNECTIONS (64),
 # PRIME (90s of checks before the checks, 90s of creates before the creates; 0s for none: Jersey on two
 # cores is still compiling after 30 s, and a 30 s prime left the check rate 20–40 % short),
-# BASE_PRIME (45s: the baseline's and each rung's unmeasured first run), LADDER (rungs to measure too; none by default), START_TIMEOUT (120s: for each start of a node),
+# BASE_PRIME (45s: the baseline's and each rung's unmeasured first run; every prime then goes on in
+# PRIME_SLICE-second slices (15) until the node's JIT threads use at most JIT_QUIET_MS (300) in one,
+# up to PRIME_MAX (300s) in all), LADDER (rungs to measure too; none by default), START_TIMEOUT (120s: for each start of a node),
 # PORT (28080: the server), SIM_PORT (29090: its simulator), BASE_PORT (28081: the baseline), STARTS (3),
 # SERVER_JAR (the built one), SERVER_JAVA_OPTS (JVM options of both nodes), RESULTS
 # (benchmarks/target/ratios-results.jsonl), PG_HOST (127.0.0.1), SCHEMA (bakongpay_ratios).
@@ -47,6 +49,10 @@ warmup=${WARMUP:-5s}
 connections=${CONNECTIONS:-64}
 prime=${PRIME:-90s}
 base_prime=${BASE_PRIME:-45s}
+prime_max=${PRIME_MAX:-300s}
+prime_slice=${PRIME_SLICE:-15}
+jit_quiet_ms=${JIT_QUIET_MS:-300}
+primed_s=0
 start_timeout=${START_TIMEOUT:-120s}
 port=${PORT:-28080}
 sim_port=${SIM_PORT:-29090}
@@ -180,12 +186,40 @@ drive() {
       --connections "$connections" --duration "$duration" --warmup "$warmup" $(loadtool_args "$kind")
   fi
 }
-# prime NAME KIND BASE-URL LENGTH: unmeasured load, because a fresh JVM on 2 cores compiles long after a short warm-up
+# CPU ticks of the node's JIT compiler threads so far (HotSpot names them "C1 CompilerThread<n>" and
+# "C2 CompilerThread<n>"; comm cuts them to 15 characters)
+jit_ticks() {
+  local task sum=0
+  for task in /proc/"$node_pid"/task/*; do
+    case "$(cat "$task/comm" 2> /dev/null)" in
+      "C1 CompilerThre"* | "C2 CompilerThre"*) sum=$(( sum + $(awk '{ print $14 + $15 }' "$task/stat" 2> /dev/null || echo 0) )) ;;
+    esac
+  done
+  echo "$sum"
+}
+
+# prime NAME KIND BASE-URL LENGTH: unmeasured load, because a fresh JVM on 2 cores compiles long after a
+# short warm-up: LENGTH, then PRIME_SLICE more at a time until the node's JIT threads spent at most
+# JIT_QUIET_MS in a slice, up to PRIME_MAX in all (measured 2026-12-07: final-status checks rose from
+# 3,300 to 13,000/s over the first 2 minutes of load and were steady once the JIT was quiet).
+# Sets primed_s to the seconds it took.
 prime() {
-  local length=$4
+  local length=$4 spent before after jit_ms
+  primed_s=0
   [[ "$(seconds "$length")" != 0 ]] || return 0
-  echo "== priming the $1 with $2 for $length" >&2
+  echo "== priming the $1 with $2 for $length, then until its JIT is quiet (at most $prime_max)" >&2
   drive "$2" "$3" "$length" 0s > /dev/null 2>&1 || true
+  spent=$(seconds "$length" | cut -d. -f1)
+  while (( spent + prime_slice <= $(seconds "$prime_max" | cut -d. -f1) )); do
+    before=$(jit_ticks)
+    drive "$2" "$3" "${prime_slice}s" 0s > /dev/null 2>&1 || true
+    after=$(jit_ticks)
+    spent=$(( spent + prime_slice ))
+    jit_ms=$(( (after - before) * 1000 / ticks_per_s ))
+    echo "   after ${spent}s: the JIT used $jit_ms ms of the last ${prime_slice}s" >&2
+    (( jit_ms >= 0 && jit_ms <= jit_quiet_ms )) && break
+  done
+  primed_s=$spent
 }
 
 # measure NAME KIND BASE-URL: one measured load run against the node; leaves $work/NAME.json with the
@@ -219,7 +253,7 @@ measure() {
     'BEGIN { s = c / hz; printf "%.2f %.2f %.3f\n", s, s / (t1 - t0), (n > 0 ? 1000 * s / n : 0) }')
   echo "node CPU over the measured window: ${cpu_s}s, $cores cores, $per_req ms per request, RSS up to $((rss_max / 1024)) MiB" >&2
   grep '^{"tool"' "$work/out.txt" | head -1 \
-    | sed "s/^{/{\"run\":\"$name\",\"loadavg1m\":$(loadavg),\"serverCpuMsPerReq\":$per_req,\"serverCores\":$cores,\"rssKbMax\":$rss_max,/" \
+    | sed "s/^{/{\"run\":\"$name\",\"primedS\":$primed_s,\"loadavg1m\":$(loadavg),\"serverCpuMsPerReq\":$per_req,\"serverCores\":$cores,\"rssKbMax\":$rss_max,/" \
     > "$work/$name.json"
   [[ -s "$work/$name.json" ]] || { echo "$name: the client reported nothing" >&2; cat "$work/err.txt" >&2; exit 1; }
 }
@@ -371,6 +405,8 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
   row create-identical "$identical_ratio" "$identical_cpu_ratio" ">= 0.80 of create" "$identical_pass"
   echo "ratio: req/s over the baseline's (identical: over varied create), the targets' measure; CPU ratio: the" \
     "baseline's CPU ms/req over this one's, steadier when other work shares the cores"
+  echo "primed (until the node's JIT threads used at most ${jit_quiet_ms} ms in ${prime_slice} s, at most $prime_max):" \
+    "baseline $(get bare-check primedS) s, server checks $(get check primedS) s, creates $(get create primedS) s"
   echo "time from spawn to the first 200 on an authenticated check/md5: ${start_ms[*]} ms (goal < 1500): $start_pass" \
     "(first answer of any status: ${first_ms[*]} ms)"
   echo "server RSS: idle $(mib "$rss_idle") MiB after start, under load up to $(mib "$(get check rssKbMax)") MiB (check)," \
