@@ -6,20 +6,29 @@ import dev.bakongpay.spi.PaymentMode;
 import dev.bakongpay.spi.Plan;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * API keys as the endpoints see them: {@code bk_live_…} or {@code bk_test_…}, stored only as
  * their SHA-256.
  */
 public final class ApiKeys {
-    private static final Pattern FORMAT = Pattern.compile("bk_(live|test)_[A-Za-z0-9_-]{1,200}");
+    private static final int MAX_SECRET_LENGTH = 200;
 
     private ApiKeys() {}
 
     /** Whether {@code key} has the shape of an API key. */
     public static boolean wellFormed(String key) {
-        return key != null && FORMAT.matcher(key).matches();
+        // bk_(live|test)_[A-Za-z0-9_-]{1,200}, as a loop: it runs on every request
+        if (key == null || !(key.startsWith("bk_live_") || key.startsWith("bk_test_"))) return false;
+        int length = key.length() - "bk_live_".length();
+        if (length < 1 || length > MAX_SECRET_LENGTH) return false;
+        for (int i = "bk_live_".length(); i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean ok =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!ok) return false;
+        }
+        return true;
     }
 
     /** SHA-256 of the key's UTF-8 bytes, 64 lower-case hex digits. */

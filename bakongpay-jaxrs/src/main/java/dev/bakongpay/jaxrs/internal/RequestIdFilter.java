@@ -10,7 +10,6 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,7 +29,7 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
     /** Set when this filter put the id into the MDC, so it takes it out again (absent: a filter in front did). */
     private static final String MDC_PUT_HERE = "bakongpay.mdcPutHere";
 
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final int MAX_ID_LENGTH = 128;
     private static final Logger LOG = LoggerFactory.getLogger("dev.bakongpay.jaxrs.access");
 
     @Override
@@ -49,7 +48,24 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
 
     /** The caller's {@code X-Request-Id} when it is a sane token, else a fresh id. */
     public static String idFor(String given) {
-        return given != null && SANE.matcher(given).matches() ? given : newId();
+        return sane(given) ? given : newId();
+    }
+
+    /** 1 to 128 of {@code [A-Za-z0-9._:-]}: safe in a header, a log line and a JSON string. */
+    private static boolean sane(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) return false;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == ':'
+                    || c == '-';
+            if (!ok) return false;
+        }
+        return true;
     }
 
     /**
