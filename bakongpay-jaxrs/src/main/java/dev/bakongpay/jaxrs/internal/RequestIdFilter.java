@@ -25,6 +25,12 @@ import org.slf4j.MDC;
 public final class RequestIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    /**
+     * The request attribute in which a servlet filter in front hands over the id it chose (the
+     * reference server's {@code RequestIdServletFilter}); taken when it is a sane id.
+     */
+    public static final String ASSIGNED_ATTRIBUTE = "dev.bakongpay.requestId";
+
     private static final String STARTED = "bakongpay.started";
     /** Set when this filter put the id into the MDC, so it takes it out again (absent: a filter in front did). */
     private static final String MDC_PUT_HERE = "bakongpay.mdcPutHere";
@@ -34,7 +40,11 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String id = idFor(request.getHeaderString(HEADER));
+        // a servlet filter in front may have chosen the id already (a request attribute is a
+        // property here): cheaper than a request wrapper that adds the header
+        String id = request.getProperty(ASSIGNED_ATTRIBUTE) instanceof String assigned && sane(assigned)
+                ? assigned
+                : idFor(request.getHeaderString(HEADER));
         request.setProperty(MDC_KEY, id);
         // each property costs a request attribute in a servlet container: only those that serve
         if (LOG.isInfoEnabled()) request.setProperty(STARTED, System.nanoTime());

@@ -5,59 +5,28 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
 import org.slf4j.MDC;
 
 /**
  * Puts the request id into the SLF4J MDC ({@code requestId}) before anything of the request runs,
  * the API, the checkout page and {@code /health} alike, and takes it out after the last line. The
- * id is the one the API answers in {@code X-Request-Id} and {@code requestId}: the request goes on
- * carrying it as its {@code X-Request-Id}, so the JAX-RS {@link RequestIdFilter} picks the same.
+ * id is the one the API answers in {@code X-Request-Id} and {@code requestId}: it is handed to the
+ * JAX-RS {@link RequestIdFilter} in the request attribute {@link RequestIdFilter#ASSIGNED_ATTRIBUTE}
+ * (a wrapper adding the header cost every request a copy of its header names).
  */
 public final class RequestIdServletFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String given = request.getHeader(RequestIdFilter.HEADER);
-        String id = RequestIdFilter.idFor(given);
+        String id = RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER));
+        request.setAttribute(RequestIdFilter.ASSIGNED_ATTRIBUTE, id);
         MDC.put(RequestIdFilter.MDC_KEY, id);
         try {
-            chain.doFilter(id.equals(given) ? request : new WithRequestId(request, id), response);
+            chain.doFilter(request, response);
         } finally {
             MDC.remove(RequestIdFilter.MDC_KEY);
-        }
-    }
-
-    /** The request as if the client had sent {@code X-Request-Id: id}. */
-    private static final class WithRequestId extends HttpServletRequestWrapper {
-        private final String id;
-
-        WithRequestId(HttpServletRequest request, String id) {
-            super(request);
-            this.id = id;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return RequestIdFilter.HEADER.equalsIgnoreCase(name) ? id : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return RequestIdFilter.HEADER.equalsIgnoreCase(name)
-                    ? Collections.enumeration(java.util.List.of(id))
-                    : super.getHeaders(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            java.util.List<String> names = Collections.list(super.getHeaderNames());
-            if (names.stream().noneMatch(RequestIdFilter.HEADER::equalsIgnoreCase)) names.add(RequestIdFilter.HEADER);
-            return Collections.enumeration(names);
         }
     }
 }

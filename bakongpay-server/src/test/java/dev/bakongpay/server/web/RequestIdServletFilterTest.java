@@ -2,6 +2,7 @@ package dev.bakongpay.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bakongpay.jaxrs.internal.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
@@ -13,8 +14,9 @@ import org.slf4j.MDC;
 /** The id is in the MDC for everything the request runs, and is the one JAX-RS will answer with. */
 @DisplayName("the request id servlet filter")
 class RequestIdServletFilterTest {
-    /** A request with only this X-Request-Id header (or none). */
+    /** A request with only this X-Request-Id header (or none), and attributes. */
     private static HttpServletRequest request(String requestId) {
+        java.util.Map<String, Object> attributes = new java.util.HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(
                 HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class},
@@ -26,6 +28,8 @@ class RequestIdServletFilterTest {
                     case "getHeaders" ->
                         java.util.Collections.enumeration(
                                 requestId == null ? java.util.List.of() : java.util.List.of(requestId));
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "getAttribute" -> attributes.get((String) args[0]);
                     default -> null;
                 });
     }
@@ -33,16 +37,16 @@ class RequestIdServletFilterTest {
     private static final HttpServletResponse RESPONSE = (HttpServletResponse) Proxy.newProxyInstance(
             HttpServletResponse.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> null);
 
-    /** {@code [MDC requestId, X-Request-Id the chain sees]} while the chain runs. */
+    /** {@code [MDC requestId, the id handed to JAX-RS]} while the chain runs. */
     private static String[] seenBy(HttpServletRequest request) throws Exception {
         AtomicReference<String[]> seen = new AtomicReference<>();
         new RequestIdServletFilter()
                 .doFilter(
                         request,
                         RESPONSE,
-                        (req, res) -> seen.set(
-                                new String[] {MDC.get("requestId"), ((HttpServletRequest) req).getHeader("X-Request-Id")
-                                }));
+                        (req, res) -> seen.set(new String[] {
+                            MDC.get("requestId"), (String) req.getAttribute(RequestIdFilter.ASSIGNED_ATTRIBUTE)
+                        }));
         return seen.get();
     }
 
@@ -54,8 +58,7 @@ class RequestIdServletFilterTest {
     }
 
     @Test
-    @DisplayName(
-            "no id, or one that is not a sane token: a fresh one, which the rest of the request sees as its X-Request-Id")
+    @DisplayName("no id, or one that is not a sane token: a fresh one, which JAX-RS is handed as the request's id")
     void freshId() throws Exception {
         for (String given : new String[] {null, "two words", "x".repeat(200)}) {
             String[] seen = seenBy(request(given));
