@@ -384,6 +384,28 @@ class HttpEdgeTest {
     }
 
     @Test
+    @DisplayName(
+            "request lines seen before route as the first time: each path, host and query gets its own URIs, a bad one is still refused")
+    void rememberedRequestLinesRouteAsBefore() throws Exception {
+        String json = AUTH + "Content-Type: application/json\r\n";
+        for (int round = 0; round < 3; round++) {
+            for (String host : new String[] {"shop.example", "other.example:8443"}) {
+                RawHttp.Answer check =
+                        exchange(post("/api/v1/check/md5", json, CHECK).replace("shop.example", host));
+                assertEnvelope(check, 404, "transaction_not_found");
+                RawHttp.Answer create = exchange(
+                        post("/api/v1/khqr/create?round=" + round, json, "{}").replace("shop.example", host));
+                assertThat(create.status()).as(create.toString()).isEqualTo(422);
+                assertThat(create.body()).contains("\"amount\"");
+                RawHttp.Answer unknown = exchange(post("/api/v1/check/md5x", json, CHECK));
+                assertEnvelope(unknown, 404, "not_found");
+                RawHttp.Answer badPath = exchange(post("/api/v1/check/%zz", json, CHECK));
+                assertThat(badPath.status()).as(badPath.toString()).isEqualTo(400);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("successes say Cache-Control: no-store and name no server either: create, check/transaction, /health")
     void successesAreNotStored() throws Exception {
         RawHttp.Answer created = exchange(

@@ -4,7 +4,6 @@ import jakarta.servlet.Servlet;
 import jakarta.ws.rs.core.Application;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * A JAX-RS application on Jersey, where BakongPay brings Jersey itself (the executable JAR, the
@@ -16,7 +15,7 @@ final class JerseyServlets {
     private JerseyServlets() {}
 
     static Servlet of(Application application) {
-        return new ServletContainer(ResourceConfig.forApplication(application)
+        return new UriRememberingServletContainer(ResourceConfig.forApplication(application)
                 // the API publishes its OpenAPI document; WADL would only warn that JAXB is absent
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 // the application lists every provider it uses (getSingletons): no scanning of
