@@ -10,10 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,12 +18,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -52,9 +47,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final WebhookDeliveryStore store;
     private final TransactionStore transactions;
     private final URI url;
-    private final String secret;
     private final Clock clock;
-    private final HttpClient http;
     private final Duration requestTimeout;
     private final int maxAttempts;
     private final Duration backoffBase;
@@ -70,17 +63,17 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final WebhookSweep sweep;
     private final MeterRegistry meters;
+    private final WebhookPost post;
     private ScheduledExecutorService scheduler;
 
     private WebhookDispatcher(Builder b) {
         store = b.store;
         transactions = b.transactions;
         url = b.url;
-        secret = b.secret;
         clock = b.clock;
         requestTimeout = b.requestTimeout;
         // HTTP/1.1: no h2c upgrade dance with a shop's plain-http endpoint
-        http = b.http != null
+        HttpClient http = b.http != null
                 ? b.http
                 : HttpClient.newBuilder()
                         .connectTimeout(requestTimeout)
@@ -99,6 +92,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         sweepGrace = b.sweepGrace;
         sweep = transactions == null ? null : new WebhookSweep(store, transactions, clock, sweepLookback, sweepGrace);
         meters = b.meters;
+        post = new WebhookPost(http, url, b.secret, clock, requestTimeout, meters);
         registerOutboxGauges();
         owner = b.owner != null
                 ? b.owner
@@ -228,13 +222,13 @@ public final class WebhookDispatcher implements AutoCloseable {
         List<WebhookDelivery> batch = store.claimDue(owner, batchSize, lease());
         if (batch.isEmpty()) return new Round(0, 0, 0, 0);
         List<CompletableFuture<HttpResponse<Void>>> sends = new ArrayList<>(batch.size());
-        for (WebhookDelivery d : batch) sends.add(send(d));
+        for (WebhookDelivery d : batch) sends.add(post.send(d));
         int delivered = 0;
         int retried = 0;
         int dead = 0;
         for (int i = 0; i < batch.size(); i++) {
             WebhookDelivery d = batch.get(i);
-            String error = outcome(sends.get(i));
+            String error = post.outcome(sends.get(i));
             if (error == null) {
                 store.markDelivered(d.eventId());
                 delivered++;
@@ -268,54 +262,6 @@ public final class WebhookDispatcher implements AutoCloseable {
             }
         }
         return new Round(batch.size(), delivered, retried, dead);
-    }
-
-    private CompletableFuture<HttpResponse<Void>> send(WebhookDelivery d) {
-        byte[] body = d.event().payload().getBytes(StandardCharsets.UTF_8);
-        long t = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "BakongPay-Webhooks/1")
-                .header(WebhookSignature.EVENT_ID_HEADER, d.eventId())
-                .header(
-                        WebhookSignature.HEADER,
-                        WebhookSignature.header(secret, t, d.event().payload()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(meters);
-        try {
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((answer, failure) -> {
-                        boolean delivered = answer != null && answer.statusCode() >= 200 && answer.statusCode() < 300;
-                        sample.stop(
-                                Meters.latency("bakongpay.webhook.deliveries", "Webhook POSTs to the shop, by outcome")
-                                        .tag("outcome", delivered ? "delivered" : "failed")
-                                        .register(meters));
-                    });
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** Null when delivered, else why not. */
-    private String outcome(CompletableFuture<HttpResponse<Void>> send) {
-        try {
-            int status = send.get(requestTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
-                    .statusCode();
-            return status >= 200 && status < 300 ? null : "HTTP " + status;
-        } catch (TimeoutException e) {
-            send.cancel(true);
-            return "timeout after " + requestTimeout.toMillis() + " ms";
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) return "timeout after " + requestTimeout.toMillis() + " ms";
-            return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            send.cancel(true);
-            return "interrupted";
-        }
     }
 
     /**
